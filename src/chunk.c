@@ -1,0 +1,134 @@
+/* chunk.c - «sagrada» -> BREAK(120) PUSH(pitch 112) TEXT("sagrada") POP BREAK(120). */
+#include "chunk.h"
+
+#include <string.h>
+
+#include "es_verbalize.h"
+
+typedef struct {
+    const es_lang *lang;
+    arena *a;
+    chunk_list *out;
+    strbuf run;         /* words not yet emitted */
+    size_t run_start, run_end;
+    int open_prosody;   /* pushes not yet popped in this sentence */
+    int quote_depth;    /* quotations open, carried across sentences */
+    bool in_sentence;
+} builder;
+
+static bool add(builder *b, chunk c)
+{
+    chunk_list *l = b->out;
+    if (l->count == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 16;
+        chunk *items = arena_alloc(b->a, cap * sizeof *items);
+        if (!items) return false;
+        if (l->count) memcpy(items, l->items, l->count * sizeof *items);
+        l->items = items;
+        l->cap = cap;
+    }
+    l->items[l->count++] = c;
+    return true;
+}
+
+static bool flush(builder *b)
+{
+    if (b->run.len == 0) return true;
+    chunk c = {.kind = CHUNK_TEXT, .start = b->run_start, .end = b->run_end};
+    c.text = arena_strndup(b->a, b->run.data, b->run.len);
+    sb_clear(&b->run);
+    return c.text && add(b, c);
+}
+
+static bool push_prosody(builder *b, int rate, int pitch)
+{
+    b->open_prosody++;
+    return add(b, (chunk){.kind = CHUNK_PROSODY_PUSH, .rate = rate, .pitch = pitch});
+}
+
+static bool pop_prosody(builder *b)
+{
+    if (b->open_prosody == 0) return true;
+    b->open_prosody--;
+    return flush(b) && add(b, (chunk){.kind = CHUNK_PROSODY_POP});
+}
+
+static bool begin_sentence(builder *b, block_kind kind)
+{
+    if (b->in_sentence) return true;
+    b->in_sentence = true;
+    if (!add(b, (chunk){.kind = CHUNK_SENTENCE_BEGIN})) return false;
+    if ((kind == BLOCK_HEADING || kind == BLOCK_TITLE) && !push_prosody(b, CHUNK_HEADING_RATE, 100))
+        return false;
+    for (int i = 0; i < b->quote_depth; i++)
+        if (!push_prosody(b, 100, CHUNK_QUOTE_PITCH)) return false;
+    return true;
+}
+
+static bool end_sentence(builder *b)
+{
+    if (!b->in_sentence) return true;
+    if (!flush(b)) return false;
+    while (b->open_prosody)
+        if (!pop_prosody(b)) return false;
+    b->in_sentence = false;
+    return add(b, (chunk){.kind = CHUNK_SENTENCE_END});
+}
+
+static bool quote(builder *b, const sem_token *t, const sem_token *next)
+{
+    if (!flush(b)) return false;
+    if (t->flags & SEM_OPENS) {
+        b->quote_depth++;
+        return add(b, (chunk){.kind = CHUNK_BREAK, .ms = CHUNK_PAUSE_QUOTE_MS}) &&
+               push_prosody(b, 100, CHUNK_QUOTE_PITCH);
+    }
+    if (b->quote_depth == 0) return true; /* a stray closing mark */
+    b->quote_depth--;
+    if (!pop_prosody(b)) return false;
+    bool punct_follows = next && next->cls == SEM_PUNCT;
+    return punct_follows || add(b, (chunk){.kind = CHUNK_BREAK, .ms = CHUNK_PAUSE_QUOTE_MS});
+}
+
+loc_status chunk_block(const es_lang *lang, const block *blk, const sem_list *sems, arena *a,
+                       chunk_list *out)
+{
+    memset(out, 0, sizeof *out);
+    out->kind = blk->kind;
+    builder b = {.lang = lang, .a = a, .out = out};
+    bool ok = true;
+    for (size_t i = 0; i < sems->count && ok; i++) {
+        const sem_token *t = &sems->items[i];
+        const sem_token *next = i + 1 < sems->count ? &sems->items[i + 1] : NULL;
+        if (t->cls == SEM_QUOTE && (t->flags & SEM_CLOSES) && !b.in_sentence) {
+            if (b.quote_depth) b.quote_depth--; /* «Vamos.» closes after its sentence */
+            continue;
+        }
+        if (!(ok = begin_sentence(&b, blk->kind))) break;
+        if (t->cls == SEM_QUOTE) {
+            ok = quote(&b, t, next);
+            continue;
+        }
+        if (b.run.len == 0) b.run_start = t->start;
+        b.run_end = t->end;
+        if (es_verbalize(lang, t, &b.run) != LOC_OK) ok = false;
+        if (ok && (t->flags & SEM_SENTENCE_END)) ok = end_sentence(&b);
+    }
+    ok = ok && end_sentence(&b);
+    int pause = blk->kind == BLOCK_HEADING || blk->kind == BLOCK_TITLE ? CHUNK_PAUSE_HEADING_MS
+                                                                       : CHUNK_PAUSE_PARAGRAPH_MS;
+    ok = ok && add(&b, (chunk){.kind = CHUNK_BREAK, .ms = pause});
+    sb_free(&b.run);
+    return ok ? LOC_OK : LOC_ERR_NOMEM;
+}
+
+size_t chunk_trailing_breaks(const chunk_list *chunks)
+{
+    size_t i = chunks->count;
+    while (i > 0 && (chunks->items[i - 1].kind == CHUNK_BREAK ||
+                     chunks->items[i - 1].kind == CHUNK_SENTENCE_END))
+        i--;
+    /* keep the closing </s> with the speech */
+    while (i < chunks->count && chunks->items[i].kind == CHUNK_SENTENCE_END) i++;
+    return i;
+}

@@ -1,0 +1,143 @@
+/* es_lang.c - loads the voices/es TSV files and answers gender and word-class questions. */
+#include "es_lang.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#ifndef LOCUTOR_SOURCE_DATA_DIR
+#define LOCUTOR_SOURCE_DATA_DIR ""
+#endif
+#ifndef LOCUTOR_INSTALL_DATA_DIR
+#define LOCUTOR_INSTALL_DATA_DIR "/usr/local/share/locutor/voices"
+#endif
+
+const char *es_data_dir(void)
+{
+    const char *env = getenv("LOCUTOR_DATA_DIR");
+    if (env && *env) return env;
+    struct stat st;
+    if (*LOCUTOR_SOURCE_DATA_DIR && stat(LOCUTOR_SOURCE_DATA_DIR, &st) == 0) return LOCUTOR_SOURCE_DATA_DIR;
+    return LOCUTOR_INSTALL_DATA_DIR;
+}
+
+typedef struct {
+    const char *file;
+    size_t offset;
+} table_file;
+
+static const table_file files[] = {
+    {"letters", offsetof(es_lang, letters)},
+    {"acronyms", offsetof(es_lang, acronyms)},
+    {"lexicon", offsetof(es_lang, lexicon)},
+    {"gender", offsetof(es_lang, gender)},
+    {"function-words", offsetof(es_lang, function_words)},
+    {"months", offsetof(es_lang, months)},
+};
+
+loc_status es_lang_load(es_lang *lang, const char *dir, strbuf *err)
+{
+    memset(lang, 0, sizeof *lang);
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        table **slot = (table **)((char *)lang + files[i].offset);
+        *slot = table_new();
+        if (!*slot) return LOC_ERR_NOMEM;
+        char path[PATH_MAX];
+        snprintf(path, sizeof path, "%s/es/%s.tsv", dir, files[i].file);
+        loc_status st = table_load(*slot, path, err);
+        if (st != LOC_OK) return st;
+    }
+    return LOC_OK;
+}
+
+loc_status es_lang_add_lexicon(es_lang *lang, const char *path, strbuf *err)
+{
+    return table_load(lang->lexicon, path, err);
+}
+
+void es_lang_free(es_lang *lang)
+{
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+        table_free(*(table **)((char *)lang + files[i].offset));
+    memset(lang, 0, sizeof *lang);
+}
+
+void es_lower(const char *word, size_t n, char *out, size_t outsize)
+{
+    static const char *const upper[] = {"Á", "É", "Í", "Ó", "Ú", "Ü", "Ñ"};
+    static const char *const lower[] = {"á", "é", "í", "ó", "ú", "ü", "ñ"};
+    size_t o = 0;
+    for (size_t i = 0; i < n && o + 3 < outsize;) {
+        size_t k;
+        for (k = 0; k < 7; k++)
+            if (i + 2 <= n && memcmp(word + i, upper[k], 2) == 0) break;
+        if (k < 7) {
+            memcpy(out + o, lower[k], 2);
+            o += 2;
+            i += 2;
+            continue;
+        }
+        char c = word[i++];
+        out[o++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+    }
+    out[o] = '\0';
+}
+
+static bool ends_with(const char *w, size_t n, const char *suffix)
+{
+    size_t k = strlen(suffix);
+    return n >= k && memcmp(w + n - k, suffix, k) == 0;
+}
+
+/* Gender from a singular form's ending (RAE's regular patterns). */
+static int gender_by_ending(const char *w, size_t n)
+{
+    static const char *const feminine[] = {"ión", "dad", "tad", "tud", "umbre", "ez", "sis", "itis", "a"};
+    for (size_t i = 0; i < sizeof feminine / sizeof feminine[0]; i++)
+        if (ends_with(w, n, feminine[i])) return ES_FEM;
+    return ES_MASC;
+}
+
+static int gender_from_table(const es_lang *lang, const char *w, size_t n)
+{
+    const table_entry *e = table_getn(lang->gender, w, n);
+    if (!e) return -1;
+    char g[4];
+    table_feature(e->features, "g", g, sizeof g);
+    return g[0] == 'f' ? ES_FEM : ES_MASC;
+}
+
+es_gender es_noun_gender(const es_lang *lang, const char *word, size_t n)
+{
+    char w[128];
+    if (n >= sizeof w) return ES_MASC;
+    es_lower(word, n, w, sizeof w);
+    n = strlen(w);
+    int g = gender_from_table(lang, w, n);
+    if (g >= 0) return (es_gender)g;
+    /* plural forms: -es (ciudades, naciones) then -s (personas, años) */
+    if (ends_with(w, n, "es")) {
+        if ((g = gender_from_table(lang, w, n - 2)) >= 0) return (es_gender)g;
+        /* naciones -> nación: the accent moves, so test the unaccented -ion ending */
+        if (ends_with(w, n - 2, "ion") || ends_with(w, n - 2, "dad") || ends_with(w, n - 2, "tad") ||
+            ends_with(w, n - 2, "tud") || ends_with(w, n - 2, "umbre"))
+            return ES_FEM;
+        if (n >= 3 && w[n - 3] != 'a' && w[n - 3] != 'e' && w[n - 3] != 'o')
+            return (es_gender)gender_by_ending(w, n - 2);
+    }
+    if (ends_with(w, n, "s") && !ends_with(w, n, "sis")) {
+        if ((g = gender_from_table(lang, w, n - 1)) >= 0) return (es_gender)g;
+        return (es_gender)gender_by_ending(w, n - 1);
+    }
+    return (es_gender)gender_by_ending(w, n);
+}
+
+bool es_is_function_word(const es_lang *lang, const char *word, size_t n)
+{
+    char w[64];
+    if (n >= sizeof w) return false;
+    es_lower(word, n, w, sizeof w);
+    return table_get(lang->function_words, w) != NULL;
+}

@@ -1,0 +1,43 @@
+/* es_lang.h - the Spanish language data of the voices/es TSV files, loaded once per run. */
+#ifndef LOC_ES_LANG_H
+#define LOC_ES_LANG_H
+
+#include <stdbool.h>
+
+#include "es_number.h"
+#include "status.h"
+#include "strbuf.h"
+#include "table.h"
+
+/* One table per file in voices/es/ (file name without .tsv). Add a table here
+ * and in es_lang.c's list to load a new file. */
+typedef struct {
+    table *letters;        /* letters.tsv: K -> ka */
+    table *acronyms;       /* acronyms.tsv: OTAN -> otan, EEUU -> Estados Unidos */
+    table *lexicon;        /* lexicon.tsv: Pyongyang -> Pionyang (plus --lexicon files) */
+    table *gender;         /* gender.tsv: mapa -> mapa g=m */
+    table *function_words; /* function-words.tsv: words that are never counted nouns */
+    table *months;         /* months.tsv: junio -> junio n=6 */
+} es_lang;
+
+/* Returns the folder that holds voices/ data: $LOCUTOR_DATA_DIR, else the
+ * source tree's voices/ when it exists, else the installed one. */
+const char *es_data_dir(void);
+
+/* Loads every table from dir/es/. On failure writes "file:line: reason" into err. */
+loc_status es_lang_load(es_lang *lang, const char *dir, strbuf *err);
+/* Loads a user's pronunciation table over the built-in lexicon. */
+loc_status es_lang_add_lexicon(es_lang *lang, const char *path, strbuf *err);
+void es_lang_free(es_lang *lang);
+
+/* Grammatical gender of a noun (singular or plural), from the exceptions table,
+ * else from its ending: personas -> ES_FEM, años -> ES_MASC, ciudad -> ES_FEM. */
+es_gender es_noun_gender(const es_lang *lang, const char *word, size_t n);
+
+/* True when word (any case) is a function word (article, preposition, pronoun…). */
+bool es_is_function_word(const es_lang *lang, const char *word, size_t n);
+
+/* Lower-cases ASCII and the Spanish capital letters into out (NUL-terminated). */
+void es_lower(const char *word, size_t n, char *out, size_t outsize);
+
+#endif

@@ -1,0 +1,141 @@
+/* options.c - getopt_long parsing with range checks: --rate 1000 -> "--rate: 1000 (80 to 900)". */
+#include "options.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char options_help[] =
+    "Usage: locutor [OPTION]... [FILE]...\n"
+    "Read Spanish news articles aloud: normalize dates, numbers, acronyms and quotes,\n"
+    "speak them with espeak-ng, and play them or write an audio file.\n"
+    "With no FILE, or when FILE is -, read standard input. Files are read in order.\n"
+    "\n"
+    "Output:\n"
+    "  -o, --output FILE    write audio to FILE; its extension picks the format:\n"
+    "                       .wav .flac .ogg .opus .mp3; '-' writes WAV to standard output\n"
+    "  -p, --play           play through the sound server or device (the default\n"
+    "                       when no other output is asked for)\n"
+    "      --driver NAME    libao driver for --play (pulse, alsa, ...)\n"
+    "  -t, --text           print the words the synthesizer is given, one block a line\n"
+    "      --ssml           print the same speech as an SSML 1.1 document\n"
+    "\n"
+    "Voice:\n"
+    "  -v, --voice NAME     espeak-ng Spanish voice (default es; es-419 too)\n"
+    "      --list-voices    list the Spanish voices installed\n"
+    "  -r, --rate WPM       speed in words per minute, 80 to 900 (default 175)\n"
+    "      --pitch N        pitch, 0 to 100 (default 50)\n"
+    "      --volume N       volume, 0 to 200 (default 100)\n"
+    "      --lexicon FILE   your own pronunciations, written<TAB>spoken per line,\n"
+    "                       applied after the built-in lexicon (repeatable)\n"
+    "\n"
+    "Other:\n"
+    "      --verbose        say on standard error what is read and how\n"
+    "  -h, --help           show this help\n"
+    "      --version        show the version\n"
+    "\n"
+    "Exit status:\n"
+    "  0  success\n"
+    "  1  internal error (out of memory, resampler)\n"
+    "  2  invalid option or value, or unknown output format\n"
+    "  3  an input file is missing, unreadable or a directory\n"
+    "  4  the output file cannot be created or written (nothing is left behind)\n"
+    "  5  no usable audio device or unknown audio driver\n"
+    "  6  unknown voice, or the synthesizer failed\n"
+    "  7  language data missing or malformed\n"
+    "  130  interrupted (Ctrl-C); no partial output file is left\n"
+    "\n"
+    "Examples:\n"
+    "  locutor articles/corea-del-norte-rusia.txt            play an article\n"
+    "  locutor -o noticia.mp3 articles/corea-del-norte-rusia.txt\n"
+    "  curl -s URL | locutor --text                          see what would be said\n";
+
+enum { OPT_DRIVER = 256, OPT_SSML, OPT_LIST_VOICES, OPT_PITCH, OPT_VOLUME, OPT_LEXICON,
+       OPT_VERBOSE, OPT_VERSION };
+
+static const struct option long_options[] = {
+    {"output", required_argument, NULL, 'o'},
+    {"play", no_argument, NULL, 'p'},
+    {"driver", required_argument, NULL, OPT_DRIVER},
+    {"text", no_argument, NULL, 't'},
+    {"ssml", no_argument, NULL, OPT_SSML},
+    {"voice", required_argument, NULL, 'v'},
+    {"list-voices", no_argument, NULL, OPT_LIST_VOICES},
+    {"rate", required_argument, NULL, 'r'},
+    {"pitch", required_argument, NULL, OPT_PITCH},
+    {"volume", required_argument, NULL, OPT_VOLUME},
+    {"lexicon", required_argument, NULL, OPT_LEXICON},
+    {"verbose", no_argument, NULL, OPT_VERBOSE},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {NULL, 0, NULL, 0},
+};
+
+static loc_status int_in(const char *name, const char *value, int lo, int hi, int *out, strbuf *err)
+{
+    char *end;
+    long v = strtol(value, &end, 10);
+    if (!*value || *end || v < lo || v > hi) {
+        sb_printf(err, "%s: '%s' (expected a whole number from %d to %d)", name, value, lo, hi);
+        return LOC_ERR_USAGE;
+    }
+    *out = (int)v;
+    return LOC_OK;
+}
+
+loc_status options_parse(int argc, char **argv, loc_options *o, strbuf *err)
+{
+    memset(o, 0, sizeof *o);
+    o->voice = (synth_options){"es", 175, 50, 100};
+    opterr = 0;
+    optind = 1;
+    int c;
+    loc_status st = LOC_OK;
+    while (st == LOC_OK && (c = getopt_long(argc, argv, ":o:ptv:r:h", long_options, NULL)) != -1) {
+        switch (c) {
+        case 'o': o->output = optarg; break;
+        case 'p': o->play = true; break;
+        case OPT_DRIVER: o->driver = optarg; break;
+        case 't': o->text = true; break;
+        case OPT_SSML: o->ssml = true; break;
+        case 'v': o->voice.voice = optarg; break;
+        case OPT_LIST_VOICES: o->list_voices = true; break;
+        case 'r': st = int_in("--rate", optarg, 80, 900, &o->voice.rate, err); break;
+        case OPT_PITCH: st = int_in("--pitch", optarg, 0, 100, &o->voice.pitch, err); break;
+        case OPT_VOLUME: st = int_in("--volume", optarg, 0, 200, &o->voice.volume, err); break;
+        case OPT_LEXICON:
+            if (o->nlexicons == sizeof o->lexicons / sizeof *o->lexicons) {
+                sb_printf(err, "--lexicon: at most 16 files");
+                st = LOC_ERR_USAGE;
+            } else
+                o->lexicons[o->nlexicons++] = optarg;
+            break;
+        case OPT_VERBOSE: o->verbose = true; break;
+        case 'h': o->help = true; break;
+        case OPT_VERSION: o->version = true; break;
+        case ':':
+            sb_printf(err, "%s needs a value", argv[optind - 1]);
+            st = LOC_ERR_USAGE;
+            break;
+        default:
+            if (optopt)
+                sb_printf(err, "unknown option '-%c'", optopt);
+            else
+                sb_printf(err, "unknown option '%s'", argv[optind - 1]);
+            st = LOC_ERR_USAGE;
+        }
+    }
+    if (st != LOC_OK) return st;
+    o->inputs = argv + optind;
+    o->ninputs = (size_t)(argc - optind);
+    if (o->text && o->ssml) {
+        sb_printf(err, "--text and --ssml: choose one");
+        return LOC_ERR_USAGE;
+    }
+    if (o->output && strcmp(o->output, "-") == 0 && (o->text || o->ssml)) {
+        sb_printf(err, "-o -: standard output is already taken by --%s", o->text ? "text" : "ssml");
+        return LOC_ERR_USAGE;
+    }
+    if (!o->output && !o->text && !o->ssml) o->play = true;
+    return LOC_OK;
+}

@@ -1,0 +1,22 @@
+/* pipeline.h - read -> tokenize -> classify -> verbalize -> chunk -> synthesize -> sinks. */
+#ifndef LOC_PIPELINE_H
+#define LOC_PIPELINE_H
+
+#include <stdio.h>
+
+#include "arena.h"
+#include "chunk.h"
+#include "es_lang.h"
+#include "options.h"
+#include "reader.h"
+#include "status.h"
+#include "strbuf.h"
+
+/* Runs locutor as the options say. On failure err names the file or value. */
+loc_status pipeline_run(const loc_options *o, strbuf *err);
+
+/* The normalizer alone: turns one block into chunks in a (tokenize, classify, chunk). */
+loc_status pipeline_chunk_block(const es_lang *lang, const block *b, arena *a, chunk_list *out,
+                                FILE *verbose);
+
+#endif

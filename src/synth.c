@@ -1,0 +1,116 @@
+/* synth.c - the only file that includes espeak-ng: SSML in, PCM through a callback out. */
+#include "synth.h"
+
+#include <espeak-ng/espeak_ng.h>
+#include <espeak-ng/speak_lib.h>
+#include <string.h>
+
+typedef struct {
+    synth_audio_fn fn;
+    void *user;
+    loc_status status;
+} delivery;
+
+static int sample_rate;
+
+static int on_audio(short *wav, int count, espeak_EVENT *events)
+{
+    delivery *d = events ? events->user_data : NULL;
+    if (!d || d->status != LOC_OK) return 1;
+    if (wav && count > 0) d->status = d->fn(d->user, wav, (size_t)count);
+    return d->status == LOC_OK ? 0 : 1;
+}
+
+/* A Spanish voice that is really installed (not an mbrola voice without its data). */
+static bool is_spanish_voice(const espeak_VOICE *v)
+{
+    return v->languages && strncmp(v->languages + 1, "es", 2) == 0 && v->identifier &&
+           strncmp(v->identifier, "mb/", 3) != 0;
+}
+
+static bool voice_exists(const char *name)
+{
+    const espeak_VOICE **voices = espeak_ListVoices(NULL);
+    for (size_t i = 0; voices && voices[i]; i++) {
+        const espeak_VOICE *v = voices[i];
+        if (!is_spanish_voice(v)) continue;
+        const char *base = strrchr(v->identifier, '/');
+        base = base ? base + 1 : v->identifier;
+        if (strcmp(name, base) == 0 || strcmp(name, v->languages + 1) == 0 ||
+            (v->name && strcmp(name, v->name) == 0))
+            return true;
+    }
+    return false;
+}
+
+static loc_status init_library(void)
+{
+    espeak_ng_InitializePath(NULL);
+    if (espeak_ng_Initialize(NULL) != ENS_OK) return LOC_ERR_SYNTH;
+    if (espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, NULL) != ENS_OK)
+        return LOC_ERR_SYNTH;
+    return LOC_OK;
+}
+
+loc_status synth_open(const synth_options *opts)
+{
+    loc_status st = init_library();
+    if (st != LOC_OK) return st;
+    if (!voice_exists(opts->voice) || espeak_ng_SetVoiceByName(opts->voice) != ENS_OK) {
+        espeak_ng_Terminate();
+        return LOC_ERR_VOICE;
+    }
+    espeak_SetSynthCallback(on_audio);
+    espeak_SetParameter(espeakRATE, opts->rate, 0);
+    espeak_SetParameter(espeakPITCH, opts->pitch, 0);
+    espeak_SetParameter(espeakVOLUME, opts->volume, 0);
+    sample_rate = espeak_ng_GetSampleRate();
+    return LOC_OK;
+}
+
+int synth_sample_rate(void)
+{
+    return sample_rate;
+}
+
+loc_status synth_speak_ssml(const char *ssml, synth_audio_fn fn, void *user)
+{
+    delivery d = {fn, user, LOC_OK};
+    espeak_ERROR err = espeak_Synth(ssml, strlen(ssml) + 1, 0, POS_CHARACTER, 0,
+                                    espeakCHARS_UTF8 | espeakSSML, NULL, &d);
+    if (d.status != LOC_OK) return d.status;
+    return err == EE_OK ? LOC_OK : LOC_ERR_SYNTH;
+}
+
+loc_status synth_silence(int ms, synth_audio_fn fn, void *user)
+{
+    static const short zeros[1024];
+    size_t left = (size_t)ms * (size_t)sample_rate / 1000;
+    while (left) {
+        size_t n = left < 1024 ? left : 1024;
+        loc_status st = fn(user, zeros, n);
+        if (st != LOC_OK) return st;
+        left -= n;
+    }
+    return LOC_OK;
+}
+
+void synth_close(void)
+{
+    espeak_ng_Terminate();
+}
+
+loc_status synth_list_voices(FILE *out)
+{
+    loc_status st = init_library();
+    if (st != LOC_OK) return st;
+    const espeak_VOICE **voices = espeak_ListVoices(NULL);
+    for (size_t i = 0; voices && voices[i]; i++) {
+        const espeak_VOICE *v = voices[i];
+        if (!is_spanish_voice(v)) continue;
+        const char *base = strrchr(v->identifier, '/');
+        fprintf(out, "%-8s %s\n", base ? base + 1 : v->identifier, v->name ? v->name : "");
+    }
+    espeak_ng_Terminate();
+    return LOC_OK;
+}

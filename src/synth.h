@@ -1,0 +1,34 @@
+/* synth.h - the espeak-ng boundary: speaks SSML fragments into 16-bit PCM. */
+#ifndef LOC_SYNTH_H
+#define LOC_SYNTH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "status.h"
+
+typedef struct {
+    const char *voice; /* espeak-ng voice name, e.g. "es" or "es-419" */
+    int rate;          /* words per minute, 80..900 */
+    int pitch;         /* 0..100, espeak-ng's default 50 */
+    int volume;        /* 0..200, 100 = normal */
+} synth_options;
+
+/* Receives audio as it is made; returns LOC_OK to go on, anything else stops synthesis. */
+typedef loc_status (*synth_audio_fn)(void *user, const short *samples, size_t count);
+
+/* Starts espeak-ng (one instance per process). LOC_ERR_VOICE when voice is not
+ * an installed Spanish voice. */
+loc_status synth_open(const synth_options *opts);
+int synth_sample_rate(void);
+/* Speaks one SSML document (article text inside it must already be escaped). */
+loc_status synth_speak_ssml(const char *ssml, synth_audio_fn fn, void *user);
+/* Speaks nothing for ms milliseconds (delivers zero samples). */
+loc_status synth_silence(int ms, synth_audio_fn fn, void *user);
+void synth_close(void);
+
+/* Prints the installed Spanish voices, one per line: name, language, description. */
+loc_status synth_list_voices(FILE *out);
+
+#endif

@@ -1,0 +1,166 @@
+/* table.c - open-addressing hash table of TSV entries (FNV-1a keys). */
+#include "table.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct table {
+    table_entry *slots; /* owned; written == NULL marks an empty slot */
+    size_t cap, count, max_key;
+};
+
+static size_t hash(const char *s, size_t n)
+{
+    size_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+table *table_new(void)
+{
+    table *t = calloc(1, sizeof *t);
+    if (!t) return NULL;
+    t->cap = 64;
+    t->slots = calloc(t->cap, sizeof *t->slots);
+    if (!t->slots) {
+        free(t);
+        return NULL;
+    }
+    return t;
+}
+
+static void free_entry(table_entry *e)
+{
+    free((char *)e->written);
+    free((char *)e->spoken);
+    free((char *)e->features);
+}
+
+void table_free(table *t)
+{
+    if (!t) return;
+    for (size_t i = 0; i < t->cap; i++)
+        if (t->slots[i].written) free_entry(&t->slots[i]);
+    free(t->slots);
+    free(t);
+}
+
+static table_entry *find_slot(table_entry *slots, size_t cap, const char *key, size_t n)
+{
+    size_t i = hash(key, n) & (cap - 1);
+    while (slots[i].written &&
+           !(strlen(slots[i].written) == n && memcmp(slots[i].written, key, n) == 0))
+        i = (i + 1) & (cap - 1);
+    return &slots[i];
+}
+
+static int grow(table *t)
+{
+    size_t cap = t->cap * 2;
+    table_entry *slots = calloc(cap, sizeof *slots);
+    if (!slots) return 0;
+    for (size_t i = 0; i < t->cap; i++) {
+        if (!t->slots[i].written) continue;
+        const char *w = t->slots[i].written;
+        *find_slot(slots, cap, w, strlen(w)) = t->slots[i];
+    }
+    free(t->slots);
+    t->slots = slots;
+    t->cap = cap;
+    return 1;
+}
+
+loc_status table_put(table *t, const char *written, const char *spoken, const char *features)
+{
+    if ((t->count + 1) * 2 > t->cap && !grow(t)) return LOC_ERR_NOMEM;
+    size_t n = strlen(written);
+    table_entry *e = find_slot(t->slots, t->cap, written, n);
+    table_entry fresh = {strdup(written), strdup(spoken), strdup(features ? features : "")};
+    if (!fresh.written || !fresh.spoken || !fresh.features) {
+        free_entry(&fresh);
+        return LOC_ERR_NOMEM;
+    }
+    if (e->written)
+        free_entry(e);
+    else
+        t->count++;
+    *e = fresh;
+    if (n > t->max_key) t->max_key = n;
+    return LOC_OK;
+}
+
+loc_status table_load(table *t, const char *path, strbuf *err)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        sb_printf(err, "%s: cannot open", path);
+        return LOC_ERR_DATA;
+    }
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    ssize_t len;
+    loc_status st = LOC_OK;
+    while (st == LOC_OK && (len = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r')) line[--len] = '\0';
+        if (len == 0 || line[0] == '#') continue;
+        char *cols[4] = {line, NULL, NULL, NULL};
+        int ncols = 1;
+        for (char *p = line; *p; p++)
+            if (*p == '\t') {
+                *p = '\0';
+                if (ncols == 4) break;
+                cols[ncols++] = p + 1;
+            }
+        if (ncols < 2 || ncols > 3 || !*cols[0]) {
+            sb_printf(err, "%s:%zu: expected written<TAB>spoken[<TAB>features]", path, lineno);
+            st = LOC_ERR_DATA;
+            break;
+        }
+        st = table_put(t, cols[0], cols[1], ncols == 3 ? cols[2] : "");
+    }
+    free(line);
+    fclose(f);
+    return st;
+}
+
+const table_entry *table_getn(const table *t, const char *written, size_t n)
+{
+    if (!t || n == 0) return NULL;
+    table_entry *e = find_slot(t->slots, t->cap, written, n);
+    return e->written ? e : NULL;
+}
+
+const table_entry *table_get(const table *t, const char *written)
+{
+    return table_getn(t, written, strlen(written));
+}
+
+size_t table_count(const table *t)
+{
+    return t ? t->count : 0;
+}
+
+size_t table_max_key(const table *t)
+{
+    return t ? t->max_key : 0;
+}
+
+void table_feature(const char *features, const char *name, char *out, size_t outsize)
+{
+    size_t n = strlen(name);
+    out[0] = '\0';
+    for (const char *p = features; p && *p;) {
+        while (*p == ' ' || *p == ',') p++;
+        if (strncmp(p, name, n) == 0 && p[n] == '=') {
+            const char *v = p + n + 1;
+            size_t k = strcspn(v, " ,");
+            if (k >= outsize) k = outsize - 1;
+            memcpy(out, v, k);
+            out[k] = '\0';
+            return;
+        }
+        p += strcspn(p, " ,");
+    }
+}

@@ -1,0 +1,79 @@
+/* token.c - tokenizer: "KCNA, 2024." -> WORD PUNCT SPACE NUMBER PUNCT. */
+#include "token.h"
+
+#include <utf8proc.h>
+
+int utf8_decode(const char *s, size_t n, size_t *size)
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp);
+    if (k <= 0) {
+        *size = 1;
+        return 0xFFFD;
+    }
+    *size = (size_t)k;
+    return cp;
+}
+
+static token_kind kind_of(int cp)
+{
+    if (cp >= '0' && cp <= '9') return TOK_NUMBER;
+    if (cp == '\t' || cp == '\n' || cp == '\r') return TOK_SPACE;
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+        return TOK_WORD;
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+        return TOK_SPACE;
+    case UTF8PROC_CATEGORY_PC:
+    case UTF8PROC_CATEGORY_PD:
+    case UTF8PROC_CATEGORY_PS:
+    case UTF8PROC_CATEGORY_PE:
+    case UTF8PROC_CATEGORY_PI:
+    case UTF8PROC_CATEGORY_PF:
+    case UTF8PROC_CATEGORY_PO:
+        return TOK_PUNCT;
+    default:
+        return TOK_SYMBOL;
+    }
+}
+
+int tokenize(const char *text, size_t len, arena *a, token_list *out)
+{
+    size_t cap = 16, count = 0;
+    token *items = arena_alloc(a, cap * sizeof *items);
+    if (!items) return -1;
+    size_t i = 0;
+    while (i < len) {
+        size_t size;
+        token_kind kind = kind_of(utf8_decode(text + i, len - i, &size));
+        size_t end = i + size;
+        if (kind == TOK_WORD || kind == TOK_NUMBER || kind == TOK_SPACE) {
+            while (end < len) {
+                size_t next;
+                if (kind_of(utf8_decode(text + end, len - end, &next)) != kind) break;
+                end += next;
+            }
+        }
+        if (count == cap) {
+            token *bigger = arena_alloc(a, 2 * cap * sizeof *items);
+            if (!bigger) return -1;
+            for (size_t k = 0; k < count; k++) bigger[k] = items[k];
+            items = bigger;
+            cap *= 2;
+        }
+        items[count++] = (token){kind, i, end - i};
+        i = end;
+    }
+    out->items = items;
+    out->count = count;
+    return 0;
+}
