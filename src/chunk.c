@@ -9,10 +9,10 @@ typedef struct {
     const es_lang *lang;
     arena *a;
     chunk_list *out;
-    strbuf run;         /* words not yet emitted */
+    strbuf run; /* words not yet emitted */
     size_t run_start, run_end;
-    int open_prosody;   /* pushes not yet popped in this sentence */
-    int quote_depth;    /* quotations open, carried across sentences */
+    int open_prosody; /* pushes not yet popped in this sentence */
+    int quote_depth;  /* quotations open, carried across sentences */
     bool in_sentence;
 } builder;
 
@@ -129,6 +129,7 @@ size_t chunk_trailing_breaks(const chunk_list *chunks)
                      chunks->items[i - 1].kind == CHUNK_SENTENCE_END))
         i--;
     /* keep the closing </s> with the speech */
-    while (i < chunks->count && chunks->items[i].kind == CHUNK_SENTENCE_END) i++;
+    while (i < chunks->count && chunks->items[i].kind == CHUNK_SENTENCE_END)
+        i++;
     return i;
 }

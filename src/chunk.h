@@ -22,10 +22,10 @@ typedef enum {
 
 typedef struct {
     chunk_kind kind;
-    const char *text;     /* TEXT: spoken words; MARK: name; PUSH/POP: voice or NULL */
-    int ms;               /* BREAK */
-    int rate, pitch;      /* PROSODY_PUSH: percent, 100 = unchanged */
-    size_t start, end;    /* TEXT: byte range in the block's source text */
+    const char *text;  /* TEXT: spoken words; MARK: name; PUSH/POP: voice or NULL */
+    int ms;            /* BREAK */
+    int rate, pitch;   /* PROSODY_PUSH: percent, 100 = unchanged */
+    size_t start, end; /* TEXT: byte range in the block's source text */
 } chunk;
 
 typedef struct {

@@ -94,10 +94,9 @@ static size_t rec_quote(const cctx *c, size_t i, sem_token *out)
 /* 21 personas -> CARDINAL "21" f apocope; 2.300 -> "2300"; en 2024 -> CARDINAL year */
 static size_t rec_cardinal(const cctx *c, size_t i, sem_token *out)
 {
-    static const char *const year_context[] = {"de",   "en",     "año",   "desde", "hasta", "del",
-                                               "el",   "para",   "antes", "tras",  "durante",
-                                               "a",    "verano", "otoño", "invierno", "primavera",
-                                               NULL};
+    static const char *const year_context[] = {
+        "de",   "en",      "año", "desde",  "hasta", "del",      "el",        "para", "antes",
+        "tras", "durante", "a",   "verano", "otoño", "invierno", "primavera", NULL};
     if (!tok_is(c, i, TOK_NUMBER)) return 0;
     size_t last = i;
     bool grouped = false;
@@ -111,22 +110,29 @@ static size_t rec_cardinal(const cctx *c, size_t i, sem_token *out)
             grouped = true;
         }
     }
-    char *digits = arena_alloc(c->a, c->toks[last].start + c->toks[last].len - c->toks[i].start + 1);
+    char *digits =
+        arena_alloc(c->a, c->toks[last].start + c->toks[last].len - c->toks[i].start + 1);
     if (!digits) return 0;
     size_t nd = 0;
     for (size_t k = i; k <= last; k += 2)
-        for (size_t b = 0; b < c->toks[k].len; b++) digits[nd++] = tok_ptr(c, k)[b];
+        for (size_t b = 0; b < c->toks[k].len; b++)
+            digits[nd++] = tok_ptr(c, k)[b];
     digits[nd] = '\0';
     *out = make(c, SEM_CARDINAL, i, last, digits);
-    if (!grouped && nd == 4 && digits[0] >= '1' && digits[0] <= '2' && prev_word_is(c, i, year_context)) {
+    if (!grouped && nd == 4 && digits[0] >= '1' && digits[0] <= '2' &&
+        prev_word_is(c, i, year_context)) {
         out->flags |= SEM_YEAR;
         return last - i + 1;
     }
     /* the counted noun decides gender and apocope: skip "mil", "millones de" */
     size_t w = next_solid(c, last);
-    while (w < c->n && (tok_eq(c, w, "mil") || tok_eq(c, w, "millones") || tok_eq(c, w, "millón") ||
-                        tok_eq(c, w, "de")))
+    while (tok_eq(c, w, "mil"))
         w = next_solid(c, w);
+    if (tok_eq(c, w, "millones") || tok_eq(c, w, "millón") || tok_eq(c, w, "billones")) {
+        out->gender = ES_MASC; /* "millones" is the counted noun: treinta y un millones */
+        out->flags |= SEM_APOCOPE;
+        return last - i + 1;
+    }
     if (tok_is(c, w, TOK_WORD) && !es_is_function_word(c->lang, tok_ptr(c, w), c->toks[w].len)) {
         out->gender = es_noun_gender(c->lang, tok_ptr(c, w), c->toks[w].len);
         out->flags |= SEM_APOCOPE;
@@ -137,13 +143,14 @@ static size_t rec_cardinal(const cctx *c, size_t i, sem_token *out)
 /* Spanish syllable check for an acronym in lower case: "otan" yes, "kcna" no. */
 static bool pronounceable(const char *w)
 {
-    static const char *const onsets[] = {"pl", "pr", "bl", "br", "fl", "fr", "cl", "cr", "gl",
-                                         "gr", "tr", "dr", "ch", "ll", NULL};
+    static const char *const onsets[] = {"pl", "pr", "bl", "br", "fl", "fr", "cl", "cr",
+                                         "gl", "gr", "tr", "dr", "ch", "ll", NULL};
     size_t n = strlen(w), i = 0, vowels = 0;
     if (n < 3) return false;
     while (i < n) {
         size_t start = i;
-        while (i < n && !strchr("aeiou", w[i])) i++;
+        while (i < n && !strchr("aeiou", w[i]))
+            i++;
         size_t cl = i - start;
         bool first = start == 0, last = i == n;
         const char *s = w + start;
@@ -162,7 +169,8 @@ static bool pronounceable(const char *w)
             if (!first && cl == 2 && strchr("nslrm", s[0]) && !strchr("qwkh", s[1])) ok = true;
         }
         if (!ok) return false;
-        while (i < n && strchr("aeiou", w[i])) i++, vowels++;
+        while (i < n && strchr("aeiou", w[i]))
+            i++, vowels++;
     }
     return vowels > 0;
 }
@@ -226,7 +234,8 @@ static size_t rec_punct(const cctx *c, size_t i, sem_token *out)
     *out = make(c, SEM_PUNCT, i, i, arena_strndup(c->a, p, n));
     bool ends = tok_eq(c, i, ".") || tok_eq(c, i, "!") || tok_eq(c, i, "?") || tok_eq(c, i, "…");
     /* "." inside a token run (www.boe.es) does not end a sentence */
-    if (ends && (i + 1 == c->n || c->toks[i + 1].kind == TOK_SPACE || c->toks[i + 1].kind == TOK_PUNCT))
+    if (ends &&
+        (i + 1 == c->n || c->toks[i + 1].kind == TOK_SPACE || c->toks[i + 1].kind == TOK_PUNCT))
         out->flags |= SEM_SENTENCE_END;
     if (tok_eq(c, i, "¿") || tok_eq(c, i, "¡") || tok_eq(c, i, "(") || tok_eq(c, i, "["))
         out->flags |= SEM_ATTACH_NEXT;

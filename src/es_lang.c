@@ -19,7 +19,8 @@ const char *es_data_dir(void)
     const char *env = getenv("LOCUTOR_DATA_DIR");
     if (env && *env) return env;
     struct stat st;
-    if (*LOCUTOR_SOURCE_DATA_DIR && stat(LOCUTOR_SOURCE_DATA_DIR, &st) == 0) return LOCUTOR_SOURCE_DATA_DIR;
+    if (*LOCUTOR_SOURCE_DATA_DIR && stat(LOCUTOR_SOURCE_DATA_DIR, &st) == 0)
+        return LOCUTOR_SOURCE_DATA_DIR;
     return LOCUTOR_INSTALL_DATA_DIR;
 }
 
@@ -94,7 +95,8 @@ static bool ends_with(const char *w, size_t n, const char *suffix)
 /* Gender from a singular form's ending (RAE's regular patterns). */
 static int gender_by_ending(const char *w, size_t n)
 {
-    static const char *const feminine[] = {"ión", "dad", "tad", "tud", "umbre", "ez", "sis", "itis", "a"};
+    static const char *const feminine[] = {"ión", "dad", "tad",  "tud", "umbre",
+                                           "ez",  "sis", "itis", "a"};
     for (size_t i = 0; i < sizeof feminine / sizeof feminine[0]; i++)
         if (ends_with(w, n, feminine[i])) return ES_FEM;
     return ES_MASC;
@@ -121,8 +123,9 @@ es_gender es_noun_gender(const es_lang *lang, const char *word, size_t n)
     if (ends_with(w, n, "es")) {
         if ((g = gender_from_table(lang, w, n - 2)) >= 0) return (es_gender)g;
         /* naciones -> nación: the accent moves, so test the unaccented -ion ending */
-        if (ends_with(w, n - 2, "ion") || ends_with(w, n - 2, "dad") || ends_with(w, n - 2, "tad") ||
-            ends_with(w, n - 2, "tud") || ends_with(w, n - 2, "umbre"))
+        if (ends_with(w, n - 2, "ion") || ends_with(w, n - 2, "dad") ||
+            ends_with(w, n - 2, "tad") || ends_with(w, n - 2, "tud") ||
+            ends_with(w, n - 2, "umbre"))
             return ES_FEM;
         if (n >= 3 && w[n - 3] != 'a' && w[n - 3] != 'e' && w[n - 3] != 'o')
             return (es_gender)gender_by_ending(w, n - 2);

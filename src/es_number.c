@@ -3,21 +3,18 @@
 
 #include <string.h>
 
-static const char *const units[] = {"cero", "uno",   "dos",   "tres",  "cuatro",
+static const char *const units[] = {"cero",  "uno",  "dos",   "tres", "cuatro",
                                     "cinco", "seis", "siete", "ocho", "nueve"};
-static const char *const teens[] = {"diez",      "once",       "doce",      "trece",
-                                    "catorce",   "quince",     "dieciséis", "diecisiete",
-                                    "dieciocho", "diecinueve"};
-static const char *const twenties[] = {"veinte",      "veintiuno",  "veintidós",
-                                       "veintitrés",  "veinticuatro", "veinticinco",
-                                       "veintiséis",  "veintisiete",  "veintiocho",
-                                       "veintinueve"};
-static const char *const tens[] = {"",          "",         "",        "treinta", "cuarenta",
+static const char *const teens[] = {"diez",   "once",      "doce",       "trece",     "catorce",
+                                    "quince", "dieciséis", "diecisiete", "dieciocho", "diecinueve"};
+static const char *const twenties[] = {"veinte",       "veintiuno",   "veintidós",  "veintitrés",
+                                       "veinticuatro", "veinticinco", "veintiséis", "veintisiete",
+                                       "veintiocho",   "veintinueve"};
+static const char *const tens[] = {"",          "",        "",        "treinta", "cuarenta",
                                    "cincuenta", "sesenta", "setenta", "ochenta", "noventa"};
-static const char *const hundreds[] = {"",           "ciento",     "doscient",
-                                       "trescient",  "cuatrocient", "quinient",
-                                       "seiscient",  "setecient",  "ochocient",
-                                       "novecient"};
+static const char *const hundreds[] = {
+    "",         "ciento",    "doscient",  "trescient", "cuatrocient",
+    "quinient", "seiscient", "setecient", "ochocient", "novecient"};
 
 /* "uno" as it agrees: un (apocope), una (feminine), uno. */
 static const char *one(es_gender g, bool apocope)
@@ -40,13 +37,14 @@ static bool below_thousand(strbuf *out, unsigned n, es_gender g, bool apocope)
     if (rest < 10) return sb_word(out, units[rest]);
     if (rest < 20) return sb_word(out, teens[rest - 10]);
     if (rest < 30) {
-        if (rest == 21) return sb_word(out, g == ES_FEM ? "veintiuna" : apocope ? "veintiún" : "veintiuno");
+        if (rest == 21)
+            return sb_word(out, g == ES_FEM ? "veintiuna" : apocope ? "veintiún" : "veintiuno");
         return sb_word(out, twenties[rest - 20]);
     }
     ok = sb_word(out, tens[rest / 10]);
     if (rest % 10 == 0 || !ok) return ok;
-    return sb_word(out, "y") && (rest % 10 == 1 ? sb_word(out, one(g, apocope))
-                                                : sb_word(out, units[rest % 10]));
+    return sb_word(out, "y") &&
+           (rest % 10 == 1 ? sb_word(out, one(g, apocope)) : sb_word(out, units[rest % 10]));
 }
 
 /* 0 < n < 1 000 000: thousands agree with the noun and take apocope before "mil". */
@@ -66,7 +64,7 @@ bool es_cardinal(strbuf *out, unsigned long long n, es_gender g, bool apocope)
 {
     if (n == 0) return sb_word(out, "cero");
     if (n > ES_CARDINAL_MAX) return false;
-    unsigned long long billions = n / 1000000000000ULL;    /* billones */
+    unsigned long long billions = n / 1000000000000ULL;        /* billones */
     unsigned long long millions = n / 1000000ULL % 1000000ULL; /* millones, incl. "mil millones" */
     unsigned rest = (unsigned)(n % 1000000ULL);
     bool ok = true;

@@ -50,8 +50,16 @@ const char options_help[] =
     "  locutor -o noticia.mp3 articles/corea-del-norte-rusia.txt\n"
     "  curl -s URL | locutor --text                          see what would be said\n";
 
-enum { OPT_DRIVER = 256, OPT_SSML, OPT_LIST_VOICES, OPT_PITCH, OPT_VOLUME, OPT_LEXICON,
-       OPT_VERBOSE, OPT_VERSION };
+enum {
+    OPT_DRIVER = 256,
+    OPT_SSML,
+    OPT_LIST_VOICES,
+    OPT_PITCH,
+    OPT_VOLUME,
+    OPT_LEXICON,
+    OPT_VERBOSE,
+    OPT_VERSION
+};
 
 static const struct option long_options[] = {
     {"output", required_argument, NULL, 'o'},
@@ -93,16 +101,36 @@ loc_status options_parse(int argc, char **argv, loc_options *o, strbuf *err)
     loc_status st = LOC_OK;
     while (st == LOC_OK && (c = getopt_long(argc, argv, ":o:ptv:r:h", long_options, NULL)) != -1) {
         switch (c) {
-        case 'o': o->output = optarg; break;
-        case 'p': o->play = true; break;
-        case OPT_DRIVER: o->driver = optarg; break;
-        case 't': o->text = true; break;
-        case OPT_SSML: o->ssml = true; break;
-        case 'v': o->voice.voice = optarg; break;
-        case OPT_LIST_VOICES: o->list_voices = true; break;
-        case 'r': st = int_in("--rate", optarg, 80, 900, &o->voice.rate, err); break;
-        case OPT_PITCH: st = int_in("--pitch", optarg, 0, 100, &o->voice.pitch, err); break;
-        case OPT_VOLUME: st = int_in("--volume", optarg, 0, 200, &o->voice.volume, err); break;
+        case 'o':
+            o->output = optarg;
+            break;
+        case 'p':
+            o->play = true;
+            break;
+        case OPT_DRIVER:
+            o->driver = optarg;
+            break;
+        case 't':
+            o->text = true;
+            break;
+        case OPT_SSML:
+            o->ssml = true;
+            break;
+        case 'v':
+            o->voice.voice = optarg;
+            break;
+        case OPT_LIST_VOICES:
+            o->list_voices = true;
+            break;
+        case 'r':
+            st = int_in("--rate", optarg, 80, 900, &o->voice.rate, err);
+            break;
+        case OPT_PITCH:
+            st = int_in("--pitch", optarg, 0, 100, &o->voice.pitch, err);
+            break;
+        case OPT_VOLUME:
+            st = int_in("--volume", optarg, 0, 200, &o->voice.volume, err);
+            break;
         case OPT_LEXICON:
             if (o->nlexicons == sizeof o->lexicons / sizeof *o->lexicons) {
                 sb_printf(err, "--lexicon: at most 16 files");
@@ -110,9 +138,15 @@ loc_status options_parse(int argc, char **argv, loc_options *o, strbuf *err)
             } else
                 o->lexicons[o->nlexicons++] = optarg;
             break;
-        case OPT_VERBOSE: o->verbose = true; break;
-        case 'h': o->help = true; break;
-        case OPT_VERSION: o->version = true; break;
+        case OPT_VERBOSE:
+            o->verbose = true;
+            break;
+        case 'h':
+            o->help = true;
+            break;
+        case OPT_VERSION:
+            o->version = true;
+            break;
         case ':':
             sb_printf(err, "%s needs a value", argv[optind - 1]);
             st = LOC_ERR_USAGE;

@@ -31,8 +31,8 @@ static void verbose_verbatim(FILE *verbose, const block *b, const sem_list *sems
 {
     for (size_t i = 0; i < sems->count; i++)
         if (sems->items[i].cls == SEM_VERBATIM)
-            fprintf(verbose, "locutor: line %zu: no rule for '%s', read as written\n", b->source_line,
-                    sems->items[i].payload);
+            fprintf(verbose, "locutor: line %zu: no rule for '%s', read as written\n",
+                    b->source_line, sems->items[i].payload);
 }
 
 loc_status pipeline_chunk_block(const es_lang *lang, const block *b, arena *a, chunk_list *out,
@@ -100,14 +100,16 @@ static loc_status read_file(run *r, const char *path)
             fprintf(verbose, "locutor: %s:%zu: not UTF-8, read as Windows-1252\n", path,
                     b.source_line);
         st = pipeline_chunk_block(&r->lang, &b, &r->arena, &chunks, verbose);
-        if (st == LOC_OK && (r->o->text || r->o->ssml)) st = print_block(r->o, &chunks, &r->scratch);
+        if (st == LOC_OK && (r->o->text || r->o->ssml))
+            st = print_block(r->o, &chunks, &r->scratch);
         if (st == LOC_OK && r->sinks.count) st = speak_block(&chunks, &r->sinks, &r->scratch);
         if (st == LOC_OK && sink_interrupted()) st = LOC_ERR_INTERRUPTED;
         if (st != LOC_OK) break;
         blocks++;
     }
     if (st == LOC_ERR_INPUT_READ) sb_printf(r->err, "%s: %s", path, strerror(errno));
-    if (st == LOC_ERR_OUTPUT_WRITE && !r->err->len) sb_printf(r->err, "%s", r->o->output ? r->o->output : "standard output");
+    if (st == LOC_ERR_OUTPUT_WRITE && !r->err->len)
+        sb_printf(r->err, "%s", r->o->output ? r->o->output : "standard output");
     if (verbose && st == LOC_OK) fprintf(verbose, "locutor: %s: %zu blocks\n", path, blocks);
     reader_close(rd);
     return st;
@@ -137,12 +139,14 @@ static loc_status open_outputs(run *r)
     if (st == LOC_ERR_VOICE) sb_printf(r->err, "%s", o->voice.voice);
     if (st != LOC_OK) return st;
     if (o->output) {
-        st = sink_file_open(o->output, synth_sample_rate(), &r->sinks.sinks[r->sinks.count], r->err);
+        st =
+            sink_file_open(o->output, synth_sample_rate(), &r->sinks.sinks[r->sinks.count], r->err);
         if (st != LOC_OK) return st;
         r->sinks.count++;
     }
     if (o->play) {
-        st = sink_live_open(o->driver, synth_sample_rate(), &r->sinks.sinks[r->sinks.count], r->err);
+        st =
+            sink_live_open(o->driver, synth_sample_rate(), &r->sinks.sinks[r->sinks.count], r->err);
         if (st != LOC_OK) return st;
         r->sinks.count++;
     }
@@ -159,12 +163,15 @@ loc_status pipeline_run(const loc_options *o, strbuf *err)
     bool audio = o->output || o->play;
     sink_catch_signals();
     if (st == LOC_OK && audio) st = open_outputs(&r);
-    if (st == LOC_OK && o->ssml && fputs(render_ssml_header, stdout) == EOF) st = LOC_ERR_OUTPUT_WRITE;
+    if (st == LOC_OK && o->ssml && fputs(render_ssml_header, stdout) == EOF)
+        st = LOC_ERR_OUTPUT_WRITE;
     static char *stdin_only[] = {"-"};
     char **inputs = o->ninputs ? o->inputs : stdin_only;
     size_t n = o->ninputs ? o->ninputs : 1;
-    for (size_t i = 0; st == LOC_OK && i < n; i++) st = read_file(&r, inputs[i]);
-    if (st == LOC_OK && o->ssml && fputs(render_ssml_footer, stdout) == EOF) st = LOC_ERR_OUTPUT_WRITE;
+    for (size_t i = 0; st == LOC_OK && i < n; i++)
+        st = read_file(&r, inputs[i]);
+    if (st == LOC_OK && o->ssml && fputs(render_ssml_footer, stdout) == EOF)
+        st = LOC_ERR_OUTPUT_WRITE;
     for (size_t i = 0; i < r.sinks.count; i++) {
         sink *s = r.sinks.sinks[i];
         if (st == LOC_OK) {

@@ -79,8 +79,8 @@ bool reader_clean_line(const char *line, size_t len, strbuf *out, bool *legacy)
 {
     strbuf utf8 = {0};
     sb_clear(out);
-    *legacy = utf8proc_decompose((const utf8proc_uint8_t *)line, (utf8proc_ssize_t)len, NULL, 0,
-                                 0) < 0;
+    *legacy =
+        utf8proc_decompose((const utf8proc_uint8_t *)line, (utf8proc_ssize_t)len, NULL, 0, 0) < 0;
     bool ok = true;
     for (size_t i = 0; i < len && ok;) {
         utf8proc_int32_t cp;
@@ -106,8 +106,10 @@ bool reader_clean_line(const char *line, size_t len, strbuf *out, bool *legacy)
     if (!nfc) return false;
     const char *s = (const char *)nfc;
     size_t n = strlen(s);
-    while (n && s[n - 1] == ' ') n--;
-    while (n && *s == ' ') s++, n--;
+    while (n && s[n - 1] == ' ')
+        n--;
+    while (n && *s == ' ')
+        s++, n--;
     ok = sb_append(out, s, n) && sb_puts(out, "");
     free(nfc);
     return ok;
@@ -120,7 +122,8 @@ block_kind reader_kind_of(const char *text, size_t len)
     for (size_t i = 0; i < len; i++)
         if (((unsigned char)text[i] & 0xC0) != 0x80) chars++;
     if (chars > HEADING_MAX_CHARS || len == 0) return BLOCK_PARAGRAPH;
-    static const char *const final_marks[] = {".", "!", "?", "…", ":", ";", ",", "»", "”", "\"", ")"};
+    static const char *const final_marks[] = {".", "!", "?", "…",  ":", ";",
+                                              ",", "»", "”", "\"", ")"};
     for (size_t i = 0; i < sizeof final_marks / sizeof *final_marks; i++) {
         size_t k = strlen(final_marks[i]);
         if (len >= k && memcmp(text + len - k, final_marks[i], k) == 0) return BLOCK_PARAGRAPH;
@@ -142,7 +145,8 @@ loc_status reader_next(reader *r, block *out, bool *got)
         size_t len = r->clean.len;
         block_kind kind = reader_kind_of(text, len);
         if (text[0] == '#') { /* Markdown heading: drop the marks */
-            while (len && (*text == '#' || *text == ' ')) text++, len--;
+            while (len && (*text == '#' || *text == ' '))
+                text++, len--;
             if (!len) continue;
         }
         out->kind = kind;

@@ -9,7 +9,13 @@
 #include "status.h"
 #include "strbuf.h"
 
-typedef enum { BLOCK_TITLE, BLOCK_HEADING, BLOCK_PARAGRAPH, BLOCK_QUOTE, BLOCK_LIST_ITEM } block_kind;
+typedef enum {
+    BLOCK_TITLE,
+    BLOCK_HEADING,
+    BLOCK_PARAGRAPH,
+    BLOCK_QUOTE,
+    BLOCK_LIST_ITEM
+} block_kind;
 
 typedef struct {
     block_kind kind;

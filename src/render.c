@@ -3,9 +3,10 @@
 
 #include <string.h>
 
-const char render_ssml_header[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                                  "<speak version=\"1.1\" "
-                                  "xmlns=\"http://www.w3.org/2001/10/synthesis\" xml:lang=\"es\">\n";
+const char render_ssml_header[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<speak version=\"1.1\" "
+    "xmlns=\"http://www.w3.org/2001/10/synthesis\" xml:lang=\"es\">\n";
 const char render_ssml_footer[] = "</speak>\n";
 
 /* Punctuation that is written against the word before it. */
@@ -37,12 +38,23 @@ bool render_escape(strbuf *out, const char *s)
     for (; *s; s++) {
         bool ok;
         switch (*s) {
-        case '&': ok = sb_puts(out, "&amp;"); break;
-        case '<': ok = sb_puts(out, "&lt;"); break;
-        case '>': ok = sb_puts(out, "&gt;"); break;
-        case '"': ok = sb_puts(out, "&quot;"); break;
-        case '\'': ok = sb_puts(out, "&apos;"); break;
-        default: ok = ((unsigned char)*s < 0x20) ? true : sb_putc(out, *s);
+        case '&':
+            ok = sb_puts(out, "&amp;");
+            break;
+        case '<':
+            ok = sb_puts(out, "&lt;");
+            break;
+        case '>':
+            ok = sb_puts(out, "&gt;");
+            break;
+        case '"':
+            ok = sb_puts(out, "&quot;");
+            break;
+        case '\'':
+            ok = sb_puts(out, "&apos;");
+            break;
+        default:
+            ok = ((unsigned char)*s < 0x20) ? true : sb_putc(out, *s);
         }
         if (!ok) return false;
     }
@@ -53,7 +65,8 @@ bool render_escape(strbuf *out, const char *s)
 static bool prosody_open(strbuf *out, const chunk *c)
 {
     bool ok = true;
-    if (c->text) ok = sb_puts(out, "<voice name=\"") && render_escape(out, c->text) && sb_puts(out, "\">");
+    if (c->text)
+        ok = sb_puts(out, "<voice name=\"") && render_escape(out, c->text) && sb_puts(out, "\">");
     ok = ok && sb_puts(out, "<prosody");
     if (ok && c->rate != 100) ok = sb_printf(out, " rate=\"%d%%\"", c->rate);
     if (ok && c->pitch != 100) ok = sb_printf(out, " pitch=\"%+d%%\"", c->pitch - 100);
@@ -69,7 +82,9 @@ bool render_ssml(const chunk_list *chunks, size_t upto, strbuf *out)
         case CHUNK_TEXT:
             ok = join(out, c->text, &first) && render_escape(out, c->text);
             break;
-        case CHUNK_BREAK: ok = sb_printf(out, "<break time=\"%dms\"/>", c->ms); break;
+        case CHUNK_BREAK:
+            ok = sb_printf(out, "<break time=\"%dms\"/>", c->ms);
+            break;
         case CHUNK_PROSODY_PUSH:
             ok = prosody_open(out, c);
             first = true;
@@ -78,13 +93,16 @@ bool render_ssml(const chunk_list *chunks, size_t upto, strbuf *out)
             ok = sb_puts(out, "</prosody>") && (!c->text || sb_puts(out, "</voice>"));
             break;
         case CHUNK_MARK:
-            ok = sb_puts(out, "<mark name=\"") && render_escape(out, c->text) && sb_puts(out, "\"/>");
+            ok = sb_puts(out, "<mark name=\"") && render_escape(out, c->text) &&
+                 sb_puts(out, "\"/>");
             break;
         case CHUNK_SENTENCE_BEGIN:
             ok = sb_puts(out, "<s>");
             first = true;
             break;
-        case CHUNK_SENTENCE_END: ok = sb_puts(out, "</s>"); break;
+        case CHUNK_SENTENCE_END:
+            ok = sb_puts(out, "</s>");
+            break;
         }
     }
     return ok;

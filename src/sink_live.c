@@ -16,8 +16,9 @@ static loc_status live_write(sink *s, const short *samples, size_t count)
 {
     live_sink *l = (live_sink *)s;
     /* libao takes native-endian 16-bit samples as bytes */
-    return ao_play(l->dev, (char *)samples, (uint_32)(count * sizeof *samples)) ? LOC_OK
-                                                                               : LOC_ERR_AUDIO_DEVICE;
+    return ao_play(l->dev, (char *)samples, (uint_32)(count * sizeof *samples))
+               ? LOC_OK
+               : LOC_ERR_AUDIO_DEVICE;
 }
 
 static void live_close(live_sink *l)

@@ -14,7 +14,7 @@
     X(LOC_ERR_OUTPUT_FORMAT, 2, "unknown output format (use .wav .flac .ogg .opus .mp3)")          \
     X(LOC_ERR_OUTPUT_OPEN, 4, "cannot create output file")                                         \
     X(LOC_ERR_OUTPUT_WRITE, 4, "cannot write output")                                              \
-    X(LOC_ERR_AUDIO_DEVICE, 5, "no usable audio device (write a file with -o FILE instead)")      \
+    X(LOC_ERR_AUDIO_DEVICE, 5, "no usable audio device (write a file with -o FILE instead)")       \
     X(LOC_ERR_AUDIO_DRIVER, 5, "unknown audio driver")                                             \
     X(LOC_ERR_VOICE, 6, "unknown voice (see --list-voices)")                                       \
     X(LOC_ERR_SYNTH, 6, "speech synthesizer failed")                                               \

@@ -10,7 +10,8 @@ static bool reserve(strbuf *sb, size_t extra)
 {
     if (sb->len + extra + 1 <= sb->cap) return true;
     size_t cap = sb->cap ? sb->cap : 64;
-    while (cap < sb->len + extra + 1) cap *= 2;
+    while (cap < sb->len + extra + 1)
+        cap *= 2;
     char *p = realloc(sb->data, cap);
     if (!p) return false;
     sb->data = p;

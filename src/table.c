@@ -13,7 +13,8 @@ struct table {
 static size_t hash(const char *s, size_t n)
 {
     size_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
     return h;
 }
 
@@ -103,7 +104,8 @@ loc_status table_load(table *t, const char *path, strbuf *err)
     loc_status st = LOC_OK;
     while (st == LOC_OK && (len = getline(&line, &cap, f)) >= 0) {
         lineno++;
-        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r')) line[--len] = '\0';
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
         if (len == 0 || line[0] == '#') continue;
         char *cols[4] = {line, NULL, NULL, NULL};
         int ncols = 1;
@@ -152,7 +154,8 @@ void table_feature(const char *features, const char *name, char *out, size_t out
     size_t n = strlen(name);
     out[0] = '\0';
     for (const char *p = features; p && *p;) {
-        while (*p == ' ' || *p == ',') p++;
+        while (*p == ' ' || *p == ',')
+            p++;
         if (strncmp(p, name, n) == 0 && p[n] == '=') {
             const char *v = p + n + 1;
             size_t k = strcspn(v, " ,");

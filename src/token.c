@@ -66,7 +66,8 @@ int tokenize(const char *text, size_t len, arena *a, token_list *out)
         if (count == cap) {
             token *bigger = arena_alloc(a, 2 * cap * sizeof *items);
             if (!bigger) return -1;
-            for (size_t k = 0; k < count; k++) bigger[k] = items[k];
+            for (size_t k = 0; k < count; k++)
+                bigger[k] = items[k];
             items = bigger;
             cap *= 2;
         }
