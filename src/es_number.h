@@ -1,4 +1,5 @@
-/* es_number.h - Spanish number words: cardinals with gender and apocope, digits, ordinals. */
+/* es_number.h - Spanish number words: cardinals with gender and apocope, digits, ordinals,
+ * partitives. */
 #ifndef LOC_ES_NUMBER_H
 #define LOC_ES_NUMBER_H
 
@@ -10,17 +11,33 @@ typedef enum { ES_MASC = 0, ES_FEM = 1 } es_gender;
 
 /* Largest value es_cardinal reads in words (below a thousand trillion). */
 #define ES_CARDINAL_MAX 999999999999999ULL
+/* Most significant digits es_cardinal_str reads (below a million trillones). */
+#define ES_DIGITS_MAX 24
 
 /* Appends the cardinal n in words. gender agrees with the counted noun;
  * apocope shortens a final "uno" before a noun ("veintiún años").
  * 21 ES_FEM -> veintiuna; 200 ES_FEM -> doscientas; 1000000 -> un millón;
  * 31000000 -> treinta y un millones; 600000 ES_FEM -> seiscientas mil. */
 bool es_cardinal(strbuf *out, unsigned long long n, es_gender gender, bool apocope);
+/* The same from a digit string (non-digits skipped) of up to ES_DIGITS_MAX digits:
+ * "100000000000000000000002" -> cien mil trillones dos. */
+bool es_cardinal_str(strbuf *out, const char *digits, es_gender gender, bool apocope);
 
 /* Appends a string of ASCII digits one by one: "016" -> cero uno seis. */
 bool es_digits(strbuf *out, const char *digits, size_t n);
 
 /* Parses up to 15 ASCII digits, skipping '.' and ' ' group separators; false if too long. */
 bool es_parse_digits(const char *s, size_t n, unsigned long long *value);
+
+/* Appends the ordinal of n (RAE forms), agreeing in gender; apocope gives primer/tercer
+ * before a masculine noun. 1 -> primero, 3 apocope -> tercer, 21 f -> vigesimoprimera,
+ * 134 -> centésimo trigésimo cuarto, 2000 -> dosmilésimo. */
+bool es_ordinal(strbuf *out, unsigned long long n, es_gender gender, bool apocope);
+bool es_ordinal_str(strbuf *out, const char *digits, es_gender gender, bool apocope);
+
+/* Appends the partitive for a denominator (masculine, plural adds -s): 3 -> tercio,
+ * 12 -> doceavo, 31 -> treintaiunavo, 100 -> centésimo, 2000 -> dosmilésimo. Returns
+ * false (appending nothing) when Spanish has no partitive for it (101: "sobre"). */
+bool es_partitive(strbuf *out, unsigned long long den, bool plural);
 
 #endif

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "quiet.h"
+
 typedef struct {
     sink base;
     ao_device *dev;
@@ -51,7 +53,10 @@ static ao_device *open_driver(int id, int rate)
     fmt.byte_format = AO_FMT_NATIVE;
     ao_option *opts = NULL;
     ao_append_option(&opts, "quiet", "");
+    /* ALSA's library prints its own errors on stderr; locutor says one clear line instead */
+    int saved = quiet_begin();
     ao_device *dev = ao_open_live(id, &fmt, opts);
+    quiet_end(saved);
     ao_free_options(opts);
     return dev;
 }

@@ -5,6 +5,8 @@
 #include <espeak-ng/speak_lib.h>
 #include <string.h>
 
+#include "quiet.h"
+
 typedef struct {
     synth_audio_fn fn;
     void *user;
@@ -47,9 +49,11 @@ static loc_status init_library(void)
 {
     espeak_ng_InitializePath(NULL);
     if (espeak_ng_Initialize(NULL) != ENS_OK) return LOC_ERR_SYNTH;
-    if (espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, NULL) != ENS_OK)
-        return LOC_ERR_SYNTH;
-    return LOC_OK;
+    /* espeak-ng opens an audio client here even in synchronous mode; keep its noise quiet */
+    int saved = quiet_begin();
+    espeak_ng_STATUS st = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, NULL);
+    quiet_end(saved);
+    return st == ENS_OK ? LOC_OK : LOC_ERR_SYNTH;
 }
 
 loc_status synth_open(const synth_options *opts)
