@@ -1,64 +1,79 @@
-/* es_classify.c - recognizers, tried in order at each token; the first match wins. */
+/* es_classify.c - the recognizer table tried at each token (first match wins) and the
+ * token cursor helpers the es_rec_*.c recognizers share. */
 #include "es_classify.h"
 
-#include <stdbool.h>
 #include <string.h>
 
-typedef struct {
-    const es_lang *lang;
-    const char *text;
-    const token *toks;
-    size_t n;
-    arena *a;
-} cctx;
+#include "es_rec.h"
 
-/* A recognizer returns how many tokens it took at i (0: not its kind) and fills out. */
-typedef size_t (*recognizer)(const cctx *c, size_t i, sem_token *out);
-
-static const char *tok_ptr(const cctx *c, size_t i)
+const char *cc_ptr(const cctx *c, size_t i)
 {
     return c->text + c->toks[i].start;
 }
 
-static bool tok_is(const cctx *c, size_t i, token_kind kind)
+size_t cc_len(const cctx *c, size_t i)
+{
+    return i < c->n ? c->toks[i].len : 0;
+}
+
+bool cc_is(const cctx *c, size_t i, token_kind kind)
 {
     return i < c->n && c->toks[i].kind == kind;
 }
 
-static bool tok_eq(const cctx *c, size_t i, const char *s)
+bool cc_eq(const cctx *c, size_t i, const char *s)
 {
-    return i < c->n && c->toks[i].len == strlen(s) && memcmp(tok_ptr(c, i), s, c->toks[i].len) == 0;
+    return i < c->n && c->toks[i].len == strlen(s) && memcmp(cc_ptr(c, i), s, c->toks[i].len) == 0;
 }
 
-/* Index of the next non-space token after i, or c->n. */
-static size_t next_solid(const cctx *c, size_t i)
+bool cc_word_in(const cctx *c, size_t i, const char *const *words)
+{
+    if (!cc_is(c, i, TOK_WORD) || c->toks[i].len >= 48) return false;
+    char w[64];
+    es_lower(cc_ptr(c, i), c->toks[i].len, w, sizeof w);
+    for (; *words; words++)
+        if (strcmp(w, *words) == 0) return true;
+    return false;
+}
+
+bool cc_touch(const cctx *c, size_t i)
+{
+    return i + 1 < c->n && c->toks[i].kind != TOK_SPACE && c->toks[i + 1].kind != TOK_SPACE;
+}
+
+size_t cc_next(const cctx *c, size_t i)
 {
     for (i++; i < c->n && c->toks[i].kind == TOK_SPACE; i++) {
     }
     return i;
 }
 
-/* Index of the previous non-space token before i, or (size_t)-1. */
-static size_t prev_solid(const cctx *c, size_t i)
+size_t cc_prev(const cctx *c, size_t i)
 {
     while (i-- > 0)
         if (c->toks[i].kind != TOK_SPACE) return i;
-    return (size_t)-1;
+    return CC_NONE;
 }
 
-static bool prev_word_is(const cctx *c, size_t i, const char *const *words)
+bool cc_capitalized(const cctx *c, size_t i)
 {
-    size_t p = prev_solid(c, i);
-    if (p == (size_t)-1 || c->toks[p].kind != TOK_WORD) return false;
-    char w[32];
-    if (c->toks[p].len >= sizeof w) return false;
-    es_lower(tok_ptr(c, p), c->toks[p].len, w, sizeof w);
-    for (; *words; words++)
-        if (strcmp(w, *words) == 0) return true;
-    return false;
+    if (!cc_is(c, i, TOK_WORD)) return false;
+    const unsigned char *p = (const unsigned char *)cc_ptr(c, i);
+    return (p[0] >= 'A' && p[0] <= 'Z') || (p[0] == 0xC3 && p[1] >= 0x80 && p[1] <= 0x9E);
 }
 
-static sem_token make(const cctx *c, sem_class cls, size_t first, size_t last, const char *payload)
+bool cc_small(const cctx *c, size_t i, unsigned max_digits, unsigned lo, unsigned hi, unsigned *v)
+{
+    if (!cc_is(c, i, TOK_NUMBER) || c->toks[i].len > max_digits) return false;
+    unsigned x = 0;
+    for (size_t k = 0; k < c->toks[i].len; k++)
+        x = x * 10 + (unsigned)(cc_ptr(c, i)[k] - '0');
+    if (x < lo || x > hi) return false;
+    if (v) *v = x;
+    return true;
+}
+
+sem_token cc_make(const cctx *c, sem_class cls, size_t first, size_t last, const char *payload)
 {
     sem_token t = {0};
     t.cls = cls;
@@ -68,191 +83,161 @@ static sem_token make(const cctx *c, sem_class cls, size_t first, size_t last, c
     return t;
 }
 
+char *cc_text(const cctx *c, size_t first, size_t last)
+{
+    return arena_strndup(c->a, cc_ptr(c, first),
+                         c->toks[last].start + c->toks[last].len - c->toks[first].start);
+}
+
+/* A space that may group thousands: one blank, no-break or thin space. */
+static bool group_space(const cctx *c, size_t i)
+{
+    return cc_eq(c, i, " ") || cc_eq(c, i, "\u00a0") || cc_eq(c, i, "\u202f") ||
+           cc_eq(c, i, "\u2009");
+}
+
+static bool is_minus(const cctx *c, size_t i)
+{
+    return cc_eq(c, i, "-") || cc_eq(c, i, "\u2212");
+}
+
+bool cc_read_number(const cctx *c, size_t i, cc_number *num)
+{
+    memset(num, 0, sizeof *num);
+    size_t j = i;
+    if (is_minus(c, i)) {
+        /* a sign, not a hyphen: nothing written against it on the left */
+        if (!cc_touch(c, i) || !cc_is(c, i + 1, TOK_NUMBER)) return false;
+        if (i > 0 && c->toks[i - 1].kind != TOK_SPACE && !cc_eq(c, i - 1, "(")) return false;
+        num->negative = true;
+        j = i + 1;
+    }
+    if (!cc_is(c, j, TOK_NUMBER)) return false;
+    size_t last = j;
+    if (c->toks[j].len <= 3) {
+        /* thousands grouped by a point or a space: 1.000.000, 8 000 000 */
+        bool point = cc_eq(c, j + 1, ".");
+        while (last + 2 < c->n && (point ? cc_eq(c, last + 1, ".") : group_space(c, last + 1)) &&
+               cc_is(c, last + 2, TOK_NUMBER) && c->toks[last + 2].len == 3) {
+            last += 2;
+            num->grouped = true;
+        }
+    }
+    size_t frac = CC_NONE;
+    if (cc_eq(c, last + 1, ",") && cc_is(c, last + 2, TOK_NUMBER)) {
+        frac = last + 2;
+        num->decimal = true;
+    }
+    char *s = arena_alloc(c->a, 64 + c->toks[last].start + c->toks[last].len - c->toks[i].start +
+                                    (frac != CC_NONE ? c->toks[frac].len : 0));
+    if (!s) return false;
+    size_t n = 0;
+    if (num->negative) s[n++] = '-';
+    for (size_t k = j; k <= last; k += 2) {
+        memcpy(s + n, cc_ptr(c, k), c->toks[k].len);
+        n += c->toks[k].len;
+    }
+    num->int_digits = n - num->negative;
+    if (frac != CC_NONE) {
+        s[n++] = '.';
+        memcpy(s + n, cc_ptr(c, frac), c->toks[frac].len);
+        n += c->toks[frac].len;
+        last = frac;
+    }
+    s[n] = '\0';
+    num->canon = s;
+    num->last = last;
+    return true;
+}
+
+void cc_agree(const cctx *c, size_t i, sem_token *out)
+{
+    static const char *const scale[] = {"millón",  "millones",  "billón", "billones",
+                                        "trillón", "trillones", NULL};
+    size_t w = cc_next(c, i);
+    while (cc_eq(c, w, "mil"))
+        w = cc_next(c, w);
+    if (cc_word_in(c, w, scale)) {
+        out->gender = ES_MASC; /* "millones" is the counted noun: treinta y un millones */
+        out->flags |= SEM_APOCOPE;
+        return;
+    }
+    if (cc_is(c, w, TOK_WORD) && !es_is_function_word(c->lang, cc_ptr(c, w), c->toks[w].len)) {
+        out->gender = es_noun_gender(c->lang, cc_ptr(c, w), c->toks[w].len);
+        out->flags |= SEM_APOCOPE;
+    }
+}
+
 /* «sagrada» “así” "así" -> QUOTE(opens) WORD QUOTE(closes) */
 static size_t rec_quote(const cctx *c, size_t i, sem_token *out)
 {
     static const char *const opening[] = {"«", "“", "‘", "‹", "„"};
     static const char *const closing[] = {"»", "”", "’", "›"};
-    if (!tok_is(c, i, TOK_PUNCT)) return 0;
+    if (!cc_is(c, i, TOK_PUNCT)) return 0;
     unsigned side = 0;
     for (size_t k = 0; k < sizeof opening / sizeof *opening; k++)
-        if (tok_eq(c, i, opening[k])) side = SEM_OPENS;
+        if (cc_eq(c, i, opening[k])) side = SEM_OPENS;
     for (size_t k = 0; k < sizeof closing / sizeof *closing; k++)
-        if (tok_eq(c, i, closing[k])) side = SEM_CLOSES;
-    if (tok_eq(c, i, "\"")) {
+        if (cc_eq(c, i, closing[k])) side = SEM_CLOSES;
+    if (cc_eq(c, i, "\"")) {
         /* a straight quote opens after a space or at the start, else closes */
         bool after_space = i == 0 || c->toks[i - 1].kind == TOK_SPACE ||
-                           (c->toks[i - 1].kind == TOK_PUNCT && !tok_eq(c, i - 1, "."));
+                           (c->toks[i - 1].kind == TOK_PUNCT && !cc_eq(c, i - 1, "."));
         side = after_space ? SEM_OPENS : SEM_CLOSES;
     }
     if (!side) return 0;
-    *out = make(c, SEM_QUOTE, i, i, "");
+    *out = cc_make(c, SEM_QUOTE, i, i, "");
     out->flags = side;
-    return 1;
-}
-
-/* 21 personas -> CARDINAL "21" f apocope; 2.300 -> "2300"; en 2024 -> CARDINAL year */
-static size_t rec_cardinal(const cctx *c, size_t i, sem_token *out)
-{
-    static const char *const year_context[] = {
-        "de",   "en",      "año", "desde",  "hasta", "del",      "el",        "para", "antes",
-        "tras", "durante", "a",   "verano", "otoño", "invierno", "primavera", NULL};
-    if (!tok_is(c, i, TOK_NUMBER)) return 0;
-    size_t last = i;
-    bool grouped = false;
-    if (c->toks[i].len <= 3) {
-        /* thousands grouped by a point or a space: 1.000.000, 8 000 000 */
-        while (last + 2 < c->n &&
-               (tok_eq(c, last + 1, ".") ||
-                (c->toks[last + 1].kind == TOK_SPACE && c->toks[last + 1].len <= 3)) &&
-               tok_is(c, last + 2, TOK_NUMBER) && c->toks[last + 2].len == 3) {
-            last += 2;
-            grouped = true;
-        }
-    }
-    char *digits =
-        arena_alloc(c->a, c->toks[last].start + c->toks[last].len - c->toks[i].start + 1);
-    if (!digits) return 0;
-    size_t nd = 0;
-    for (size_t k = i; k <= last; k += 2)
-        for (size_t b = 0; b < c->toks[k].len; b++)
-            digits[nd++] = tok_ptr(c, k)[b];
-    digits[nd] = '\0';
-    *out = make(c, SEM_CARDINAL, i, last, digits);
-    if (!grouped && nd == 4 && digits[0] >= '1' && digits[0] <= '2' &&
-        prev_word_is(c, i, year_context)) {
-        out->flags |= SEM_YEAR;
-        return last - i + 1;
-    }
-    /* the counted noun decides gender and apocope: skip "mil", "millones de" */
-    size_t w = next_solid(c, last);
-    while (tok_eq(c, w, "mil"))
-        w = next_solid(c, w);
-    if (tok_eq(c, w, "millones") || tok_eq(c, w, "millón") || tok_eq(c, w, "billones")) {
-        out->gender = ES_MASC; /* "millones" is the counted noun: treinta y un millones */
-        out->flags |= SEM_APOCOPE;
-        return last - i + 1;
-    }
-    if (tok_is(c, w, TOK_WORD) && !es_is_function_word(c->lang, tok_ptr(c, w), c->toks[w].len)) {
-        out->gender = es_noun_gender(c->lang, tok_ptr(c, w), c->toks[w].len);
-        out->flags |= SEM_APOCOPE;
-    }
-    return last - i + 1;
-}
-
-/* Spanish syllable check for an acronym in lower case: "otan" yes, "kcna" no. */
-static bool pronounceable(const char *w)
-{
-    static const char *const onsets[] = {"pl", "pr", "bl", "br", "fl", "fr", "cl", "cr",
-                                         "gl", "gr", "tr", "dr", "ch", "ll", NULL};
-    size_t n = strlen(w), i = 0, vowels = 0;
-    if (n < 3) return false;
-    while (i < n) {
-        size_t start = i;
-        while (i < n && !strchr("aeiou", w[i]))
-            i++;
-        size_t cl = i - start;
-        bool first = start == 0, last = i == n;
-        const char *s = w + start;
-        bool ok;
-        if (last) /* final coda */
-            ok = cl == 0 || (cl == 1 && strchr("nslrdzx", s[0]));
-        else if (cl <= 1)
-            ok = cl == 0 || !strchr("qwkhy", s[0]) || s[0] == 'y';
-        else {
-            ok = false;
-            for (size_t k = 0; onsets[k]; k++) {
-                if (cl == 2 && strncmp(s, onsets[k], 2) == 0) ok = true;
-                if (!first && cl == 3 && strchr("nslrm", s[0]) && strncmp(s + 1, onsets[k], 2) == 0)
-                    ok = true;
-            }
-            if (!first && cl == 2 && strchr("nslrm", s[0]) && !strchr("qwkh", s[1])) ok = true;
-        }
-        if (!ok) return false;
-        while (i < n && strchr("aeiou", w[i]))
-            i++, vowels++;
-    }
-    return vowels > 0;
-}
-
-static bool all_capitals(const char *s, size_t n)
-{
-    size_t letters = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch >= 'a' && ch <= 'z') return false;
-        if (ch == 0xC3 && i + 1 < n) { /* Latin-1 letters: capitals are C3 80..9F */
-            if ((unsigned char)s[i + 1] >= 0xA0) return false;
-            i++;
-        } else if (ch >= 0x80)
-            return false;
-        letters++;
-    }
-    return letters >= 2;
-}
-
-/* KCNA -> LETTERS "KCNA"; OTAN -> WORD "otan"; EEUU -> ABBREVIATION "Estados Unidos" */
-static size_t rec_acronym(const cctx *c, size_t i, sem_token *out)
-{
-    if (!tok_is(c, i, TOK_WORD) || !all_capitals(tok_ptr(c, i), c->toks[i].len)) return 0;
-    const char *w = tok_ptr(c, i);
-    size_t n = c->toks[i].len;
-    const table_entry *e = table_getn(c->lang->acronyms, w, n);
-    if (e) {
-        char read[16];
-        table_feature(e->features, "read", read, sizeof read);
-        bool spell = strcmp(read, "letters") == 0;
-        *out = make(c, spell ? SEM_LETTERS : SEM_ABBREVIATION, i, i,
-                    spell ? arena_strndup(c->a, w, n) : e->spoken);
-        return 1;
-    }
-    char lower[64];
-    if (n >= sizeof lower) return 0;
-    es_lower(w, n, lower, sizeof lower);
-    if (pronounceable(lower)) {
-        *out = make(c, SEM_WORD, i, i, arena_strdup(c->a, lower));
-        return 1;
-    }
-    *out = make(c, SEM_LETTERS, i, i, arena_strndup(c->a, w, n));
     return 1;
 }
 
 /* Pyongyang -> WORD "Pyongyang" (the lexicon is applied when it is said) */
 static size_t rec_word(const cctx *c, size_t i, sem_token *out)
 {
-    if (!tok_is(c, i, TOK_WORD)) return 0;
-    *out = make(c, SEM_WORD, i, i, arena_strndup(c->a, tok_ptr(c, i), c->toks[i].len));
+    if (!cc_is(c, i, TOK_WORD)) return 0;
+    *out = cc_make(c, SEM_WORD, i, i, arena_strndup(c->a, cc_ptr(c, i), c->toks[i].len));
     return 1;
+}
+
+/* A one-letter capital with a point inside a name: "J. K. Rowling", "George W. Bush". */
+static bool initial_point(const cctx *c, size_t i)
+{
+    size_t p = i - 1, nx = cc_next(c, i);
+    if (i == 0 || !cc_capitalized(c, p) || c->toks[p].len != 1) return false;
+    return cc_capitalized(c, nx) && (cc_capitalized(c, cc_prev(c, p)) || cc_eq(c, nx + 1, "."));
 }
 
 /* "." at the end of a sentence -> PUNCT "." sentence end; "¿" -> PUNCT attached to the next word */
 static size_t rec_punct(const cctx *c, size_t i, sem_token *out)
 {
-    if (!tok_is(c, i, TOK_PUNCT)) return 0;
-    const char *p = tok_ptr(c, i);
-    size_t n = c->toks[i].len;
-    *out = make(c, SEM_PUNCT, i, i, arena_strndup(c->a, p, n));
-    bool ends = tok_eq(c, i, ".") || tok_eq(c, i, "!") || tok_eq(c, i, "?") || tok_eq(c, i, "…");
-    /* "." inside a token run (www.boe.es) does not end a sentence */
+    if (!cc_is(c, i, TOK_PUNCT)) return 0;
+    *out = cc_make(c, SEM_PUNCT, i, i, arena_strndup(c->a, cc_ptr(c, i), c->toks[i].len));
+    bool ends = cc_eq(c, i, ".") || cc_eq(c, i, "!") || cc_eq(c, i, "?") || cc_eq(c, i, "…");
+    /* "." inside a token run (www.boe.es) or after an initial (J. K. Rowling) does not end one */
     if (ends &&
-        (i + 1 == c->n || c->toks[i + 1].kind == TOK_SPACE || c->toks[i + 1].kind == TOK_PUNCT))
+        (i + 1 == c->n || c->toks[i + 1].kind == TOK_SPACE || c->toks[i + 1].kind == TOK_PUNCT) &&
+        !(cc_eq(c, i, ".") && initial_point(c, i)))
         out->flags |= SEM_SENTENCE_END;
-    if (tok_eq(c, i, "¿") || tok_eq(c, i, "¡") || tok_eq(c, i, "(") || tok_eq(c, i, "["))
+    if (cc_eq(c, i, "¿") || cc_eq(c, i, "¡") || cc_eq(c, i, "(") || cc_eq(c, i, "["))
         out->flags |= SEM_ATTACH_NEXT;
     return 1;
 }
 
-/* % & + and anything else -> VERBATIM as written */
+/* & + and anything else -> VERBATIM as written */
 static size_t rec_verbatim(const cctx *c, size_t i, sem_token *out)
 {
-    if (tok_is(c, i, TOK_SPACE)) return 0;
-    *out = make(c, SEM_VERBATIM, i, i, arena_strndup(c->a, tok_ptr(c, i), c->toks[i].len));
+    if (cc_is(c, i, TOK_SPACE)) return 0;
+    *out = cc_make(c, SEM_VERBATIM, i, i, arena_strndup(c->a, cc_ptr(c, i), c->toks[i].len));
     return 1;
 }
 
-/* Tried in this order; the last ones never fail, so nothing is dropped. */
+/* Tried in this order: the longest, most specific shapes first; the last ones never fail,
+ * so nothing is dropped. */
 static const recognizer recognizers[] = {
-    rec_quote, rec_cardinal, rec_acronym, rec_word, rec_punct, rec_verbatim,
+    rec_quote,      es_rec_electronic, es_rec_telephone, es_rec_date,    es_rec_weekday,
+    es_rec_time,    es_rec_money,      es_rec_ordinal,   es_rec_measure, es_rec_fraction,
+    es_rec_code,    es_rec_range,      es_rec_number,    es_rec_roman,   es_rec_abbreviation,
+    es_rec_acronym, rec_word,          rec_punct,        rec_verbatim,
 };
 
 static bool push(arena *a, sem_list *out, const sem_token *t)

@@ -36,7 +36,27 @@ static const table_file files[] = {
     {"gender", offsetof(es_lang, gender)},
     {"function-words", offsetof(es_lang, function_words)},
     {"months", offsetof(es_lang, months)},
+    {"weekdays", offsetof(es_lang, weekdays)},
+    {"abbreviations", offsetof(es_lang, abbreviations)},
+    {"units", offsetof(es_lang, units)},
+    {"currencies", offsetof(es_lang, currencies)},
+    {"currency-signs", offsetof(es_lang, currency_signs)},
+    {"names", offsetof(es_lang, names)},
+    {"web-words", offsetof(es_lang, web_words)},
+    {"symbols", offsetof(es_lang, symbols)},
 };
+
+/* months.tsv: the full name (not an abbreviation) of each month number */
+static void name_month(const table_entry *e, void *ctx)
+{
+    es_lang *lang = ctx;
+    char n[8], abbr[8];
+    table_feature(e->features, "n", n, sizeof n);
+    table_feature(e->features, "abbr", abbr, sizeof abbr);
+    int m = atoi(n);
+    if (m >= 1 && m <= 12 && !abbr[0] && strcmp(e->written, e->spoken) == 0)
+        lang->month_name[m] = e->spoken;
+}
 
 loc_status es_lang_load(es_lang *lang, const char *dir, strbuf *err)
 {
@@ -50,6 +70,12 @@ loc_status es_lang_load(es_lang *lang, const char *dir, strbuf *err)
         loc_status st = table_load(*slot, path, err);
         if (st != LOC_OK) return st;
     }
+    table_foreach(lang->months, name_month, lang);
+    for (int m = 1; m <= 12; m++)
+        if (!lang->month_name[m]) {
+            sb_printf(err, "%s/es/months.tsv: no name for month %d", dir, m);
+            return LOC_ERR_DATA;
+        }
     return LOC_OK;
 }
 
@@ -143,4 +169,38 @@ bool es_is_function_word(const es_lang *lang, const char *word, size_t n)
     if (n >= sizeof w) return false;
     es_lower(word, n, w, sizeof w);
     return table_get(lang->function_words, w) != NULL;
+}
+
+bool es_pronounceable(const char *w)
+{
+    static const char *const onsets[] = {"pl", "pr", "bl", "br", "fl", "fr", "cl", "cr",
+                                         "gl", "gr", "tr", "dr", "ch", "ll", NULL};
+    size_t n = strlen(w), i = 0, vowels = 0;
+    if (n < 3) return false;
+    while (i < n) {
+        size_t start = i;
+        while (i < n && !strchr("aeiou", w[i]))
+            i++;
+        size_t cl = i - start;
+        bool first = start == 0, last = i == n;
+        const char *s = w + start;
+        bool ok;
+        if (last) /* final coda */
+            ok = cl == 0 || (cl == 1 && strchr("nslrdzx", s[0]));
+        else if (cl <= 1)
+            ok = cl == 0 || !strchr("qwkhy", s[0]) || s[0] == 'y';
+        else {
+            ok = false;
+            for (size_t k = 0; onsets[k]; k++) {
+                if (cl == 2 && strncmp(s, onsets[k], 2) == 0) ok = true;
+                if (!first && cl == 3 && strchr("nslrm", s[0]) && strncmp(s + 1, onsets[k], 2) == 0)
+                    ok = true;
+            }
+            if (!first && cl == 2 && strchr("nslrm", s[0]) && !strchr("qwkh", s[1])) ok = true;
+        }
+        if (!ok) return false;
+        while (i < n && strchr("aeiou", w[i]))
+            i++, vowels++;
+    }
+    return vowels > 0;
 }

@@ -17,7 +17,16 @@ typedef struct {
     table *lexicon;        /* lexicon.tsv: Pyongyang -> Pionyang (plus --lexicon files) */
     table *gender;         /* gender.tsv: mapa -> mapa g=m */
     table *function_words; /* function-words.tsv: words that are never counted nouns */
-    table *months;         /* months.tsv: junio -> junio n=6 */
+    table *months;         /* months.tsv: junio -> junio n=6; ago -> agosto n=8 abbr=1 */
+    table *weekdays;       /* weekdays.tsv: vier -> viernes (abbreviations before a date) */
+    table *abbreviations; /* abbreviations.tsv: Sr. -> señor use=name; EE. UU. -> Estados Unidos */
+    table *units;         /* units.tsv: km/h -> kilómetro por hora|kilómetros por hora g=m */
+    table *currencies;    /* currencies.tsv: EUR -> euro|euros g=m cent=céntimo|céntimos */
+    table *currency_signs; /* currency-signs.tsv: € -> EUR, US$ -> USD */
+    table *names;          /* names.tsv: Isabel -> Isabel g=f (first names before a numeral) */
+    table *web_words;      /* web-words.tsv: www -> uve doble uve doble uve doble; es -> es tld */
+    table *symbols;        /* symbols.tsv: @ -> arroba, / -> barra (read inside addresses) */
+    const char *month_name[13]; /* 1..12 -> "enero"..., from months.tsv (owned by months) */
 } es_lang;
 
 /* Returns the folder that holds voices/ data: $LOCUTOR_DATA_DIR, else the
@@ -36,6 +45,9 @@ es_gender es_noun_gender(const es_lang *lang, const char *word, size_t n);
 
 /* True when word (any case) is a function word (article, preposition, pronoun…). */
 bool es_is_function_word(const es_lang *lang, const char *word, size_t n);
+
+/* True when a lower-case word can be read as Spanish syllables: "otan" yes, "kcna" no. */
+bool es_pronounceable(const char *w);
 
 /* Lower-cases ASCII and the Spanish capital letters into out (NUL-terminated). */
 void es_lower(const char *word, size_t n, char *out, size_t outsize);

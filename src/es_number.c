@@ -1,4 +1,5 @@
-/* es_number.c - builds Spanish number words: 451 f -> cuatrocientas cincuenta y una; 25 -> vigesimoquinto. */
+/* es_number.c - builds Spanish number words: 451 f -> cuatrocientas cincuenta y una; 25 ->
+ * vigesimoquinto. */
 #include "es_number.h"
 
 #include <stdio.h>
@@ -143,12 +144,19 @@ static bool round_word(strbuf *out, unsigned long long k, const char *suffix, es
 
 static const char *const ord_units[] = {"",       "primero", "segundo", "tercero", "cuarto",
                                         "quinto", "sexto",   "séptimo", "octavo",  "noveno"};
-static const char *const ord_tens[] = {"",           "décimo",     "vigésimo",    "trigésimo",
-                                       "cuadragésimo", "quincuagésimo", "sexagésimo", "septuagésimo",
-                                       "octogésimo", "nonagésimo"};
-static const char *const ord_hundreds[] = {
-    "",           "centésimo",    "ducentésimo",  "tricentésimo", "cuadringentésimo",
-    "quingentésimo", "sexcentésimo", "septingentésimo", "octingentésimo", "noningentésimo"};
+static const char *const ord_tens[] = {
+    "",           "décimo",       "vigésimo",   "trigésimo", "cuadragésimo", "quincuagésimo",
+    "sexagésimo", "septuagésimo", "octogésimo", "nonagésimo"};
+static const char *const ord_hundreds[] = {"",
+                                           "centésimo",
+                                           "ducentésimo",
+                                           "tricentésimo",
+                                           "cuadringentésimo",
+                                           "quingentésimo",
+                                           "sexcentésimo",
+                                           "septingentésimo",
+                                           "octingentésimo",
+                                           "noningentésimo"};
 
 /* Appends word w; in the feminine its final -o becomes -a (vigesimoprimero -> vigesimoprimera). */
 static bool ord_word(strbuf *out, const char *w, es_gender g)
@@ -163,7 +171,8 @@ static bool ord_below_thousand(strbuf *out, unsigned n, es_gender g)
 {
     unsigned h = n / 100, t = n % 100 / 10, u = n % 10;
     if (h && !ord_word(out, ord_hundreds[h], g)) return false;
-    if (t == 1 && (u == 1 || u == 2) && !h) return ord_word(out, u == 1 ? "undécimo" : "duodécimo", g);
+    if (t == 1 && (u == 1 || u == 2) && !h)
+        return ord_word(out, u == 1 ? "undécimo" : "duodécimo", g);
     if (t == 1 || t == 2) {
         if (!u) return ord_word(out, ord_tens[t], g);
         /* one word: decimotercero, vigesimoprimero, decimoctavo */
@@ -217,8 +226,8 @@ bool es_ordinal(strbuf *out, unsigned long long n, es_gender g, bool apocope)
 
 /* ---- partitives (fractions) ---- */
 
-static const char *const part_small[] = {"",      "",      "medio",   "tercio", "cuarto",
-                                         "quinto", "sexto", "séptimo", "octavo", "noveno", "décimo"};
+static const char *const part_small[] = {"",      "",        "medio",  "tercio", "cuarto", "quinto",
+                                         "sexto", "séptimo", "octavo", "noveno", "décimo"};
 
 /* Appends the cardinal of n glued into one word with the accent removed from a final
  * stressed vowel: 22 -> veintidos, 31 -> treintaiun (RAE: treintaiunavo). */

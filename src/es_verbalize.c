@@ -3,37 +3,26 @@
 
 #include <string.h>
 
+#include "es_say.h"
 #include "token.h"
 
-typedef bool (*verbalizer)(const es_lang *lang, const sem_token *t, strbuf *out);
-
-/* Anything not yet given its own reading is said as written. */
+/* ABBREVIATION, VERBATIM and anything without its own reading are said as their payload. */
 static bool say_payload(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     (void)lang;
     return sb_word(out, t->payload);
 }
 
-/* CARDINAL "21" f -> veintiuna; "2024" year -> dos mil veinticuatro; 20 digits -> digit by digit */
-static bool say_cardinal(const es_lang *lang, const sem_token *t, strbuf *out)
+bool es_say_letters(const es_lang *lang, strbuf *out, const char *p, size_t n)
 {
-    (void)lang;
-    unsigned long long v;
-    size_t n = strlen(t->payload);
-    if (!es_parse_digits(t->payload, n, &v)) return es_digits(out, t->payload, n);
-    if (t->flags & SEM_YEAR) return es_cardinal(out, v, ES_MASC, false);
-    return es_cardinal(out, v, t->gender, (t->flags & SEM_APOCOPE) != 0);
-}
-
-/* LETTERS "KCNA" -> ka ce ene a */
-static bool say_letters(const es_lang *lang, const sem_token *t, strbuf *out)
-{
-    const char *p = t->payload;
-    size_t n = strlen(p);
     for (size_t i = 0; i < n;) {
         size_t size;
         utf8_decode(p + i, n - i, &size);
-        const table_entry *e = table_getn(lang->letters, p + i, size);
+        char up[8];
+        memcpy(up, p + i, size < 8 ? size : 7);
+        up[size < 8 ? size : 7] = '\0';
+        if (size == 1 && up[0] >= 'a' && up[0] <= 'z') up[0] = (char)(up[0] - 32);
+        const table_entry *e = table_get(lang->letters, up);
         bool ok = e ? sb_word(out, e->spoken) : (sb_word(out, "") && sb_append(out, p + i, size));
         if (!ok) return false;
         i += size;
@@ -41,11 +30,30 @@ static bool say_letters(const es_lang *lang, const sem_token *t, strbuf *out)
     return true;
 }
 
+bool es_say_word(const es_lang *lang, strbuf *out, const char *w)
+{
+    const table_entry *e = table_get(lang->lexicon, w);
+    return sb_word(out, e ? e->spoken : w);
+}
+
+bool es_say_form(strbuf *out, const char *forms, bool plural)
+{
+    const char *bar = strchr(forms, '|');
+    if (!bar) return sb_word(out, forms);
+    if (plural) return sb_word(out, bar + 1);
+    return sb_word(out, "") && sb_append(out, forms, (size_t)(bar - forms));
+}
+
+/* LETTERS "KCNA" -> ka ce ene a */
+static bool say_letters(const es_lang *lang, const sem_token *t, strbuf *out)
+{
+    return es_say_letters(lang, out, t->payload, strlen(t->payload));
+}
+
 /* WORD "Pyongyang" -> Pionyang (lexicon), else as written */
 static bool say_word(const es_lang *lang, const sem_token *t, strbuf *out)
 {
-    const table_entry *e = table_get(lang->lexicon, t->payload);
-    return sb_word(out, e ? e->spoken : t->payload);
+    return es_say_word(lang, out, t->payload);
 }
 
 /* PUNCT "," -> ","; "-" between words -> nothing; "(" -> "," */
@@ -72,9 +80,36 @@ static bool say_nothing(const es_lang *lang, const sem_token *t, strbuf *out)
     return true;
 }
 
+/* VERBATIM "+" -> más, "&" -> y (symbols.tsv), else as written */
+static bool say_verbatim(const es_lang *lang, const sem_token *t, strbuf *out)
+{
+    const table_entry *e = table_get(lang->symbols, t->payload);
+    char f[8] = "";
+    if (e) table_feature(e->features, "alone", f, sizeof f);
+    return sb_word(out, e && f[0] ? e->spoken : t->payload);
+}
+
 static const verbalizer verbalizers[SEM_CLASS_COUNT] = {
-    [SEM_CARDINAL] = say_cardinal, [SEM_LETTERS] = say_letters, [SEM_WORD] = say_word,
-    [SEM_PUNCT] = say_punct,       [SEM_QUOTE] = say_nothing,
+    [SEM_CARDINAL] = es_say_cardinal,
+    [SEM_ORDINAL] = es_say_ordinal,
+    [SEM_DECIMAL] = es_say_decimal,
+    [SEM_FRACTION] = es_say_fraction,
+    [SEM_PERCENT] = es_say_percent,
+    [SEM_MONEY] = es_say_money,
+    [SEM_MEASURE] = es_say_measure,
+    [SEM_DATE] = es_say_date,
+    [SEM_TIME] = es_say_time,
+    [SEM_RANGE] = es_say_range,
+    [SEM_SCORE] = es_say_range,
+    [SEM_TELEPHONE] = es_say_telephone,
+    [SEM_ELECTRONIC] = es_say_electronic,
+    [SEM_LETTERS] = say_letters,
+    [SEM_CODE] = es_say_code,
+    [SEM_ROMAN] = es_say_roman,
+    [SEM_WORD] = say_word,
+    [SEM_VERBATIM] = say_verbatim,
+    [SEM_PUNCT] = say_punct,
+    [SEM_QUOTE] = say_nothing,
 };
 
 loc_status es_verbalize(const es_lang *lang, const sem_token *t, strbuf *out)

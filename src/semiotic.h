@@ -22,6 +22,7 @@
     X(TELEPHONE)                                                                                   \
     X(ELECTRONIC)                                                                                  \
     X(LETTERS)                                                                                     \
+    X(CODE)                                                                                        \
     X(ABBREVIATION)                                                                                \
     X(ROMAN)                                                                                       \
     X(WORD)                                                                                        \
@@ -43,9 +44,20 @@ enum {
     SEM_CLOSES = 1u << 2,       /* QUOTE: closing mark */
     SEM_SENTENCE_END = 1u << 3, /* PUNCT: ends a sentence */
     SEM_ATTACH_NEXT = 1u << 4,  /* PUNCT: written before the next word (¿ ¡) */
-    SEM_YEAR = 1u << 5,         /* CARDINAL: a year (never agrees) */
+    SEM_YEAR = 1u << 5,         /* CARDINAL, RANGE: a year (never agrees) */
+    SEM_DIGITS = 1u << 6,       /* CARDINAL: read digit by digit (016, codes) */
+    SEM_AS_ORDINAL = 1u << 7,   /* ROMAN: read as an ordinal (Felipe VI, la I Guerra) */
+    SEM_PLURAL = 1u << 8,       /* ABBREVIATION: the counted noun is plural */
 };
 
+/* Canonical payloads, class by class (what the unit tests assert on):
+ *   CARDINAL "-2", "2300", "016"(+SEM_DIGITS)   DECIMAL "11.2"     PERCENT "0.8"
+ *   FRACTION "2/3", "3 2/100", "-1/3"           ORDINAL "25"       ROMAN "14"
+ *   MONEY "EUR 12.50", "USD 3 millones"          MEASURE "120 km/h", "-2 °C", "1 1/2 m"
+ *   DATE "2024-06-12", "--05-28" (no year)       TIME "10:30", "13:05:20", "1:00 pm"
+ *   RANGE "2010-2015"    SCORE "4-2"    TELEPHONE "+34 900 123 456", "123.123.0.40"
+ *   ELECTRONIC "www.boe.es"   LETTERS "KCNA"   CODE "G 20", "covid 19", "11 M"
+ *   ABBREVIATION/WORD: the words to say. */
 typedef struct {
     sem_class cls;
     size_t start, end;   /* byte range in the block's source text */

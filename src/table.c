@@ -167,3 +167,9 @@ void table_feature(const char *features, const char *name, char *out, size_t out
         p += strcspn(p, " ,");
     }
 }
+
+void table_foreach(const table *t, void (*fn)(const table_entry *e, void *ctx), void *ctx)
+{
+    for (size_t i = 0; t && i < t->cap; i++)
+        if (t->slots[i].written) fn(&t->slots[i], ctx);
+}

@@ -28,6 +28,8 @@ const table_entry *table_getn(const table *t, const char *written, size_t n);
 size_t table_count(const table *t);
 /* Longest key length in bytes (lets recognizers bound their look-ups). */
 size_t table_max_key(const table *t);
+/* Calls fn on every entry, in no particular order. */
+void table_foreach(const table *t, void (*fn)(const table_entry *e, void *ctx), void *ctx);
 /* Returns the value of "name=value" in a features string into out ("" if absent). */
 void table_feature(const char *features, const char *name, char *out, size_t outsize);
 

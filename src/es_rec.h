@@ -1,0 +1,85 @@
+/* es_rec.h - internal to the classifier: the token cursor shared by the es_rec_*.c recognizers. */
+#ifndef LOC_ES_REC_H
+#define LOC_ES_REC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "es_lang.h"
+#include "semiotic.h"
+#include "token.h"
+
+typedef struct {
+    const es_lang *lang;
+    const char *text;
+    const token *toks;
+    size_t n;
+    arena *a;
+} cctx;
+
+/* A recognizer returns how many tokens it took at i (0: not its kind) and fills out. */
+typedef size_t (*recognizer)(const cctx *c, size_t i, sem_token *out);
+
+#define CC_NONE ((size_t)-1)
+
+const char *cc_ptr(const cctx *c, size_t i);
+size_t cc_len(const cctx *c, size_t i);
+bool cc_is(const cctx *c, size_t i, token_kind kind);
+/* Token i is exactly s (case-sensitive). */
+bool cc_eq(const cctx *c, size_t i, const char *s);
+/* Token i, lower-cased, is one of the NULL-terminated words. */
+bool cc_word_in(const cctx *c, size_t i, const char *const *words);
+/* Tokens i and i+1 touch (no space between them). */
+bool cc_touch(const cctx *c, size_t i);
+/* Next / previous non-space token, or c->n / CC_NONE. */
+size_t cc_next(const cctx *c, size_t i);
+size_t cc_prev(const cctx *c, size_t i);
+/* Token i is a word starting with a capital letter. */
+bool cc_capitalized(const cctx *c, size_t i);
+/* Token i is a NUMBER with 1..max digits and a value in [lo, hi]; stores it in *v. */
+bool cc_small(const cctx *c, size_t i, unsigned max_digits, unsigned lo, unsigned hi, unsigned *v);
+sem_token cc_make(const cctx *c, sem_class cls, size_t first, size_t last, const char *payload);
+/* Source text of tokens first..last, copied into the arena. */
+char *cc_text(const cctx *c, size_t first, size_t last);
+
+/* A number as written: [-]1.234.567[,89] or 8 000 000. */
+typedef struct {
+    size_t last;   /* index of its last token */
+    char *canon;   /* "-1234567.89", arena-owned */
+    bool negative; /* written with a minus sign */
+    bool grouped;  /* thousands separated by a point or a space */
+    bool decimal;  /* has a decimal part */
+    size_t int_digits;
+} cc_number;
+
+/* Reads a number at i (a sign, digit groups, a decimal comma). Returns false when none. */
+bool cc_read_number(const cctx *c, size_t i, cc_number *num);
+/* Reads [-][whole ]num/den or a vulgar fraction (½) at i into canon "-3 2/5". */
+bool cc_read_fraction(const cctx *c, size_t i, char **canon, size_t *last);
+/* Gender and apocope from the noun after token i (skipping "mil", "millones de"):
+ * sets out->gender and SEM_APOCOPE when a counted noun follows. */
+void cc_agree(const cctx *c, size_t i, sem_token *out);
+/* How an acronym is read, into the arena: lower case = said as a word ("otan"), upper case =
+ * spelled ("KCNA"), else the table's spoken form ("Estados Unidos"). NULL if w is not all
+ * capitals. *spelled tells which. */
+const char *cc_acronym(const cctx *c, const char *w, size_t n, sem_class *cls);
+
+/* The recognizers, by file. */
+size_t es_rec_electronic(const cctx *c, size_t i, sem_token *out);   /* es_rec_text.c */
+size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out); /* es_rec_text.c */
+size_t es_rec_acronym(const cctx *c, size_t i, sem_token *out);      /* es_rec_text.c */
+size_t es_rec_code(const cctx *c, size_t i, sem_token *out);         /* es_rec_text.c */
+size_t es_rec_telephone(const cctx *c, size_t i, sem_token *out);    /* es_rec_number.c */
+size_t es_rec_ordinal(const cctx *c, size_t i, sem_token *out);      /* es_rec_number.c */
+size_t es_rec_fraction(const cctx *c, size_t i, sem_token *out);     /* es_rec_number.c */
+size_t es_rec_range(const cctx *c, size_t i, sem_token *out);        /* es_rec_number.c */
+size_t es_rec_number(const cctx *c, size_t i, sem_token *out);       /* es_rec_number.c */
+size_t es_rec_date(const cctx *c, size_t i, sem_token *out);         /* es_rec_date.c */
+size_t es_rec_weekday(const cctx *c, size_t i, sem_token *out);      /* es_rec_date.c */
+size_t es_rec_time(const cctx *c, size_t i, sem_token *out);         /* es_rec_date.c */
+size_t es_rec_roman(const cctx *c, size_t i, sem_token *out);        /* es_rec_date.c */
+size_t es_rec_money(const cctx *c, size_t i, sem_token *out);        /* es_rec_unit.c */
+size_t es_rec_measure(const cctx *c, size_t i, sem_token *out);      /* es_rec_unit.c */
+
+#endif

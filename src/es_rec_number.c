@@ -1,0 +1,373 @@
+/* es_rec_number.c - recognizers for numbers: cardinals, decimals, percents, ordinals,
+ * fractions, ranges, scores and telephones. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "es_rec.h"
+
+static bool is_dash(const cctx *c, size_t i)
+{
+    return cc_eq(c, i, "-") || cc_eq(c, i, "–");
+}
+
+/* ---- telephones ---- */
+
+typedef struct {
+    size_t first[8], last[8]; /* token span of each digit group */
+    char sep[8];              /* separator before group k: ' ' '-' '.' or 0 */
+    size_t count, digits;
+} groups;
+
+/* Digit groups from i: 900 123 456, 123-123-5678, (123) 123-5678, 123.123.0.40 */
+static size_t read_groups(const cctx *c, size_t i, groups *g)
+{
+    memset(g, 0, sizeof *g);
+    size_t k = i;
+    char sep = 0;
+    for (;;) {
+        size_t first = k;
+        bool paren = cc_eq(c, k, "(");
+        if (paren) k++;
+        if (!cc_is(c, k, TOK_NUMBER) || g->count == 8) break;
+        if (paren && !cc_eq(c, k + 1, ")")) break;
+        g->first[g->count] = first;
+        g->last[g->count] = paren ? k + 1 : k;
+        g->sep[g->count] = sep;
+        g->digits += c->toks[k].len;
+        g->count++;
+        k = g->last[g->count - 1] + 1;
+        /* a separator and another group */
+        if (cc_eq(c, k, " ") && (cc_is(c, k + 1, TOK_NUMBER) || cc_eq(c, k + 1, "(")))
+            sep = ' ', k++;
+        else if ((cc_eq(c, k, "-") || cc_eq(c, k, ".")) && cc_is(c, k + 1, TOK_NUMBER))
+            sep = cc_ptr(c, k)[0], k++;
+        else
+            break;
+    }
+    return g->count;
+}
+
+static bool year_like(const cctx *c, size_t i)
+{
+    return cc_small(c, i, 4, 1000, 2100, NULL) && cc_len(c, i) == 4;
+}
+
+/* +34 900 123 456 -> TELEPHONE "+34 900 123 456"; 123-123-5678; 123.123.0.40 (an IP) */
+size_t es_rec_telephone(const cctx *c, size_t i, sem_token *out)
+{
+    static const char *const context[] = {
+        "teléfono", "teléfonos", "llame", "llamar", "llamando", "móvil", "número",
+        "contacto", "whatsapp",  "fax",   "tel",    "tlf",      "telf",  NULL};
+    size_t k = i;
+    bool plus = cc_eq(c, i, "+") && cc_touch(c, i) && cc_small(c, i + 1, 3, 1, 999, NULL);
+    if (plus)
+        k = i + 2 + (cc_eq(c, i + 2, " ") || cc_eq(c, i + 2, "-"));
+    else if (!cc_is(c, i, TOK_NUMBER) && !cc_eq(c, i, "("))
+        return 0;
+    if (i > 0 && cc_touch(c, i - 1) && !cc_eq(c, i - 1, "(")) return 0;
+    groups g;
+    if (!read_groups(c, k, &g)) return 0;
+    size_t end = g.last[g.count - 1];
+    if (cc_touch(c, end) && (cc_is(c, end + 1, TOK_WORD) || cc_eq(c, end + 1, "/"))) return 0;
+    bool dots = g.count == 4, hyph = g.count >= 2, spaces = g.count >= 2, paren = false;
+    for (size_t k2 = 0; k2 < g.count; k2++) {
+        if (k2 && g.sep[k2] != '.') dots = false;
+        if (k2 && g.sep[k2] == '.') hyph = spaces = false;
+        if (k2 && g.sep[k2] == '-') spaces = false;
+        if (cc_eq(c, g.first[k2], "(")) paren = true;
+        if (cc_len(c, g.last[k2]) > 3 + (cc_eq(c, g.last[k2], ")") ? 0 : 1)) dots = false;
+    }
+    bool phone = false;
+    if (dots) {
+        phone = true; /* 123.123.0.40 */
+        for (size_t k2 = 0; k2 < 4; k2++)
+            if (!cc_small(c, g.last[k2], 3, 0, 255, NULL)) phone = false;
+        if (plus) phone = false;
+    } else if (plus || paren)
+        phone = g.digits >= 6 && !dots;
+    else if (hyph && !spaces && g.digits >= 7)
+        phone = !(g.count == 2 && year_like(c, g.last[0]) && year_like(c, g.last[1]));
+    else if (spaces && (g.digits == 9 || g.digits == 8 || g.digits == 7)) {
+        /* Spain: 9 digits; 3-3-3 is also how thousands are grouped, so a noun after means a number
+         */
+        bool thousands = true;
+        for (size_t k2 = 1; k2 < g.count; k2++)
+            if (cc_len(c, g.last[k2]) != 3) thousands = false;
+        size_t nx = cc_next(c, end);
+        bool noun_after =
+            cc_is(c, nx, TOK_WORD) && !es_is_function_word(c->lang, cc_ptr(c, nx), cc_len(c, nx));
+        size_t p = cc_prev(c, i), pp = p == CC_NONE ? CC_NONE : cc_prev(c, p);
+        bool ctx =
+            cc_word_in(c, p, context) || (pp != CC_NONE && cc_word_in(c, pp, context)) ||
+            (pp != CC_NONE && cc_prev(c, pp) != CC_NONE && cc_word_in(c, cc_prev(c, pp), context));
+        char first = cc_ptr(c, g.last[0])[0];
+        if (g.digits == 9 && strchr("6789", first))
+            phone = ctx || !thousands || !noun_after;
+        else
+            phone = ctx && !thousands;
+    }
+    if (!phone) return 0;
+    /* an extension: ext. 12 */
+    size_t nx = cc_next(c, end);
+    size_t ext = CC_NONE;
+    if (cc_word_in(c, nx, (const char *const[]){"ext", "extensión", NULL})) {
+        size_t e = cc_eq(c, nx + 1, ".") ? nx + 1 : nx;
+        size_t num = cc_next(c, e);
+        if (cc_is(c, num, TOK_NUMBER)) ext = num;
+    }
+    strbuf b = {0};
+    if (plus) sb_printf(&b, "+%.*s", (int)cc_len(c, i + 1), cc_ptr(c, i + 1));
+    for (size_t k2 = 0; k2 < g.count; k2++) {
+        size_t t = cc_eq(c, g.last[k2], ")") ? g.last[k2] - 1 : g.last[k2];
+        if (b.len) sb_putc(&b, dots && k2 ? '.' : ' ');
+        sb_append(&b, cc_ptr(c, t), cc_len(c, t));
+    }
+    /* 123-123-5678-12: a last short group after a full number is an extension */
+    if (!dots && g.count >= 4 && g.sep[g.count - 1] == '-' && cc_len(c, g.last[g.count - 1]) <= 2 &&
+        g.digits - cc_len(c, g.last[g.count - 1]) >= 9) {
+        char *sp = strrchr(b.data, ' ');
+        if (sp) {
+            memmove(sp + 5, sp + 1, strlen(sp + 1) + 1);
+            memcpy(sp, " ext ", 5);
+        }
+    }
+    if (ext != CC_NONE) {
+        sb_puts(&b, " ext ");
+        sb_append(&b, cc_ptr(c, ext), cc_len(c, ext));
+        end = ext;
+    }
+    *out = cc_make(c, SEM_TELEPHONE, i, end, arena_strdup(c->a, sb_str(&b)));
+    sb_free(&b);
+    return end - i + 1;
+}
+
+/* ---- ordinals ---- */
+
+/* 1.º 2.ª 3.er 1.ᵉʳ 25.º 1º 1er 1ro 1.000.º -> ORDINAL "25" (masculine, feminine, apocope) */
+size_t es_rec_ordinal(const cctx *c, size_t i, sem_token *out)
+{
+    static const char *const masc[] = {"º", "o", "ro", "°", NULL};
+    static const char *const fem[] = {"ª", "a", "ra", NULL};
+    static const char *const apoc[] = {"er", "ᵉʳ", "ᵉʳ", NULL};
+    cc_number num;
+    if (!cc_is(c, i, TOK_NUMBER) || !cc_read_number(c, i, &num) || num.decimal) return 0;
+    size_t k = num.last + 1;
+    bool dot = cc_eq(c, k, ".") && cc_touch(c, num.last);
+    if (dot) k++;
+    if (!cc_touch(c, k - 1) || k >= c->n) return 0;
+    char w[16];
+    if (cc_len(c, k) >= sizeof w) return 0;
+    memcpy(w, cc_ptr(c, k), cc_len(c, k));
+    w[cc_len(c, k)] = '\0';
+    es_gender g = ES_MASC;
+    bool apocope = false, found = false;
+    for (size_t m = 0; masc[m]; m++)
+        if (strcmp(w, masc[m]) == 0) found = true;
+    for (size_t m = 0; fem[m]; m++)
+        if (strcmp(w, fem[m]) == 0) found = true, g = ES_FEM;
+    for (size_t m = 0; apoc[m]; m++)
+        if (strcmp(w, apoc[m]) == 0) found = apocope = true;
+    /* bare o / a only after the RAE point (1.a); "ro"/"ra" only without it */
+    if (!found || ((!strcmp(w, "o") || !strcmp(w, "a")) && !dot) ||
+        ((!strcmp(w, "ro") || !strcmp(w, "ra")) && dot))
+        return 0;
+    if (cc_touch(c, k) && (cc_is(c, k + 1, TOK_WORD) || cc_is(c, k + 1, TOK_NUMBER))) return 0;
+    if (!strcmp(w, "°")) {
+        /* the degree sign stands for º only before a noun: el 28° aniversario */
+        size_t nx = cc_next(c, k);
+        if (dot || !cc_is(c, nx, TOK_WORD) || cc_len(c, nx) == 1 ||
+            es_is_function_word(c->lang, cc_ptr(c, nx), cc_len(c, nx)))
+            return 0;
+    }
+    char *d = arena_strdup(c->a, num.canon);
+    *out = cc_make(c, SEM_ORDINAL, i, k, d);
+    out->gender = g;
+    if (apocope) out->flags |= SEM_APOCOPE;
+    if (g == ES_MASC && !apocope) {
+        /* 1.º puesto: a newsreader says "primer puesto" */
+        sem_token probe = {0};
+        cc_agree(c, k, &probe);
+        if ((probe.flags & SEM_APOCOPE) && probe.gender == ES_MASC) out->flags |= SEM_APOCOPE;
+    }
+    return k - i + 1;
+}
+
+/* ---- fractions ---- */
+
+/* "½" -> 1, 2 through Unicode compatibility decomposition (1⁄2); false if not a fraction. */
+static bool vulgar(const cctx *c, size_t i, unsigned *num, unsigned *den)
+{
+    if (!cc_is(c, i, TOK_SYMBOL) && !cc_is(c, i, TOK_PUNCT)) return false;
+    char *s = arena_strndup(c->a, cc_ptr(c, i), cc_len(c, i));
+    utf8proc_uint8_t *k = utf8proc_NFKC((const utf8proc_uint8_t *)s);
+    if (!k) return false;
+    char *slash = strstr((char *)k, "\u2044");
+    bool ok = slash && k[0] >= '0' && k[0] <= '9';
+    if (ok) {
+        *num = (unsigned)atoi((char *)k);
+        *den = (unsigned)atoi(slash + 3);
+        ok = *den > 0;
+    }
+    free(k);
+    return ok;
+}
+
+bool cc_read_fraction(const cctx *c, size_t i, char **canon, size_t *last)
+{
+    size_t k = i;
+    bool neg = false;
+    unsigned vn, vd;
+    if ((cc_eq(c, k, "-") || cc_eq(c, k, "\u2212")) && cc_touch(c, k) &&
+        (i == 0 || !cc_touch(c, i - 1)))
+        neg = true, k++;
+    if (vulgar(c, k, &vn, &vd)) {
+        *canon = arena_alloc(c->a, 32);
+        snprintf(*canon, 32, "%s%u/%u", neg ? "-" : "", vn, vd);
+        *last = k;
+        return true;
+    }
+    if (!cc_is(c, k, TOK_NUMBER)) return false;
+    size_t whole = CC_NONE;
+    /* 3 2/100: a whole number, a space, a fraction */
+    if (cc_len(c, k) <= 3 && cc_eq(c, k + 1, " ") && cc_is(c, k + 2, TOK_NUMBER) &&
+        cc_eq(c, k + 3, "/") && cc_touch(c, k + 2))
+        whole = k, k += 2;
+    else if (cc_len(c, k) <= 3 && cc_eq(c, k + 1, " ") && vulgar(c, k + 2, &vn, &vd)) {
+        *canon = arena_alloc(c->a, 48);
+        snprintf(*canon, 48, "%s%.*s %u/%u", neg ? "-" : "", (int)cc_len(c, k), cc_ptr(c, k), vn,
+                 vd);
+        *last = k + 2;
+        return true;
+    }
+    if (!cc_eq(c, k + 1, "/") || !cc_touch(c, k) || !cc_touch(c, k + 1)) return false;
+    cc_number den;
+    if (!cc_is(c, k + 2, TOK_NUMBER) || !cc_read_number(c, k + 2, &den) || den.decimal)
+        return false;
+    if (strspn(den.canon, "0") == strlen(den.canon)) return false;
+    /* a date (12/06/2024) or a path (1/2/3) is not a fraction */
+    if (cc_touch(c, den.last) &&
+        (cc_eq(c, den.last + 1, "/") || cc_is(c, den.last + 2, TOK_NUMBER)))
+        return false;
+    size_t n = 16 + cc_len(c, k) + strlen(den.canon) + (whole != CC_NONE ? cc_len(c, whole) : 0);
+    *canon = arena_alloc(c->a, n);
+    if (whole != CC_NONE)
+        snprintf(*canon, n, "%s%.*s %.*s/%s", neg ? "-" : "", (int)cc_len(c, whole),
+                 cc_ptr(c, whole), (int)cc_len(c, k), cc_ptr(c, k), den.canon);
+    else
+        snprintf(*canon, n, "%s%.*s/%s", neg ? "-" : "", (int)cc_len(c, k), cc_ptr(c, k),
+                 den.canon);
+    *last = den.last;
+    return true;
+}
+
+/* 2/3 -> FRACTION "2/3"; 3 2/100 -> "3 2/100"; ½ -> "1/2"; -1/3 -> "-1/3" */
+size_t es_rec_fraction(const cctx *c, size_t i, sem_token *out)
+{
+    char *canon;
+    size_t last;
+    if (!cc_read_fraction(c, i, &canon, &last)) return 0;
+    /* a whole part that is a year or a count: "en 2020 1/3 de" stays apart */
+    if (cc_touch(c, last) && cc_is(c, last + 1, TOK_WORD)) return 0;
+    *out = cc_make(c, SEM_FRACTION, i, last, canon);
+    cc_agree(c, last, out);
+    return last - i + 1;
+}
+
+/* ---- ranges and scores ---- */
+
+/* Words that make "4-2" a result: ganó 4-2, empataron 1-1, el marcador 3-0. */
+static bool sport_context(const cctx *c, size_t i)
+{
+    static const char *const sport[] = {
+        "ganó",      "ganaron",  "gana",      "ganan",   "perdió",    "perdieron",
+        "pierde",    "empató",   "empataron", "empate",  "empatan",   "venció",
+        "vencieron", "goleó",    "derrotó",   "cayó",    "cayeron",   "resultado",
+        "marcador",  "victoria", "derrota",   "partido", "final",     "goleada",
+        "remontó",   "set",      "sets",      "tanteo",  "encuentro", "ventaja",
+        "triunfo",   "ganar",    "perder",    "empatar", "golear",    NULL};
+    size_t p = i;
+    for (int k = 0; k < 6; k++) {
+        p = cc_prev(c, p);
+        if (p == CC_NONE) return false;
+        if (cc_word_in(c, p, sport)) return true;
+        if (cc_eq(c, p, ".")) return false;
+    }
+    return false;
+}
+
+/* 2010-2015 -> RANGE "2010-2015" (years); ganó 4-2 -> SCORE "4-2"; 3-4 semanas -> RANGE */
+size_t es_rec_range(const cctx *c, size_t i, sem_token *out)
+{
+    cc_number a, b;
+    if (!cc_is(c, i, TOK_NUMBER) || !cc_read_number(c, i, &a)) return 0;
+    if (i > 0 && cc_touch(c, i - 1) && !cc_eq(c, i - 1, "(")) return 0;
+    size_t k = a.last + 1;
+    bool spaced = cc_eq(c, k, " ");
+    if (spaced) k++;
+    if (!is_dash(c, k)) return 0;
+    if (spaced != cc_eq(c, k + 1, " ")) return 0;
+    size_t j = k + 1 + spaced;
+    if (!cc_is(c, j, TOK_NUMBER) || !cc_read_number(c, j, &b)) return 0;
+    if (cc_touch(c, b.last) && !cc_is(c, b.last + 1, TOK_PUNCT) &&
+        !cc_is(c, b.last + 1, TOK_SYMBOL))
+        return 0;
+    if (cc_touch(c, b.last) && (is_dash(c, b.last + 1) || cc_eq(c, b.last + 1, "/")) &&
+        cc_is(c, b.last + 2, TOK_NUMBER))
+        return 0;
+    bool years = !a.decimal && !b.decimal && year_like(c, i) &&
+                 (year_like(c, j) || (cc_len(c, j) == 2 && !a.grouped));
+    bool score = !years && !a.decimal && !b.decimal && !a.grouped && !b.grouped &&
+                 cc_len(c, i) <= 3 && cc_len(c, j) <= 3 && sport_context(c, i);
+    char *p = arena_alloc(c->a, strlen(a.canon) + strlen(b.canon) + 2);
+    sprintf(p, "%s-%s", a.canon, b.canon);
+    *out = cc_make(c, score ? SEM_SCORE : SEM_RANGE, i, b.last, p);
+    if (years)
+        out->flags |= SEM_YEAR;
+    else if (!score)
+        cc_agree(c, b.last, out);
+    return b.last - i + 1;
+}
+
+/* ---- cardinals, decimals, percents ---- */
+
+/* 21 personas -> CARDINAL "21" f apocope; 2.300 -> "2300"; en 2024 -> CARDINAL year;
+ * -2 -> "-2"; 016 -> "016" digits; 0,25 -> DECIMAL "0.25"; 11,2 % -> PERCENT "11.2" */
+size_t es_rec_number(const cctx *c, size_t i, sem_token *out)
+{
+    static const char *const year_context[] = {
+        "de",   "en",      "año", "desde",  "hasta", "del",      "el",        "para", "antes",
+        "tras", "durante", "a",   "verano", "otoño", "invierno", "primavera", "años", NULL};
+    cc_number num;
+    if (!cc_read_number(c, i, &num)) return 0;
+    size_t last = num.last, pct = last + 1 + cc_eq(c, last + 1, " ");
+    if (cc_eq(c, pct, "%")) {
+        *out = cc_make(c, SEM_PERCENT, i, pct, num.canon);
+        return pct - i + 1;
+    }
+    if (num.decimal) {
+        *out = cc_make(c, SEM_DECIMAL, i, last, num.canon);
+        cc_agree(c, last, out);
+        return last - i + 1;
+    }
+    *out = cc_make(c, SEM_CARDINAL, i, last, num.canon);
+    const char *d = num.canon + num.negative;
+    size_t nd = strlen(d);
+    if (nd > 1 && d[0] == '0') {
+        out->flags |= SEM_DIGITS; /* 016, 091: said digit by digit */
+        return last - i + 1;
+    }
+    if (nd > ES_DIGITS_MAX) {
+        out->flags |= SEM_DIGITS;
+        return last - i + 1;
+    }
+    if (!num.grouped && !num.negative && nd == 4 && d[0] >= '1' && d[0] <= '2' &&
+        cc_word_in(c, cc_prev(c, i), year_context)) {
+        out->flags |= SEM_YEAR;
+        return last - i + 1;
+    }
+    cc_agree(c, last, out);
+    return last - i + 1;
+}

@@ -1,0 +1,257 @@
+/* es_rec_text.c - recognizers for written forms of words: e-mail and web addresses,
+ * abbreviations, acronyms and alphanumeric codes. */
+#include <stdio.h>
+#include <string.h>
+
+#include "es_rec.h"
+
+/* ---- electronic ---- */
+
+static bool url_mark(const cctx *c, size_t i)
+{
+    static const char marks[] = ".@/:-_|^~=?&#%+";
+    return (cc_is(c, i, TOK_PUNCT) || cc_is(c, i, TOK_SYMBOL)) && cc_len(c, i) == 1 &&
+           strchr(marks, cc_ptr(c, i)[0]);
+}
+
+/* The top-level domain ending the host part of tokens [i, end]: www.boe.es -> "es" */
+static bool host_has_tld(const cctx *c, size_t i, size_t end)
+{
+    size_t host_end = end;
+    for (size_t k = i; k <= end; k++)
+        if (cc_eq(c, k, "/")) {
+            host_end = k - 1;
+            break;
+        }
+    if (host_end < i + 2 || !cc_eq(c, host_end - 1, ".") || !cc_is(c, host_end, TOK_WORD))
+        return false;
+    char w[16];
+    if (cc_len(c, host_end) >= sizeof w) return false;
+    es_lower(cc_ptr(c, host_end), cc_len(c, host_end), w, sizeof w);
+    /* the TLD is lower case as written (a sentence "Fin.Es" is not an address) */
+    return strncmp(w, cc_ptr(c, host_end), cc_len(c, host_end)) == 0 &&
+           table_get(c->lang->web_words, w) &&
+           strstr(table_get(c->lang->web_words, w)->features, "tld") != NULL;
+}
+
+/* www.boe.es, prensa@ministerio.es, https://x.com/a, @cuenta -> ELECTRONIC as written */
+size_t es_rec_electronic(const cctx *c, size_t i, sem_token *out)
+{
+    if (!(cc_is(c, i, TOK_WORD) || cc_is(c, i, TOK_NUMBER) || cc_eq(c, i, "@"))) return 0;
+    if (i > 0 && cc_touch(c, i - 1)) return 0;
+    size_t end = i;
+    while (cc_touch(c, end) &&
+           (cc_is(c, end + 1, TOK_WORD) || cc_is(c, end + 1, TOK_NUMBER) || url_mark(c, end + 1)))
+        end++;
+    /* a sentence's own punctuation after the address is not part of it */
+    while (end > i && cc_is(c, end, TOK_PUNCT) && !cc_eq(c, end, "/") &&
+           !(cc_is(c, end - 1, TOK_PUNCT) && cc_eq(c, end, "|")))
+        end--;
+    if (end == i) return 0;
+    bool at = false;
+    for (size_t k = i + 1; k < end; k++)
+        if (cc_eq(c, k, "@")) at = true;
+    bool handle = cc_eq(c, i, "@") && cc_is(c, i + 1, TOK_WORD);
+    bool web = cc_word_in(c, i, (const char *const[]){"www", "http", "https", NULL}) &&
+               (cc_eq(c, i + 1, ".") || cc_eq(c, i + 1, ":"));
+    if (!handle && !web && !(at && host_has_tld(c, i, end)) && !host_has_tld(c, i, end)) return 0;
+    *out = cc_make(c, SEM_ELECTRONIC, i, end, cc_text(c, i, end));
+    return end - i + 1;
+}
+
+/* ---- abbreviations ---- */
+
+/* Looks key up as written, with its first letter's case flipped, and in capitals. */
+static const table_entry *abbr_lookup(const table *t, char *key)
+{
+    const table_entry *e = table_get(t, key);
+    if (e) return e;
+    char k2[64];
+    size_t n = strlen(key);
+    if (n >= sizeof k2) return NULL;
+    memcpy(k2, key, n + 1);
+    if (k2[0] >= 'a' && k2[0] <= 'z')
+        k2[0] = (char)(k2[0] - 32);
+    else if (k2[0] >= 'A' && k2[0] <= 'Z')
+        k2[0] = (char)(k2[0] + 32);
+    if ((e = table_get(t, k2))) return e;
+    for (size_t k = 0; k < n; k++)
+        if (k2[k] >= 'a' && k2[k] <= 'z') k2[k] = (char)(k2[k] - 32);
+    return table_get(t, k2);
+}
+
+/* Sr. -> señor; EE. UU. -> Estados Unidos; p. ej. -> por ejemplo; n.º -> número; C/ -> calle */
+size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
+{
+    if (!cc_is(c, i, TOK_WORD) || (i > 0 && cc_touch(c, i - 1) && cc_is(c, i - 1, TOK_WORD)))
+        return 0;
+    size_t maxk = table_max_key(c->lang->abbreviations);
+    char key[64];
+    size_t ends[12], n = 0, count = 0;
+    for (size_t k = i; k < c->n && count < 12; k++) {
+        const char *s = c->toks[k].kind == TOK_SPACE ? " " : cc_ptr(c, k);
+        size_t l = c->toks[k].kind == TOK_SPACE ? 1 : cc_len(c, k);
+        if (n + l >= sizeof key || n + l > maxk) break;
+        memcpy(key + n, s, l);
+        n += l;
+        key[n] = '\0';
+        if (c->toks[k].kind != TOK_SPACE) ends[count++] = k;
+    }
+    /* longest first */
+    while (count-- > 0) {
+        size_t k = ends[count];
+        size_t len = c->toks[k].start + c->toks[k].len - c->toks[i].start, n2 = 0;
+        /* rebuild the key up to token k with single spaces */
+        for (size_t t = i; t <= k; t++) {
+            const char *s = c->toks[t].kind == TOK_SPACE ? " " : cc_ptr(c, t);
+            size_t l = c->toks[t].kind == TOK_SPACE ? 1 : cc_len(c, t);
+            memcpy(key + n2, s, l);
+            n2 += l;
+        }
+        key[n2] = '\0';
+        (void)len;
+        const table_entry *e = abbr_lookup(c->lang->abbreviations, key);
+        if (!e) continue;
+        char last = key[n2 - 1];
+        if (cc_touch(c, k) && (cc_is(c, k + 1, TOK_WORD) || cc_is(c, k + 1, TOK_NUMBER)) &&
+            last != '.' && last != '/')
+            continue;
+        if (last != '.' && last != '/' && cc_touch(c, k) && cc_eq(c, k + 1, ".")) continue;
+        char f[16];
+        table_feature(e->features, "use", f, sizeof f);
+        size_t nx = cc_next(c, k), p = cc_prev(c, i);
+        if (!strcmp(f, "name")) {
+            /* D. Juan, Sr. López: only before a name, and never as an initial inside one */
+            if (!cc_capitalized(c, nx) || (n2 <= 2 && cc_capitalized(c, p))) continue;
+        }
+        if (!strcmp(f, "number") && !cc_is(c, nx, TOK_NUMBER)) continue;
+        *out = cc_make(c, SEM_ABBREVIATION, i, k, e->spoken);
+        /* a final abbreviation's point is also the sentence's (RAE) */
+        if (last == '.' && strcmp(f, "name") && (nx >= c->n || cc_capitalized(c, nx)))
+            out->flags |= SEM_SENTENCE_END;
+        return k - i + 1;
+    }
+    return 0;
+}
+
+/* ---- acronyms and codes ---- */
+
+static bool all_capitals(const char *s, size_t n)
+{
+    size_t letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 'a' && ch <= 'z') return false;
+        if (ch == 0xC3 && i + 1 < n) { /* Latin-1 letters: capitals are C3 80..9F */
+            if ((unsigned char)s[i + 1] >= 0xA0) return false;
+            i++;
+        } else if (ch >= 0x80)
+            return false;
+        letters++;
+    }
+    return letters >= 1;
+}
+
+const char *cc_acronym(const cctx *c, const char *w, size_t n, sem_class *cls)
+{
+    if (!all_capitals(w, n)) return NULL;
+    const table_entry *e = table_getn(c->lang->acronyms, w, n);
+    if (e) {
+        char read[16];
+        table_feature(e->features, "read", read, sizeof read);
+        bool spell = strcmp(read, "letters") == 0;
+        *cls = spell ? SEM_LETTERS : SEM_ABBREVIATION;
+        return spell ? arena_strndup(c->a, w, n) : e->spoken;
+    }
+    char lower[64];
+    if (n >= sizeof lower) return NULL;
+    es_lower(w, n, lower, sizeof lower);
+    if (es_pronounceable(lower)) {
+        *cls = SEM_WORD;
+        return arena_strdup(c->a, lower);
+    }
+    *cls = SEM_LETTERS;
+    return arena_strndup(c->a, w, n);
+}
+
+/* KCNA -> LETTERS "KCNA"; OTAN -> WORD "otan"; EEUU -> ABBREVIATION "Estados Unidos" */
+size_t es_rec_acronym(const cctx *c, size_t i, sem_token *out)
+{
+    const char *w = cc_ptr(c, i);
+    size_t n = cc_len(c, i);
+    if (!cc_is(c, i, TOK_WORD) || n < 2 || !all_capitals(w, n)) return 0;
+    /* a headline in capitals: EL GOBIERNO APRUEBA -> words */
+    if (es_is_function_word(c->lang, w, n)) {
+        char lower[64];
+        if (n >= sizeof lower) return 0;
+        es_lower(w, n, lower, sizeof lower);
+        *out = cc_make(c, SEM_WORD, i, i, arena_strdup(c->a, lower));
+        return 1;
+    }
+    sem_class cls;
+    const char *p = cc_acronym(c, w, n, &cls);
+    if (!p) return 0;
+    *out = cc_make(c, cls, i, i, p);
+    return 1;
+}
+
+/* Appends a code part: digits as written, an acronym as it is read ("covid", "G"). */
+static bool code_part(const cctx *c, size_t k, strbuf *b)
+{
+    if (b->len) sb_putc(b, ' ');
+    if (cc_is(c, k, TOK_NUMBER)) return sb_append(b, cc_ptr(c, k), cc_len(c, k));
+    sem_class cls;
+    const char *p = cc_acronym(c, cc_ptr(c, k), cc_len(c, k), &cls);
+    if (p && cls == SEM_LETTERS) return sb_puts(b, p);
+    char lower[64];
+    if (cc_len(c, k) >= sizeof lower) return false;
+    es_lower(cc_ptr(c, k), cc_len(c, k), lower, sizeof lower);
+    return sb_puts(b, lower);
+}
+
+/* G7 -> CODE "G 7"; 4G -> "4 G"; COVID-19 -> "covid 19"; 11-M -> "11 M"; F-16 -> "F 16" */
+size_t es_rec_code(const cctx *c, size_t i, sem_token *out)
+{
+    if (i > 0 && cc_touch(c, i - 1) && !cc_is(c, i - 1, TOK_PUNCT)) return 0;
+    size_t k = i, parts[6], np = 0;
+    bool caps_word = false;
+    while (k < c->n && np < 6) {
+        bool word = cc_is(c, k, TOK_WORD), num = cc_is(c, k, TOK_NUMBER);
+        if (!word && !num) break;
+        if (word) {
+            bool caps = all_capitals(cc_ptr(c, k), cc_len(c, k));
+            /* letters in a code are capitals, or a capitalized word before a hyphen: Sub-21 */
+            bool hyph_word = np == 0 && cc_capitalized(c, k) && cc_eq(c, k + 1, "-") &&
+                             cc_is(c, k + 2, TOK_NUMBER);
+            if (!caps && !hyph_word) break;
+            if (caps && cc_len(c, k) > 6) break;
+            caps_word = true;
+        }
+        if (num && np > 0 && cc_is(c, parts[np - 1], TOK_NUMBER)) break;
+        parts[np++] = k;
+        if (!cc_touch(c, k)) break;
+        if (cc_eq(c, k + 1, "-") && cc_touch(c, k + 1) &&
+            (cc_is(c, k + 2, TOK_WORD) || cc_is(c, k + 2, TOK_NUMBER)))
+            k += 2;
+        else if (cc_is(c, k + 1, TOK_WORD) || cc_is(c, k + 1, TOK_NUMBER))
+            k += 1;
+        else
+            break;
+    }
+    if (np < 2 || !caps_word) return 0;
+    size_t last = parts[np - 1];
+    if (cc_touch(c, last) && (cc_is(c, last + 1, TOK_WORD) || cc_is(c, last + 1, TOK_NUMBER)))
+        return 0;
+    /* a number and a long word are not a code: "2-Ley" */
+    for (size_t p = 0; p < np; p++)
+        if (cc_is(c, parts[p], TOK_WORD) && cc_len(c, parts[p]) > 2 && p > 0 &&
+            !all_capitals(cc_ptr(c, parts[p]), cc_len(c, parts[p])))
+            return 0;
+    strbuf b = {0};
+    bool ok = true;
+    for (size_t p = 0; p < np && ok; p++)
+        ok = code_part(c, parts[p], &b);
+    *out = cc_make(c, SEM_CODE, i, last, arena_strdup(c->a, sb_str(&b)));
+    sb_free(&b);
+    return ok ? last - i + 1 : 0;
+}

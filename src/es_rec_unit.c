@@ -1,0 +1,151 @@
+/* es_rec_unit.c - recognizers for amounts with a unit: money and measures. */
+#include <stdio.h>
+#include <string.h>
+
+#include "es_rec.h"
+
+/* The longest key of t made of touching tokens from i (upper-cased when upper), written
+ * into key; returns the index of its last token or CC_NONE. */
+static size_t longest_key(const cctx *c, const table *t, size_t i, bool upper, char *key,
+                          size_t keysize)
+{
+    size_t best = CC_NONE, len = 0;
+    char buf[64];
+    for (size_t k = i; k < c->n && k < i + 4; k++) {
+        if (k > i && !cc_touch(c, k - 1)) break;
+        if (c->toks[k].kind == TOK_SPACE || len + cc_len(c, k) >= sizeof buf) break;
+        memcpy(buf + len, cc_ptr(c, k), cc_len(c, k));
+        len += cc_len(c, k);
+        buf[len] = '\0';
+        char look[64];
+        if (upper) {
+            for (size_t b = 0; b <= len; b++)
+                look[b] = (buf[b] >= 'a' && buf[b] <= 'z') ? (char)(buf[b] - 32) : buf[b];
+        } else
+            memcpy(look, buf, len + 1);
+        if (table_get(t, look) && len < keysize) {
+            best = k;
+            memcpy(key, look, len + 1);
+        }
+    }
+    return best;
+}
+
+/* A currency sign or code at i: "€", "US$", "USD", "usd" -> its ISO code entry */
+static const table_entry *currency_at(const cctx *c, size_t i, size_t *last)
+{
+    char key[64];
+    size_t k = longest_key(c, c->lang->currency_signs, i, true, key, sizeof key);
+    if (k == CC_NONE) return NULL;
+    /* a code written against a word is part of it: "EURO", "usdt" */
+    if (cc_touch(c, k) && cc_is(c, k + 1, TOK_WORD)) return NULL;
+    if (i > 0 && cc_touch(c, i - 1) && cc_is(c, i - 1, TOK_WORD)) return NULL;
+    *last = k;
+    return table_get(c->lang->currency_signs, key);
+}
+
+/* "millones", "mil millones", "billones" after an amount: the scale word(s) and last index */
+static const char *scale_at(const cctx *c, size_t i, size_t *last)
+{
+    static const char *const scales[] = {"mil",      "millón",  "millones",  "billón",
+                                         "billones", "trillón", "trillones", NULL};
+    if (!cc_word_in(c, i, scales)) return NULL;
+    *last = i;
+    size_t nx = cc_next(c, i);
+    if (cc_eq(c, i, "mil") && cc_word_in(c, nx, (const char *const[]){"millones", NULL})) {
+        *last = nx;
+        return "mil millones";
+    }
+    char w[16];
+    es_lower(cc_ptr(c, i), cc_len(c, i), w, sizeof w);
+    return arena_strdup(c->a, w);
+}
+
+static size_t money(const cctx *c, size_t i, size_t last, const char *code, const char *amount,
+                    const char *scale, sem_token *out)
+{
+    size_t n = strlen(code) + strlen(amount) + (scale ? strlen(scale) : 0) + 4;
+    char *p = arena_alloc(c->a, n);
+    snprintf(p, n, "%s %s%s%s", code, amount, scale ? " " : "", scale ? scale : "");
+    *out = cc_make(c, SEM_MONEY, i, last, p);
+    return last - i + 1;
+}
+
+/* 15 € -> MONEY "EUR 15"; 3,20 € -> "EUR 3.20"; US$ 3 millones -> "USD 3 millones";
+ * £20 -> "GBP 20"; 1.000 millones de € -> "EUR 1000 millones" */
+size_t es_rec_money(const cctx *c, size_t i, sem_token *out)
+{
+    size_t cl, sl;
+    cc_number num;
+    const table_entry *cur = currency_at(c, i, &cl);
+    if (cur) { /* sign first */
+        size_t k = cc_touch(c, cl) ? cl + 1 : cc_next(c, cl);
+        if (!cc_read_number(c, k, &num)) return 0;
+        const char *scale = scale_at(c, cc_next(c, num.last), &sl);
+        size_t last = scale ? sl : num.last;
+        return money(c, i, last, cur->spoken, num.canon, scale, out);
+    }
+    if (!cc_read_number(c, i, &num)) return 0;
+    size_t k = cc_touch(c, num.last) ? num.last + 1 : cc_next(c, num.last);
+    const char *scale = NULL;
+    if ((cur = currency_at(c, k, &cl))) return money(c, i, cl, cur->spoken, num.canon, NULL, out);
+    if ((scale = scale_at(c, k, &sl))) {
+        /* 1.000 millones de €, 3 millones € */
+        size_t d = cc_next(c, sl);
+        if (cc_eq(c, d, "de")) d = cc_next(c, d);
+        if ((cur = currency_at(c, d, &cl)) && !cc_is(c, d, TOK_WORD))
+            return money(c, i, cl, cur->spoken, num.canon, scale, out);
+    }
+    return 0;
+}
+
+/* A unit at i: "km/h", "°C", "° C", "l/m²" -> its key and last token */
+static const table_entry *unit_at(const cctx *c, size_t i, size_t *last)
+{
+    char key[64];
+    bool degree = cc_eq(c, i, "°") || cc_eq(c, i, "º");
+    if (degree) {
+        /* 40 °C, -8° c, 40 ° K: the scale letter may stand apart or in lower case */
+        size_t s = cc_eq(c, i + 1, " ") ? i + 2 : i + 1;
+        const char *scale = NULL;
+        if (cc_word_in(c, s, (const char *const[]){"c", NULL})) scale = "°C";
+        if (cc_word_in(c, s, (const char *const[]){"f", NULL})) scale = "°F";
+        if (cc_word_in(c, s, (const char *const[]){"k", NULL})) scale = "°K";
+        if (scale &&
+            !(cc_touch(c, s) && (cc_is(c, s + 1, TOK_WORD) || cc_is(c, s + 1, TOK_NUMBER)))) {
+            *last = s;
+            return table_get(c->lang->units, scale);
+        }
+        if (cc_touch(c, i) && cc_is(c, i + 1, TOK_WORD)) return NULL;
+        *last = i;
+        return table_get(c->lang->units, "°");
+    }
+    size_t k = longest_key(c, c->lang->units, i, false, key, sizeof key);
+    if (k == CC_NONE) return NULL;
+    if (cc_touch(c, k) && (cc_is(c, k + 1, TOK_WORD) || cc_is(c, k + 1, TOK_NUMBER))) return NULL;
+    /* "2 m." is metres at a sentence end; "h." too: the point stays the sentence's */
+    *last = k;
+    return table_get(c->lang->units, key);
+}
+
+/* 120 km/h -> MEASURE "120 km/h"; -2 °C -> "-2 °C"; 60 l/m² -> "60 l/m²"; 1 1/2 m -> "1 1/2 m" */
+size_t es_rec_measure(const cctx *c, size_t i, sem_token *out)
+{
+    char *amount;
+    size_t last;
+    cc_number num;
+    if (!cc_read_fraction(c, i, &amount, &last)) {
+        if (!cc_read_number(c, i, &num)) return 0;
+        amount = num.canon;
+        last = num.last;
+    }
+    size_t k = cc_touch(c, last) ? last + 1 : last + 1 + cc_eq(c, last + 1, " ");
+    size_t ul;
+    const table_entry *u = unit_at(c, k, &ul);
+    if (!u) return 0;
+    size_t n = strlen(amount) + strlen(u->written) + 2;
+    char *p = arena_alloc(c->a, n);
+    snprintf(p, n, "%s %s", amount, u->written);
+    *out = cc_make(c, SEM_MEASURE, i, ul, p);
+    return ul - i + 1;
+}

@@ -1,0 +1,194 @@
+/* es_say_number.c - verbalizers for numbers: cardinals, decimals, percents, fractions,
+ * ordinals, Roman numerals, ranges, scores and telephones. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "es_say.h"
+
+/* Decimal digits after the comma: up to three as one number (cero cinco, ciento treinta y
+ * dos), longer ones in pairs (catorce quince) the way they are read aloud. */
+static bool say_decimals(strbuf *out, const char *d, es_gender g, bool apocope)
+{
+    size_t n = strlen(d);
+    if (n <= 3) {
+        size_t z = 0;
+        while (z + 1 < n && d[z] == '0')
+            if (!sb_word(out, "cero"))
+                return false;
+            else
+                z++;
+        return es_cardinal_str(out, d + z, g, apocope);
+    }
+    for (size_t i = 0; i < n; i += 2) {
+        bool last = i + 2 >= n;
+        char pair[3] = {d[i], i + 1 < n ? d[i + 1] : '\0', '\0'};
+        if (pair[0] == '0' && !sb_word(out, "cero")) return false;
+        if (pair[0] == '0' && pair[1] == '\0') continue;
+        const char *rest = pair[0] == '0' ? pair + 1 : pair;
+        if (!es_cardinal_str(out, rest, last ? g : ES_MASC, last && apocope)) return false;
+    }
+    return true;
+}
+
+bool es_say_number(strbuf *out, const char *canon, es_gender g, bool apocope)
+{
+    if (*canon == '-') {
+        if (!sb_word(out, "menos")) return false;
+        canon++;
+    }
+    const char *dot = strchr(canon, '.');
+    if (!dot) return es_cardinal_str(out, canon, g, apocope);
+    char whole[32];
+    size_t wn = (size_t)(dot - canon);
+    if (wn >= sizeof whole) return false;
+    memcpy(whole, canon, wn);
+    whole[wn] = '\0';
+    return es_cardinal_str(out, whole, g, false) && sb_word(out, "coma") &&
+           say_decimals(out, dot + 1, g, apocope);
+}
+
+/* CARDINAL "21" f -> veintiuna; "2024" year -> dos mil veinticuatro; "016" -> cero uno seis */
+bool es_say_cardinal(const es_lang *lang, const sem_token *t, strbuf *out)
+{
+    (void)lang;
+    const char *p = t->payload;
+    if (t->flags & SEM_DIGITS) {
+        if (*p == '-' && !sb_word(out, "menos")) return false;
+        return es_digits(out, p, strlen(p));
+    }
+    if (t->flags & SEM_YEAR) return es_say_number(out, p, ES_MASC, false);
+    return es_say_number(out, p, t->gender, (t->flags & SEM_APOCOPE) != 0);
+}
+
+/* DECIMAL "0.25" -> cero coma veinticinco; "1.5" before millones -> uno coma cinco */
+bool es_say_decimal(const es_lang *lang, const sem_token *t, strbuf *out)
+{
+    (void)lang;
+    return es_say_number(out, t->payload, t->gender, (t->flags & SEM_APOCOPE) != 0);
+}
+
+/* PERCENT "11.2" -> once coma dos por ciento */
+bool es_say_percent(const es_lang *lang, const sem_token *t, strbuf *out)
+{
+    (void)lang;
+    return es_say_number(out, t->payload, ES_MASC, false) && sb_word(out, "por ciento");
+}
+
+bool es_say_fraction_of(strbuf *out, const char *canon, es_gender g, const char *unit_forms)
+{
+    if (*canon == '-') {
+        if (!sb_word(out, "menos")) return false;
+        canon++;
+    }
+    unsigned long long whole = 0, num, den;
+    const char *sp = strchr(canon, ' ');
+    bool has_whole = sp != NULL;
+    if (has_whole) {
+        whole = strtoull(canon, NULL, 10);
+        canon = sp + 1;
+    }
+    num = strtoull(canon, NULL, 10);
+    const char *slash = strchr(canon, '/');
+    if (!slash) return false;
+    den = strtoull(slash + 1, NULL, 10);
+    bool half = num == 1 && den == 2;
+    if (unit_forms && half) {
+        /* un metro y medio; media milla */
+        const char *m = g == ES_FEM ? "media" : "medio";
+        if (!has_whole) return sb_word(out, m) && es_say_form(out, unit_forms, false);
+        return es_cardinal(out, whole, g, true) && es_say_form(out, unit_forms, whole != 1) &&
+               sb_word(out, "y") && sb_word(out, m);
+    }
+    if (has_whole && !(es_cardinal(out, whole, g, false) && sb_word(out, "y"))) return false;
+    strbuf part = {0};
+    bool ok;
+    if (es_partitive(&part, den, num != 1))
+        ok = es_cardinal(out, num, ES_MASC, true) && sb_word(out, sb_str(&part));
+    else /* uno sobre ciento uno */
+        ok = es_cardinal(out, num, ES_MASC, false) && sb_word(out, "sobre") &&
+             es_cardinal(out, den, ES_MASC, false);
+    sb_free(&part);
+    if (ok && unit_forms) ok = sb_word(out, "de") && es_say_form(out, unit_forms, false);
+    return ok;
+}
+
+/* FRACTION "2/3" -> dos tercios; "1/2" -> un medio; "3 2/100" -> tres y dos centésimos */
+bool es_say_fraction(const es_lang *lang, const sem_token *t, strbuf *out)
+{
+    (void)lang;
+    return es_say_fraction_of(out, t->payload, t->gender, NULL);
+}
+
+/* ORDINAL "1" apocope -> primer; "7" f -> séptima; "25" -> vigesimoquinto */
+bool es_say_ordinal(const es_lang *lang, const sem_token *t, strbuf *out)
+{
+    (void)lang;
+    unsigned long long v = strtoull(t->payload, NULL, 10);
+    if (strlen(t->payload) > 12) return es_ordinal_str(out, t->payload, t->gender, false);
+    return es_ordinal(out, v, t->gender, (t->flags & SEM_APOCOPE) != 0);
+}
+
+/* ROMAN "6" ordinal -> sexto; "2" ordinal f -> segunda; "14" -> catorce; "21" -> veintiuno */
+bool es_say_roman(const es_lang *lang, const sem_token *t, strbuf *out)
+{
+    (void)lang;
+    unsigned long long v = strtoull(t->payload, NULL, 10);
+    if (t->flags & SEM_AS_ORDINAL)
+        return es_ordinal(out, v, t->gender, (t->flags & SEM_APOCOPE) != 0);
+    return es_cardinal(out, v, ES_MASC, false);
+}
+
+/* RANGE "2010-2015" -> dos mil diez a dos mil quince; SCORE "4-2" -> cuatro a dos */
+bool es_say_range(const es_lang *lang, const sem_token *t, strbuf *out)
+{
+    (void)lang;
+    const char *dash = strchr(t->payload + 1, '-');
+    if (!dash) return sb_word(out, t->payload);
+    char a[64];
+    size_t n = (size_t)(dash - t->payload);
+    if (n >= sizeof a) return false;
+    memcpy(a, t->payload, n);
+    a[n] = '\0';
+    es_gender g = t->cls == SEM_RANGE && !(t->flags & SEM_YEAR) ? t->gender : ES_MASC;
+    bool apocope = t->cls == SEM_RANGE && (t->flags & SEM_APOCOPE);
+    /* 1990-91: the second year keeps its century */
+    char b[64];
+    const char *second = dash + 1;
+    if ((t->flags & SEM_YEAR) && strlen(second) == 2 && n == 4) {
+        snprintf(b, sizeof b, "%.2s%s", a, second);
+        if (strcmp(b, a) <= 0) snprintf(b, sizeof b, "%s", second);
+        second = b;
+    }
+    return es_say_number(out, a, g, false) && sb_word(out, "a") &&
+           es_say_number(out, second, g, apocope);
+}
+
+/* TELEPHONE "+34 900 123 456" -> más treinta y cuatro, nueve cero cero, uno dos tres, ...;
+ * "123.123.0.40" -> uno dos tres punto ... */
+bool es_say_telephone(const es_lang *lang, const sem_token *t, strbuf *out)
+{
+    (void)lang;
+    const char *p = t->payload;
+    bool ok = true, first = true;
+    while (*p && ok) {
+        size_t n = strcspn(p, " .");
+        if (*p == '+') {
+            /* a country code of one or two digits is said as a number: más treinta y cuatro */
+            ok = sb_word(out, "más") &&
+                 (n <= 3 ? es_cardinal(out, strtoull(p + 1, NULL, 10), ES_MASC, false)
+                         : es_digits(out, p + 1, n - 1));
+        } else if (n == 3 && strncmp(p, "ext", 3) == 0) {
+            ok = sb_puts(out, ",") && sb_word(out, "extensión");
+            first = true;
+            p += n + (p[n] != '\0');
+            continue;
+        } else {
+            if (!first) ok = p[-1] == '.' ? sb_word(out, "punto") : sb_puts(out, ",");
+            ok = ok && es_digits(out, p, n);
+        }
+        first = false;
+        p += n + (p[n] != '\0');
+    }
+    return ok;
+}

@@ -1,0 +1,85 @@
+/* es_say_unit.c - verbalizers for amounts with a unit: money and measures. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "es_say.h"
+
+static es_gender gender_of(const table_entry *e)
+{
+    char g[4];
+    table_feature(e->features, "g", g, sizeof g);
+    return g[0] == 'f' ? ES_FEM : ES_MASC;
+}
+
+/* An integer amount that ends in millón/millones takes "de": un millón de euros. */
+static bool round_millions(const char *digits)
+{
+    size_t n = strlen(digits);
+    return n >= 7 && strspn(digits + n - 6, "0") == 6;
+}
+
+/* The integer amount and the unit's singular or plural: un euro, una libra, dos millones de euros
+ */
+static bool amount_with(strbuf *out, const char *digits, const char *forms, es_gender g)
+{
+    bool one = strcmp(digits, "1") == 0 || strcmp(digits, "-1") == 0;
+    return es_say_number(out, digits, g, true) && (!round_millions(digits) || sb_word(out, "de")) &&
+           es_say_form(out, forms, !one);
+}
+
+/* MONEY "EUR 15" -> quince euros; "EUR 3.20" -> tres euros con veinte céntimos;
+ * "USD 3 millones" -> tres millones de dólares; "GBP 0.01" -> un penique */
+bool es_say_money(const es_lang *lang, const sem_token *t, strbuf *out)
+{
+    char code[16], amount[64], scale[32] = "";
+    if (sscanf(t->payload, "%15s %63s %31[^\n]", code, amount, scale) < 2)
+        return sb_word(out, t->payload);
+    const table_entry *cur = table_get(lang->currencies, code);
+    if (!cur)
+        return es_say_letters(lang, out, code, strlen(code)) &&
+               es_say_number(out, amount, ES_MASC, false);
+    es_gender g = gender_of(cur);
+    if (scale[0]) /* tres millones de dólares, dos coma tres billones de euros */
+        return es_say_number(out, amount, ES_MASC, true) && sb_word(out, scale) &&
+               sb_word(out, "de") && es_say_form(out, cur->spoken, true);
+    char *dot = strchr(amount, '.');
+    if (dot && strlen(dot + 1) > 2) /* more than cents: tres coma cinco cero uno euros */
+        return es_say_number(out, amount, g, true) && es_say_form(out, cur->spoken, true);
+    unsigned cents = 0;
+    if (dot) {
+        cents = (unsigned)atoi(dot + 1) * (strlen(dot + 1) == 1 ? 10 : 1);
+        *dot = '\0';
+    }
+    bool units = strtoull(amount, NULL, 10) != 0 || !cents;
+    bool ok = !units || amount_with(out, amount, cur->spoken, g);
+    if (!ok || !cents) return ok;
+    char cent[64];
+    table_feature(cur->features, "cent", cent, sizeof cent);
+    char cg[4];
+    table_feature(cur->features, "cg", cg, sizeof cg);
+    if (units && !sb_word(out, "con")) return false;
+    char digits[16];
+    snprintf(digits, sizeof digits, "%u", cents);
+    if (!cent[0]) return es_cardinal(out, cents, g, false);
+    return amount_with(out, digits, cent, cg[0] == 'f' ? ES_FEM : ES_MASC);
+}
+
+/* MEASURE "120 km/h" -> ciento veinte kilómetros por hora; "1 h" -> una hora;
+ * "-2 °C" -> menos dos grados; "1/2 mm" -> medio milímetro; "1 1/2 m" -> un metro y medio */
+bool es_say_measure(const es_lang *lang, const sem_token *t, strbuf *out)
+{
+    const char *sp = strrchr(t->payload, ' ');
+    if (!sp) return sb_word(out, t->payload);
+    const table_entry *u = table_get(lang->units, sp + 1);
+    char amount[64];
+    size_t n = (size_t)(sp - t->payload);
+    if (!u || n >= sizeof amount) return sb_word(out, t->payload);
+    memcpy(amount, t->payload, n);
+    amount[n] = '\0';
+    es_gender g = gender_of(u);
+    if (strchr(amount, '/')) return es_say_fraction_of(out, amount, g, u->spoken);
+    if (strchr(amount, '.')) /* decimals take the plural: uno coma cinco kilómetros */
+        return es_say_number(out, amount, g, true) && es_say_form(out, u->spoken, true);
+    return amount_with(out, amount, u->spoken, g);
+}
