@@ -234,10 +234,25 @@ static size_t rec_verbatim(const cctx *c, size_t i, sem_token *out)
 /* Tried in this order: the longest, most specific shapes first; the last ones never fail,
  * so nothing is dropped. */
 static const recognizer recognizers[] = {
-    rec_quote,      es_rec_electronic, es_rec_telephone, es_rec_date,    es_rec_weekday,
-    es_rec_time,    es_rec_money,      es_rec_ordinal,   es_rec_measure, es_rec_fraction,
-    es_rec_code,    es_rec_range,      es_rec_number,    es_rec_roman,   es_rec_abbreviation,
-    es_rec_acronym, rec_word,          rec_punct,        rec_verbatim,
+    rec_quote,           /* « » “ ” */
+    es_rec_electronic,   /* www.boe.es, a@b.es, @cuenta */
+    es_rec_date,         /* 12/06/2024, 28 de mayo */
+    es_rec_telephone,    /* 900 123 456 */
+    es_rec_weekday,      /* vier. 10 */
+    es_rec_time,         /* 10:30 h */
+    es_rec_money,        /* 15 € */
+    es_rec_ordinal,      /* 1.º */
+    es_rec_measure,      /* 120 km/h */
+    es_rec_fraction,     /* 2/3 */
+    es_rec_code,         /* G7, 11-M */
+    es_rec_range,        /* 2010-2015, 4-2 */
+    es_rec_number,       /* 21, 2,5, 7 % */
+    es_rec_roman,        /* Felipe VI */
+    es_rec_abbreviation, /* Sr., EE. UU. */
+    es_rec_acronym,      /* OTAN, KCNA */
+    rec_word,
+    rec_punct,
+    rec_verbatim,
 };
 
 static bool push(arena *a, sem_list *out, const sem_token *t)

@@ -92,6 +92,10 @@ size_t es_rec_date(const cctx *c, size_t i, sem_token *out)
         if (cc_eq(c, k, "de")) k = cc_next(c, k);
         if (!(m = month_at(c, k, &mlast))) return 0;
         last = year_after(c, mlast, &year);
+        size_t y = cc_next(c, mlast);
+        if (last == mlast && cc_small(c, y, 4, 1000, 2999, NULL) && cc_len(c, y) == 4 &&
+            !(cc_touch(c, y) && !cc_is(c, y + 1, TOK_PUNCT)))
+            year = last = y; /* 10 mayo 1990 */
     } else if ((m = month_at(c, i, &mlast))) {
         /* month first: abril 30, junio 11 2000 (not "mayo 15 personas") */
         size_t k = cc_next(c, mlast);
@@ -306,6 +310,6 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
     *out = cc_make(c, SEM_ROMAN, i, i, d);
     out->gender = g;
     if (ordinal) out->flags |= SEM_AS_ORDINAL;
-    if (before_noun) out->flags |= SEM_APOCOPE; /* el III Congreso -> tercer */
+    if (before_noun && v != 11) out->flags |= SEM_APOCOPE; /* el III Congreso -> tercer */
     return 1;
 }

@@ -82,9 +82,13 @@ size_t es_rec_telephone(const cctx *c, size_t i, sem_token *out)
     }
     bool phone = false;
     if (dots) {
-        phone = true; /* 123.123.0.40 */
-        for (size_t k2 = 0; k2 < 4; k2++)
-            if (!cc_small(c, g.last[k2], 3, 0, 255, NULL)) phone = false;
+        /* 123.123.0.40; 1.000.000.000 is a number */
+        bool grouping = true;
+        for (size_t k2 = 0; k2 < 4; k2++) {
+            if (!cc_small(c, g.last[k2], 3, 0, 255, NULL)) dots = false;
+            if (k2 && cc_len(c, g.last[k2]) != 3) grouping = false;
+        }
+        phone = dots && !grouping;
         if (plus) phone = false;
     } else if (plus || paren)
         phone = g.digits >= 6 && !dots;
@@ -190,7 +194,9 @@ size_t es_rec_ordinal(const cctx *c, size_t i, sem_token *out)
         /* 1.º puesto: a newsreader says "primer puesto" */
         sem_token probe = {0};
         cc_agree(c, k, &probe);
-        if ((probe.flags & SEM_APOCOPE) && probe.gender == ES_MASC) out->flags |= SEM_APOCOPE;
+        /* (11: undécimo stays whole before its noun) */
+        if ((probe.flags & SEM_APOCOPE) && probe.gender == ES_MASC && strcmp(d, "11") != 0)
+            out->flags |= SEM_APOCOPE;
     }
     return k - i + 1;
 }
@@ -307,7 +313,7 @@ size_t es_rec_range(const cctx *c, size_t i, sem_token *out)
     size_t k = a.last + 1;
     bool spaced = cc_eq(c, k, " ");
     if (spaced) k++;
-    if (!is_dash(c, k)) return 0;
+    if (!is_dash(c, k) || (spaced && !cc_eq(c, k, "–"))) return 0;
     if (spaced != cc_eq(c, k + 1, " ")) return 0;
     size_t j = k + 1 + spaced;
     if (!cc_is(c, j, TOK_NUMBER) || !cc_read_number(c, j, &b)) return 0;

@@ -120,14 +120,14 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
         char f[16];
         table_feature(e->features, "use", f, sizeof f);
         size_t nx = cc_next(c, k), p = cc_prev(c, i);
-        if (!strcmp(f, "name")) {
-            /* D. Juan, Sr. López: only before a name, and never as an initial inside one */
-            if (!cc_capitalized(c, nx) || (n2 <= 2 && cc_capitalized(c, p))) continue;
+        if (!strcmp(f, "name") && n2 <= 2) {
+            /* D. Juan: a one-letter title only before a name, and never an initial inside one */
+            if (!cc_capitalized(c, nx) || cc_capitalized(c, p)) continue;
         }
         if (!strcmp(f, "number") && !cc_is(c, nx, TOK_NUMBER)) continue;
         *out = cc_make(c, SEM_ABBREVIATION, i, k, e->spoken);
         /* a final abbreviation's point is also the sentence's (RAE) */
-        if (last == '.' && strcmp(f, "name") && (nx >= c->n || cc_capitalized(c, nx)))
+        if (last == '.' && (nx >= c->n || (strcmp(f, "name") && cc_capitalized(c, nx))))
             out->flags |= SEM_SENTENCE_END;
         return k - i + 1;
     }

@@ -1,6 +1,7 @@
 /* es_verbalize.c - one verbalizer per semiotic class, dispatched from SEM_CLASS_LIST. */
 #include "es_verbalize.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "es_say.h"
@@ -23,7 +24,7 @@ bool es_say_letters(const es_lang *lang, strbuf *out, const char *p, size_t n)
         up[size < 8 ? size : 7] = '\0';
         if (size == 1 && up[0] >= 'a' && up[0] <= 'z') up[0] = (char)(up[0] - 32);
         const table_entry *e = table_get(lang->letters, up);
-        bool ok = e ? sb_word(out, e->spoken) : (sb_word(out, "") && sb_append(out, p + i, size));
+        bool ok = sb_word(out, e ? e->spoken : up);
         if (!ok) return false;
         i += size;
     }
@@ -41,7 +42,9 @@ bool es_say_form(strbuf *out, const char *forms, bool plural)
     const char *bar = strchr(forms, '|');
     if (!bar) return sb_word(out, forms);
     if (plural) return sb_word(out, bar + 1);
-    return sb_word(out, "") && sb_append(out, forms, (size_t)(bar - forms));
+    char one[128];
+    snprintf(one, sizeof one, "%.*s", (int)(bar - forms), forms);
+    return sb_word(out, one);
 }
 
 /* LETTERS "KCNA" -> ka ce ene a */
