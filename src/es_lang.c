@@ -145,7 +145,9 @@ es_gender es_noun_gender(const es_lang *lang, const char *word, size_t n)
     n = strlen(w);
     int g = gender_from_table(lang, w, n);
     if (g >= 0) return (es_gender)g;
-    /* plural forms: -es (ciudades, naciones) then -s (personas, años) */
+    /* plural forms: the table's singular first (muertes -> muerte), then -es (ciudades,
+     * naciones), then -s (personas, años) */
+    if (ends_with(w, n, "s") && (g = gender_from_table(lang, w, n - 1)) >= 0) return (es_gender)g;
     if (ends_with(w, n, "es")) {
         if ((g = gender_from_table(lang, w, n - 2)) >= 0) return (es_gender)g;
         /* naciones -> nación: the accent moves, so test the unaccented -ion ending */
@@ -186,7 +188,7 @@ bool es_pronounceable(const char *w)
         const char *s = w + start;
         bool ok;
         if (last) /* final coda */
-            ok = cl == 0 || (cl == 1 && strchr("nslrdzx", s[0]));
+            ok = cl == 0 || (cl == 1 && strchr("nslrdzxf", s[0]));
         else if (cl <= 1)
             ok = cl == 0 || !strchr("qwkhy", s[0]) || s[0] == 'y';
         else {
@@ -196,7 +198,9 @@ bool es_pronounceable(const char *w)
                 if (!first && cl == 3 && strchr("nslrm", s[0]) && strncmp(s + 1, onsets[k], 2) == 0)
                     ok = true;
             }
-            if (!first && cl == 2 && strchr("nslrm", s[0]) && !strchr("qwkh", s[1])) ok = true;
+            /* a coda and an onset: acción, acto, adscrito, apto, ACNUR */
+            if (!first && cl == 2 && strchr("nslrmbcdgptxz", s[0]) && !strchr("qwkhy", s[1]))
+                ok = true;
         }
         if (!ok) return false;
         while (i < n && strchr("aeiou", w[i]))

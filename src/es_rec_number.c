@@ -269,6 +269,26 @@ bool cc_read_fraction(const cctx *c, size_t i, char **canon, size_t *last)
     return true;
 }
 
+/* A law or ruling number "7/2024" after ley, decreto, sentencia...: number / year. */
+static bool legal_number(const cctx *c, size_t i, const char *canon)
+{
+    static const char *const legal[] = {
+        "ley",        "leyes",       "decreto",    "decreto-ley", "orden",    "sentencia",
+        "resolución", "directiva",   "reglamento", "instrucción", "circular", "auto",
+        "real",       "orgánica",    "recurso",    "expediente",  "causa",    "sumario",
+        "moción",     "proposición", NULL};
+    const char *slash = strchr(canon, '/');
+    if (!slash || strchr(canon, ' ') || canon[0] == '-' || strlen(slash + 1) != 4) return false;
+    if (strncmp(slash + 1, "19", 2) != 0 && strncmp(slash + 1, "20", 2) != 0) return false;
+    size_t p = i;
+    for (int k = 0; k < 3; k++) {
+        p = cc_prev(c, p);
+        if (p == CC_NONE) return false;
+        if (cc_word_in(c, p, legal)) return true;
+    }
+    return false;
+}
+
 /* 2/3 -> FRACTION "2/3"; 3 2/100 -> "3 2/100"; ½ -> "1/2"; -1/3 -> "-1/3" */
 size_t es_rec_fraction(const cctx *c, size_t i, sem_token *out)
 {
@@ -277,6 +297,14 @@ size_t es_rec_fraction(const cctx *c, size_t i, sem_token *out)
     if (!cc_read_fraction(c, i, &canon, &last)) return 0;
     /* a whole part that is a year or a count: "en 2020 1/3 de" stays apart */
     if (cc_touch(c, last) && cc_is(c, last + 1, TOK_WORD)) return 0;
+    if (legal_number(c, i, canon)) {
+        /* Ley 7/2024 -> CODE "7 de 2024": siete de dos mil veinticuatro */
+        char *p = arena_alloc(c->a, strlen(canon) + 4);
+        const char *slash = strchr(canon, '/');
+        sprintf(p, "%.*s de %s", (int)(slash - canon), canon, slash + 1);
+        *out = cc_make(c, SEM_CODE, i, last, p);
+        return last - i + 1;
+    }
     *out = cc_make(c, SEM_FRACTION, i, last, canon);
     cc_agree(c, last, out);
     return last - i + 1;

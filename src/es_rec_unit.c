@@ -61,12 +61,24 @@ static const char *scale_at(const cctx *c, size_t i, size_t *last)
     return arena_strdup(c->a, w);
 }
 
+static const table_entry *unit_at(const cctx *c, size_t i, size_t *last);
+
 static size_t money(const cctx *c, size_t i, size_t last, const char *code, const char *amount,
                     const char *scale, sem_token *out)
 {
-    size_t n = strlen(code) + strlen(amount) + (scale ? strlen(scale) : 0) + 4;
+    /* a price per unit: 120,50 €/MWh, 3 €/kg */
+    const char *per = "";
+    size_t ul;
+    const table_entry *u;
+    if (cc_eq(c, last + 1, "/") && cc_touch(c, last) && cc_touch(c, last + 1) &&
+        (u = unit_at(c, last + 2, &ul))) {
+        per = u->written;
+        last = ul;
+    }
+    size_t n = strlen(code) + strlen(amount) + (scale ? strlen(scale) : 0) + strlen(per) + 8;
     char *p = arena_alloc(c->a, n);
-    snprintf(p, n, "%s %s%s%s", code, amount, scale ? " " : "", scale ? scale : "");
+    snprintf(p, n, "%s %s%s%s%s%s", code, amount, scale ? " " : "", scale ? scale : "",
+             *per ? " /" : "", per);
     *out = cc_make(c, SEM_MONEY, i, last, p);
     return last - i + 1;
 }

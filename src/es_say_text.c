@@ -8,12 +8,35 @@
 /* A run of letters inside an address: a known web word, a pronounceable word, else spelled. */
 static bool say_segment(const es_lang *lang, strbuf *out, const char *s, size_t n)
 {
+    if (n <= 5) { /* an initialism with its table reading: rtve -> erre te uve e */
+        char up[8];
+        for (size_t b = 0; b < n; b++)
+            up[b] = (char)(s[b] - 32 * (s[b] >= 'a' && s[b] <= 'z'));
+        up[n] = '\0';
+        const table_entry *a = table_get(lang->acronyms, up);
+        if (a && !strstr(a->features, "letters")) return sb_word(out, a->spoken);
+    }
     char w[128];
     if (n >= sizeof w) return es_say_letters(lang, out, s, n);
     es_lower(s, n, w, sizeof w);
     const table_entry *e = table_get(lang->web_words, w);
     if (e) return sb_word(out, e->spoken);
     if (es_pronounceable(w)) return es_say_word(lang, out, w);
+    /* an initialism run into a word: rtvenoticias -> erre te uve e noticias */
+    size_t split = 0;
+    for (size_t k = 2; k + 4 <= n && k <= 5; k++) {
+        if (!es_pronounceable(w + k)) continue;
+        char up[8];
+        for (size_t b = 0; b < k; b++)
+            up[b] = (char)(w[b] - 32 * (w[b] >= 'a' && w[b] <= 'z'));
+        up[k] = '\0';
+        if (table_get(lang->acronyms, up)) { /* a known initialism first: rtve|noticias */
+            split = k;
+            break;
+        }
+        if (!split) split = k;
+    }
+    if (split) return say_segment(lang, out, s, split) && es_say_word(lang, out, w + split);
     return es_say_letters(lang, out, s, n);
 }
 

@@ -30,11 +30,25 @@ static bool amount_with(strbuf *out, const char *digits, const char *forms, es_g
 
 /* MONEY "EUR 15" -> quince euros; "EUR 3.20" -> tres euros con veinte céntimos;
  * "USD 3 millones" -> tres millones de dólares; "GBP 0.01" -> un penique */
+static bool say_money(const es_lang *lang, const char *payload, strbuf *out);
+
+/* MONEY "EUR 120.50 /MWh" -> ... euros con cincuenta céntimos por megavatio hora */
 bool es_say_money(const es_lang *lang, const sem_token *t, strbuf *out)
 {
+    const char *per = strstr(t->payload, " /");
+    if (!per) return say_money(lang, t->payload, out);
+    char head[128];
+    snprintf(head, sizeof head, "%.*s", (int)(per - t->payload), t->payload);
+    const table_entry *u = table_get(lang->units, per + 2);
+    return say_money(lang, head, out) && sb_word(out, "por") &&
+           (u ? es_say_form(out, u->spoken, false) : sb_word(out, per + 2));
+}
+
+static bool say_money(const es_lang *lang, const char *payload, strbuf *out)
+{
     char code[16], amount[64], scale[32] = "";
-    if (sscanf(t->payload, "%15s %63s %31[^\n]", code, amount, scale) < 2)
-        return sb_word(out, t->payload);
+    if (sscanf(payload, "%15s %63s %31[^\n]", code, amount, scale) < 2)
+        return sb_word(out, payload);
     const table_entry *cur = table_get(lang->currencies, code);
     if (!cur)
         return es_say_letters(lang, out, code, strlen(code)) &&

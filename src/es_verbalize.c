@@ -118,7 +118,10 @@ static const verbalizer verbalizers[SEM_CLASS_COUNT] = {
 loc_status es_verbalize(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     verbalizer v = verbalizers[t->cls] ? verbalizers[t->cls] : say_payload;
-    return v(lang, t, out) ? LOC_OK : LOC_ERR_NOMEM;
+    bool ok = v(lang, t, out);
+    /* a final abbreviation's point is also the sentence's: "etc." -> "etcétera." */
+    if (ok && t->cls != SEM_PUNCT && (t->flags & SEM_SENTENCE_END)) ok = sb_puts(out, ".");
+    return ok ? LOC_OK : LOC_ERR_NOMEM;
 }
 
 static const char *const class_names[] = {
