@@ -188,7 +188,7 @@ bool es_pronounceable(const char *w)
         const char *s = w + start;
         bool ok;
         if (last) /* final coda */
-            ok = cl == 0 || (cl == 1 && strchr("nslrdzxf", s[0]));
+            ok = cl == 0 || (cl == 1 && strchr("nslrdzxfbctjm", s[0]));
         else if (cl <= 1)
             ok = cl == 0 || !strchr("qwkhy", s[0]) || s[0] == 'y';
         else {
@@ -199,7 +199,7 @@ bool es_pronounceable(const char *w)
                     ok = true;
             }
             /* a coda and an onset: acción, acto, adscrito, apto, ACNUR */
-            if (!first && cl == 2 && strchr("nslrmbcdgptxz", s[0]) && !strchr("qwkhy", s[1]))
+            if (!first && cl == 2 && strchr("nslrmbcdgptxzy", s[0]) && !strchr("qwkhy", s[1]))
                 ok = true;
         }
         if (!ok) return false;

@@ -255,6 +255,24 @@ static bool glued(strbuf *out, unsigned long long n)
     return ok;
 }
 
+bool es_partitive_g(strbuf *out, unsigned long long den, es_gender g, bool plural)
+{
+    size_t start = out->len;
+    if (g == ES_FEM && den == 3) return sb_word(out, plural ? "terceras" : "tercera");
+    if (!es_partitive(out, den, false)) return false;
+    if (g == ES_FEM && out->len > start && out->data[out->len - 1] == 'o')
+        out->data[out->len - 1] = 'a';
+    return !plural || sb_putc(out, 's');
+}
+
+bool es_has_partitive(unsigned long long den)
+{
+    if (den < 2) return false;
+    if (den < 100) return true;
+    if (den < 1000) return den % 100 == 0;
+    return den % 1000000 == 0 || (den % 1000 == 0 && den < 1000000);
+}
+
 bool es_partitive(strbuf *out, unsigned long long den, bool plural)
 {
     if (den < 2) return false;

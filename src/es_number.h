@@ -39,5 +39,10 @@ bool es_ordinal_str(strbuf *out, const char *digits, es_gender gender, bool apoc
  * 12 -> doceavo, 31 -> treintaiunavo, 100 -> centésimo, 2000 -> dosmilésimo. Returns
  * false (appending nothing) when Spanish has no partitive for it (101: "sobre"). */
 bool es_partitive(strbuf *out, unsigned long long den, bool plural);
+/* True when es_partitive has a word for den. */
+bool es_has_partitive(unsigned long long den);
+/* The partitive as an adjective before its noun: 4 f plural -> cuartas (tres cuartas partes),
+ * 3 f -> tercera. */
+bool es_partitive_g(strbuf *out, unsigned long long den, es_gender gender, bool plural);
 
 #endif

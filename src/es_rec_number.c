@@ -59,8 +59,11 @@ static bool year_like(const cctx *c, size_t i)
 size_t es_rec_telephone(const cctx *c, size_t i, sem_token *out)
 {
     static const char *const context[] = {
-        "teléfono", "teléfonos", "llame", "llamar", "llamando", "móvil", "número",
-        "contacto", "whatsapp",  "fax",   "tel",    "tlf",      "telf",  NULL};
+        "teléfono", "teléfonos", "llame", "llamar", "llamando", "móvil", "número", "contacto",
+        "whatsapp", "fax",       "tel",   "tlf",    "telf",     "línea", NULL};
+    static const char *const amounts[] = {"euros",      "dólares", "personas", "habitantes",
+                                          "toneladas",  "litros",  "libras",   "votos",
+                                          "kilómetros", "pesos",   NULL};
     size_t k = i;
     bool plus = cc_eq(c, i, "+") && cc_touch(c, i) && cc_small(c, i + 1, 3, 1, 999, NULL);
     if (plus)
@@ -108,8 +111,12 @@ size_t es_rec_telephone(const cctx *c, size_t i, sem_token *out)
             cc_word_in(c, p, context) || (pp != CC_NONE && cc_word_in(c, pp, context)) ||
             (pp != CC_NONE && cc_prev(c, pp) != CC_NONE && cc_word_in(c, cc_prev(c, pp), context));
         char first = cc_ptr(c, g.last[0])[0];
+        /* a round group (600 000 000) is an amount; so may be a 3-3-3 group before a noun */
+        bool round = false;
+        for (size_t k2 = 1; k2 < g.count; k2++)
+            if (cc_eq(c, g.last[k2], "000")) round = true;
         if (g.digits == 9 && strchr("6789", first))
-            phone = ctx || !thousands || !noun_after;
+            phone = ctx || !thousands || (!round && !(noun_after && cc_word_in(c, nx, amounts)));
         else
             phone = ctx && !thousands;
     }

@@ -113,11 +113,20 @@ bool es_say_fraction_of(strbuf *out, const char *canon, es_gender g, const char 
     return ok;
 }
 
-/* FRACTION "2/3" -> dos tercios; "1/2" -> un medio; "3 2/100" -> tres y dos centésimos */
+/* FRACTION "2/3" -> dos tercios; "1/2" -> un medio; "3 2/100" -> tres y dos centésimos;
+ * before its noun: "3/4" f -> tres cuartas (partes), "1/2" f -> media (hora) */
 bool es_say_fraction(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     (void)lang;
-    return es_say_fraction_of(out, t->payload, t->gender, NULL);
+    const char *p = t->payload;
+    unsigned long long num = strtoull(p, NULL, 10);
+    const char *slash = strchr(p, '/');
+    if (!(t->flags & SEM_APOCOPE) || *p == '-' || strchr(p, ' ') || !slash)
+        return es_say_fraction_of(out, p, t->gender, NULL);
+    unsigned long long den = strtoull(slash + 1, NULL, 10);
+    if (den == 2 && num == 1) return sb_word(out, t->gender == ES_FEM ? "media" : "medio");
+    if (den == 2 || !es_has_partitive(den)) return es_say_fraction_of(out, p, t->gender, NULL);
+    return es_cardinal(out, num, t->gender, true) && es_partitive_g(out, den, t->gender, num != 1);
 }
 
 /* ORDINAL "1" apocope -> primer; "7" f -> séptima; "25" -> vigesimoquinto */
