@@ -37,7 +37,8 @@ static void point_may_end(const cctx *c, size_t last, sem_token *out)
 static char *iso(const cctx *c, const char *year, size_t ylen, unsigned m, unsigned d)
 {
     char *p = arena_alloc(c->a, ylen + 16);
-    if (p) snprintf(p, ylen + 16, "%.*s-%02u-%02u", (int)ylen, ylen ? year : "-", m, d);
+    if (p)
+        snprintf(p, ylen + 16, "%.*s-%02u-%02u", (int)(ylen ? ylen : 1), ylen ? year : "-", m, d);
     return p;
 }
 
