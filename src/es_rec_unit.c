@@ -75,6 +75,12 @@ static size_t money(const cctx *c, size_t i, size_t last, const char *code, cons
         per = u->written;
         last = ul;
     }
+    /* a sign with its scale: M€ -> EUR millones */
+    const char *sp = strchr(code, ' ');
+    if (sp) {
+        if (!scale) scale = sp + 1;
+        code = arena_strndup(c->a, code, (size_t)(sp - code));
+    }
     size_t n = strlen(code) + strlen(amount) + (scale ? strlen(scale) : 0) + strlen(per) + 8;
     char *p = arena_alloc(c->a, n);
     snprintf(p, n, "%s %s%s%s%s%s", code, amount, scale ? " " : "", scale ? scale : "",
@@ -140,6 +146,11 @@ static const table_entry *unit_at(const cctx *c, size_t i, size_t *last)
     return table_get(c->lang->units, key);
 }
 
+static bool is_time_unit(const char *u)
+{
+    return !strcmp(u, "h") || !strcmp(u, "min") || !strcmp(u, "s") || !strcmp(u, "seg");
+}
+
 /* 120 km/h -> MEASURE "120 km/h"; -2 °C -> "-2 °C"; 60 l/m² -> "60 l/m²"; 1 1/2 m -> "1 1/2 m" */
 size_t es_rec_measure(const cctx *c, size_t i, sem_token *out)
 {
@@ -155,9 +166,20 @@ size_t es_rec_measure(const cctx *c, size_t i, sem_token *out)
     size_t ul;
     const table_entry *u = unit_at(c, k, &ul);
     if (!u) return 0;
-    size_t n = strlen(amount) + strlen(u->written) + 2;
-    char *p = arena_alloc(c->a, n);
-    snprintf(p, n, "%s %s", amount, u->written);
-    *out = cc_make(c, SEM_MEASURE, i, ul, p);
+    strbuf b = {0};
+    sb_printf(&b, "%s %s", amount, u->written);
+    /* a duration goes on: 2 h 30 min, 15 h 10 min 40 s */
+    while (is_time_unit(u->written)) {
+        size_t k2 = cc_next(c, ul), ul2;
+        if (!cc_is(c, k2, TOK_NUMBER) || cc_len(c, k2) > 2) break;
+        size_t uk = cc_touch(c, k2) ? k2 + 1 : k2 + 1 + cc_eq(c, k2 + 1, " ");
+        const table_entry *u2 = unit_at(c, uk, &ul2);
+        if (!u2 || !is_time_unit(u2->written) || !strcmp(u2->written, u->written)) break;
+        sb_printf(&b, " %.*s %s", (int)cc_len(c, k2), cc_ptr(c, k2), u2->written);
+        u = u2;
+        ul = ul2;
+    }
+    *out = cc_make(c, SEM_MEASURE, i, ul, arena_strdup(c->a, sb_str(&b)));
+    sb_free(&b);
     return ul - i + 1;
 }

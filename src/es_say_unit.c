@@ -83,6 +83,24 @@ static bool say_money(const es_lang *lang, const char *payload, strbuf *out)
  * "-2 °C" -> menos dos grados; "1/2 mm" -> medio milímetro; "1 1/2 m" -> un metro y medio */
 bool es_say_measure(const es_lang *lang, const sem_token *t, strbuf *out)
 {
+    /* a duration "2 h 30 min": dos horas y treinta minutos */
+    char a1[16], u1[16];
+    int used = 0;
+    const char *p = t->payload;
+    if (sscanf(p, "%15s %15s %n", a1, u1, &used) == 2 && used && p[used] && !strchr(u1, '/') &&
+        !strchr(p + used, '/') && table_get(lang->units, u1)) {
+        bool ok = true;
+        while (ok && sscanf(p, "%15s %15s %n", a1, u1, &used) >= 2) {
+            const table_entry *u = table_get(lang->units, u1);
+            if (!u) return sb_word(out, t->payload);
+            bool last = p[used] == '\0' || used == 0;
+            if (last && p != t->payload) ok = sb_word(out, "y");
+            ok = ok && amount_with(out, a1, u->spoken, gender_of(u));
+            if (last) break;
+            p += used;
+        }
+        return ok;
+    }
     const char *sp = strrchr(t->payload, ' ');
     if (!sp) return sb_word(out, t->payload);
     const table_entry *u = table_get(lang->units, sp + 1);
