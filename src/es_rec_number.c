@@ -162,7 +162,7 @@ size_t es_rec_ordinal(const cctx *c, size_t i, sem_token *out)
 {
     static const char *const masc[] = {"º", "o", "ro", "°", NULL};
     static const char *const fem[] = {"ª", "a", "ra", NULL};
-    static const char *const apoc[] = {"er", "ᵉʳ", "ᵉʳ", NULL};
+    static const char *const apoc[] = {"er", "ᵉʳ", NULL};
     cc_number num;
     if (!cc_is(c, i, TOK_NUMBER) || !cc_read_number(c, i, &num) || num.decimal) return 0;
     size_t k = num.last + 1;

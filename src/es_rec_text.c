@@ -85,31 +85,22 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
 {
     if (!cc_is(c, i, TOK_WORD) || (i > 0 && cc_touch(c, i - 1) && cc_is(c, i - 1, TOK_WORD)))
         return 0;
+    /* the text from i with spaces as single blanks, and where each token ends in it */
     size_t maxk = table_max_key(c->lang->abbreviations);
     char key[64];
-    size_t ends[12], n = 0, count = 0;
+    size_t ends[12], lens[12], n = 0, count = 0;
     for (size_t k = i; k < c->n && count < 12; k++) {
         const char *s = c->toks[k].kind == TOK_SPACE ? " " : cc_ptr(c, k);
         size_t l = c->toks[k].kind == TOK_SPACE ? 1 : cc_len(c, k);
         if (n + l >= sizeof key || n + l > maxk) break;
         memcpy(key + n, s, l);
         n += l;
-        key[n] = '\0';
-        if (c->toks[k].kind != TOK_SPACE) ends[count++] = k;
+        if (c->toks[k].kind != TOK_SPACE) ends[count] = k, lens[count++] = n;
     }
     /* longest first */
     while (count-- > 0) {
-        size_t k = ends[count];
-        size_t len = c->toks[k].start + c->toks[k].len - c->toks[i].start, n2 = 0;
-        /* rebuild the key up to token k with single spaces */
-        for (size_t t = i; t <= k; t++) {
-            const char *s = c->toks[t].kind == TOK_SPACE ? " " : cc_ptr(c, t);
-            size_t l = c->toks[t].kind == TOK_SPACE ? 1 : cc_len(c, t);
-            memcpy(key + n2, s, l);
-            n2 += l;
-        }
+        size_t k = ends[count], n2 = lens[count];
         key[n2] = '\0';
-        (void)len;
         const table_entry *e = abbr_lookup(c->lang->abbreviations, key);
         if (!e) continue;
         char last = key[n2 - 1];
