@@ -13,7 +13,7 @@ for i in $(seq 1 50); do pactl info >/dev/null 2>&1 && break; sleep 0.1; done
 check "PulseAudio test server is up" pactl info
 pactl set-default-sink locutor_test
 
-head -n 3 "$ARTICLE" >"$WORK/short.txt"
+head -n 2 "$ARTICLE" >"$WORK/short.txt"
 "$LOCUTOR" -o "$WORK/expected.wav" "$WORK/short.txt"
 set -- $("$WAV_PAUSES" "$WORK/expected.wav")
 expected=${3#speech_s=}
@@ -46,8 +46,10 @@ set -- $("$WAV_PAUSES" "$WORK/rec2.wav")
 check "--driver pulse from standard input plays (exit $rc, ${3})" fcmp "$rc == 0 && ${3#speech_s=} > 1"
 
 # Audio to a file and to the speakers in one run.
-"$LOCUTOR" --play -o "$WORK/both.wav" "$WORK/short.txt"
-check "--play with -o also writes the file" cmp -s "$WORK/both.wav" "$WORK/expected.wav"
+echo "Dos salidas a la vez." >"$WORK/one.txt"
+"$LOCUTOR" -o "$WORK/one.wav" "$WORK/one.txt"
+"$LOCUTOR" --play -o "$WORK/both.wav" "$WORK/one.txt"
+check "--play with -o also writes the same file" cmp -s "$WORK/both.wav" "$WORK/one.wav"
 
 # Without a server and without a sound card: one line, exit 5, a hint to use -o.
 kill $pulse_pid
