@@ -2,6 +2,7 @@
 #include "reader.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -68,49 +69,83 @@ static const unsigned short cp1252[32] = {
     0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
 
-static bool append_cp(strbuf *sb, utf8proc_int32_t cp)
+/* Decodes one UTF-8 sequence at s (n bytes left); returns its length, or 0 when invalid. */
+static size_t decode_utf8(const unsigned char *s, size_t n, int32_t *cp)
 {
-    utf8proc_uint8_t buf[4];
-    utf8proc_ssize_t n = utf8proc_encode_char(cp, buf);
-    return sb_append(sb, (const char *)buf, (size_t)n);
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    size_t len = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 ? 2 : 0;
+    if (len == 0 || len > n || s[0] > 0xF4) return 0;
+    int32_t v = s[0] & (0x7F >> len);
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80) return 0;
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    static const int32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (v < min[len] || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
+    *cp = v;
+    return len;
+}
+
+static bool valid_utf8(const char *line, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        size_t k = decode_utf8((const unsigned char *)line + i, len - i, &cp);
+        if (!k) return false;
+        i += k;
+    }
+    return true;
+}
+
+/* Control and format characters are dropped (tab and no-break spaces become spaces). */
+static bool dropped(int32_t cp)
+{
+    if (cp < 0x80) return cp < 0x20 || cp == 0x7F;
+    if (cp < 0x300) return cp < 0xA0 || cp == 0xAD;
+    if (cp == 0xFFFD || cp == 0xFEFF) return true;
+    utf8proc_category_t cat = utf8proc_category(cp);
+    return cat == UTF8PROC_CATEGORY_CC || cat == UTF8PROC_CATEGORY_CF;
+}
+
+/* Text made only of these code points is already NFC: no combining marks, no singletons. */
+static bool nfc_stable(int32_t cp)
+{
+    return cp < 0x300 || (cp >= 0x2002 && cp <= 0x20CF);
 }
 
 bool reader_clean_line(const char *line, size_t len, strbuf *out, bool *legacy)
 {
-    strbuf utf8 = {0};
     sb_clear(out);
-    *legacy =
-        utf8proc_decompose((const utf8proc_uint8_t *)line, (utf8proc_ssize_t)len, NULL, 0, 0) < 0;
-    bool ok = true;
+    *legacy = !valid_utf8(line, len);
+    bool ok = true, needs_nfc = false;
     for (size_t i = 0; i < len && ok;) {
-        utf8proc_int32_t cp;
+        int32_t cp;
         if (*legacy) {
             unsigned char b = (unsigned char)line[i++];
             cp = b >= 0x80 && b < 0xA0 ? cp1252[b - 0x80] : b;
         } else {
-            i += (size_t)utf8proc_iterate((const utf8proc_uint8_t *)line + i,
-                                          (utf8proc_ssize_t)(len - i), &cp);
+            i += decode_utf8((const unsigned char *)line + i, len - i, &cp);
         }
-        if (cp == 0xFEFF) continue; /* byte-order mark */
         if (cp == '\t' || cp == 0xA0 || cp == 0x202F || cp == 0x2009) cp = ' ';
-        utf8proc_category_t cat = utf8proc_category(cp);
-        if (cat == UTF8PROC_CATEGORY_CC || cat == UTF8PROC_CATEGORY_CF || cp == 0xFFFD) continue;
-        ok = append_cp(&utf8, cp);
+        if (dropped(cp)) continue;
+        if (cp == ' ' && (out->len == 0 || out->data[out->len - 1] == ' ')) continue;
+        needs_nfc |= !nfc_stable(cp);
+        if (cp < 0x80) {
+            ok = sb_putc(out, (char)cp);
+        } else {
+            utf8proc_uint8_t buf[4];
+            ok = sb_append(out, (const char *)buf, (size_t)utf8proc_encode_char(cp, buf));
+        }
     }
-    if (!ok) {
-        sb_free(&utf8);
-        return false;
-    }
-    utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)sb_str(&utf8));
-    sb_free(&utf8);
+    while (ok && out->len && out->data[out->len - 1] == ' ') out->data[--out->len] = '\0';
+    if (!ok || !needs_nfc) return ok;
+    utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)sb_str(out));
     if (!nfc) return false;
-    const char *s = (const char *)nfc;
-    size_t n = strlen(s);
-    while (n && s[n - 1] == ' ')
-        n--;
-    while (n && *s == ' ')
-        s++, n--;
-    ok = sb_append(out, s, n) && sb_puts(out, "");
+    sb_clear(out);
+    ok = sb_puts(out, (const char *)nfc);
     free(nfc);
     return ok;
 }
