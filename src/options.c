@@ -1,5 +1,6 @@
 /* options.c - getopt_long parsing with range checks: --rate 1000 -> "--rate: 1000 (80 to 900)". */
 #include "options.h"
+#include "workers.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -26,6 +27,9 @@ const char options_help[] =
     "  -r, --rate WPM       speed in words per minute, 80 to 900 (default 175)\n"
     "      --pitch N        pitch, 0 to 100 (default 50)\n"
     "      --volume N       volume, 0 to 200 (default 100)\n"
+    "  -j, --jobs N         synthesize N blocks at once in worker processes, 1 to 64\n"
+    "                       (default: the number of processors); the audio is the same\n"
+    "                       whatever N is\n"
     "      --lexicon FILE   your own pronunciations, written<TAB>spoken per line,\n"
     "                       applied after the built-in lexicon (repeatable)\n"
     "\n"
@@ -73,6 +77,7 @@ static const struct option long_options[] = {
     {"pitch", required_argument, NULL, OPT_PITCH},
     {"volume", required_argument, NULL, OPT_VOLUME},
     {"lexicon", required_argument, NULL, OPT_LEXICON},
+    {"jobs", required_argument, NULL, 'j'},
     {"verbose", no_argument, NULL, OPT_VERBOSE},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
@@ -95,11 +100,13 @@ loc_status options_parse(int argc, char **argv, loc_options *o, strbuf *err)
 {
     memset(o, 0, sizeof *o);
     o->voice = (synth_options){"es", 175, 50, 100};
+    o->jobs = workers_default_jobs();
     opterr = 0;
     optind = 1;
     int c;
     loc_status st = LOC_OK;
-    while (st == LOC_OK && (c = getopt_long(argc, argv, ":o:ptv:r:h", long_options, NULL)) != -1) {
+    while (st == LOC_OK &&
+           (c = getopt_long(argc, argv, ":o:ptv:r:j:h", long_options, NULL)) != -1) {
         switch (c) {
         case 'o':
             o->output = optarg;
@@ -124,6 +131,9 @@ loc_status options_parse(int argc, char **argv, loc_options *o, strbuf *err)
             break;
         case 'r':
             st = int_in("--rate", optarg, 80, 900, &o->voice.rate, err);
+            break;
+        case 'j':
+            st = int_in("--jobs", optarg, 1, 64, &o->jobs, err);
             break;
         case OPT_PITCH:
             st = int_in("--pitch", optarg, 0, 100, &o->voice.pitch, err);

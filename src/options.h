@@ -17,6 +17,7 @@ typedef struct {
     bool play, text, ssml, verbose;
     bool help, version, list_voices;
     synth_options voice;
+    int jobs; /* -j N: blocks synthesized at once */
     const char *lexicons[16]; /* --lexicon FILE, applied in order */
     size_t nlexicons;
 } loc_options;

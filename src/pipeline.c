@@ -10,6 +10,7 @@
 #include "sink.h"
 #include "synth.h"
 #include "token.h"
+#include "workers.h"
 
 typedef struct {
     sink *sinks[2]; /* file and/or live; NULL when unused */
@@ -47,19 +48,18 @@ loc_status pipeline_chunk_block(const es_lang *lang, const block *b, arena *a, c
     return chunk_block(lang, b, &sems, a, out);
 }
 
-/* Speaks one block: its speech in one synthesizer call, its trailing pauses as silence. */
-static loc_status speak_block(const chunk_list *chunks, sink_set *sinks, strbuf *ssml)
+/* Queues one block for synthesis: its speech as SSML, its trailing pauses as silence. */
+static loc_status speak_block(const chunk_list *chunks, workers *pool, strbuf *ssml)
 {
     size_t speech = chunk_trailing_breaks(chunks);
+    int silence_ms = 0;
+    for (size_t i = speech; i < chunks->count; i++)
+        if (chunks->items[i].kind == CHUNK_BREAK) silence_ms += chunks->items[i].ms;
     sb_clear(ssml);
     if (!sb_puts(ssml, "<speak xml:lang=\"es\">") || !render_ssml(chunks, speech, ssml) ||
         !sb_puts(ssml, "</speak>"))
         return LOC_ERR_NOMEM;
-    loc_status st = synth_speak_ssml(sb_str(ssml), to_sinks, sinks);
-    for (size_t i = speech; i < chunks->count && st == LOC_OK; i++)
-        if (chunks->items[i].kind == CHUNK_BREAK)
-            st = synth_silence(chunks->items[i].ms, to_sinks, sinks);
-    return st;
+    return workers_submit(pool, sb_str(ssml), silence_ms);
 }
 
 static loc_status print_block(const loc_options *o, const chunk_list *chunks, strbuf *line)
@@ -76,6 +76,7 @@ typedef struct {
     const loc_options *o;
     es_lang lang;
     sink_set sinks;
+    workers *pool; /* NULL when no audio is made */
     arena arena;
     strbuf scratch;
     strbuf *err;
@@ -102,7 +103,7 @@ static loc_status read_file(run *r, const char *path)
         st = pipeline_chunk_block(&r->lang, &b, &r->arena, &chunks, verbose);
         if (st == LOC_OK && (r->o->text || r->o->ssml))
             st = print_block(r->o, &chunks, &r->scratch);
-        if (st == LOC_OK && r->sinks.count) st = speak_block(&chunks, &r->sinks, &r->scratch);
+        if (st == LOC_OK && r->pool) st = speak_block(&chunks, r->pool, &r->scratch);
         if (st == LOC_OK && sink_interrupted()) st = LOC_ERR_INTERRUPTED;
         if (st != LOC_OK) break;
         blocks++;
@@ -110,6 +111,7 @@ static loc_status read_file(run *r, const char *path)
     if (st == LOC_ERR_INPUT_READ) sb_printf(r->err, "%s: %s", path, strerror(errno));
     if (st == LOC_ERR_OUTPUT_WRITE && !r->err->len)
         sb_printf(r->err, "%s", r->o->output ? r->o->output : "standard output");
+    if (st == LOC_OK && r->pool) st = workers_end_article(r->pool);
     if (verbose && st == LOC_OK) fprintf(verbose, "locutor: %s: %zu blocks\n", path, blocks);
     reader_close(rd);
     return st;
@@ -150,7 +152,8 @@ static loc_status open_outputs(run *r)
         if (st != LOC_OK) return st;
         r->sinks.count++;
     }
-    return LOC_OK;
+    r->pool = workers_new(o->jobs, to_sinks, &r->sinks);
+    return r->pool ? LOC_OK : LOC_ERR_NOMEM;
 }
 
 loc_status pipeline_run(const loc_options *o, strbuf *err)
@@ -172,6 +175,13 @@ loc_status pipeline_run(const loc_options *o, strbuf *err)
         st = read_file(&r, inputs[i]);
     if (st == LOC_OK && o->ssml && fputs(render_ssml_footer, stdout) == EOF)
         st = LOC_ERR_OUTPUT_WRITE;
+    if (r.pool) {
+        if (st == LOC_OK)
+            st = workers_finish(r.pool);
+        else
+            workers_abort(r.pool);
+        if (st == LOC_ERR_SYNTH && !err->len) sb_puts(err, "espeak-ng could not speak a block");
+    }
     for (size_t i = 0; i < r.sinks.count; i++) {
         sink *s = r.sinks.sinks[i];
         if (st == LOC_OK) {

@@ -1,0 +1,32 @@
+# test_parallel.sh - worker processes: the same bytes whatever -j is, in order, with errors handled.
+. "$(dirname "$0")/lib.sh"
+"$SRC/bench/make-articles" 4 "$WORK/in"
+set -- "$WORK"/in/art-*.txt "$ARTICLE"
+"$LOCUTOR" -j 1 -o "$WORK/j1.wav" "$@"
+"$LOCUTOR" -j 2 -o "$WORK/j2.wav" "$@"
+"$LOCUTOR" -j 5 -o "$WORK/j5.wav" "$@"
+check "-j 1 and -j 2 give byte-identical WAV" cmp "$WORK/j1.wav" "$WORK/j2.wav"
+check "-j 1 and -j 5 give byte-identical WAV" cmp "$WORK/j1.wav" "$WORK/j5.wav"
+"$LOCUTOR" -j 1 -o "$WORK/j1.flac" "$@"
+"$LOCUTOR" -j 2 -o "$WORK/j2.flac" "$@"
+check "-j 1 and -j 2 give byte-identical FLAC" cmp "$WORK/j1.flac" "$WORK/j2.flac"
+# order: the article spoken alone must be the tail of the whole (units never span articles)
+"$LOCUTOR" -j 2 -o "$WORK/last.wav" "$ARTICLE"
+whole=$(stat -c %s "$WORK/j2.wav")
+last=$(stat -c %s "$WORK/last.wav")
+check "the last article's audio ends the file, in order" bash -c "tail -c $((last - 44)) '$WORK/last.wav' | cmp -s - <(tail -c $((last - 44)) '$WORK/j2.wav')"
+check "default -j works" "$LOCUTOR" -o "$WORK/default.wav" "$@"
+check "default -j is byte-identical too" cmp "$WORK/default.wav" "$WORK/j1.wav"
+expect_error "-j 0 is refused" 2 "--jobs" "$LOCUTOR" -j 0 --text "$ARTICLE"
+expect_error "-j 65 is refused" 2 "65" "$LOCUTOR" -j 65 --text "$ARTICLE"
+# no worker is left behind after an interruption
+for i in $(seq 1 100); do cat "$ARTICLE"; done >"$WORK/long.txt"
+"$LOCUTOR" -j 2 -o "$WORK/int.wav" "$WORK/long.txt" &
+pid=$!
+sleep 0.5
+kill -TERM $pid
+wait $pid
+sleep 0.2
+check "no worker survives an interruption" sh -c "! pgrep -f 'locutor -j 2 -o .*[i]nt.wav' >/dev/null"
+check "interrupted: no output file" test ! -e "$WORK/int.wav"
+finish
