@@ -1,6 +1,7 @@
 /* chunk.c - «sagrada» -> BREAK(120) PUSH(pitch 112) TEXT("sagrada") POP BREAK(120). */
 #include "chunk.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "es_verbalize.h"
@@ -14,6 +15,9 @@ typedef struct {
     int open_prosody; /* pushes not yet popped in this sentence */
     int quote_depth;  /* quotations open, carried across sentences */
     bool in_sentence;
+    bool marks;           /* emit sN and wN marks */
+    size_t sentence_mark; /* index of the open sentence's mark chunk */
+    unsigned long marks_made;
 } builder;
 
 static bool add(builder *b, chunk c)
@@ -53,11 +57,23 @@ static bool pop_prosody(builder *b)
     return flush(b) && add(b, (chunk){.kind = CHUNK_PROSODY_POP});
 }
 
-static bool begin_sentence(builder *b, block_kind kind)
+static bool add_mark(builder *b, char type, size_t start, size_t end)
+{
+    char name[24];
+    snprintf(name, sizeof name, "%c%lu", type, b->marks_made++);
+    chunk c = {.kind = CHUNK_MARK, .text = arena_strdup(b->a, name), .start = start, .end = end};
+    return c.text && add(b, c);
+}
+
+static bool begin_sentence(builder *b, block_kind kind, size_t start)
 {
     if (b->in_sentence) return true;
     b->in_sentence = true;
     if (!add(b, (chunk){.kind = CHUNK_SENTENCE_BEGIN})) return false;
+    if (b->marks) {
+        b->sentence_mark = b->out->count;
+        if (!add_mark(b, 's', start, start)) return false;
+    }
     if ((kind == BLOCK_HEADING || kind == BLOCK_TITLE) && !push_prosody(b, CHUNK_HEADING_RATE, 100))
         return false;
     for (int i = 0; i < b->quote_depth; i++)
@@ -90,12 +106,12 @@ static bool quote(builder *b, const sem_token *t, const sem_token *next)
     return punct_follows || add(b, (chunk){.kind = CHUNK_BREAK, .ms = CHUNK_PAUSE_QUOTE_MS});
 }
 
-loc_status chunk_block(const es_lang *lang, const block *blk, const sem_list *sems, arena *a,
-                       chunk_list *out)
+loc_status chunk_block(const es_lang *lang, const block *blk, const sem_list *sems, bool marks,
+                       arena *a, chunk_list *out)
 {
     memset(out, 0, sizeof *out);
     out->kind = blk->kind;
-    builder b = {.lang = lang, .a = a, .out = out};
+    builder b = {.lang = lang, .a = a, .out = out, .marks = marks};
     bool ok = true;
     for (size_t i = 0; i < sems->count && ok; i++) {
         const sem_token *t = &sems->items[i];
@@ -104,11 +120,14 @@ loc_status chunk_block(const es_lang *lang, const block *blk, const sem_list *se
             if (b.quote_depth) b.quote_depth--; /* «Vamos.» closes after its sentence */
             continue;
         }
-        if (!(ok = begin_sentence(&b, blk->kind))) break;
+        if (!(ok = begin_sentence(&b, blk->kind, t->start))) break;
+        if (b.marks) b.out->items[b.sentence_mark].end = t->end;
         if (t->cls == SEM_QUOTE) {
             ok = quote(&b, t, next);
             continue;
         }
+        if (b.marks && t->cls != SEM_PUNCT) ok = flush(&b) && add_mark(&b, 'w', t->start, t->end);
+        if (!ok) break;
         if (b.run.len == 0) b.run_start = t->start;
         b.run_end = t->end;
         if (es_verbalize(lang, t, &b.run) != LOC_OK) ok = false;

@@ -44,9 +44,12 @@ enum {
 };
 
 /* Turns a classified block into chunks (verbalizing each token), in a.
- * Prosody never spans a sentence boundary, so the chunks always nest. */
-loc_status chunk_block(const es_lang *lang, const block *b, const sem_list *sems, arena *a,
-                       chunk_list *out);
+ * Prosody never spans a sentence boundary, so the chunks always nest.
+ * With marks, a MARK chunk "sN" opens each sentence and "wN" precedes each
+ * spoken token; its start/end give the source bytes (of the sentence or token)
+ * so the synthesizer's mark events can be tied back to the article. */
+loc_status chunk_block(const es_lang *lang, const block *b, const sem_list *sems, bool marks,
+                       arena *a, chunk_list *out);
 
 /* Index of the first of the trailing BREAK chunks (count if none): the synthesizer
  * speaks [0, i) in one call and renders the rest as silence. */

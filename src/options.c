@@ -3,6 +3,7 @@
 #include "workers.h"
 
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,25 @@ const char options_help[] =
     "      --driver NAME    libao driver for --play (pulse, alsa, ...)\n"
     "  -t, --text           print the words the synthesizer is given, one block a line\n"
     "      --ssml           print the same speech as an SSML 1.1 document\n"
+    "\n"
+    "Briefings (several articles as one program):\n"
+    "      --briefing       intro, separators and outro even for one article\n"
+    "                       (automatic with two or more articles)\n"
+    "      --title TEXT     the intro's words (default: Resumen informativo)\n"
+    "      --date YYYY-MM-DD  the date the intro reads (default: today)\n"
+    "      --no-intro, --no-outro  leave out the introduction or the closing line\n"
+    "      --jingle FILE    play this sound (any format libsndfile reads) between\n"
+    "                       articles instead of a 1.6 s pause\n"
+    "      --captions FILE  captions, WebVTT (.vtt) or SubRip (.srt), one cue per sentence\n"
+    "      --marks FILE     speech marks as JSON Lines in Amazon Polly's format\n"
+    "      --chapters FILE  Podcasting 2.0 JSON chapters (WAV output also gets cue points)\n"
+    "      --loudness LUFS  normalize file output to LUFS integrated, true peak at most\n"
+    "                       -1 dBTP (default -16; 'off' to keep espeak-ng's level)\n"
+    "      --sample-rate HZ resample file output (8000 to 48000; Opus uses 48000)\n"
+    "      --bitrate KBPS   bit rate for MP3 and Opus (32 to 320)\n"
+    "      --split DIR      also write one file per article into DIR, named from titles\n"
+    "      --feed FILE.xml  add the new episode (-o) to this RSS 2.0 podcast feed\n"
+    "      --feed-url BASE  the public URL of the folder that holds the episode files\n"
     "\n"
     "Voice:\n"
     "  -v, --voice NAME     espeak-ng Spanish voice (default es; es-419 too)\n"
@@ -62,7 +82,22 @@ enum {
     OPT_VOLUME,
     OPT_LEXICON,
     OPT_VERBOSE,
-    OPT_VERSION
+    OPT_VERSION,
+    OPT_BRIEFING,
+    OPT_TITLE,
+    OPT_DATE,
+    OPT_NO_INTRO,
+    OPT_NO_OUTRO,
+    OPT_JINGLE,
+    OPT_CAPTIONS,
+    OPT_MARKS,
+    OPT_CHAPTERS,
+    OPT_LOUDNESS,
+    OPT_SAMPLE_RATE,
+    OPT_BITRATE,
+    OPT_SPLIT,
+    OPT_FEED,
+    OPT_FEED_URL
 };
 
 static const struct option long_options[] = {
@@ -78,6 +113,21 @@ static const struct option long_options[] = {
     {"volume", required_argument, NULL, OPT_VOLUME},
     {"lexicon", required_argument, NULL, OPT_LEXICON},
     {"jobs", required_argument, NULL, 'j'},
+    {"briefing", no_argument, NULL, OPT_BRIEFING},
+    {"title", required_argument, NULL, OPT_TITLE},
+    {"date", required_argument, NULL, OPT_DATE},
+    {"no-intro", no_argument, NULL, OPT_NO_INTRO},
+    {"no-outro", no_argument, NULL, OPT_NO_OUTRO},
+    {"jingle", required_argument, NULL, OPT_JINGLE},
+    {"captions", required_argument, NULL, OPT_CAPTIONS},
+    {"marks", required_argument, NULL, OPT_MARKS},
+    {"chapters", required_argument, NULL, OPT_CHAPTERS},
+    {"loudness", required_argument, NULL, OPT_LOUDNESS},
+    {"sample-rate", required_argument, NULL, OPT_SAMPLE_RATE},
+    {"bitrate", required_argument, NULL, OPT_BITRATE},
+    {"split", required_argument, NULL, OPT_SPLIT},
+    {"feed", required_argument, NULL, OPT_FEED},
+    {"feed-url", required_argument, NULL, OPT_FEED_URL},
     {"verbose", no_argument, NULL, OPT_VERBOSE},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
@@ -96,11 +146,46 @@ static loc_status int_in(const char *name, const char *value, int lo, int hi, in
     return LOC_OK;
 }
 
+/* --date 2026-11-26 (a real calendar date) */
+static loc_status parse_date(const char *value, loc_options *o, strbuf *err)
+{
+    int y, m, d;
+    char tail;
+    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (sscanf(value, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || y < 1000 || m < 1 || m > 12 ||
+        d < 1 || d > days[m - 1] ||
+        (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 || y % 400 == 0)))) {
+        sb_printf(err, "--date: '%s' (expected a date as YYYY-MM-DD)", value);
+        return LOC_ERR_USAGE;
+    }
+    o->year = y, o->month = m, o->day = d;
+    return LOC_OK;
+}
+
+/* --loudness -16 or --loudness off */
+static loc_status parse_loudness(const char *value, loc_options *o, strbuf *err)
+{
+    char *end;
+    double v = strtod(value, &end);
+    if (strcmp(value, "off") == 0) {
+        o->loudness_off = true;
+        return LOC_OK;
+    }
+    if (!*value || *end || v < -70 || v > -5) {
+        sb_printf(err, "--loudness: '%s' (expected LUFS from -70 to -5, or off)", value);
+        return LOC_ERR_USAGE;
+    }
+    o->loudness = v;
+    o->loudness_off = false;
+    return LOC_OK;
+}
+
 loc_status options_parse(int argc, char **argv, loc_options *o, strbuf *err)
 {
     memset(o, 0, sizeof *o);
     o->voice = (synth_options){"es", 175, 50, 100};
     o->jobs = workers_default_jobs();
+    o->loudness = -16;
     opterr = 0;
     optind = 1;
     int c;
@@ -134,6 +219,51 @@ loc_status options_parse(int argc, char **argv, loc_options *o, strbuf *err)
             break;
         case 'j':
             st = int_in("--jobs", optarg, 1, 64, &o->jobs, err);
+            break;
+        case OPT_BRIEFING:
+            o->briefing = true;
+            break;
+        case OPT_TITLE:
+            o->title = optarg;
+            break;
+        case OPT_DATE:
+            st = parse_date(optarg, o, err);
+            break;
+        case OPT_NO_INTRO:
+            o->no_intro = true;
+            break;
+        case OPT_NO_OUTRO:
+            o->no_outro = true;
+            break;
+        case OPT_JINGLE:
+            o->jingle = optarg;
+            break;
+        case OPT_CAPTIONS:
+            o->captions = optarg;
+            break;
+        case OPT_MARKS:
+            o->marks = optarg;
+            break;
+        case OPT_CHAPTERS:
+            o->chapters = optarg;
+            break;
+        case OPT_LOUDNESS:
+            st = parse_loudness(optarg, o, err);
+            break;
+        case OPT_SAMPLE_RATE:
+            st = int_in("--sample-rate", optarg, 8000, 48000, &o->sample_rate, err);
+            break;
+        case OPT_BITRATE:
+            st = int_in("--bitrate", optarg, 32, 320, &o->bitrate, err);
+            break;
+        case OPT_SPLIT:
+            o->split = optarg;
+            break;
+        case OPT_FEED:
+            o->feed = optarg;
+            break;
+        case OPT_FEED_URL:
+            o->feed_url = optarg;
             break;
         case OPT_PITCH:
             st = int_in("--pitch", optarg, 0, 100, &o->voice.pitch, err);
@@ -180,6 +310,11 @@ loc_status options_parse(int argc, char **argv, loc_options *o, strbuf *err)
         sb_printf(err, "-o -: standard output is already taken by --%s", o->text ? "text" : "ssml");
         return LOC_ERR_USAGE;
     }
-    if (!o->output && !o->text && !o->ssml) o->play = true;
+    if (o->feed && (!o->feed_url || !o->output || strcmp(o->output, "-") == 0)) {
+        sb_printf(err, "--feed needs --feed-url and an output file (-o FILE)");
+        return LOC_ERR_USAGE;
+    }
+    if (!o->output && !o->text && !o->ssml && !o->split) o->play = true;
+    if (o->ninputs > 1) o->briefing = true;
     return LOC_OK;
 }

@@ -17,9 +17,22 @@ typedef struct {
     bool play, text, ssml, verbose;
     bool help, version, list_voices;
     synth_options voice;
-    int jobs; /* -j N: blocks synthesized at once */
+    int jobs;                 /* -j N: blocks synthesized at once */
     const char *lexicons[16]; /* --lexicon FILE, applied in order */
     size_t nlexicons;
+    /* briefings (several articles as one program) */
+    bool briefing; /* intro, separators, outro: on with 2+ articles or --briefing */
+    bool no_intro, no_outro;
+    const char *title;                       /* --title: the intro's words */
+    int year, month, day;                    /* --date, else today */
+    const char *jingle;                      /* --jingle FILE between articles */
+    const char *captions, *marks, *chapters; /* timing outputs */
+    bool loudness_off;
+    double loudness;             /* target LUFS for file output (default -16) */
+    int sample_rate;             /* --sample-rate, 0: the synthesizer's */
+    int bitrate;                 /* --bitrate kbps for MP3/Opus, 0: default */
+    const char *split;           /* --split DIR: one file per article */
+    const char *feed, *feed_url; /* --feed FILE.xml --feed-url BASE */
 } loc_options;
 
 /* Parses argv. On a bad option or value returns LOC_ERR_USAGE with err naming it. */

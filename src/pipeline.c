@@ -1,32 +1,138 @@
-/* pipeline.c - drives the stages block by block, so memory stays flat however long the input. */
+/* pipeline.c - drives the stages block by block, so memory stays flat however long the input.
+ * With several articles it builds a program: intro, articles with separators, outro. */
 #include "pipeline.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "es_classify.h"
+#include "feed.h"
 #include "render.h"
 #include "sink.h"
 #include "synth.h"
+#include "timing.h"
 #include "token.h"
 #include "workers.h"
 
+enum {
+    SEPARATOR_MS = 1600, /* between articles, when there is no jingle */
+    END_MS = 200,        /* after the last block of the program */
+};
+
 typedef struct {
-    sink *sinks[2]; /* file and/or live; NULL when unused */
-    size_t count;
-} sink_set;
+    unsigned long block; /* first block of the article (or of the outro) */
+    char *title;         /* NULL: the outro, where the last split file ends */
+} article_start;
+
+typedef struct {
+    const loc_options *o;
+    es_lang lang;
+    table *phrases; /* voices/es/briefing.tsv */
+    sink *program[2];
+    size_t nprogram;
+    sink *split; /* the current article's own file (--split) */
+    size_t nsplit;
+    article_start *starts;
+    size_t nstarts, next_start;
+    workers *pool;  /* NULL when no audio is made */
+    timing *timing; /* NULL when no audio is made */
+    short *jingle;
+    size_t jingle_count;
+    arena arena;
+    strbuf scratch;
+    strbuf pending; /* SSML of the last block, held until its pause is known */
+    unsigned long pending_id;
+    int pending_silence;
+    bool has_pending;
+    unsigned long next_id;
+    unsigned long long samples; /* delivered so far */
+    strbuf titles;              /* article titles, for the feed */
+    strbuf *err;
+} run;
+
+/* ---- the audio side: samples and events from the workers, in order ---- */
 
 static loc_status to_sinks(void *user, const short *samples, size_t count)
 {
-    sink_set *set = user;
+    run *r = user;
     if (sink_interrupted()) return LOC_ERR_INTERRUPTED;
-    for (size_t i = 0; i < set->count; i++) {
-        loc_status st = set->sinks[i]->ops->write(set->sinks[i], samples, count);
+    for (size_t i = 0; i < r->nprogram; i++) {
+        loc_status st = r->program[i]->ops->write(r->program[i], samples, count);
         if (st != LOC_OK) return st;
     }
-    return LOC_OK;
+    r->samples += count;
+    return r->split ? r->split->ops->write(r->split, samples, count) : LOC_OK;
 }
+
+static sink_file_options file_options(const loc_options *o)
+{
+    return (sink_file_options){o->sample_rate, o->bitrate, !o->loudness_off, o->loudness};
+}
+
+/* "Lavrov elogia a soldados" -> "02-lavrov-elogia-a-soldados" */
+static void slug(char *out, size_t size, size_t n, const char *title)
+{
+    static const char *const from[] = {"á", "é", "í", "ó", "ú", "ü", "ñ",
+                                       "Á", "É", "Í", "Ó", "Ú", "Ñ"};
+    static const char to[] = "aeiouunAEIOUN";
+    size_t o = (size_t)snprintf(out, size, "%02zu-", n);
+    for (const char *p = title; *p && o + 2 < size && o < 64;) {
+        char c = 0;
+        for (size_t k = 0; k < sizeof from / sizeof *from; k++)
+            if (strncmp(p, from[k], strlen(from[k])) == 0) {
+                c = to[k];
+                p += strlen(from[k]);
+                break;
+            }
+        if (!c) c = *p++;
+        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+        bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (keep)
+            out[o++] = c;
+        else if (o > 0 && out[o - 1] != '-')
+            out[o++] = '-';
+    }
+    while (o > 0 && out[o - 1] == '-')
+        o--;
+    out[o] = '\0';
+}
+
+/* Closes the current article's file and opens the next one's (title NULL: none). */
+static loc_status switch_split(run *r, const char *title)
+{
+    loc_status st = LOC_OK;
+    if (r->split) {
+        sink *s = r->split;
+        r->split = NULL;
+        st = s->ops->finish(s);
+        if (st != LOC_OK) sb_printf(r->err, "%s (a --split file)", r->o->split);
+    }
+    if (st != LOC_OK || !title) return st;
+    char name[80], path[PATH_MAX];
+    const char *ext =
+        r->o->output && sink_file_known_format(r->o->output) ? strrchr(r->o->output, '.') : ".wav";
+    slug(name, sizeof name, ++r->nsplit, title);
+    snprintf(path, sizeof path, "%s/%s%s", r->o->split, name, ext);
+    sink_file_options fo = file_options(r->o);
+    return sink_file_open(path, synth_sample_rate(), &fo, &r->split, r->err);
+}
+
+static loc_status on_event(void *user, const worker_event *ev)
+{
+    run *r = user;
+    loc_status st = timing_event(r->timing, ev);
+    if (st == LOC_OK && ev->kind == WORKER_BLOCK_BEGIN && r->o->split &&
+        r->next_start < r->nstarts && r->starts[r->next_start].block == ev->block)
+        st = switch_split(r, r->starts[r->next_start++].title);
+    return st;
+}
+
+/* ---- the text side: one block at a time ---- */
 
 static void verbose_verbatim(FILE *verbose, const block *b, const sem_list *sems)
 {
@@ -36,8 +142,8 @@ static void verbose_verbatim(FILE *verbose, const block *b, const sem_list *sems
                     b->source_line, sems->items[i].payload);
 }
 
-loc_status pipeline_chunk_block(const es_lang *lang, const block *b, arena *a, chunk_list *out,
-                                FILE *verbose)
+loc_status pipeline_chunk_block(const es_lang *lang, const block *b, bool marks, arena *a,
+                                chunk_list *out, FILE *verbose)
 {
     token_list tokens;
     sem_list sems;
@@ -45,21 +151,7 @@ loc_status pipeline_chunk_block(const es_lang *lang, const block *b, arena *a, c
     loc_status st = es_classify(lang, b->text, &tokens, a, &sems);
     if (st != LOC_OK) return st;
     if (verbose) verbose_verbatim(verbose, b, &sems);
-    return chunk_block(lang, b, &sems, a, out);
-}
-
-/* Queues one block for synthesis: its speech as SSML, its trailing pauses as silence. */
-static loc_status speak_block(const chunk_list *chunks, workers *pool, strbuf *ssml)
-{
-    size_t speech = chunk_trailing_breaks(chunks);
-    int silence_ms = 0;
-    for (size_t i = speech; i < chunks->count; i++)
-        if (chunks->items[i].kind == CHUNK_BREAK) silence_ms += chunks->items[i].ms;
-    sb_clear(ssml);
-    if (!sb_puts(ssml, "<speak xml:lang=\"es\">") || !render_ssml(chunks, speech, ssml) ||
-        !sb_puts(ssml, "</speak>"))
-        return LOC_ERR_NOMEM;
-    return workers_submit(pool, sb_str(ssml), silence_ms);
+    return chunk_block(lang, b, &sems, marks, a, out);
 }
 
 static loc_status print_block(const loc_options *o, const chunk_list *chunks, strbuf *line)
@@ -72,17 +164,115 @@ static loc_status print_block(const loc_options *o, const chunk_list *chunks, st
     return fwrite(line->data, 1, line->len, stdout) == line->len ? LOC_OK : LOC_ERR_OUTPUT_WRITE;
 }
 
-typedef struct {
-    const loc_options *o;
-    es_lang lang;
-    sink_set sinks;
-    workers *pool; /* NULL when no audio is made */
-    arena arena;
-    strbuf scratch;
-    strbuf *err;
-} run;
+/* Sends the held block to the workers with the pause it now has. */
+static loc_status flush_pending(run *r)
+{
+    if (!r->has_pending) return LOC_OK;
+    r->has_pending = false;
+    return workers_submit(r->pool, r->pending_id, sb_str(&r->pending), r->pending_silence);
+}
 
-static loc_status read_file(run *r, const char *path)
+/* Queues one block for synthesis: its speech as SSML, its trailing pauses as silence.
+ * It is held until the next one comes, so an article's last pause can become a separator. */
+static loc_status speak_block(run *r, const block *b, bool has_source, const chunk_list *chunks)
+{
+    loc_status st = flush_pending(r);
+    if (st != LOC_OK) return st;
+    size_t speech = chunk_trailing_breaks(chunks);
+    r->pending_silence = 0;
+    for (size_t i = speech; i < chunks->count; i++)
+        if (chunks->items[i].kind == CHUNK_BREAK) r->pending_silence += chunks->items[i].ms;
+    r->pending_id = r->next_id++;
+    sb_clear(&r->pending);
+    if (!sb_puts(&r->pending, "<speak xml:lang=\"es\">") ||
+        !render_ssml(chunks, speech, &r->pending) || !sb_puts(&r->pending, "</speak>"))
+        return LOC_ERR_NOMEM;
+    r->has_pending = true;
+    return timing_add_block(r->timing, r->pending_id, b->text, b->source_offset, has_source,
+                            chunks);
+}
+
+static loc_status add_start(run *r, const char *title)
+{
+    article_start *s = realloc(r->starts, (r->nstarts + 1) * sizeof *s);
+    if (!s) return LOC_ERR_NOMEM;
+    r->starts = s;
+    s[r->nstarts].block = r->next_id;
+    s[r->nstarts].title = title ? strdup(title) : NULL;
+    if (title && !s[r->nstarts].title) return LOC_ERR_NOMEM;
+    r->nstarts++;
+    return title ? timing_add_chapter(r->timing, r->next_id, title) : LOC_OK;
+}
+
+/* One block through the normalizer, then printed and/or queued for speech. */
+static loc_status process_block(run *r, const block *b, bool has_source, FILE *verbose)
+{
+    chunk_list chunks;
+    arena_reset(&r->arena);
+    bool marks = r->pool && (r->o->captions || r->o->marks);
+    loc_status st = pipeline_chunk_block(&r->lang, b, marks, &r->arena, &chunks, verbose);
+    if (st == LOC_OK && (r->o->text || r->o->ssml)) st = print_block(r->o, &chunks, &r->scratch);
+    if (st == LOC_OK && r->pool) st = speak_block(r, b, has_source, &chunks);
+    if (st == LOC_OK && sink_interrupted()) st = LOC_ERR_INTERRUPTED;
+    return st;
+}
+
+/* Speaks generated words (intro, outro) as a block of their own. */
+static loc_status process_text(run *r, const char *text, block_kind kind)
+{
+    block b = {.kind = kind, .text = text, .len = strlen(text)};
+    return process_block(r, &b, false, NULL);
+}
+
+static const char *phrase(const run *r, const char *key, const char *fallback)
+{
+    const table_entry *e = r->phrases ? table_get(r->phrases, key) : NULL;
+    return e ? e->spoken : fallback;
+}
+
+/* "Resumen informativo. Jueves, 26 de noviembre de 2026." (read by the normalizer) */
+static loc_status speak_intro(run *r)
+{
+    const loc_options *o = r->o;
+    struct tm day = {0};
+    if (o->year) {
+        day.tm_year = o->year - 1900, day.tm_mon = o->month - 1, day.tm_mday = o->day;
+        day.tm_hour = 12;
+        mktime(&day);
+    } else {
+        time_t now = time(NULL);
+        localtime_r(&now, &day);
+    }
+    char wkey[32], mkey[32];
+    snprintf(wkey, sizeof wkey, "weekday%d", day.tm_wday);
+    snprintf(mkey, sizeof mkey, "month%d", day.tm_mon + 1);
+    const char *title = o->title ? o->title : phrase(r, "title", "Resumen informativo");
+    strbuf text = {0};
+    bool ok = sb_printf(&text, "%s. %s, %d de %s de %d.", title, phrase(r, wkey, ""), day.tm_mday,
+                        phrase(r, mkey, ""), day.tm_year + 1900);
+    if (ok && text.data[strlen(title) + 2] >= 'a' && text.data[strlen(title) + 2] <= 'z')
+        text.data[strlen(title) + 2] -= 'a' - 'A';
+    loc_status st = !ok ? LOC_ERR_NOMEM : r->pool ? add_start(r, title) : LOC_OK;
+    if (st == LOC_OK) st = process_text(r, sb_str(&text), BLOCK_TITLE);
+    sb_free(&text);
+    return st;
+}
+
+/* The article's title: its first heading, else its file name. */
+static void article_title(const block *first, const char *path, char *out, size_t size)
+{
+    if (first->kind == BLOCK_HEADING || first->kind == BLOCK_TITLE) {
+        snprintf(out, size, "%.*s", (int)first->len, first->text);
+        return;
+    }
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    snprintf(out, size, "%s", strcmp(base, "-") == 0 ? "Artículo" : base);
+    char *dot = strrchr(out, '.');
+    if (dot && dot != out) *dot = '\0';
+}
+
+static loc_status read_file(run *r, const char *path, bool last_article)
 {
     loc_status st;
     reader *rd = reader_open(path, &st);
@@ -95,27 +285,49 @@ static loc_status read_file(run *r, const char *path)
     size_t blocks = 0;
     FILE *verbose = r->o->verbose ? stderr : NULL;
     while ((st = reader_next(rd, &b, &got)) == LOC_OK && got) {
-        chunk_list chunks;
-        arena_reset(&r->arena);
         if (verbose && reader_was_legacy(rd))
             fprintf(verbose, "locutor: %s:%zu: not UTF-8, read as Windows-1252\n", path,
                     b.source_line);
-        st = pipeline_chunk_block(&r->lang, &b, &r->arena, &chunks, verbose);
-        if (st == LOC_OK && (r->o->text || r->o->ssml))
-            st = print_block(r->o, &chunks, &r->scratch);
-        if (st == LOC_OK && r->pool) st = speak_block(&chunks, r->pool, &r->scratch);
-        if (st == LOC_OK && sink_interrupted()) st = LOC_ERR_INTERRUPTED;
+        if (blocks == 0 && r->pool) {
+            char title[256];
+            article_title(&b, path, title, sizeof title);
+            st = add_start(r, title);
+            if (st == LOC_OK && r->titles.len)
+                st = sb_puts(&r->titles, "; ") ? LOC_OK : LOC_ERR_NOMEM;
+            if (st == LOC_OK) st = sb_puts(&r->titles, title) ? LOC_OK : LOC_ERR_NOMEM;
+        }
+        if (st == LOC_OK) st = process_block(r, &b, true, verbose);
         if (st != LOC_OK) break;
         blocks++;
     }
     if (st == LOC_ERR_INPUT_READ) sb_printf(r->err, "%s: %s", path, strerror(errno));
     if (st == LOC_ERR_OUTPUT_WRITE && !r->err->len)
         sb_printf(r->err, "%s", r->o->output ? r->o->output : "standard output");
+    /* the article's last pause: a separator before what follows, short at the very end */
+    bool more = !last_article || (r->o->briefing && !r->o->no_outro);
+    if (st == LOC_OK && r->has_pending && r->o->briefing && more)
+        r->pending_silence = r->jingle && !last_article ? CHUNK_PAUSE_HEADING_MS : SEPARATOR_MS;
+    if (st == LOC_OK && r->has_pending && !more) r->pending_silence = END_MS;
+    if (st == LOC_OK && r->pool) st = flush_pending(r);
+    if (st == LOC_OK && r->pool && r->jingle && r->o->briefing && !last_article)
+        st = workers_submit_clip(r->pool, r->jingle, r->jingle_count);
     if (st == LOC_OK && r->pool) st = workers_end_article(r->pool);
     if (verbose && st == LOC_OK) fprintf(verbose, "locutor: %s: %zu blocks\n", path, blocks);
     reader_close(rd);
     return st;
 }
+
+static loc_status speak_outro(run *r)
+{
+    loc_status st = r->pool ? add_start(r, NULL) : LOC_OK;
+    if (st == LOC_OK)
+        st = process_text(r, phrase(r, "outro", "Fin del resumen informativo."), BLOCK_PARAGRAPH);
+    if (st == LOC_OK && r->has_pending) r->pending_silence = END_MS;
+    if (st == LOC_OK && r->pool) st = flush_pending(r);
+    return st;
+}
+
+/* ---- setting up and finishing ---- */
 
 /* Fails early, before any output exists, when an input cannot be read. */
 static loc_status check_inputs(const loc_options *o, strbuf *err)
@@ -140,20 +352,76 @@ static loc_status open_outputs(run *r)
     loc_status st = synth_open(&o->voice);
     if (st == LOC_ERR_VOICE) sb_printf(r->err, "%s", o->voice.voice);
     if (st != LOC_OK) return st;
-    if (o->output) {
-        st =
-            sink_file_open(o->output, synth_sample_rate(), &r->sinks.sinks[r->sinks.count], r->err);
+    int rate = synth_sample_rate();
+    if (o->jingle && o->briefing) {
+        st = sound_file_read(o->jingle, rate, &r->jingle, &r->jingle_count, r->err);
         if (st != LOC_OK) return st;
-        r->sinks.count++;
+    }
+    if (o->split && mkdir(o->split, 0777) != 0 && errno != EEXIST) {
+        sb_printf(r->err, "%s: %s", o->split, strerror(errno));
+        return LOC_ERR_OUTPUT_OPEN;
+    }
+    if (o->output) {
+        sink_file_options fo = file_options(o);
+        fo.normalize = fo.normalize && strcmp(o->output, "-") != 0; /* a pipe streams as it goes */
+        st = sink_file_open(o->output, rate, &fo, &r->program[r->nprogram], r->err);
+        if (st != LOC_OK) return st;
+        r->nprogram++;
     }
     if (o->play) {
-        st =
-            sink_live_open(o->driver, synth_sample_rate(), &r->sinks.sinks[r->sinks.count], r->err);
+        st = sink_live_open(o->driver, rate, &r->program[r->nprogram], r->err);
         if (st != LOC_OK) return st;
-        r->sinks.count++;
+        r->nprogram++;
     }
-    r->pool = workers_new(o->jobs, to_sinks, &r->sinks);
+    st = timing_open(o->captions, o->marks, o->chapters, rate, &r->timing, r->err);
+    if (st != LOC_OK) return st;
+    r->pool = workers_new(o->jobs, to_sinks, on_event, r);
     return r->pool ? LOC_OK : LOC_ERR_NOMEM;
+}
+
+/* Waits for the last audio, then completes every output (or removes them all). */
+static loc_status finish_outputs(run *r, loc_status st)
+{
+    const loc_options *o = r->o;
+    if (r->pool) {
+        if (st == LOC_OK)
+            st = workers_finish(r->pool);
+        else
+            workers_abort(r->pool);
+        if (st == LOC_ERR_SYNTH && !r->err->len)
+            sb_puts(r->err, "espeak-ng could not speak a block");
+    }
+    if (st == LOC_OK && r->split) st = switch_split(r, NULL);
+    if (r->split) r->split->ops->abort(r->split);
+    if (st == LOC_OK && r->timing && o->output && r->nstarts > 1) {
+        size_t n;
+        const timing_chapter *c = timing_chapters(r->timing, &n);
+        for (size_t i = 0; st == LOC_OK && c && i < n; i++)
+            st = sink_file_cue(r->program[0],
+                               (unsigned long long)(c[i].start_s * synth_sample_rate() + 0.5),
+                               c[i].title);
+    }
+    for (size_t i = 0; i < r->nprogram; i++) {
+        sink *s = r->program[i];
+        if (st == LOC_OK) {
+            st = s->ops->finish(s);
+            if (st != LOC_OK && !r->err->len)
+                sb_printf(r->err, "%s", o->output ? o->output : "audio device");
+        } else
+            s->ops->abort(s);
+    }
+    if (r->timing) {
+        if (st == LOC_OK)
+            st = timing_finish(r->timing, r->err);
+        else
+            timing_abort(r->timing);
+    }
+    if (st == LOC_OK && o->feed) {
+        double seconds = (double)r->samples / synth_sample_rate();
+        st = feed_add_episode(o->feed, o->feed_url, o->output, sb_str(&r->titles), seconds, o->year,
+                              o->month, o->day, r->err);
+    }
+    return st;
 }
 
 loc_status pipeline_run(const loc_options *o, strbuf *err)
@@ -162,8 +430,14 @@ loc_status pipeline_run(const loc_options *o, strbuf *err)
     loc_status st = es_lang_load(&r.lang, es_data_dir(), err);
     for (size_t i = 0; st == LOC_OK && i < o->nlexicons; i++)
         st = es_lang_add_lexicon(&r.lang, o->lexicons[i], err);
+    if (st == LOC_OK && o->briefing) {
+        char path[PATH_MAX];
+        snprintf(path, sizeof path, "%s/es/briefing.tsv", es_data_dir());
+        r.phrases = table_new();
+        st = r.phrases ? table_load(r.phrases, path, err) : LOC_ERR_NOMEM;
+    }
     if (st == LOC_OK) st = check_inputs(o, err);
-    bool audio = o->output || o->play;
+    bool audio = o->output || o->play || o->split;
     sink_catch_signals();
     if (st == LOC_OK && audio) st = open_outputs(&r);
     if (st == LOC_OK && o->ssml && fputs(render_ssml_header, stdout) == EOF)
@@ -171,26 +445,16 @@ loc_status pipeline_run(const loc_options *o, strbuf *err)
     static char *stdin_only[] = {"-"};
     char **inputs = o->ninputs ? o->inputs : stdin_only;
     size_t n = o->ninputs ? o->ninputs : 1;
+    if (st == LOC_OK && o->briefing && !o->no_intro) st = speak_intro(&r);
     for (size_t i = 0; st == LOC_OK && i < n; i++)
-        st = read_file(&r, inputs[i]);
+        st = read_file(&r, inputs[i], i + 1 == n);
+    if (st == LOC_OK && o->briefing && !o->no_outro) st = speak_outro(&r);
     if (st == LOC_OK && o->ssml && fputs(render_ssml_footer, stdout) == EOF)
         st = LOC_ERR_OUTPUT_WRITE;
-    if (r.pool) {
-        if (st == LOC_OK)
-            st = workers_finish(r.pool);
-        else
-            workers_abort(r.pool);
-        if (st == LOC_ERR_SYNTH && !err->len) sb_puts(err, "espeak-ng could not speak a block");
+    if (audio) {
+        st = finish_outputs(&r, st);
+        synth_close();
     }
-    for (size_t i = 0; i < r.sinks.count; i++) {
-        sink *s = r.sinks.sinks[i];
-        if (st == LOC_OK) {
-            st = s->ops->finish(s);
-            if (st != LOC_OK) sb_printf(err, "%s", o->output ? o->output : "audio device");
-        } else
-            s->ops->abort(s);
-    }
-    if (audio) synth_close();
     if (fflush(stdout) != 0 && st == LOC_OK) {
         sb_printf(err, "standard output: %s", strerror(errno));
         st = LOC_ERR_OUTPUT_WRITE;
@@ -199,8 +463,15 @@ loc_status pipeline_run(const loc_options *o, strbuf *err)
         st = LOC_ERR_INTERRUPTED;
         sb_clear(err);
     }
+    for (size_t i = 0; i < r.nstarts; i++)
+        free(r.starts[i].title);
+    free(r.starts);
+    free(r.jingle);
+    table_free(r.phrases);
     arena_free(&r.arena);
     sb_free(&r.scratch);
+    sb_free(&r.pending);
+    sb_free(&r.titles);
     es_lang_free(&r.lang);
     return st;
 }

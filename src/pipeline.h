@@ -2,6 +2,7 @@
 #ifndef LOC_PIPELINE_H
 #define LOC_PIPELINE_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "arena.h"
@@ -15,8 +16,9 @@
 /* Runs locutor as the options say. On failure err names the file or value. */
 loc_status pipeline_run(const loc_options *o, strbuf *err);
 
-/* The normalizer alone: turns one block into chunks in a (tokenize, classify, chunk). */
-loc_status pipeline_chunk_block(const es_lang *lang, const block *b, arena *a, chunk_list *out,
-                                FILE *verbose);
+/* The normalizer alone: turns one block into chunks in a (tokenize, classify,
+ * chunk); marks adds the sentence and word marks that timing outputs need. */
+loc_status pipeline_chunk_block(const es_lang *lang, const block *b, bool marks, arena *a,
+                                chunk_list *out, FILE *verbose);
 
 #endif

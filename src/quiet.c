@@ -1,4 +1,5 @@
-/* quiet.c - ALSA and PulseAudio client libraries print to stderr; locutor prints one line instead. */
+/* quiet.c - ALSA and PulseAudio client libraries print to stderr; locutor prints one line instead.
+ */
 #include "quiet.h"
 
 #include <fcntl.h>

@@ -15,6 +15,7 @@ struct reader {
     size_t cap;
     strbuf clean;
     size_t lineno, blocks;
+    size_t offset; /* bytes of the file before the current line */
     bool legacy;
 };
 
@@ -140,7 +141,8 @@ bool reader_clean_line(const char *line, size_t len, strbuf *out, bool *legacy)
             ok = sb_append(out, (const char *)buf, (size_t)utf8proc_encode_char(cp, buf));
         }
     }
-    while (ok && out->len && out->data[out->len - 1] == ' ') out->data[--out->len] = '\0';
+    while (ok && out->len && out->data[out->len - 1] == ' ')
+        out->data[--out->len] = '\0';
     if (!ok || !needs_nfc) return ok;
     utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)sb_str(out));
     if (!nfc) return false;
@@ -174,6 +176,11 @@ loc_status reader_next(reader *r, block *out, bool *got)
         ssize_t n = getline(&r->line, &r->cap, r->f);
         if (n < 0) return ferror(r->f) ? LOC_ERR_INPUT_READ : LOC_OK;
         r->lineno++;
+        size_t line_offset = r->offset, lead = 0;
+        r->offset += (size_t)n;
+        while (lead < (size_t)n && (r->line[lead] == ' ' || r->line[lead] == '\t'))
+            lead++;
+        if ((size_t)n - lead >= 3 && memcmp(r->line + lead, "\xef\xbb\xbf", 3) == 0) lead += 3;
         if (!reader_clean_line(r->line, (size_t)n, &r->clean, &r->legacy)) return LOC_ERR_NOMEM;
         if (r->clean.len == 0) continue;
         const char *text = r->clean.data;
@@ -185,6 +192,7 @@ loc_status reader_next(reader *r, block *out, bool *got)
             if (!len) continue;
         }
         out->kind = kind;
+        out->source_offset = line_offset + lead + (size_t)(text - r->clean.data);
         out->text = text;
         out->len = len;
         out->source_line = r->lineno;

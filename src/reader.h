@@ -22,7 +22,9 @@ typedef struct {
     const char *text;   /* NFC UTF-8 without control characters; owned by the reader */
     size_t len;         /* bytes */
     size_t source_line; /* 1-based line in its file */
-    size_t index;       /* 0-based block number in this file */
+    size_t
+        source_offset; /* byte offset of text in its file (exact when cleaning changed nothing) */
+    size_t index;      /* 0-based block number in this file */
 } block;
 
 typedef struct reader reader;

@@ -2,6 +2,7 @@
 #ifndef LOC_SINK_H
 #define LOC_SINK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "status.h"
@@ -19,14 +20,35 @@ struct sink {
     const sink_ops *ops;
 };
 
+typedef struct {
+    int sample_rate; /* of the file; 0: the synthesizer's (Opus: 48000 always) */
+    int bitrate;     /* kbps for MP3 and Opus; 0: libsndfile's default */
+    bool normalize;  /* bring the file to lufs integrated, true peak <= -1 dBTP */
+    double lufs;
+} sink_file_options;
+
 /* Audio file named by path (its extension picks the format; "-" is WAV on
  * standard output). Written under a temporary name in the same folder and
- * renamed into place by finish. On failure err says which file and why. */
-loc_status sink_file_open(const char *path, int sample_rate, sink **out, strbuf *err);
+ * renamed into place by finish. On failure err says which file and why.
+ * With normalize, audio waits in a temporary file until finish (two passes). */
+loc_status sink_file_open(const char *path, int sample_rate, const sink_file_options *fo,
+                          sink **out, strbuf *err);
+
+/* Adds a cue point (a chapter) at sample (synthesizer rate) to a WAV file
+ * sink, labelled; ignored for other formats. */
+loc_status sink_file_cue(sink *s, unsigned long long sample, const char *label);
+
+/* True when path's extension names a format sink_file_open can write. */
+bool sink_file_known_format(const char *path);
 
 /* Live playback through libao; driver NULL picks PulseAudio when it runs, else
  * libao's default. On failure err says which driver and why. */
 loc_status sink_live_open(const char *driver, int sample_rate, sink **out, strbuf *err);
+
+/* Reads a whole sound file (a jingle) as mono 16-bit at sample_rate, resampled
+ * and mixed down as needed. *samples is malloc'd. */
+loc_status sound_file_read(const char *path, int sample_rate, short **samples, size_t *count,
+                           strbuf *err);
 
 /* Installs SIGINT/SIGTERM handlers that ask running work to stop. */
 void sink_catch_signals(void);

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <limits.h>
 #include <signal.h>
 #include <sndfile.h>
@@ -13,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "atomic.h"
+#include "loudness.h"
 #include "resample.h"
 
 typedef struct {
@@ -36,6 +39,16 @@ typedef struct {
     char *path;          /* final name; NULL for standard output */
     char *tmp;           /* temporary name in the same folder */
     int raw_fd;          /* >= 0: headerless PCM after a streaming WAV header (pipes) */
+    int in_rate, out_rate;
+    bool wav;
+    /* loudness: audio waits in `pending` (16-bit, synthesizer rate) until finish */
+    bool normalize;
+    double lufs;
+    FILE *pending;
+    loudness_meter *meter;
+    /* WAV cue points (chapters) */
+    SF_CUE_POINT *cues;
+    size_t ncues;
 } file_sink;
 
 static volatile sig_atomic_t interrupted;
@@ -106,15 +119,89 @@ static loc_status write_encoded(void *user, const short *samples, size_t count)
                : LOC_ERR_OUTPUT_WRITE;
 }
 
-static loc_status file_write(sink *s, const short *samples, size_t count)
+static loc_status encode(file_sink *f, const short *samples, size_t count)
 {
-    file_sink *f = (file_sink *)s;
     if (f->resample) return resampler_process(f->resample, samples, count, write_encoded, f);
     return write_encoded(f, samples, count);
 }
 
+/* Measures loudness as audio arrives and keeps it for the gain pass. */
+static loc_status hold_for_loudness(file_sink *f, const short *samples, size_t count)
+{
+    float buf[4096];
+    for (size_t done = 0; done < count;) {
+        size_t n = count - done < 4096 ? count - done : 4096;
+        for (size_t i = 0; i < n; i++)
+            buf[i] = samples[done + i] / 32768.0f;
+        if (loudness_meter_add(f->meter, buf, n) != 0) return LOC_ERR_NOMEM;
+        done += n;
+    }
+    return fwrite(samples, sizeof *samples, count, f->pending) == count ? LOC_OK
+                                                                        : LOC_ERR_OUTPUT_WRITE;
+}
+
+static loc_status file_write(sink *s, const short *samples, size_t count)
+{
+    file_sink *f = (file_sink *)s;
+    return f->normalize ? hold_for_loudness(f, samples, count) : encode(f, samples, count);
+}
+
+/* Ceiling for sample peaks: leaves room for inter-sample peaks and the encoders. */
+#define PEAK_CEILING 0.776f /* -2.2 dBFS, so true peak stays at or below -1 dBTP */
+
+/* Reads the held audio with gain and limiter: into a meter (pass 2), or to the encoder. */
+static loc_status gain_pass_run(file_sink *f, float gain, loudness_meter *meter)
+{
+    enum { N = 4096 }; /* a multiple of LIMITER_BLOCK */
+    limiter lim;
+    limiter_init(&lim, PEAK_CEILING);
+    if (fseek(f->pending, 0, SEEK_SET) != 0) return LOC_ERR_OUTPUT_WRITE;
+    static short in[N], pcm[N + 2 * LIMITER_BLOCK];
+    static float x[N], y[N + 2 * LIMITER_BLOCK];
+    loc_status st = LOC_OK;
+    for (bool last = false; st == LOC_OK && !last;) {
+        size_t n = fread(in, sizeof *in, N, f->pending);
+        last = n < N;
+        for (size_t i = 0; i < n; i++)
+            x[i] = in[i] * (gain / 32768.0f);
+        size_t m = limiter_process(&lim, x, n, y);
+        if (last) m += limiter_flush(&lim, y + m);
+        if (meter) {
+            if (m && loudness_meter_add(meter, y, m) != 0) st = LOC_ERR_NOMEM;
+            continue;
+        }
+        for (size_t i = 0; i < m; i++) {
+            float v = y[i] * 32767.0f;
+            pcm[i] = (short)lrintf(v > 32767.0f ? 32767.0f : v < -32768.0f ? -32768.0f : v);
+        }
+        if (m) st = encode(f, pcm, m);
+    }
+    if (st == LOC_OK && ferror(f->pending)) st = LOC_ERR_OUTPUT_WRITE;
+    return st;
+}
+
+/* Gain to the target, checked once through the limiter and corrected: three passes
+ * over the held audio (one while synthesizing, two here), never all of it in memory. */
+static loc_status normalize_loudness(file_sink *f)
+{
+    double measured = loudness_meter_lufs(f->meter);
+    float gain = isfinite(measured) ? powf(10.0f, (float)(f->lufs - measured) / 20.0f) : 1.0f;
+    loudness_meter *check = isfinite(measured) ? loudness_meter_new(f->in_rate) : NULL;
+    loc_status st = LOC_OK;
+    if (check) {
+        st = gain_pass_run(f, gain, check);
+        double after = loudness_meter_lufs(check);
+        if (st == LOC_OK && isfinite(after)) gain *= powf(10.0f, (float)(f->lufs - after) / 20.0f);
+        loudness_meter_free(check);
+    }
+    return st == LOC_OK ? gain_pass_run(f, gain, NULL) : st;
+}
+
 static void file_free(file_sink *f)
 {
+    if (f->pending) fclose(f->pending);
+    loudness_meter_free(f->meter);
+    free(f->cues);
     resampler_free(f->resample);
     free(f->path);
     free(f->tmp);
@@ -133,7 +220,16 @@ static loc_status file_finish(sink *s)
 {
     file_sink *f = (file_sink *)s;
     loc_status st = LOC_OK;
-    if (f->resample) st = resampler_process(f->resample, NULL, 0, write_encoded, f);
+    /* libsndfile takes cue points only before the audio: with loudness
+     * normalization (the default) the audio is still held here */
+    if (f->sf && f->ncues && f->normalize) {
+        SF_CUES_VAR(256) cues = {0};
+        cues.cue_count = (uint32_t)(f->ncues < 256 ? f->ncues : 256);
+        memcpy(cues.cue_points, f->cues, cues.cue_count * sizeof *f->cues);
+        if (!sf_command(f->sf, SFC_SET_CUE, &cues, sizeof cues)) st = LOC_ERR_OUTPUT_WRITE;
+    }
+    if (st == LOC_OK && f->normalize) st = normalize_loudness(f);
+    if (st == LOC_OK && f->resample) st = resampler_process(f->resample, NULL, 0, write_encoded, f);
     if (f->sf) {
         if (sf_error(f->sf) != SF_ERR_NO_ERROR) st = LOC_ERR_OUTPUT_WRITE;
         if (sf_close(f->sf) != 0) st = LOC_ERR_OUTPUT_WRITE;
@@ -146,6 +242,11 @@ static loc_status file_finish(sink *s)
 }
 
 static const sink_ops file_ops = {file_write, file_finish, file_abort};
+
+static loc_status append_samples(void *user, const short *samples, size_t count)
+{
+    return sb_append(user, (const char *)samples, count * sizeof *samples) ? LOC_OK : LOC_ERR_NOMEM;
+}
 
 /* A WAV header for a stream of unknown length (sizes set to the maximum). */
 static loc_status write_stream_header(int fd, int rate)
@@ -186,31 +287,57 @@ static loc_status open_stdout(file_sink *f, int rate, strbuf *err)
     return LOC_OK;
 }
 
-/* Makes "dir/.name.XXXXXX" next to path and opens it. */
-static int make_temp(const char *path, char **tmp)
+bool sink_file_known_format(const char *path)
 {
-    const char *slash = strrchr(path, '/');
-    size_t dirlen = slash ? (size_t)(slash - path + 1) : 0;
-    size_t n = strlen(path) + 16;
-    *tmp = malloc(n);
-    if (!*tmp) return -1;
-    snprintf(*tmp, n, "%.*s.%s.XXXXXX", (int)dirlen, path, path + dirlen);
-    int fd = mkstemp(*tmp);
-    if (fd >= 0) {
-        mode_t mask = umask(0);
-        umask(mask);
-        fchmod(fd, 0666 & ~mask);
-    }
-    return fd;
+    return format_for(path) != NULL;
 }
 
-loc_status sink_file_open(const char *path, int rate, sink **out, strbuf *err)
+loc_status sink_file_cue(sink *s, unsigned long long sample, const char *label)
 {
+    file_sink *f = (file_sink *)s;
+    if (s->ops != &file_ops || !f->wav || !f->sf) return LOC_OK;
+    SF_CUE_POINT *c = realloc(f->cues, (f->ncues + 1) * sizeof *c);
+    if (!c) return LOC_ERR_NOMEM;
+    f->cues = c;
+    c = &f->cues[f->ncues];
+    memset(c, 0, sizeof *c);
+    c->indx = (int32_t)f->ncues + 1;
+    c->position =
+        (uint32_t)(sample * (unsigned long long)f->out_rate / (unsigned long long)f->in_rate);
+    c->sample_offset = c->position;
+    memcpy(&c->fcc_chunk, "data", 4);
+    snprintf(c->name, sizeof c->name, "%s", label);
+    f->ncues++;
+    return LOC_OK;
+}
+
+/* --bitrate for MP3 and Opus: libsndfile takes a compression level, 0 (highest
+ * bit rate) to 1 (lowest), over about 32 to 320 kbps; constant bit rate for MP3. */
+static void set_bitrate(SNDFILE *sf, int format, int kbps)
+{
+    int sub = format & SF_FORMAT_SUBMASK;
+    if (!kbps || (sub != SF_FORMAT_MPEG_LAYER_III && sub != SF_FORMAT_OPUS)) return;
+    if (sub == SF_FORMAT_MPEG_LAYER_III) {
+        int mode = SF_BITRATE_MODE_CONSTANT;
+        sf_command(sf, SFC_SET_BITRATE_MODE, &mode, sizeof mode);
+    }
+    double level = 1.0 - (kbps - 32) / (320.0 - 32.0);
+    level = level < 0 ? 0 : level > 1 ? 1 : level;
+    sf_command(sf, SFC_SET_COMPRESSION_LEVEL, &level, sizeof level);
+}
+
+loc_status sink_file_open(const char *path, int rate, const sink_file_options *fo, sink **out,
+                          strbuf *err)
+{
+    static const sink_file_options defaults = {0};
+    if (!fo) fo = &defaults;
     file_sink *f = calloc(1, sizeof *f);
     if (!f) return LOC_ERR_NOMEM;
     f->base.ops = &file_ops;
     f->raw_fd = -1;
+    f->in_rate = rate;
     if (strcmp(path, "-") == 0) {
+        f->out_rate = rate;
         loc_status st = open_stdout(f, rate, err);
         if (st != LOC_OK) {
             file_free(f);
@@ -225,19 +352,31 @@ loc_status sink_file_open(const char *path, int rate, sink **out, strbuf *err)
         file_free(f);
         return LOC_ERR_OUTPUT_FORMAT;
     }
-    int out_rate = fmt->rate ? fmt->rate : rate;
-    SF_INFO info = {.samplerate = out_rate, .channels = 1, .format = fmt->format};
+    f->out_rate = fmt->rate ? fmt->rate : fo->sample_rate ? fo->sample_rate : rate;
+    f->wav = (fmt->format & SF_FORMAT_TYPEMASK) == SF_FORMAT_WAV;
+    SF_INFO info = {.samplerate = f->out_rate, .channels = 1, .format = fmt->format};
     if (!sf_format_check(&info)) {
-        sb_printf(err, "%s: this libsndfile cannot write %s", path, fmt->ext);
+        sb_printf(err, "%s: this libsndfile cannot write %s at %d Hz", path, fmt->ext, f->out_rate);
         file_free(f);
         return LOC_ERR_OUTPUT_FORMAT;
     }
-    if (out_rate != rate && !(f->resample = resampler_new(rate, out_rate))) {
+    if (f->out_rate != rate && !(f->resample = resampler_new(rate, f->out_rate))) {
         file_free(f);
         return LOC_ERR_RESAMPLE;
     }
+    if (fo->normalize) {
+        f->normalize = true;
+        f->lufs = fo->lufs;
+        f->pending = tmpfile();
+        f->meter = loudness_meter_new(rate);
+        if (!f->pending || !f->meter) {
+            sb_printf(err, "%s: no room for the loudness pass: %s", path, strerror(errno));
+            file_free(f);
+            return LOC_ERR_OUTPUT_OPEN;
+        }
+    }
     f->path = strdup(path);
-    int fd = f->path ? make_temp(path, &f->tmp) : -1;
+    int fd = f->path ? atomic_temp_fd(path, &f->tmp) : -1;
     if (fd < 0) {
         sb_printf(err, "%s: %s", path, strerror(errno));
         free(f->tmp);
@@ -253,6 +392,52 @@ loc_status sink_file_open(const char *path, int rate, sink **out, strbuf *err)
         file_free(f);
         return LOC_ERR_OUTPUT_OPEN;
     }
+    set_bitrate(f->sf, fmt->format, fo->bitrate);
     *out = &f->base;
+    return LOC_OK;
+}
+
+loc_status sound_file_read(const char *path, int rate, short **samples, size_t *count, strbuf *err)
+{
+    SF_INFO info = {0};
+    SNDFILE *sf = sf_open(path, SFM_READ, &info);
+    if (!sf) {
+        sb_printf(err, "%s: %s", path, sf_strerror(NULL));
+        return LOC_ERR_INPUT_OPEN;
+    }
+    strbuf mono = {0}; /* 16-bit mono at the file's rate */
+    short frame[4096];
+    sf_count_t frames = (sf_count_t)(sizeof frame / sizeof *frame) / info.channels;
+    sf_count_t got;
+    loc_status st = LOC_OK;
+    while (st == LOC_OK && (got = sf_readf_short(sf, frame, frames)) > 0)
+        for (sf_count_t i = 0; i < got && st == LOC_OK; i++) {
+            int sum = 0;
+            for (int c = 0; c < info.channels; c++)
+                sum += frame[i * info.channels + c];
+            short v = (short)(sum / info.channels);
+            if (!sb_append(&mono, (const char *)&v, sizeof v)) st = LOC_ERR_NOMEM;
+        }
+    sf_close(sf);
+    if (st == LOC_OK && mono.len == 0) {
+        sb_printf(err, "%s: no audio in it", path);
+        st = LOC_ERR_INPUT_READ;
+    }
+    if (st == LOC_OK && info.samplerate != rate) {
+        strbuf out = {0};
+        resampler *r = resampler_new(info.samplerate, rate);
+        st = r ? resampler_process(r, (const short *)mono.data, mono.len / 2, append_samples, &out)
+               : LOC_ERR_RESAMPLE;
+        if (st == LOC_OK) st = resampler_process(r, NULL, 0, append_samples, &out);
+        resampler_free(r);
+        sb_free(&mono);
+        mono = out;
+    }
+    if (st != LOC_OK) {
+        sb_free(&mono);
+        return st;
+    }
+    *samples = (short *)mono.data;
+    *count = mono.len / 2;
     return LOC_OK;
 }

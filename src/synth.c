@@ -9,6 +9,7 @@
 
 typedef struct {
     synth_audio_fn fn;
+    synth_mark_fn mark_fn;
     void *user;
     loc_status status;
 } delivery;
@@ -19,7 +20,10 @@ static int on_audio(short *wav, int count, espeak_EVENT *events)
 {
     delivery *d = events ? events->user_data : NULL;
     if (!d || d->status != LOC_OK) return 1;
-    if (wav && count > 0) d->status = d->fn(d->user, wav, (size_t)count);
+    for (espeak_EVENT *e = events; d->mark_fn && e->type != espeakEVENT_LIST_TERMINATED; e++)
+        if (e->type == espeakEVENT_MARK && e->id.name && d->status == LOC_OK)
+            d->status = d->mark_fn(d->user, e->id.name, (size_t)e->sample);
+    if (wav && count > 0 && d->status == LOC_OK) d->status = d->fn(d->user, wav, (size_t)count);
     return d->status == LOC_OK ? 0 : 1;
 }
 
@@ -78,9 +82,9 @@ int synth_sample_rate(void)
     return sample_rate;
 }
 
-loc_status synth_speak_ssml(const char *ssml, synth_audio_fn fn, void *user)
+loc_status synth_speak_ssml(const char *ssml, synth_audio_fn fn, synth_mark_fn mark_fn, void *user)
 {
-    delivery d = {fn, user, LOC_OK};
+    delivery d = {fn, mark_fn, user, LOC_OK};
     espeak_ERROR err = espeak_Synth(ssml, strlen(ssml) + 1, 0, POS_CHARACTER, 0,
                                     espeakCHARS_UTF8 | espeakSSML, NULL, &d);
     if (d.status != LOC_OK) return d.status;

@@ -22,8 +22,13 @@ typedef loc_status (*synth_audio_fn)(void *user, const short *samples, size_t co
  * an installed Spanish voice. */
 loc_status synth_open(const synth_options *opts);
 int synth_sample_rate(void);
-/* Speaks one SSML document (article text inside it must already be escaped). */
-loc_status synth_speak_ssml(const char *ssml, synth_audio_fn fn, void *user);
+/* Receives each <mark name="..."/> as it is reached, with its sample position
+ * counted from the start of the synth_speak_ssml call. */
+typedef loc_status (*synth_mark_fn)(void *user, const char *name, size_t sample);
+
+/* Speaks one SSML document (article text inside it must already be escaped).
+ * mark_fn may be NULL. */
+loc_status synth_speak_ssml(const char *ssml, synth_audio_fn fn, synth_mark_fn mark_fn, void *user);
 /* Speaks nothing for ms milliseconds (delivers zero samples). */
 loc_status synth_silence(int ms, synth_audio_fn fn, void *user);
 void synth_close(void);

@@ -1,20 +1,22 @@
-/* workers.c - one forked child per block, at most N at once; audio comes back through pipes in
- * order.
+/* workers.c - one forked child per unit of blocks, at most N at once; audio and events return
+ * through pipes in order.
  *
  * espeak-ng carries state from one call to the next (filters, pauses), so a
  * long-lived worker would make each block's audio depend on what it spoke
  * before. A child forked from a parent that has loaded the voice but never
  * spoken starts from the same state every time: the output is the same for
  * -j 1 and -j 8. Consecutive blocks of an article share a child (a unit of
- * about UNIT_BYTES, cut by the input alone). The head unit's audio streams straight to the sinks;
- * later units are buffered (up to BUFFER_MAX bytes each, then their child waits on its pipe), so
- * memory is bounded by the pool size, not by the input. */
+ * about UNIT_BYTES, cut by the input alone). A child writes frames (audio or
+ * event) to its pipe; the head unit's frames go straight to the callbacks,
+ * later units are buffered (up to BUFFER_MAX bytes each, then their child
+ * waits on its pipe), so memory is bounded by the pool size, not the input. */
 #include "workers.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -28,23 +30,36 @@ enum { MAX_JOBS = 64, BUFFER_MAX = 4 << 20, READ_CHUNK = 65536 };
  * (never by -j): fewer forks, the same audio whatever the number of workers. */
 enum { UNIT_BYTES = 1200 };
 
+/* What a child writes: a header, then count samples or one wire_event. */
+enum { FRAME_AUDIO = 1, FRAME_EVENT = 2 };
+typedef struct {
+    uint32_t type, count;
+} frame_header;
+typedef struct {
+    uint32_t kind, mark_type;
+    uint64_t block, mark, sample; /* sample: within the unit */
+} wire_event;
+
 typedef struct {
     pid_t pid;
-    int fd;    /* read end of the child's pipe; -1 at end of file */
-    char *buf; /* audio read ahead of its turn */
-    size_t len, cap;
+    int fd;     /* read end of the child's pipe; -1 at end of file */
+    strbuf buf; /* frames read ahead of its turn */
     loc_status status;
 } job;
 
 struct workers {
     int max_running;
     synth_audio_fn deliver;
+    worker_event_fn on_event;
     void *user;
     job ring[MAX_JOBS + 1];
     size_t head, count; /* jobs in submission order */
-    strbuf unit;        /* blocks not yet started: ssml NUL silence_ms NUL ... */
-    char odd[1];        /* half a sample left over from the head's last read */
-    size_t nodd;
+    strbuf unit;        /* items not yet started (see speak_unit) */
+    const short *clip;  /* the jingle, shared with the children */
+    size_t clip_count;
+    strbuf partial;               /* the head's bytes that do not make a whole frame yet */
+    unsigned long long delivered; /* samples handed to deliver so far */
+    unsigned long long unit_base; /* delivered when the head unit started */
 };
 
 int workers_default_jobs(void)
@@ -53,12 +68,13 @@ int workers_default_jobs(void)
     return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : (int)n;
 }
 
-workers *workers_new(int jobs, synth_audio_fn deliver, void *user)
+workers *workers_new(int jobs, synth_audio_fn deliver, worker_event_fn on_event, void *user)
 {
     workers *w = calloc(1, sizeof *w);
     if (!w) return NULL;
     w->max_running = jobs < 1 ? 1 : jobs > MAX_JOBS ? MAX_JOBS : jobs;
     w->deliver = deliver;
+    w->on_event = on_event;
     w->user = user;
     return w;
 }
@@ -68,12 +84,18 @@ static job *nth(workers *w, size_t i)
     return &w->ring[(w->head + i) % (MAX_JOBS + 1)];
 }
 
-/* In the child: audio goes to the pipe. */
-static loc_status to_pipe(void *user, const short *samples, size_t count)
+/* ---- the child side ---- */
+
+typedef struct {
+    int fd;
+    uint64_t block;
+    uint64_t unit_samples; /* written so far in this unit */
+    uint64_t call_base;    /* unit_samples when the current espeak-ng call began */
+} child;
+
+static loc_status write_all(int fd, const void *data, size_t n)
 {
-    int fd = *(int *)user;
-    const char *p = (const char *)samples;
-    size_t n = count * sizeof *samples;
+    const char *p = data;
     while (n) {
         ssize_t k = write(fd, p, n);
         if (k < 0 && errno == EINTR) continue;
@@ -84,22 +106,63 @@ static loc_status to_pipe(void *user, const short *samples, size_t count)
     return LOC_OK;
 }
 
-/* In the child: speaks every block of the unit, each followed by its pause. */
-static loc_status speak_unit(const strbuf *unit, int fd)
+static loc_status child_audio(void *user, const short *samples, size_t count)
 {
+    child *c = user;
+    frame_header h = {FRAME_AUDIO, (uint32_t)count};
+    loc_status st = write_all(c->fd, &h, sizeof h);
+    if (st == LOC_OK) st = write_all(c->fd, samples, count * sizeof *samples);
+    c->unit_samples += count;
+    return st;
+}
+
+static loc_status child_event(child *c, worker_event_kind kind, char mark_type, uint64_t mark,
+                              uint64_t sample)
+{
+    frame_header h = {FRAME_EVENT, 1};
+    wire_event e = {kind, (uint32_t)mark_type, c->block, mark, sample};
+    loc_status st = write_all(c->fd, &h, sizeof h);
+    return st == LOC_OK ? write_all(c->fd, &e, sizeof e) : st;
+}
+
+static loc_status child_mark(void *user, const char *name, size_t sample)
+{
+    child *c = user;
+    return child_event(c, WORKER_MARK, name[0], strtoull(name + 1, NULL, 10),
+                       c->call_base + sample);
+}
+
+/* Speaks every item of the unit: "S<block>\0<ssml>\0<silence ms>\0" or "C\0" (the clip). */
+static loc_status speak_unit(const strbuf *unit, const short *clip, size_t clip_count, int fd)
+{
+    child c = {.fd = fd};
     loc_status st = LOC_OK;
     for (const char *p = sb_str(unit); st == LOC_OK && p < unit->data + unit->len;) {
+        char type = *p;
+        if (type == 'C') {
+            p += strlen(p) + 1;
+            for (size_t done = 0; st == LOC_OK && done < clip_count; done += 8192)
+                st = child_audio(&c, clip + done,
+                                 clip_count - done < 8192 ? clip_count - done : 8192);
+            continue;
+        }
+        c.block = strtoull(p + 1, NULL, 10);
+        p += strlen(p) + 1;
         const char *ssml = p;
         p += strlen(p) + 1;
         int silence_ms = atoi(p);
         p += strlen(p) + 1;
-        st = synth_speak_ssml(ssml, to_pipe, &fd);
-        if (st == LOC_OK) st = synth_silence(silence_ms, to_pipe, &fd);
+        c.call_base = c.unit_samples;
+        st = child_event(&c, WORKER_BLOCK_BEGIN, 0, 0, c.unit_samples);
+        if (st == LOC_OK) st = synth_speak_ssml(ssml, child_audio, child_mark, &c);
+        if (st == LOC_OK) st = child_event(&c, WORKER_SPEECH_END, 0, 0, c.unit_samples);
+        if (st == LOC_OK) st = synth_silence(silence_ms, child_audio, &c);
+        if (st == LOC_OK) st = child_event(&c, WORKER_BLOCK_END, 0, 0, c.unit_samples);
     }
     return st;
 }
 
-static loc_status start(job *j, const strbuf *unit)
+static loc_status start(workers *w, job *j)
 {
     int fds[2];
     if (pipe(fds) != 0) return LOC_ERR_SYNTH;
@@ -115,7 +178,7 @@ static loc_status start(job *j, const strbuf *unit)
         signal(SIGINT, SIG_DFL);
         signal(SIGTERM, SIG_DFL);
         signal(SIGPIPE, SIG_DFL);
-        loc_status st = speak_unit(unit, fds[1]);
+        loc_status st = speak_unit(&w->unit, w->clip, w->clip_count, fds[1]);
         _exit(st == LOC_OK ? 0 : 1); /* never run the parent's atexit or stdio flushes */
     }
     close(fds[1]);
@@ -125,36 +188,47 @@ static loc_status start(job *j, const strbuf *unit)
     return LOC_OK;
 }
 
-/* Delivers bytes of the head job, keeping any half sample for the next read. */
-static loc_status deliver_bytes(workers *w, const char *p, size_t n)
+/* ---- the parent side ---- */
+
+/* Hands every whole frame in the head's partial buffer to the callbacks. */
+static loc_status parse_frames(workers *w)
 {
-    short samples[READ_CHUNK / 2 + 1];
-    size_t count = 0;
-    unsigned char *out = (unsigned char *)samples;
-    size_t o = 0;
-    if (w->nodd && n) {
-        out[o++] = (unsigned char)w->odd[0];
-        w->nodd = 0;
-    }
-    while (n) {
-        size_t room = sizeof samples - o;
-        size_t take = n < room ? n : room;
-        memcpy(out + o, p, take);
-        o += take;
-        p += take;
-        n -= take;
-        count = o / 2;
-        if (o % 2) {
-            w->odd[0] = (char)out[o - 1];
-            w->nodd = 1;
+    size_t used = 0;
+    loc_status st = LOC_OK;
+    while (st == LOC_OK && w->partial.len - used >= sizeof(frame_header)) {
+        frame_header h;
+        memcpy(&h, w->partial.data + used, sizeof h);
+        size_t size = h.type == FRAME_AUDIO ? h.count * sizeof(short) : sizeof(wire_event);
+        if (h.type != FRAME_AUDIO && h.type != FRAME_EVENT) return LOC_ERR_SYNTH;
+        if (w->partial.len - used - sizeof h < size) break;
+        const char *payload = w->partial.data + used + sizeof h;
+        if (h.type == FRAME_AUDIO) {
+            short samples[READ_CHUNK / 2];
+            for (size_t done = 0; st == LOC_OK && done < h.count;) {
+                size_t n = h.count - done < READ_CHUNK / 2 ? h.count - done : READ_CHUNK / 2;
+                memcpy(samples, payload + done * sizeof(short), n * sizeof(short));
+                st = w->deliver(w->user, samples, n);
+                w->delivered += n;
+                done += n;
+            }
+        } else if (w->on_event) {
+            wire_event e;
+            memcpy(&e, payload, sizeof e);
+            worker_event ev = {(worker_event_kind)e.kind, (unsigned long)e.block, (char)e.mark_type,
+                               (unsigned long)e.mark, w->unit_base + e.sample};
+            st = w->on_event(w->user, &ev);
         }
-        if (count) {
-            loc_status st = w->deliver(w->user, samples, count);
-            if (st != LOC_OK) return st;
-        }
-        o = 0;
+        used += sizeof h + size;
     }
-    return LOC_OK;
+    memmove(w->partial.data, w->partial.data + used, w->partial.len - used);
+    w->partial.len -= used;
+    return st;
+}
+
+static loc_status head_bytes(workers *w, const char *p, size_t n)
+{
+    if (!sb_append(&w->partial, p, n)) return LOC_ERR_NOMEM;
+    return parse_frames(w);
 }
 
 static void reap(job *j)
@@ -167,7 +241,7 @@ static void reap(job *j)
     j->pid = 0;
 }
 
-/* Reads what one child has written; the head's audio is delivered at once. */
+/* Reads what one child has written; the head's frames are handled at once. */
 static loc_status drain(workers *w, size_t i)
 {
     job *j = nth(w, i);
@@ -180,19 +254,8 @@ static loc_status drain(workers *w, size_t i)
         reap(j);
         return LOC_OK;
     }
-    if (i == 0) return deliver_bytes(w, tmp, (size_t)k);
-    if (j->len + (size_t)k > j->cap) {
-        size_t cap = j->cap ? j->cap : READ_CHUNK;
-        while (cap < j->len + (size_t)k)
-            cap *= 2;
-        char *b = realloc(j->buf, cap);
-        if (!b) return LOC_ERR_NOMEM;
-        j->buf = b;
-        j->cap = cap;
-    }
-    memcpy(j->buf + j->len, tmp, (size_t)k);
-    j->len += (size_t)k;
-    return LOC_OK;
+    if (i == 0) return head_bytes(w, tmp, (size_t)k);
+    return sb_append(&j->buf, tmp, (size_t)k) ? LOC_OK : LOC_ERR_NOMEM;
 }
 
 /* Finishes the head job; the next one becomes head and its read-ahead goes out. */
@@ -200,17 +263,16 @@ static loc_status retire_head(workers *w)
 {
     job *j = nth(w, 0);
     loc_status st = j->status;
-    if (st == LOC_OK && w->nodd) st = LOC_ERR_SYNTH; /* a child never writes half a sample */
-    free(j->buf);
+    if (st == LOC_OK && w->partial.len) st = LOC_ERR_SYNTH; /* a child never writes half a frame */
+    sb_free(&j->buf);
     memset(j, 0, sizeof *j);
     w->head = (w->head + 1) % (MAX_JOBS + 1);
     w->count--;
-    if (st == LOC_OK && w->count) { /* the new head's read-ahead goes out now */
+    w->unit_base = w->delivered;
+    if (st == LOC_OK && w->count) {
         job *next = nth(w, 0);
-        st = deliver_bytes(w, next->buf, next->len);
-        free(next->buf);
-        next->buf = NULL;
-        next->len = next->cap = 0;
+        st = head_bytes(w, next->buf.data ? next->buf.data : "", next->buf.len);
+        sb_free(&next->buf);
     }
     return st;
 }
@@ -222,7 +284,7 @@ static loc_status step(workers *w)
     size_t idx[MAX_JOBS + 1], n = 0;
     for (size_t i = 0; i < w->count; i++) {
         job *j = nth(w, i);
-        if (j->fd < 0 || (i > 0 && j->len >= BUFFER_MAX)) continue;
+        if (j->fd < 0 || (i > 0 && j->buf.len >= BUFFER_MAX)) continue;
         fds[n] = (struct pollfd){.fd = j->fd, .events = POLLIN};
         idx[n++] = i;
     }
@@ -244,7 +306,7 @@ static size_t running(workers *w)
     return r;
 }
 
-/* Moves on: retires finished head jobs, else waits for output. */
+/* Moves on: retires a finished head job, else waits for output. */
 static loc_status progress(workers *w)
 {
     if (w->count && nth(w, 0)->fd < 0) return retire_head(w);
@@ -262,19 +324,28 @@ static loc_status start_unit(workers *w)
     }
     job *j = nth(w, w->count);
     memset(j, 0, sizeof *j);
-    loc_status st = start(j, &w->unit);
+    loc_status st = start(w, j);
     sb_clear(&w->unit);
     if (st != LOC_OK) return st;
     w->count++;
     return LOC_OK;
 }
 
-loc_status workers_submit(workers *w, const char *ssml, int silence_ms)
+loc_status workers_submit(workers *w, unsigned long block, const char *ssml, int silence_ms)
 {
-    if (!sb_append(&w->unit, ssml, strlen(ssml) + 1) || !sb_printf(&w->unit, "%d", silence_ms) ||
+    if (!sb_printf(&w->unit, "S%lu", block) || !sb_append(&w->unit, "", 1) ||
+        !sb_append(&w->unit, ssml, strlen(ssml) + 1) || !sb_printf(&w->unit, "%d", silence_ms) ||
         !sb_append(&w->unit, "", 1))
         return LOC_ERR_NOMEM;
     return w->unit.len >= UNIT_BYTES ? start_unit(w) : LOC_OK;
+}
+
+loc_status workers_submit_clip(workers *w, const short *samples, size_t count)
+{
+    if (w->clip && (w->clip != samples || w->clip_count != count)) return LOC_ERR_SYNTH;
+    w->clip = samples;
+    w->clip_count = count;
+    return sb_append(&w->unit, "C", 2) ? LOC_OK : LOC_ERR_NOMEM;
 }
 
 loc_status workers_end_article(workers *w)
@@ -292,6 +363,7 @@ loc_status workers_finish(workers *w)
         return st;
     }
     sb_free(&w->unit);
+    sb_free(&w->partial);
     free(w);
     return LOC_OK;
 }
@@ -304,8 +376,9 @@ void workers_abort(workers *w)
         if (j->pid > 0) kill(j->pid, SIGKILL);
         if (j->fd >= 0) close(j->fd);
         if (j->pid > 0) waitpid(j->pid, NULL, 0);
-        free(j->buf);
+        sb_free(&j->buf);
     }
     sb_free(&w->unit);
+    sb_free(&w->partial);
     free(w);
 }

@@ -60,11 +60,11 @@ int main(int argc, char **argv)
         *tab = '\0';
         bool legacy;
         reader_clean_line(line, strlen(line), &clean, &legacy);
-        block b = {reader_kind_of(clean.data, clean.len), clean.data, clean.len, lineno, 0};
+        block b = {.kind = reader_kind_of(clean.data, clean.len), .text = clean.data, .len = clean.len, .source_line = lineno};
         chunk_list chunks;
         arena_reset(&a);
         sb_clear(&said);
-        if (pipeline_chunk_block(&lang, &b, &a, &chunks, NULL) != LOC_OK ||
+        if (pipeline_chunk_block(&lang, &b, false, &a, &chunks, NULL) != LOC_OK ||
             !render_text(&chunks, &said)) {
             fprintf(stderr, "%s:%zu: normalizer failed\n", argv[1], lineno);
             failed++;

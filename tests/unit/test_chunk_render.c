@@ -29,10 +29,10 @@ static int teardown(void **state)
 
 static chunk_list chunks_of(const char *text)
 {
-    block b = {reader_kind_of(text, strlen(text)), text, strlen(text), 1, 0};
+    block b = {.kind = reader_kind_of(text, strlen(text)), .text = text, .len = strlen(text), .source_line = 1};
     chunk_list out;
     arena_reset(&a);
-    assert_int_equal(pipeline_chunk_block(&lang, &b, &a, &out, NULL), LOC_OK);
+    assert_int_equal(pipeline_chunk_block(&lang, &b, false, &a, &out, NULL), LOC_OK);
     return out;
 }
 

@@ -1,0 +1,148 @@
+/* feed.c - the only file that includes libxml2: <item><enclosure url=".../2026-11-26.mp3"
+ * .../></item> into feed.xml. */
+#include "feed.h"
+
+#include <errno.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "atomic.h"
+
+#define ITUNES_NS "http://www.itunes.com/dtds/podcast-1.0.dtd"
+
+static const char *mime_of(const char *path)
+{
+    static const char *const types[][2] = {{".mp3", "audio/mpeg"},
+                                           {".ogg", "audio/ogg"},
+                                           {".opus", "audio/ogg"},
+                                           {".flac", "audio/flac"},
+                                           {".wav", "audio/wav"}};
+    const char *dot = strrchr(path, '.');
+    for (size_t i = 0; dot && i < sizeof types / sizeof *types; i++)
+        if (strcasecmp(dot, types[i][0]) == 0) return types[i][1];
+    return "application/octet-stream";
+}
+
+static xmlNodePtr child_named(xmlNodePtr parent, const char *name)
+{
+    for (xmlNodePtr n = parent ? parent->children : NULL; n; n = n->next)
+        if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0) return n;
+    return NULL;
+}
+
+/* A new feed: <rss><channel> with a title, link, description and language. */
+static xmlDocPtr new_feed(const char *base_url)
+{
+    xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+    xmlNodePtr rss = xmlNewNode(NULL, BAD_CAST "rss");
+    xmlDocSetRootElement(doc, rss);
+    xmlNewProp(rss, BAD_CAST "version", BAD_CAST "2.0");
+    xmlNewNs(rss, BAD_CAST ITUNES_NS, BAD_CAST "itunes");
+    xmlNodePtr ch = xmlNewChild(rss, NULL, BAD_CAST "channel", NULL);
+    xmlNewTextChild(ch, NULL, BAD_CAST "title", BAD_CAST "Resumen informativo");
+    xmlNewTextChild(ch, NULL, BAD_CAST "link", BAD_CAST base_url);
+    xmlNewTextChild(ch, NULL, BAD_CAST "description", BAD_CAST "Noticias leídas por locutor");
+    xmlNewTextChild(ch, NULL, BAD_CAST "language", BAD_CAST "es");
+    return doc;
+}
+
+/* Removes an item whose enclosure already points at url (a re-run of the same episode). */
+static void drop_item_for(xmlNodePtr channel, const char *url)
+{
+    for (xmlNodePtr n = channel->children; n;) {
+        xmlNodePtr next = n->next;
+        xmlNodePtr enc = n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "item") == 0
+                             ? child_named(n, "enclosure")
+                             : NULL;
+        xmlChar *u = enc ? xmlGetProp(enc, BAD_CAST "url") : NULL;
+        if (u && strcmp((const char *)u, url) == 0) {
+            xmlUnlinkNode(n);
+            xmlFreeNode(n);
+        }
+        xmlFree(u);
+        n = next;
+    }
+}
+
+loc_status feed_add_episode(const char *feed_path, const char *base_url, const char *audio_path,
+                            const char *description, double seconds, int year, int month, int day,
+                            strbuf *err)
+{
+    struct stat st;
+    if (stat(audio_path, &st) != 0) {
+        sb_printf(err, "%s: %s", audio_path, strerror(errno));
+        return LOC_ERR_OUTPUT_WRITE;
+    }
+    xmlDocPtr doc;
+    if (access(feed_path, F_OK) == 0) {
+        doc = xmlReadFile(feed_path, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+        xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+        if (!root || strcmp((const char *)root->name, "rss") != 0 ||
+            !child_named(root, "channel")) {
+            sb_printf(err, "%s: not an RSS 2.0 feed; left as it was", feed_path);
+            if (doc) xmlFreeDoc(doc);
+            return LOC_ERR_OUTPUT_WRITE;
+        }
+    } else {
+        doc = new_feed(base_url);
+    }
+    xmlNodePtr root = xmlDocGetRootElement(doc), channel = child_named(root, "channel");
+    xmlNsPtr itunes = xmlSearchNsByHref(doc, root, BAD_CAST ITUNES_NS);
+    if (!itunes) itunes = xmlNewNs(root, BAD_CAST ITUNES_NS, BAD_CAST "itunes");
+
+    const char *base = strrchr(audio_path, '/');
+    base = base ? base + 1 : audio_path;
+    char url[2048], when[64], date[32], length[32], duration[32], title[128];
+    size_t bl = strlen(base_url);
+    snprintf(url, sizeof url, "%s%s%s", base_url, bl && base_url[bl - 1] == '/' ? "" : "/", base);
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    if (year) tm.tm_year = year - 1900, tm.tm_mon = month - 1, tm.tm_mday = day, mktime(&tm);
+    strftime(when, sizeof when, "%a, %d %b %Y %H:%M:%S %z", &tm);
+    strftime(date, sizeof date, "%Y-%m-%d", &tm);
+    snprintf(length, sizeof length, "%lld", (long long)st.st_size);
+    long secs = (long)(seconds + 0.5);
+    snprintf(duration, sizeof duration, "%02ld:%02ld:%02ld", secs / 3600, secs / 60 % 60,
+             secs % 60);
+    snprintf(title, sizeof title, "Resumen informativo %s", date);
+
+    drop_item_for(channel, url);
+    xmlNodePtr item = xmlNewNode(NULL, BAD_CAST "item");
+    xmlNewTextChild(item, NULL, BAD_CAST "title", BAD_CAST title);
+    xmlNewTextChild(item, NULL, BAD_CAST "description", BAD_CAST description);
+    xmlNodePtr enc = xmlNewChild(item, NULL, BAD_CAST "enclosure", NULL);
+    xmlNewProp(enc, BAD_CAST "url", BAD_CAST url);
+    xmlNewProp(enc, BAD_CAST "length", BAD_CAST length);
+    xmlNewProp(enc, BAD_CAST "type", BAD_CAST mime_of(audio_path));
+    xmlNodePtr guid = xmlNewTextChild(item, NULL, BAD_CAST "guid", BAD_CAST url);
+    xmlNewProp(guid, BAD_CAST "isPermaLink", BAD_CAST "false");
+    xmlNewTextChild(item, NULL, BAD_CAST "pubDate", BAD_CAST when);
+    xmlNewTextChild(item, itunes, BAD_CAST "duration", BAD_CAST duration);
+    xmlNodePtr first = child_named(channel, "item");
+    if (first)
+        xmlAddPrevSibling(first, item); /* newest first */
+    else
+        xmlAddChild(channel, item);
+
+    xmlChar *text = NULL;
+    int size = 0;
+    xmlDocDumpFormatMemoryEnc(doc, &text, &size, "UTF-8", 1);
+    xmlFreeDoc(doc);
+    if (!text) return LOC_ERR_NOMEM;
+    atomic_file af;
+    loc_status s = atomic_open(&af, feed_path, err);
+    if (s == LOC_OK && fwrite(text, 1, (size_t)size, af.f) != (size_t)size)
+        s = LOC_ERR_OUTPUT_WRITE;
+    if (s == LOC_OK)
+        s = atomic_commit(&af, err);
+    else
+        atomic_discard(&af);
+    xmlFree(text);
+    return s;
+}
