@@ -269,6 +269,24 @@ static bool push(arena *a, sem_list *out, const sem_token *t)
     return true;
 }
 
+/* "21 personas murieron." -> the first token of each sentence, written with a capital or a
+ * digit, gets SEM_CAPITAL: Veintiuna personas murieron. */
+static void mark_sentence_starts(const char *text, sem_list *list)
+{
+    bool start = true;
+    for (size_t k = 0; k < list->count; k++) {
+        sem_token *t = &list->items[k];
+        if (t->cls == SEM_QUOTE || (t->cls == SEM_PUNCT && (t->flags & SEM_ATTACH_NEXT))) continue;
+        if (start && t->cls != SEM_PUNCT) {
+            const unsigned char *p = (const unsigned char *)text + t->start;
+            if ((p[0] >= 'A' && p[0] <= 'Z') || (p[0] >= '0' && p[0] <= '9') ||
+                (p[0] == 0xC3 && p[1] >= 0x80 && p[1] <= 0x9E))
+                t->flags |= SEM_CAPITAL;
+        }
+        start = (t->flags & SEM_SENTENCE_END) != 0;
+    }
+}
+
 loc_status es_classify(const es_lang *lang, const char *text, const token_list *tokens, arena *a,
                        sem_list *out)
 {
@@ -286,5 +304,6 @@ loc_status es_classify(const es_lang *lang, const char *text, const token_list *
         if (!taken || !t.payload || !push(a, out, &t)) return LOC_ERR_NOMEM;
         i += taken;
     }
+    mark_sentence_starts(text, out);
     return LOC_OK;
 }

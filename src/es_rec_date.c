@@ -257,11 +257,12 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
         "el",   "la",  "los", "las",   "del",     "al",   "su",      "sus",     "este",
         "esta", "ese", "esa", "aquel", "aquella", "cada", "nuestra", "nuestro", NULL};
     static const char *const counted[] = {
-        "capítulo", "tomo",    "volumen",   "fase",     "parte",       "acto",
-        "libro",    "título",  "canto",     "edición",  "legislatura", "jornada",
-        "grupo",    "nivel",   "categoría", "división", "papa",        "rey",
-        "reina",    "zar",     "zarina",    "duque",    "duquesa",     "conde",
-        "condesa",  "marqués", "marquesa",  "cuerpo",   "ejército",    NULL};
+        "capítulo", "tomo",    "volumen",  "fase",        "parte",    "acto",     "libro",
+        "título",   "canto",   "edición",  "legislatura", "jornada",  "división", "papa",
+        "rey",      "reina",   "zar",      "zarina",      "duque",    "duquesa",  "conde",
+        "condesa",  "marqués", "marquesa", "cuerpo",      "ejército", NULL};
+    /* nouns whose Roman numeral is a plain number: la fase II (dos), el grupo III (tres) */
+    static const char *const numbered[] = {"fase", "grupo", "nivel", "categoría", "tipo", NULL};
     if (!cc_is(c, i, TOK_WORD)) return 0;
     const char *w = cc_ptr(c, i);
     size_t n = cc_len(c, i);
@@ -281,8 +282,14 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
     if (!upper || !all_of(w, n, "IVXL") || !(v = roman_value(w, n)) || v > 50) return 0;
     es_gender g = ES_MASC;
     bool ordinal, before_noun = false;
-    if (cc_capitalized(c, p) && p + 2 == i && !all_of(cc_ptr(c, p), cc_len(c, p), "IVXLCDM") &&
-        cc_prev(c, p) != CC_NONE) {
+    if (cc_word_in(c, p, numbered)) {
+        ordinal = false;
+    } else if (cc_word_in(c, p, counted)) {
+        /* la parte II, el capítulo XII, el tomo III */
+        g = es_noun_gender(c->lang, cc_ptr(c, p), cc_len(c, p));
+        ordinal = v <= 10;
+    } else if (cc_capitalized(c, p) && p + 2 == i &&
+               !all_of(cc_ptr(c, p), cc_len(c, p), "IVXLCDM") && cc_prev(c, p) != CC_NONE) {
         /* a monarch or pope: Felipe VI, Isabel II, Benedicto XVI, Juan XXIII */
         bool upper_name = true;
         for (size_t k = 0; k < cc_len(c, p); k++)
@@ -293,10 +300,6 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
     } else if (cc_capitalized(c, p) && p + 2 == i && cc_prev(c, p) == CC_NONE &&
                !cc_word_in(c, p, determiner)) {
         g = name_gender(c, p); /* at the start: "Felipe VI inauguró" */
-        ordinal = v <= 10;
-    } else if (cc_word_in(c, p, counted)) {
-        /* la fase II, el capítulo XII, el tomo III */
-        g = es_noun_gender(c->lang, cc_ptr(c, p), cc_len(c, p));
         ordinal = v <= 10;
     } else if (cc_is(c, nx, TOK_WORD) &&
                !es_is_function_word(c->lang, cc_ptr(c, nx), cc_len(c, nx)) &&

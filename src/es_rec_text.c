@@ -107,7 +107,10 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
         if (cc_touch(c, k) && (cc_is(c, k + 1, TOK_WORD) || cc_is(c, k + 1, TOK_NUMBER)) &&
             last != '.' && last != '/')
             continue;
-        if (last != '.' && last != '/' && cc_touch(c, k) && cc_eq(c, k + 1, ".")) continue;
+        /* "s/n." at a sentence end is s/n; a point going on into a word is a longer form */
+        if (last != '.' && last != '/' && cc_touch(c, k) && cc_eq(c, k + 1, ".") &&
+            cc_touch(c, k + 1) && !cc_is(c, k + 2, TOK_PUNCT))
+            continue;
         char f[16];
         table_feature(e->features, "use", f, sizeof f);
         size_t nx = cc_next(c, k), p = cc_prev(c, i);
