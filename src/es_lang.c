@@ -35,6 +35,7 @@ static const table_file files[] = {
     {"lexicon", offsetof(es_lang, lexicon)},
     {"gender", offsetof(es_lang, gender)},
     {"function-words", offsetof(es_lang, function_words)},
+    {"adjectives", offsetof(es_lang, adjectives)},
     {"months", offsetof(es_lang, months)},
     {"weekdays", offsetof(es_lang, weekdays)},
     {"abbreviations", offsetof(es_lang, abbreviations)},
@@ -171,6 +172,26 @@ bool es_is_function_word(const es_lang *lang, const char *word, size_t n)
     if (n >= sizeof w) return false;
     es_lower(word, n, w, sizeof w);
     return table_get(lang->function_words, w) != NULL;
+}
+
+bool es_is_prenominal_adjective(const es_lang *lang, const char *word, size_t n)
+{
+    char w[64];
+    if (n >= sizeof w) return false;
+    es_lower(word, n, w, sizeof w);
+    return table_get(lang->adjectives, w) != NULL;
+}
+
+bool es_is_verb_form(const char *word, size_t n)
+{
+    /* third person plural and imperfect endings no Spanish noun has */
+    static const char *const endings[] = {"aron", "ieron", "yeron", "aban",  "ían",   "arán",
+                                          "erán", "irán",  "arían", "erían", "irían", "ieran",
+                                          "aran", "ó",     NULL}; /* murió, resultó */
+    if (n < 5) return false;
+    for (size_t k = 0; endings[k]; k++)
+        if (ends_with(word, n, endings[k])) return true;
+    return false;
 }
 
 /* Folds á é í ó ú ü to their vowel and ñ to n, into out: "última" -> "ultima". */
