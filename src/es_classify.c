@@ -249,9 +249,16 @@ static size_t rec_quote(const cctx *c, size_t i, sem_token *out)
     return 1;
 }
 
-/* Pyongyang -> WORD "Pyongyang" (the lexicon is applied when it is said) */
+/* Pyongyang -> WORD "Pyongyang" (the lexicon is applied when it is said);
+ * 3 x 4 metros -> WORD "por" */
 static size_t rec_word(const cctx *c, size_t i, sem_token *out)
 {
+    bool times = (cc_eq(c, i, "x") || cc_eq(c, i, "×")) && cc_prev(c, i) != CC_NONE &&
+                 cc_is(c, cc_prev(c, i), TOK_NUMBER) && cc_is(c, cc_next(c, i), TOK_NUMBER);
+    if (times) {
+        *out = cc_make(c, SEM_WORD, i, i, "por");
+        return 1;
+    }
     if (!cc_is(c, i, TOK_WORD)) return 0;
     *out = cc_make(c, SEM_WORD, i, i, arena_strndup(c->a, cc_ptr(c, i), c->toks[i].len));
     return 1;

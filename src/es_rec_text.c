@@ -232,10 +232,27 @@ static bool code_part(const cctx *c, size_t k, strbuf *b)
     return sb_puts(b, lower);
 }
 
+/* 4x100, 4x4 -> CODE "4 por 100": cuatro por cien */
+static size_t times_code(const cctx *c, size_t i, sem_token *out)
+{
+    if (!cc_is(c, i, TOK_NUMBER) || cc_len(c, i) > 3 || !cc_touch(c, i) ||
+        !(cc_eq(c, i + 1, "x") || cc_eq(c, i + 1, "×")) || !cc_touch(c, i + 1) ||
+        !cc_is(c, i + 2, TOK_NUMBER) || cc_len(c, i + 2) > 3)
+        return 0;
+    if (cc_touch(c, i + 2) && !cc_is(c, i + 3, TOK_PUNCT)) return 0;
+    char *p = arena_alloc(c->a, 16);
+    snprintf(p, 16, "%.*s por %.*s", (int)cc_len(c, i), cc_ptr(c, i), (int)cc_len(c, i + 2),
+             cc_ptr(c, i + 2));
+    *out = cc_make(c, SEM_CODE, i, i + 2, p);
+    return 3;
+}
+
 /* G7 -> CODE "G 7"; 4G -> "4 G"; COVID-19 -> "covid 19"; 11-M -> "11 M"; F-16 -> "F 16" */
 size_t es_rec_code(const cctx *c, size_t i, sem_token *out)
 {
     if (i > 0 && cc_touch(c, i - 1) && !cc_is(c, i - 1, TOK_PUNCT)) return 0;
+    size_t times = times_code(c, i, out);
+    if (times) return times;
     size_t k = i, parts[6], np = 0;
     bool caps_word = false;
     while (k < c->n && np < 6) {
