@@ -150,6 +150,60 @@ bool cc_read_number(const cctx *c, size_t i, cc_number *num)
     return true;
 }
 
+/* A counted noun at w: a word that is neither a function word nor a verb form. */
+static bool noun_at(const cctx *c, size_t w)
+{
+    return cc_is(c, w, TOK_WORD) && !es_is_function_word(c->lang, cc_ptr(c, w), cc_len(c, w)) &&
+           !es_is_verb_form(cc_ptr(c, w), cc_len(c, w));
+}
+
+/* The noun a number at i counts, past "mil" and invariable adjectives (21 mejores
+ * películas), or CC_NONE. */
+static size_t counted_noun(const cctx *c, size_t i)
+{
+    size_t w = cc_next(c, i);
+    while (cc_eq(c, w, "mil"))
+        w = cc_next(c, w);
+    if (!noun_at(c, w)) return CC_NONE;
+    size_t nx = cc_next(c, w);
+    if (es_is_prenominal_adjective(c->lang, cc_ptr(c, w), cc_len(c, w)) && noun_at(c, nx))
+        return nx;
+    return w;
+}
+
+/* The gender of the noun counted elsewhere in the sentence, when none follows the number:
+ * "8 personas y 21 resultaron heridas", "entre 21 y 31 personas". */
+static bool elided_gender(const cctx *c, size_t i, es_gender *g)
+{
+    size_t nx = cc_next(c, i);
+    if (cc_word_in(c, nx, (const char *const[]){"y", "o", "a", "al", NULL})) {
+        size_t num = cc_next(c, nx);
+        cc_number n;
+        if (cc_read_number(c, num, &n)) {
+            size_t w = counted_noun(c, n.last);
+            if (w != CC_NONE) {
+                *g = es_noun_gender(c->lang, cc_ptr(c, w), cc_len(c, w));
+                return true;
+            }
+        }
+    }
+    size_t p = i;
+    for (int k = 0; k < 12; k++) {
+        while (p != CC_NONE && p > 0 && !cc_is(c, p - 1, TOK_SPACE) && cc_is(c, p, TOK_NUMBER))
+            p--; /* the start of this number */
+        p = cc_prev(c, p);
+        if (p == CC_NONE || cc_eq(c, p, ".") || cc_eq(c, p, ";") || cc_eq(c, p, ":")) return false;
+        if (cc_is(c, p, TOK_NUMBER) && !cc_touch(c, p)) {
+            size_t w = counted_noun(c, p);
+            if (w != CC_NONE && w < i) {
+                *g = es_noun_gender(c->lang, cc_ptr(c, w), cc_len(c, w));
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 void cc_agree(const cctx *c, size_t i, sem_token *out)
 {
     static const char *const scale[] = {"millón",  "millones",  "billón", "billones",
@@ -162,10 +216,14 @@ void cc_agree(const cctx *c, size_t i, sem_token *out)
         out->flags |= SEM_APOCOPE;
         return;
     }
-    if (cc_is(c, w, TOK_WORD) && !es_is_function_word(c->lang, cc_ptr(c, w), c->toks[w].len)) {
-        out->gender = es_noun_gender(c->lang, cc_ptr(c, w), c->toks[w].len);
+    w = counted_noun(c, i);
+    if (w != CC_NONE) {
+        out->gender = es_noun_gender(c->lang, cc_ptr(c, w), cc_len(c, w));
         out->flags |= SEM_APOCOPE;
+        return;
     }
+    es_gender g;
+    if (elided_gender(c, i, &g)) out->gender = g;
 }
 
 /* «sagrada» “así” "así" -> QUOTE(opens) WORD QUOTE(closes) */
@@ -191,9 +249,16 @@ static size_t rec_quote(const cctx *c, size_t i, sem_token *out)
     return 1;
 }
 
-/* Pyongyang -> WORD "Pyongyang" (the lexicon is applied when it is said) */
+/* Pyongyang -> WORD "Pyongyang" (the lexicon is applied when it is said);
+ * 3 x 4 metros -> WORD "por" */
 static size_t rec_word(const cctx *c, size_t i, sem_token *out)
 {
+    bool times = (cc_eq(c, i, "x") || cc_eq(c, i, "×")) && cc_prev(c, i) != CC_NONE &&
+                 cc_is(c, cc_prev(c, i), TOK_NUMBER) && cc_is(c, cc_next(c, i), TOK_NUMBER);
+    if (times) {
+        *out = cc_make(c, SEM_WORD, i, i, "por");
+        return 1;
+    }
     if (!cc_is(c, i, TOK_WORD)) return 0;
     *out = cc_make(c, SEM_WORD, i, i, arena_strndup(c->a, cc_ptr(c, i), c->toks[i].len));
     return 1;
@@ -269,6 +334,24 @@ static bool push(arena *a, sem_list *out, const sem_token *t)
     return true;
 }
 
+/* "21 personas murieron." -> the first token of each sentence, written with a capital or a
+ * digit, gets SEM_CAPITAL: Veintiuna personas murieron. */
+static void mark_sentence_starts(const char *text, sem_list *list)
+{
+    bool start = true;
+    for (size_t k = 0; k < list->count; k++) {
+        sem_token *t = &list->items[k];
+        if (t->cls == SEM_QUOTE || (t->cls == SEM_PUNCT && (t->flags & SEM_ATTACH_NEXT))) continue;
+        if (start && t->cls != SEM_PUNCT) {
+            const unsigned char *p = (const unsigned char *)text + t->start;
+            if ((p[0] >= 'A' && p[0] <= 'Z') || (p[0] >= '0' && p[0] <= '9') ||
+                (p[0] == 0xC3 && p[1] >= 0x80 && p[1] <= 0x9E))
+                t->flags |= SEM_CAPITAL;
+        }
+        start = (t->flags & SEM_SENTENCE_END) != 0;
+    }
+}
+
 loc_status es_classify(const es_lang *lang, const char *text, const token_list *tokens, arena *a,
                        sem_list *out)
 {
@@ -286,5 +369,6 @@ loc_status es_classify(const es_lang *lang, const char *text, const token_list *
         if (!taken || !t.payload || !push(a, out, &t)) return LOC_ERR_NOMEM;
         i += taken;
     }
+    mark_sentence_starts(text, out);
     return LOC_OK;
 }

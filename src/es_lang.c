@@ -35,6 +35,7 @@ static const table_file files[] = {
     {"lexicon", offsetof(es_lang, lexicon)},
     {"gender", offsetof(es_lang, gender)},
     {"function-words", offsetof(es_lang, function_words)},
+    {"adjectives", offsetof(es_lang, adjectives)},
     {"months", offsetof(es_lang, months)},
     {"weekdays", offsetof(es_lang, weekdays)},
     {"abbreviations", offsetof(es_lang, abbreviations)},
@@ -173,10 +174,51 @@ bool es_is_function_word(const es_lang *lang, const char *word, size_t n)
     return table_get(lang->function_words, w) != NULL;
 }
 
-bool es_pronounceable(const char *w)
+bool es_is_prenominal_adjective(const es_lang *lang, const char *word, size_t n)
+{
+    char w[64];
+    if (n >= sizeof w) return false;
+    es_lower(word, n, w, sizeof w);
+    return table_get(lang->adjectives, w) != NULL;
+}
+
+bool es_is_verb_form(const char *word, size_t n)
+{
+    /* third person plural and imperfect endings no Spanish noun has */
+    static const char *const endings[] = {"aron", "ieron", "yeron", "aban",  "ían",   "arán",
+                                          "erán", "irán",  "arían", "erían", "irían", "ieran",
+                                          "aran", "ó",     NULL}; /* murió, resultó */
+    if (n < 5) return false;
+    for (size_t k = 0; endings[k]; k++)
+        if (ends_with(word, n, endings[k])) return true;
+    return false;
+}
+
+/* Folds á é í ó ú ü to their vowel and ñ to n, into out: "última" -> "ultima". */
+static bool fold_vowels(const char *w, char *out, size_t size)
+{
+    static const char from[] = "\xa1\xa9\xad\xb3\xba\xbc\xb1", to[] = "aeiouun";
+    size_t o = 0;
+    for (const unsigned char *p = (const unsigned char *)w; *p; p++) {
+        if (o + 1 >= size) return false;
+        if (p[0] == 0xC3 && p[1] && strchr(from, (char)p[1])) {
+            out[o++] = to[strchr(from, (char)p[1]) - from];
+            p++;
+        } else if (p[0] >= 0x80)
+            return false;
+        else
+            out[o++] = (char)p[0];
+    }
+    out[o] = '\0';
+    return true;
+}
+
+bool es_pronounceable(const char *word)
 {
     static const char *const onsets[] = {"pl", "pr", "bl", "br", "fl", "fr", "cl", "cr",
                                          "gl", "gr", "tr", "dr", "ch", "ll", NULL};
+    char w[64];
+    if (!fold_vowels(word, w, sizeof w)) return false;
     size_t n = strlen(w), i = 0, vowels = 0;
     if (n < 3) return false;
     while (i < n) {
@@ -190,7 +232,7 @@ bool es_pronounceable(const char *w)
         if (last) /* final coda */
             ok = cl == 0 || (cl == 1 && strchr("nslrdzxfbctjm", s[0]));
         else if (cl <= 1)
-            ok = cl == 0 || !strchr("qwkhy", s[0]) || s[0] == 'y';
+            ok = cl == 0 || !strchr("qwky", s[0]) || s[0] == 'y'; /* hora, ahora */
         else {
             ok = false;
             for (size_t k = 0; onsets[k]; k++) {

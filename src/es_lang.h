@@ -17,6 +17,7 @@ typedef struct {
     table *lexicon;        /* lexicon.tsv: Pyongyang -> Pionyang (plus --lexicon files) */
     table *gender;         /* gender.tsv: mapa -> mapa g=m */
     table *function_words; /* function-words.tsv: words that are never counted nouns */
+    table *adjectives;     /* adjectives.tsv: mejores, grandes (before the counted noun) */
     table *months;         /* months.tsv: junio -> junio n=6; ago -> agosto n=8 abbr=1 */
     table *weekdays;       /* weekdays.tsv: vier -> viernes (abbreviations before a date) */
     table *abbreviations; /* abbreviations.tsv: Sr. -> señor use=name; EE. UU. -> Estados Unidos */
@@ -45,6 +46,13 @@ es_gender es_noun_gender(const es_lang *lang, const char *word, size_t n);
 
 /* True when word (any case) is a function word (article, preposition, pronoun…). */
 bool es_is_function_word(const es_lang *lang, const char *word, size_t n);
+
+/* True when word (any case) is an adjective that may stand before the counted noun
+ * without showing its gender: "21 mejores películas". */
+bool es_is_prenominal_adjective(const es_lang *lang, const char *word, size_t n);
+
+/* True when word looks like a finite verb, never a counted noun: "21 resultaron heridas". */
+bool es_is_verb_form(const char *word, size_t n);
 
 /* True when a lower-case word can be read as Spanish syllables: "otan" yes, "kcna" no. */
 bool es_pronounceable(const char *w);

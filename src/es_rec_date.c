@@ -248,30 +248,48 @@ static es_gender name_gender(const cctx *c, size_t i)
     return cc_ptr(c, i)[cc_len(c, i) - 1] == 'a' ? ES_FEM : ES_MASC;
 }
 
+/* siglo XV, s. XV, los siglos XVI y XVII, del siglo XV al XVII: p (the token before the
+ * numeral) ends a mention of centuries. */
+static bool century_before(const cctx *c, size_t p)
+{
+    static const char *const century[] = {"siglo", "siglos", NULL};
+    static const char *const joins[] = {"y", "e", "o", "u", "al", "a", NULL};
+    if (cc_word_in(c, p, century)) return true;
+    if (p != CC_NONE && cc_eq(c, p, ".") && p > 0 && cc_eq(c, p - 1, "s")) return true;
+    if (cc_word_in(c, p, joins) || cc_eq(c, p, ",") || cc_eq(c, p, "-")) {
+        size_t r = p > 0 && cc_eq(c, p, "-") ? p - 1 : cc_prev(c, p);
+        if (r == CC_NONE || !all_of(cc_ptr(c, r), cc_len(c, r), "IVXLC")) return false;
+        return century_before(c, r > 0 && cc_eq(c, r - 1, "-") ? r - 1 : cc_prev(c, r));
+    }
+    return false;
+}
+
 /* Felipe VI -> ROMAN "6" ordinal; Luis XIV -> "14"; siglo XXI -> "21";
  * la I Guerra Mundial -> "1" ordinal f; never Xi (Jinping), Li, or a lone English I */
 size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
 {
-    static const char *const century[] = {"siglo", "siglos", NULL};
     static const char *const determiner[] = {
         "el",   "la",  "los", "las",   "del",     "al",   "su",      "sus",     "este",
         "esta", "ese", "esa", "aquel", "aquella", "cada", "nuestra", "nuestro", NULL};
     static const char *const counted[] = {
-        "capítulo", "tomo",    "volumen",   "fase",     "parte",       "acto",
-        "libro",    "título",  "canto",     "edición",  "legislatura", "jornada",
-        "grupo",    "nivel",   "categoría", "división", "papa",        "rey",
-        "reina",    "zar",     "zarina",    "duque",    "duquesa",     "conde",
-        "condesa",  "marqués", "marquesa",  "cuerpo",   "ejército",    NULL};
+        "capítulo", "tomo",    "volumen",  "fase",        "parte",    "acto",     "libro",
+        "título",   "canto",   "edición",  "legislatura", "jornada",  "división", "papa",
+        "rey",      "reina",   "zar",      "zarina",      "duque",    "duquesa",  "conde",
+        "condesa",  "marqués", "marquesa", "cuerpo",      "ejército", NULL};
+    /* nouns whose Roman numeral is a plain number: la fase II (dos), el grupo III (tres) */
+    static const char *const numbered[] = {"fase", "grupo", "nivel", "categoría", "tipo", NULL};
     if (!cc_is(c, i, TOK_WORD)) return 0;
     const char *w = cc_ptr(c, i);
     size_t n = cc_len(c, i);
-    if (cc_touch(c, i) &&
-        (cc_is(c, i + 1, TOK_WORD) || cc_is(c, i + 1, TOK_NUMBER) || cc_eq(c, i + 1, "-")))
-        return 0;
     size_t p = cc_prev(c, i), nx = cc_next(c, i);
+    bool span = cc_eq(c, i + 1, "-") && cc_touch(c, i + 1) && cc_is(c, i + 2, TOK_WORD) &&
+                century_before(c, p); /* siglos XV-XVI */
+    if (cc_touch(c, i) && (cc_is(c, i + 1, TOK_WORD) || cc_is(c, i + 1, TOK_NUMBER) ||
+                           (cc_eq(c, i + 1, "-") && !span)))
+        return 0;
     unsigned v;
     bool upper = all_of(w, n, "IVXLCDM");
-    if (cc_word_in(c, p, century)) {
+    if (century_before(c, p)) {
         if (!(upper || all_of(w, n, "ivxlcdm")) || !(v = roman_value(w, n)) || v > 30) return 0;
         char *d = arena_alloc(c->a, 8);
         snprintf(d, 8, "%u", v);
@@ -281,8 +299,14 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
     if (!upper || !all_of(w, n, "IVXL") || !(v = roman_value(w, n)) || v > 50) return 0;
     es_gender g = ES_MASC;
     bool ordinal, before_noun = false;
-    if (cc_capitalized(c, p) && p + 2 == i && !all_of(cc_ptr(c, p), cc_len(c, p), "IVXLCDM") &&
-        cc_prev(c, p) != CC_NONE) {
+    if (cc_word_in(c, p, numbered)) {
+        ordinal = false;
+    } else if (cc_word_in(c, p, counted)) {
+        /* la parte II, el capítulo XII, el tomo III */
+        g = es_noun_gender(c->lang, cc_ptr(c, p), cc_len(c, p));
+        ordinal = v <= 10;
+    } else if (cc_capitalized(c, p) && p + 2 == i &&
+               !all_of(cc_ptr(c, p), cc_len(c, p), "IVXLCDM") && cc_prev(c, p) != CC_NONE) {
         /* a monarch or pope: Felipe VI, Isabel II, Benedicto XVI, Juan XXIII */
         bool upper_name = true;
         for (size_t k = 0; k < cc_len(c, p); k++)
@@ -293,10 +317,6 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
     } else if (cc_capitalized(c, p) && p + 2 == i && cc_prev(c, p) == CC_NONE &&
                !cc_word_in(c, p, determiner)) {
         g = name_gender(c, p); /* at the start: "Felipe VI inauguró" */
-        ordinal = v <= 10;
-    } else if (cc_word_in(c, p, counted)) {
-        /* la fase II, el capítulo XII, el tomo III */
-        g = es_noun_gender(c->lang, cc_ptr(c, p), cc_len(c, p));
         ordinal = v <= 10;
     } else if (cc_is(c, nx, TOK_WORD) &&
                !es_is_function_word(c->lang, cc_ptr(c, nx), cc_len(c, nx)) &&

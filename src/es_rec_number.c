@@ -296,6 +296,23 @@ static bool legal_number(const cctx *c, size_t i, const char *canon)
     return false;
 }
 
+/* La Liga 2024/25 -> RANGE "2024-25" (years): a season, not a fraction */
+static bool season(const cctx *c, size_t i, size_t last, const char *canon, sem_token *out)
+{
+    unsigned y, next;
+    if (!cc_small(c, i, 4, 1900, 2099, &y) || cc_len(c, i) != 4 || !cc_touch(c, i) ||
+        last != i + 2 || !cc_small(c, last, 4, 0, 2100, &next))
+        return false;
+    if (!(cc_len(c, last) == 2 && next == (y + 1) % 100) &&
+        !(cc_len(c, last) == 4 && next == y + 1))
+        return false;
+    char *p = arena_strdup(c->a, canon);
+    *strchr(p, '/') = '-';
+    *out = cc_make(c, SEM_RANGE, i, last, p);
+    out->flags |= SEM_YEAR;
+    return true;
+}
+
 /* 2/3 -> FRACTION "2/3"; 3 2/100 -> "3 2/100"; ½ -> "1/2"; -1/3 -> "-1/3" */
 size_t es_rec_fraction(const cctx *c, size_t i, sem_token *out)
 {
@@ -304,6 +321,7 @@ size_t es_rec_fraction(const cctx *c, size_t i, sem_token *out)
     if (!cc_read_fraction(c, i, &canon, &last)) return 0;
     /* a whole part that is a year or a count: "en 2020 1/3 de" stays apart */
     if (cc_touch(c, last) && cc_is(c, last + 1, TOK_WORD)) return 0;
+    if (season(c, i, last, canon, out)) return last - i + 1;
     if (legal_number(c, i, canon)) {
         /* Ley 7/2024 -> CODE "7 de 2024": siete de dos mil veinticuatro */
         char *p = arena_alloc(c->a, strlen(canon) + 4);

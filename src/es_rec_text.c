@@ -107,7 +107,10 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
         if (cc_touch(c, k) && (cc_is(c, k + 1, TOK_WORD) || cc_is(c, k + 1, TOK_NUMBER)) &&
             last != '.' && last != '/')
             continue;
-        if (last != '.' && last != '/' && cc_touch(c, k) && cc_eq(c, k + 1, ".")) continue;
+        /* "s/n." at a sentence end is s/n; a point going on into a word is a longer form */
+        if (last != '.' && last != '/' && cc_touch(c, k) && cc_eq(c, k + 1, ".") &&
+            cc_touch(c, k + 1) && !cc_is(c, k + 2, TOK_PUNCT))
+            continue;
         char f[16];
         table_feature(e->features, "use", f, sizeof f);
         size_t nx = cc_next(c, k), p = cc_prev(c, i);
@@ -116,9 +119,14 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
             if (!cc_capitalized(c, nx) || cc_capitalized(c, p)) continue;
         }
         if (!strcmp(f, "number") && !cc_is(c, nx, TOK_NUMBER)) continue;
+        /* s. XX: siglo only before a Roman numeral */
+        if (!strcmp(f, "roman") && !(cc_is(c, nx, TOK_WORD) && cc_capitalized(c, nx) &&
+                                     strspn(cc_ptr(c, nx), "IVXLC") == cc_len(c, nx)))
+            continue;
         *out = cc_make(c, SEM_ABBREVIATION, i, k, e->spoken);
         /* a final abbreviation's point is also the sentence's (RAE) */
-        if (last == '.' && (nx >= c->n || (strcmp(f, "name") && cc_capitalized(c, nx))))
+        if (last == '.' &&
+            (nx >= c->n || (strcmp(f, "name") && strcmp(f, "roman") && cc_capitalized(c, nx))))
             out->flags |= SEM_SENTENCE_END;
         return k - i + 1;
     }
@@ -165,14 +173,38 @@ const char *cc_acronym(const cctx *c, const char *w, size_t n, sem_class *cls)
     return arena_strndup(c->a, w, n);
 }
 
+/* A capital word of two letters or more (accented ones count: ÚLTIMA). */
+static bool caps_word(const cctx *c, size_t i)
+{
+    return cc_is(c, i, TOK_WORD) && cc_len(c, i) >= 2 && all_capitals(cc_ptr(c, i), cc_len(c, i));
+}
+
+/* Token i is in a run of three or more capital words holding a function word or an accented
+ * word: a headline ("TRUMP GANA EN OHIO"), not a row of acronyms ("PP PSOE"). */
+static bool headline(const cctx *c, size_t i)
+{
+    size_t first = i, last = i, words = 1;
+    bool wordy = false;
+    for (size_t p = cc_prev(c, first); p != CC_NONE && caps_word(c, p); p = cc_prev(c, p))
+        first = p, words++;
+    for (size_t nx = cc_next(c, last); nx < c->n && caps_word(c, nx); nx = cc_next(c, nx))
+        last = nx, words++;
+    for (size_t k = first; k <= last; k++)
+        if (cc_is(c, k, TOK_WORD) && (es_is_function_word(c->lang, cc_ptr(c, k), cc_len(c, k)) ||
+                                      memchr(cc_ptr(c, k), 0xC3, cc_len(c, k))))
+            wordy = true;
+    return words >= 3 && wordy;
+}
+
 /* KCNA -> LETTERS "KCNA"; OTAN -> WORD "otan"; EEUU -> ABBREVIATION "Estados Unidos" */
 size_t es_rec_acronym(const cctx *c, size_t i, sem_token *out)
 {
     const char *w = cc_ptr(c, i);
     size_t n = cc_len(c, i);
     if (!cc_is(c, i, TOK_WORD) || n < 2 || !all_capitals(w, n)) return 0;
-    /* a headline in capitals: EL GOBIERNO APRUEBA -> words */
-    if (es_is_function_word(c->lang, w, n)) {
+    /* a headline in capitals: EL GOBIERNO APRUEBA, TRUMP GANA EN OHIO -> words */
+    if (es_is_function_word(c->lang, w, n) ||
+        (headline(c, i) && !table_getn(c->lang->acronyms, w, n))) {
         char lower[64];
         if (n >= sizeof lower) return 0;
         es_lower(w, n, lower, sizeof lower);
@@ -200,10 +232,27 @@ static bool code_part(const cctx *c, size_t k, strbuf *b)
     return sb_puts(b, lower);
 }
 
+/* 4x100, 4x4 -> CODE "4 por 100": cuatro por cien */
+static size_t times_code(const cctx *c, size_t i, sem_token *out)
+{
+    if (!cc_is(c, i, TOK_NUMBER) || cc_len(c, i) > 3 || !cc_touch(c, i) ||
+        !(cc_eq(c, i + 1, "x") || cc_eq(c, i + 1, "×")) || !cc_touch(c, i + 1) ||
+        !cc_is(c, i + 2, TOK_NUMBER) || cc_len(c, i + 2) > 3)
+        return 0;
+    if (cc_touch(c, i + 2) && !cc_is(c, i + 3, TOK_PUNCT)) return 0;
+    char *p = arena_alloc(c->a, 16);
+    snprintf(p, 16, "%.*s por %.*s", (int)cc_len(c, i), cc_ptr(c, i), (int)cc_len(c, i + 2),
+             cc_ptr(c, i + 2));
+    *out = cc_make(c, SEM_CODE, i, i + 2, p);
+    return 3;
+}
+
 /* G7 -> CODE "G 7"; 4G -> "4 G"; COVID-19 -> "covid 19"; 11-M -> "11 M"; F-16 -> "F 16" */
 size_t es_rec_code(const cctx *c, size_t i, sem_token *out)
 {
     if (i > 0 && cc_touch(c, i - 1) && !cc_is(c, i - 1, TOK_PUNCT)) return 0;
+    size_t times = times_code(c, i, out);
+    if (times) return times;
     size_t k = i, parts[6], np = 0;
     bool caps_word = false;
     while (k < c->n && np < 6) {
@@ -230,6 +279,10 @@ size_t es_rec_code(const cctx *c, size_t i, sem_token *out)
             break;
     }
     if (np < 2 || !caps_word) return 0;
+    /* los siglos XV-XVI: Roman numerals, not a code */
+    if (cc_word_in(c, cc_prev(c, i), (const char *const[]){"siglo", "siglos", NULL}) &&
+        strspn(cc_ptr(c, i), "IVXLC") == cc_len(c, i))
+        return 0;
     size_t last = parts[np - 1];
     if (cc_touch(c, last) && (cc_is(c, last + 1, TOK_WORD) || cc_is(c, last + 1, TOK_NUMBER)))
         return 0;

@@ -11,7 +11,7 @@ static size_t longest_key(const cctx *c, const table *t, size_t i, bool upper, c
 {
     size_t best = CC_NONE, len = 0;
     char buf[64];
-    for (size_t k = i; k < c->n && k < i + 4; k++) {
+    for (size_t k = i; k < c->n && k < i + 6; k++) {
         if (k > i && !cc_touch(c, k - 1)) break;
         if (c->toks[k].kind == TOK_SPACE || len + cc_len(c, k) >= sizeof buf) break;
         memcpy(buf + len, cc_ptr(c, k), cc_len(c, k));
@@ -151,7 +151,8 @@ static bool is_time_unit(const char *u)
     return !strcmp(u, "h") || !strcmp(u, "min") || !strcmp(u, "s") || !strcmp(u, "seg");
 }
 
-/* 120 km/h -> MEASURE "120 km/h"; -2 °C -> "-2 °C"; 60 l/m² -> "60 l/m²"; 1 1/2 m -> "1 1/2 m" */
+/* 120 km/h -> MEASURE "120 km/h"; -2 °C -> "-2 °C"; 60 l/m² -> "60 l/m²"; 1 1/2 m -> "1 1/2 m";
+ * 30-35 °C -> "30-35 °C" */
 size_t es_rec_measure(const cctx *c, size_t i, sem_token *out)
 {
     char *amount;
@@ -161,6 +162,16 @@ size_t es_rec_measure(const cctx *c, size_t i, sem_token *out)
         if (!cc_read_number(c, i, &num)) return 0;
         amount = num.canon;
         last = num.last;
+        cc_number to;
+        if ((cc_eq(c, last + 1, "-") || cc_eq(c, last + 1, "–")) && cc_touch(c, last) &&
+            cc_touch(c, last + 1) && cc_is(c, last + 2, TOK_NUMBER) &&
+            cc_read_number(c, last + 2, &to)) {
+            /* 30-35 °C: a range with its unit */
+            size_t n = strlen(num.canon) + strlen(to.canon) + 2;
+            amount = arena_alloc(c->a, n);
+            snprintf(amount, n, "%s-%s", num.canon, to.canon);
+            last = to.last;
+        }
     }
     size_t k = cc_touch(c, last) ? last + 1 : last + 1 + cc_eq(c, last + 1, " ");
     size_t ul;

@@ -80,7 +80,8 @@ static bool say_money(const es_lang *lang, const char *payload, strbuf *out)
 }
 
 /* MEASURE "120 km/h" -> ciento veinte kilómetros por hora; "1 h" -> una hora;
- * "-2 °C" -> menos dos grados; "1/2 mm" -> medio milímetro; "1 1/2 m" -> un metro y medio */
+ * "-2 °C" -> menos dos grados; "1/2 mm" -> medio milímetro; "1 1/2 m" -> un metro y medio;
+ * "30-35 °C" -> treinta a treinta y cinco grados centígrados */
 bool es_say_measure(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     /* a duration "2 h 30 min": dos horas y treinta minutos */
@@ -110,6 +111,14 @@ bool es_say_measure(const es_lang *lang, const sem_token *t, strbuf *out)
     memcpy(amount, t->payload, n);
     amount[n] = '\0';
     es_gender g = gender_of(u);
+    char *dash = strchr(amount + 1, '-');
+    if (dash) { /* 30-35 °C -> treinta a treinta y cinco grados centígrados */
+        *dash = '\0';
+        return es_say_number(out, amount, g, false) && sb_word(out, "a") &&
+               (strchr(dash + 1, '.')
+                    ? es_say_number(out, dash + 1, g, true) && es_say_form(out, u->spoken, true)
+                    : amount_with(out, dash + 1, u->spoken, g));
+    }
     if (strchr(amount, '/')) return es_say_fraction_of(out, amount, g, u->spoken);
     if (strchr(amount, '.')) /* decimals take the plural: uno coma cinco kilómetros */
         return es_say_number(out, amount, g, true) && es_say_form(out, u->spoken, true);

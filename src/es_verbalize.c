@@ -115,10 +115,25 @@ static const verbalizer verbalizers[SEM_CLASS_COUNT] = {
     [SEM_QUOTE] = say_nothing,
 };
 
+/* The first letter written from byte from on, in capitals: veintiuna -> Veintiuna. */
+static void capitalize(strbuf *out, size_t from)
+{
+    while (from < out->len && out->data[from] == ' ')
+        from++;
+    if (from >= out->len) return;
+    unsigned char *p = (unsigned char *)out->data + from;
+    if (p[0] >= 'a' && p[0] <= 'z')
+        p[0] = (unsigned char)(p[0] - 32);
+    else if (p[0] == 0xC3 && from + 1 < out->len && p[1] >= 0xA0 && p[1] <= 0xBE && p[1] != 0xB7)
+        p[1] = (unsigned char)(p[1] - 0x20);
+}
+
 loc_status es_verbalize(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     verbalizer v = verbalizers[t->cls] ? verbalizers[t->cls] : say_payload;
+    size_t from = out->len;
     bool ok = v(lang, t, out);
+    if (ok && (t->flags & SEM_CAPITAL)) capitalize(out, from);
     /* a final abbreviation's point is also the sentence's: "etc." -> "etcétera." */
     if (ok && t->cls != SEM_PUNCT && (t->flags & SEM_SENTENCE_END)) ok = sb_puts(out, ".");
     return ok ? LOC_OK : LOC_ERR_NOMEM;

@@ -48,6 +48,7 @@ enum {
     SEM_DIGITS = 1u << 6,       /* CARDINAL: read digit by digit (016, codes) */
     SEM_AS_ORDINAL = 1u << 7,   /* ROMAN: read as an ordinal (Felipe VI, la I Guerra) */
     SEM_PLURAL = 1u << 8,       /* ABBREVIATION: the counted noun is plural */
+    SEM_CAPITAL = 1u << 9,      /* starts a sentence with a capital or a digit: said capitalized */
 };
 
 /* Canonical payloads, class by class (what the unit tests assert on):

@@ -1,6 +1,8 @@
 /* token.c - tokenizer: "KCNA, 2024." -> WORD PUNCT SPACE NUMBER PUNCT. */
 #include "token.h"
 
+#include <stdbool.h>
+
 #include <utf8proc.h>
 
 int utf8_decode(const char *s, size_t n, size_t *size)
@@ -46,6 +48,11 @@ static token_kind kind_of(int cp)
     }
 }
 
+static bool is_apostrophe(int cp)
+{
+    return cp == '\'' || cp == 0x2019;
+}
+
 int tokenize(const char *text, size_t len, arena *a, token_list *out)
 {
     size_t cap = 16, count = 0;
@@ -59,7 +66,17 @@ int tokenize(const char *text, size_t len, arena *a, token_list *out)
         if (kind == TOK_WORD || kind == TOK_NUMBER || kind == TOK_SPACE) {
             while (end < len) {
                 size_t next;
-                if (kind_of(utf8_decode(text + end, len - end, &next)) != kind) break;
+                int cp = utf8_decode(text + end, len - end, &next);
+                if (kind == TOK_WORD && is_apostrophe(cp) && end + next < len) {
+                    /* O'Donnell, d'Hondt, McDonald's: an apostrophe between letters */
+                    size_t after;
+                    if (kind_of(utf8_decode(text + end + next, len - end - next, &after)) ==
+                        TOK_WORD) {
+                        end += next + after;
+                        continue;
+                    }
+                }
+                if (kind_of(cp) != kind) break;
                 end += next;
             }
         }

@@ -234,6 +234,53 @@ static void abbreviation_points_do_not_end_sentences(void **state)
     assert_true(sems.items[sems.count - 1].flags & SEM_SENTENCE_END);
 }
 
+/* The noun a number counts: past invariable adjectives, never a verb, else elided. */
+static void agreement_past_adjectives_and_elided_nouns(void **state)
+{
+    (void)state;
+    sem_token t = first_of("Las 21 mejores películas.", SEM_CARDINAL);
+    assert_int_equal(t.gender, ES_FEM);
+    assert_true(t.flags & SEM_APOCOPE);
+    t = first_of("Solo 1 sigue en prisión.", SEM_CARDINAL);
+    assert_false(t.flags & SEM_APOCOPE);
+    /* "21 resultaron heridas": the noun is the one counted before, personas */
+    token_list toks;
+    sem_list sems;
+    const char *text = "Murieron 8 personas y 21 resultaron heridas.";
+    arena_reset(&a);
+    assert_int_equal(tokenize(text, strlen(text), &a, &toks), 0);
+    assert_int_equal(es_classify(&lang, text, &toks, &a, &sems), LOC_OK);
+    const sem_token *second = NULL;
+    for (size_t i = 0; i < sems.count; i++)
+        if (sems.items[i].cls == SEM_CARDINAL && !strcmp(sems.items[i].payload, "21"))
+            second = &sems.items[i];
+    assert_non_null(second);
+    assert_int_equal(second->gender, ES_FEM);
+    assert_false(second->flags & SEM_APOCOPE);
+}
+
+/* Seasons, ranges with a unit, products, sentence starts. */
+static void seasons_unit_ranges_and_sentence_starts(void **state)
+{
+    (void)state;
+    sem_token t = first_of("La Liga 2024/25 arranca.", SEM_RANGE);
+    assert_string_equal(t.payload, "2024-25");
+    assert_true(t.flags & SEM_YEAR);
+    assert_string_equal(first_of("Rondarán los 30-35 °C.", SEM_MEASURE).payload, "30-35 °C");
+    assert_string_equal(first_of("Bajó a -12 ºC.", SEM_MEASURE).payload, "-12 ºC");
+    assert_string_equal(first_of("El relevo 4x100 ganó.", SEM_CODE).payload, "4 por 100");
+    assert_true(first_of("21 personas murieron.", SEM_CARDINAL).flags & SEM_CAPITAL);
+    assert_false(first_of("Murieron 21 personas.", SEM_CARDINAL).flags & SEM_CAPITAL);
+    assert_string_equal(first_of("La vacuna en Fase II.", SEM_ROMAN).payload, "2");
+    assert_false(first_of("La vacuna en Fase II.", SEM_ROMAN).flags & SEM_AS_ORDINAL);
+    assert_string_equal(first_of("Los siglos XVI y XVII.", SEM_ROMAN).payload, "16");
+    assert_false(has_class("ÚLTIMA HORA: dimite.", SEM_LETTERS));
+    assert_false(has_class("TRUMP GANA EN OHIO", SEM_LETTERS));
+    assert_true(has_class("El PP y el PSOE.", SEM_LETTERS));
+    /* an apostrophe between letters stays inside the word */
+    assert_string_equal(first_of("O'Donnell habló.", SEM_WORD).payload, "O'Donnell");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -249,6 +296,8 @@ int main(void)
         cmocka_unit_test(telephones_codes_and_addresses),
         cmocka_unit_test(abbreviations_and_acronyms),
         cmocka_unit_test(abbreviation_points_do_not_end_sentences),
+        cmocka_unit_test(agreement_past_adjectives_and_elided_nouns),
+        cmocka_unit_test(seasons_unit_ranges_and_sentence_starts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
