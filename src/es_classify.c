@@ -23,7 +23,8 @@ bool cc_is(const cctx *c, size_t i, token_kind kind)
 
 bool cc_eq(const cctx *c, size_t i, const char *s)
 {
-    return i < c->n && c->toks[i].len == strlen(s) && memcmp(cc_ptr(c, i), s, c->toks[i].len) == 0;
+    return i < c->n && c->toks[i].len && *cc_ptr(c, i) == *s && c->toks[i].len == strlen(s) &&
+           memcmp(cc_ptr(c, i), s, c->toks[i].len) == 0;
 }
 
 bool cc_word_in(const cctx *c, size_t i, const char *const *words)
@@ -33,6 +34,13 @@ bool cc_word_in(const cctx *c, size_t i, const char *const *words)
     es_lower(cc_ptr(c, i), c->toks[i].len, w, sizeof w);
     for (; *words; words++)
         if (strcmp(w, *words) == 0) return true;
+    return false;
+}
+
+bool cc_number_near(const cctx *c, size_t i, size_t span)
+{
+    for (size_t k = i + 1; k < c->n && k <= i + span; k++)
+        if (c->toks[k].kind == TOK_NUMBER) return true;
     return false;
 }
 
@@ -104,6 +112,7 @@ static bool is_minus(const cctx *c, size_t i)
 bool cc_read_number(const cctx *c, size_t i, cc_number *num)
 {
     memset(num, 0, sizeof *num);
+    if (i >= c->n || c->toks[i].kind == TOK_WORD || c->toks[i].kind == TOK_SPACE) return false;
     size_t j = i;
     if (is_minus(c, i)) {
         /* a sign, not a hyphen: nothing written against it on the left */
@@ -298,27 +307,40 @@ static size_t rec_verbatim(const cctx *c, size_t i, sem_token *out)
 
 /* Tried in this order: the longest, most specific shapes first; the last ones never fail,
  * so nothing is dropped. */
-static const recognizer recognizers[] = {
-    rec_quote,           /* « » “ ” */
-    es_rec_electronic,   /* www.boe.es, a@b.es, @cuenta */
-    es_rec_date,         /* 12/06/2024, 28 de mayo */
-    es_rec_telephone,    /* 900 123 456 */
-    es_rec_weekday,      /* vier. 10 */
-    es_rec_time,         /* 10:30 h */
-    es_rec_money,        /* 15 € */
-    es_rec_ordinal,      /* 1.º */
-    es_rec_measure,      /* 120 km/h */
-    es_rec_fraction,     /* 2/3 */
-    es_rec_code,         /* G7, 11-M */
-    es_rec_range,        /* 2010-2015, 4-2 */
-    es_rec_number,       /* 21, 2,5, 7 % */
-    es_rec_roman,        /* Felipe VI */
-    es_rec_abbreviation, /* Sr., EE. UU. */
-    es_rec_acronym,      /* OTAN, KCNA */
-    rec_word,
-    rec_punct,
-    rec_verbatim,
+/* Tried in this order; the last ones never fail, so nothing is dropped.
+ * Each names the token kinds it can start on, so most are skipped at once. */
+#define W (1u << TOK_WORD)
+#define N (1u << TOK_NUMBER)
+#define P (1u << TOK_PUNCT)
+#define S (1u << TOK_SYMBOL)
+static const struct {
+    recognizer fn;
+    unsigned starts; /* bit per token_kind */
+} recognizers[] = {
+    {rec_quote, P},                     /* « » “ ” */
+    {es_rec_electronic, W | N | P | S}, /* www.boe.es, a@b.es, @cuenta */
+    {es_rec_date, W | N},               /* 12/06/2024, 28 de mayo */
+    {es_rec_telephone, N | P | S},      /* 900 123 456 */
+    {es_rec_weekday, W},                /* vier. 10 */
+    {es_rec_time, N},                   /* 10:30 h */
+    {es_rec_money, W | N | P | S},      /* 15 € */
+    {es_rec_ordinal, W | N},            /* 1.º */
+    {es_rec_measure, N | P | S},        /* 120 km/h */
+    {es_rec_fraction, N | P | S},       /* 2/3 */
+    {es_rec_code, W | N},               /* G7, 11-M */
+    {es_rec_range, N | P | S},          /* 2010-2015, 4-2 */
+    {es_rec_number, N | P | S},         /* 21, 2,5, 7 % */
+    {es_rec_roman, W},                  /* Felipe VI */
+    {es_rec_abbreviation, W | P | S},   /* Sr., EE. UU. */
+    {es_rec_acronym, W},                /* OTAN, KCNA */
+    {rec_word, W},
+    {rec_punct, P},
+    {rec_verbatim, W | N | P | S},
 };
+#undef W
+#undef N
+#undef P
+#undef S
 
 static bool push(arena *a, sem_list *out, const sem_token *t)
 {
@@ -364,8 +386,9 @@ loc_status es_classify(const es_lang *lang, const char *text, const token_list *
         }
         size_t taken = 0;
         sem_token t;
+        unsigned kind = 1u << c.toks[i].kind;
         for (size_t r = 0; r < sizeof recognizers / sizeof *recognizers && !taken; r++)
-            taken = recognizers[r](&c, i, &t);
+            if (recognizers[r].starts & kind) taken = recognizers[r].fn(&c, i, &t);
         if (!taken || !t.payload || !push(a, out, &t)) return LOC_ERR_NOMEM;
         i += taken;
     }

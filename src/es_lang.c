@@ -94,21 +94,20 @@ void es_lang_free(es_lang *lang)
 
 void es_lower(const char *word, size_t n, char *out, size_t outsize)
 {
-    static const char *const upper[] = {"Á", "É", "Í", "Ó", "Ú", "Ü", "Ñ"};
-    static const char *const lower[] = {"á", "é", "í", "ó", "ú", "ü", "ñ"};
     size_t o = 0;
-    for (size_t i = 0; i < n && o + 3 < outsize;) {
-        size_t k;
-        for (k = 0; k < 7; k++)
-            if (i + 2 <= n && memcmp(word + i, upper[k], 2) == 0) break;
-        if (k < 7) {
-            memcpy(out + o, lower[k], 2);
-            o += 2;
-            i += 2;
+    for (size_t i = 0; i < n && o + 3 < outsize; i++) {
+        unsigned char c = (unsigned char)word[i];
+        if (c >= 'A' && c <= 'Z') {
+            out[o++] = (char)(c - 'A' + 'a');
             continue;
         }
-        char c = word[i++];
-        out[o++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+        out[o++] = (char)c;
+        if (c != 0xC3 || i + 1 >= n) continue;
+        /* Á É Í Ó Ú Ü Ñ: their lower case is the second byte plus 0x20 */
+        unsigned char d = (unsigned char)word[++i];
+        bool upper =
+            d == 0x81 || d == 0x89 || d == 0x8D || d == 0x93 || d == 0x9A || d == 0x9C || d == 0x91;
+        out[o++] = (char)(upper ? d + 0x20 : d);
     }
     out[o] = '\0';
 }

@@ -31,6 +31,8 @@ bool cc_eq(const cctx *c, size_t i, const char *s);
 /* Token i, lower-cased, is one of the NULL-terminated words. */
 bool cc_word_in(const cctx *c, size_t i, const char *const *words);
 /* Tokens i and i+1 touch (no space between them). */
+/* True when a NUMBER token comes within span tokens after i (cheap pre-check for recognizers). */
+bool cc_number_near(const cctx *c, size_t i, size_t span);
 bool cc_touch(const cctx *c, size_t i);
 /* Next / previous non-space token, or c->n / CC_NONE. */
 size_t cc_next(const cctx *c, size_t i);

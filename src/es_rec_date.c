@@ -83,6 +83,8 @@ static size_t year_after(const cctx *c, size_t last, size_t *year)
 /* 28 de mayo, 15 de ago., 1 enero, 10 de mayo de 1990, abril 30, junio 11 2000 -> DATE */
 size_t es_rec_date(const cctx *c, size_t i, sem_token *out)
 {
+    /* a date that starts with a word starts with its month: junio 11, mayo de 2024 */
+    if (cc_is(c, i, TOK_WORD) && !cc_number_near(c, i, 4)) return 0;
     size_t n = numeric_date(c, i, out);
     if (n) return n;
     unsigned d, m;
@@ -281,6 +283,7 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
     if (!cc_is(c, i, TOK_WORD)) return 0;
     const char *w = cc_ptr(c, i);
     size_t n = cc_len(c, i);
+    if (!all_of(w, n, "IVXLCDMivxlcdm")) return 0; /* most words: not a numeral at all */
     size_t p = cc_prev(c, i), nx = cc_next(c, i);
     bool span = cc_eq(c, i + 1, "-") && cc_touch(c, i + 1) && cc_is(c, i + 2, TOK_WORD) &&
                 century_before(c, p); /* siglos XV-XVI */

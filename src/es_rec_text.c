@@ -85,6 +85,14 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
 {
     if (!cc_is(c, i, TOK_WORD) || (i > 0 && cc_touch(c, i - 1) && cc_is(c, i - 1, TOK_WORD)))
         return 0;
+    /* every abbreviation has a mark right after its first word (Sr. C/), an ordinal
+     * mark in it (Mª), or is one short word in capitals (SA): a lint test keeps it so */
+    if (!(cc_touch(c, i) && cc_is(c, i + 1, TOK_PUNCT))) {
+        const char *w = cc_ptr(c, i);
+        size_t n = cc_len(c, i);
+        bool ordinal_mark = memchr(w, '\xc2', n) != NULL; /* Mª, n.º: the mark is a letter */
+        if (!ordinal_mark && (n > 4 || strspn(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") < n)) return 0;
+    }
     /* the text from i with spaces as single blanks, and where each token ends in it */
     size_t maxk = table_max_key(c->lang->abbreviations);
     char key[64];

@@ -95,6 +95,8 @@ size_t es_rec_money(const cctx *c, size_t i, sem_token *out)
 {
     size_t cl, sl;
     cc_number num;
+    /* a word can only open an amount as its currency (US$ 10, USD 5): a number follows */
+    if (cc_is(c, i, TOK_WORD) && !cc_number_near(c, i, 4)) return 0;
     const table_entry *cur = currency_at(c, i, &cl);
     if (cur) { /* sign first */
         size_t k = cc_touch(c, cl) ? cl + 1 : cc_next(c, cl);

@@ -124,6 +124,14 @@ bool reader_clean_line(const char *line, size_t len, strbuf *out, bool *legacy)
     bool ok = true, needs_nfc = false;
     for (size_t i = 0; i < len && ok;) {
         int32_t cp;
+        size_t plain = 0; /* a run of printable ASCII other than spaces goes in at once */
+        while (i + plain < len && line[i + plain] > ' ' && line[i + plain] < 0x7F)
+            plain++;
+        if (plain) {
+            ok = sb_append(out, line + i, plain);
+            i += plain;
+            continue;
+        }
         if (*legacy) {
             unsigned char b = (unsigned char)line[i++];
             cp = b >= 0x80 && b < 0xA0 ? cp1252[b - 0x80] : b;

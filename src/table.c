@@ -50,8 +50,8 @@ void table_free(table *t)
 static table_entry *find_slot(table_entry *slots, size_t cap, const char *key, size_t n)
 {
     size_t i = hash(key, n) & (cap - 1);
-    while (slots[i].written &&
-           !(strlen(slots[i].written) == n && memcmp(slots[i].written, key, n) == 0))
+    while (slots[i].written && !(slots[i].written[0] == key[0] && strlen(slots[i].written) == n &&
+                                 memcmp(slots[i].written, key, n) == 0))
         i = (i + 1) & (cap - 1);
     return &slots[i];
 }

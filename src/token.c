@@ -7,6 +7,10 @@
 
 int utf8_decode(const char *s, size_t n, size_t *size)
 {
+    if ((unsigned char)s[0] < 0x80) {
+        *size = 1;
+        return (unsigned char)s[0];
+    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp);
     if (k <= 0) {
@@ -19,6 +23,8 @@ int utf8_decode(const char *s, size_t n, size_t *size)
 
 static token_kind kind_of(int cp)
 {
+    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return TOK_WORD; /* the usual case */
+    if (cp == ' ') return TOK_SPACE;
     if (cp >= '0' && cp <= '9') return TOK_NUMBER;
     if (cp == '\t' || cp == '\n' || cp == '\r') return TOK_SPACE;
     switch (utf8proc_category(cp)) {

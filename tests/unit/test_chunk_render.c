@@ -29,7 +29,10 @@ static int teardown(void **state)
 
 static chunk_list chunks_of(const char *text)
 {
-    block b = {.kind = reader_kind_of(text, strlen(text)), .text = text, .len = strlen(text), .source_line = 1};
+    block b = {.kind = reader_kind_of(text, strlen(text)),
+               .text = text,
+               .len = strlen(text),
+               .source_line = 1};
     chunk_list out;
     arena_reset(&a);
     assert_int_equal(pipeline_chunk_block(&lang, &b, false, &a, &out, NULL), LOC_OK);

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -128,10 +129,41 @@ static void lint_catches_duplicates_and_columns(void **state)
     unlink(path);
 }
 
+/* es_rec_abbreviation skips words not followed by a mark: every key must have one right
+ * after its first word (Sr. n.º C/ p. ej.), or be at most four capitals (SA). */
+static void abbreviations_have_a_mark_after_the_first_word(void **state)
+{
+    (void)state;
+    table *t = table_new();
+    strbuf err = {0};
+    assert_int_equal(table_load(t, LOCUTOR_TEST_DATA_DIR "/es/abbreviations.tsv", &err), LOC_OK);
+    FILE *f = fopen(LOCUTOR_TEST_DATA_DIR "/es/abbreviations.tsv", "r");
+    assert_non_null(f);
+    char line[512];
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == '#' || line[0] == '\n') continue;
+        line[strcspn(line, "\t")] = '\0';
+        size_t letters = 0;
+        while (line[letters] && line[letters] != '.' && line[letters] != '/' &&
+               line[letters] != ' ' && strncmp(line + letters, "\xc2\xba", 2) &&
+               strncmp(line + letters, "\xc2\xaa", 2))
+            letters++;
+        bool mark = line[letters] && line[letters] != ' ';
+        bool short_caps =
+            strlen(line) <= 4 && strspn(line, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == strlen(line);
+        if (!mark && !short_caps)
+            fail_msg("abbreviations.tsv: '%s' has no mark after its first word", line);
+    }
+    fclose(f);
+    table_free(t);
+    sb_free(&err);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_tsv_is_clean),
+        cmocka_unit_test(abbreviations_have_a_mark_after_the_first_word),
         cmocka_unit_test(lint_catches_duplicates_and_columns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
