@@ -149,8 +149,9 @@ static loc_status file_write(sink *s, const short *samples, size_t count)
 /* Ceiling for sample peaks: leaves room for inter-sample peaks and the encoders. */
 #define PEAK_CEILING 0.776f /* -2.2 dBFS, so true peak stays at or below -1 dBTP */
 
-/* Reads the held audio with gain and limiter: into a meter (pass 2), or to the encoder. */
-static loc_status gain_pass_run(file_sink *f, float gain, loudness_meter *meter)
+/* Reads the held audio with gain and limiter. With energy (the check pass) it only
+ * sums the energy in and out of the limiter; without, it encodes the result. */
+static loc_status gain_pass_run(file_sink *f, float gain, double energy[2])
 {
     enum { N = 4096 }; /* a multiple of LIMITER_BLOCK */
     limiter lim;
@@ -162,12 +163,12 @@ static loc_status gain_pass_run(file_sink *f, float gain, loudness_meter *meter)
     for (bool last = false; st == LOC_OK && !last;) {
         size_t n = fread(in, sizeof *in, N, f->pending);
         last = n < N;
-        for (size_t i = 0; i < n; i++)
-            x[i] = in[i] * (gain / 32768.0f);
+        for (size_t i = 0; i < n; i++) x[i] = in[i] * (gain / 32768.0f);
         size_t m = limiter_process(&lim, x, n, y);
         if (last) m += limiter_flush(&lim, y + m);
-        if (meter) {
-            if (m && loudness_meter_add(meter, y, m) != 0) st = LOC_ERR_NOMEM;
+        if (energy) {
+            for (size_t i = 0; i < n; i++) energy[0] += (double)x[i] * x[i];
+            for (size_t i = 0; i < m; i++) energy[1] += (double)y[i] * y[i];
             continue;
         }
         for (size_t i = 0; i < m; i++) {
@@ -180,19 +181,22 @@ static loc_status gain_pass_run(file_sink *f, float gain, loudness_meter *meter)
     return st;
 }
 
-/* Gain to the target, checked once through the limiter and corrected: three passes
- * over the held audio (one while synthesizing, two here), never all of it in memory. */
+/* The gain that brings the measured loudness (BS.1770, libebur128, taken while the
+ * audio arrived) to the target, raised by what the limiter takes away: a cheap check
+ * pass sums the energy in and out of the limiter. Then the gain pass encodes. Audio is
+ * held in a temporary file, never in memory. */
 static loc_status normalize_loudness(file_sink *f)
 {
     double measured = loudness_meter_lufs(f->meter);
     float gain = isfinite(measured) ? powf(10.0f, (float)(f->lufs - measured) / 20.0f) : 1.0f;
-    loudness_meter *check = isfinite(measured) ? loudness_meter_new(f->in_rate) : NULL;
     loc_status st = LOC_OK;
-    if (check) {
-        st = gain_pass_run(f, gain, check);
-        double after = loudness_meter_lufs(check);
-        if (st == LOC_OK && isfinite(after)) gain *= powf(10.0f, (float)(f->lufs - after) / 20.0f);
-        loudness_meter_free(check);
+    double target = 0; /* the energy the audio has at the first gain, before limiting */
+    for (int round = 0; isfinite(measured) && round < 2 && st == LOC_OK; round++) {
+        double energy[2] = {0, 0}; /* into and out of the limiter */
+        st = gain_pass_run(f, gain, energy);
+        if (round == 0) target = energy[0];
+        if (energy[1] <= 0 || energy[1] >= target * 0.999) break;
+        gain *= (float)sqrt(target / energy[1]);
     }
     return st == LOC_OK ? gain_pass_run(f, gain, NULL) : st;
 }
