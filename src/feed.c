@@ -80,7 +80,9 @@ loc_status feed_add_episode(const char *feed_path, const char *base_url, const c
     }
     xmlDocPtr doc;
     if (access(feed_path, F_OK) == 0) {
-        doc = xmlReadFile(feed_path, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+        doc = xmlReadFile(feed_path, NULL,
+                          XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR |
+                              XML_PARSE_NOWARNING);
         xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
         if (!root || strcmp((const char *)root->name, "rss") != 0 ||
             !child_named(root, "channel")) {

@@ -25,8 +25,9 @@ enum {
 };
 
 typedef struct {
-    unsigned long block; /* first block of the article (or of the outro) */
+    unsigned long block; /* first block of the intro, an article or the outro */
     char *title;         /* NULL: the outro, where the last split file ends */
+    bool article;        /* false for the intro: it gets no split file of its own */
 } article_start;
 
 typedef struct {
@@ -127,8 +128,10 @@ static loc_status on_event(void *user, const worker_event *ev)
     run *r = user;
     loc_status st = timing_event(r->timing, ev);
     if (st == LOC_OK && ev->kind == WORKER_BLOCK_BEGIN && r->o->split &&
-        r->next_start < r->nstarts && r->starts[r->next_start].block == ev->block)
-        st = switch_split(r, r->starts[r->next_start++].title);
+        r->next_start < r->nstarts && r->starts[r->next_start].block == ev->block) {
+        const article_start *a = &r->starts[r->next_start++];
+        st = switch_split(r, a->article ? a->title : NULL);
+    }
     return st;
 }
 
@@ -192,12 +195,13 @@ static loc_status speak_block(run *r, const block *b, bool has_source, const chu
                             chunks);
 }
 
-static loc_status add_start(run *r, const char *title)
+static loc_status add_start(run *r, const char *title, bool article)
 {
     article_start *s = realloc(r->starts, (r->nstarts + 1) * sizeof *s);
     if (!s) return LOC_ERR_NOMEM;
     r->starts = s;
     s[r->nstarts].block = r->next_id;
+    s[r->nstarts].article = article;
     s[r->nstarts].title = title ? strdup(title) : NULL;
     if (title && !s[r->nstarts].title) return LOC_ERR_NOMEM;
     r->nstarts++;
@@ -252,7 +256,7 @@ static loc_status speak_intro(run *r)
                         phrase(r, mkey, ""), day.tm_year + 1900);
     if (ok && text.data[strlen(title) + 2] >= 'a' && text.data[strlen(title) + 2] <= 'z')
         text.data[strlen(title) + 2] -= 'a' - 'A';
-    loc_status st = !ok ? LOC_ERR_NOMEM : r->pool ? add_start(r, title) : LOC_OK;
+    loc_status st = !ok ? LOC_ERR_NOMEM : r->pool ? add_start(r, title, false) : LOC_OK;
     if (st == LOC_OK) st = process_text(r, sb_str(&text), BLOCK_TITLE);
     sb_free(&text);
     return st;
@@ -291,7 +295,7 @@ static loc_status read_file(run *r, const char *path, bool last_article)
         if (blocks == 0 && r->pool) {
             char title[256];
             article_title(&b, path, title, sizeof title);
-            st = add_start(r, title);
+            st = add_start(r, title, true);
             if (st == LOC_OK && r->titles.len)
                 st = sb_puts(&r->titles, "; ") ? LOC_OK : LOC_ERR_NOMEM;
             if (st == LOC_OK) st = sb_puts(&r->titles, title) ? LOC_OK : LOC_ERR_NOMEM;
@@ -319,7 +323,7 @@ static loc_status read_file(run *r, const char *path, bool last_article)
 
 static loc_status speak_outro(run *r)
 {
-    loc_status st = r->pool ? add_start(r, NULL) : LOC_OK;
+    loc_status st = r->pool ? add_start(r, NULL, false) : LOC_OK;
     if (st == LOC_OK)
         st = process_text(r, phrase(r, "outro", "Fin del resumen informativo."), BLOCK_PARAGRAPH);
     if (st == LOC_OK && r->has_pending) r->pending_silence = END_MS;

@@ -163,12 +163,15 @@ static loc_status gain_pass_run(file_sink *f, float gain, double energy[2])
     for (bool last = false; st == LOC_OK && !last;) {
         size_t n = fread(in, sizeof *in, N, f->pending);
         last = n < N;
-        for (size_t i = 0; i < n; i++) x[i] = in[i] * (gain / 32768.0f);
+        for (size_t i = 0; i < n; i++)
+            x[i] = in[i] * (gain / 32768.0f);
         size_t m = limiter_process(&lim, x, n, y);
         if (last) m += limiter_flush(&lim, y + m);
         if (energy) {
-            for (size_t i = 0; i < n; i++) energy[0] += (double)x[i] * x[i];
-            for (size_t i = 0; i < m; i++) energy[1] += (double)y[i] * y[i];
+            for (size_t i = 0; i < n; i++)
+                energy[0] += (double)x[i] * x[i];
+            for (size_t i = 0; i < m; i++)
+                energy[1] += (double)y[i] * y[i];
             continue;
         }
         for (size_t i = 0; i < m; i++) {
@@ -404,9 +407,10 @@ loc_status sink_file_open(const char *path, int rate, const sink_file_options *f
 loc_status sound_file_read(const char *path, int rate, short **samples, size_t *count, strbuf *err)
 {
     SF_INFO info = {0};
-    SNDFILE *sf = sf_open(path, SFM_READ, &info);
+    SNDFILE *sf = access(path, R_OK) == 0 ? sf_open(path, SFM_READ, &info) : NULL;
     if (!sf) {
-        sb_printf(err, "%s: %s", path, sf_strerror(NULL));
+        sb_printf(err, "%s: %s", path,
+                  access(path, R_OK) == 0 ? sf_strerror(NULL) : strerror(errno));
         return LOC_ERR_INPUT_OPEN;
     }
     strbuf mono = {0}; /* 16-bit mono at the file's rate */

@@ -55,7 +55,7 @@ loc_status timing_open(const char *captions, const char *marks, const char *chap
         const char *dot = strrchr(captions, '.');
         if (!dot || (strcasecmp(dot, ".vtt") != 0 && strcasecmp(dot, ".srt") != 0)) {
             sb_printf(err, "--captions %s: use a .vtt or .srt name", captions);
-            st = LOC_ERR_OUTPUT_FORMAT;
+            st = LOC_ERR_USAGE;
         } else {
             t->srt = strcasecmp(dot, ".srt") == 0;
             st = atomic_open(&t->captions, captions, err);
