@@ -24,7 +24,8 @@ expect_error "-j 65 is refused" 2 "65" "$LOCUTOR" -j 65 --text "$ARTICLE"
 for i in $(seq 1 100); do cat "$ARTICLE"; done >"$WORK/long.txt"
 "$LOCUTOR" -j 2 -o "$WORK/int.wav" "$WORK/long.txt" &
 pid=$!
-sleep 0.5
+for i in $(seq 1 50); do ls -A "$WORK" | grep -q '^\.int\.wav\.' && break; sleep 0.1; done
+sleep 0.3
 kill -TERM $pid
 wait $pid
 sleep 0.2
