@@ -342,6 +342,19 @@ static const struct {
 #undef P
 #undef S
 
+/* A lower-case word with a space after it, no number just ahead and not a Roman
+ * numeral's letters ("casa", not "xx", "mayo 15", "www.", "Sr."): every other
+ * recognizer that starts on a word needs one of those, so only rec_word applies. */
+static bool plain_word(const cctx *c, size_t i)
+{
+    const token *t = &c->toks[i];
+    const char *w = c->text + t->start;
+    if (t->kind != TOK_WORD || w[0] < 'a' || w[0] > 'z' || t->len == 1) return false;
+    if (i + 1 < c->n && c->toks[i + 1].kind != TOK_SPACE) return false;
+    if (strspn(w, "ivxlcdm") >= t->len) return false;
+    return !cc_number_near(c, i, 4);
+}
+
 static bool push(arena *a, sem_list *out, const sem_token *t)
 {
     if (out->count == out->cap) {
@@ -386,6 +399,12 @@ loc_status es_classify(const es_lang *lang, const char *text, const token_list *
         }
         size_t taken = 0;
         sem_token t;
+        if (plain_word(&c, i)) { /* most words: nothing but rec_word can take them */
+            taken = rec_word(&c, i, &t);
+            if (!t.payload || !push(a, out, &t)) return LOC_ERR_NOMEM;
+            i += taken;
+            continue;
+        }
         unsigned kind = 1u << c.toks[i].kind;
         for (size_t r = 0; r < sizeof recognizers / sizeof *recognizers && !taken; r++)
             if (recognizers[r].starts & kind) taken = recognizers[r].fn(&c, i, &t);
