@@ -14,6 +14,13 @@ enum { PAGE_MIN = 16384 };
 
 void *arena_alloc(arena *a, size_t size)
 {
+    void *out = arena_alloc_raw(a, size);
+    if (out) memset(out, 0, size);
+    return out;
+}
+
+void *arena_alloc_raw(arena *a, size_t size)
+{
     size = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
     arena_page *p = a->pages;
     if (!p || p->size - p->used < size) {
@@ -27,13 +34,12 @@ void *arena_alloc(arena *a, size_t size)
     }
     void *out = (char *)p->data + p->used;
     p->used += size;
-    memset(out, 0, size);
     return out;
 }
 
 char *arena_strndup(arena *a, const char *s, size_t n)
 {
-    char *d = arena_alloc(a, n + 1);
+    char *d = arena_alloc_raw(a, n + 1);
     if (!d) return NULL;
     memcpy(d, s, n);
     d[n] = '\0';

@@ -11,6 +11,8 @@ typedef struct {
 
 /* Returns zeroed memory owned by the arena, or NULL when memory runs out. */
 void *arena_alloc(arena *a, size_t size);
+/* Like arena_alloc, without zeroing: for memory the caller fills before reading. */
+void *arena_alloc_raw(arena *a, size_t size);
 /* Copies n bytes of s plus a NUL into the arena. */
 char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_strdup(arena *a, const char *s);

@@ -358,8 +358,8 @@ static bool plain_word(const cctx *c, size_t i)
 static bool push(arena *a, sem_list *out, const sem_token *t)
 {
     if (out->count == out->cap) {
-        size_t cap = out->cap ? out->cap * 2 : 32;
-        sem_token *items = arena_alloc(a, cap * sizeof *items);
+        size_t cap = out->cap ? out->cap * 2 : 32 + out->hint; /* hint: the token count */
+        sem_token *items = arena_alloc_raw(a, cap * sizeof *items);
         if (!items) return false;
         if (out->count) memcpy(items, out->items, out->count * sizeof *items);
         out->items = items;
@@ -392,6 +392,7 @@ loc_status es_classify(const es_lang *lang, const char *text, const token_list *
 {
     cctx c = {lang, text, tokens->items, tokens->count, a};
     memset(out, 0, sizeof *out);
+    out->hint = tokens->count / 2 + 1;
     for (size_t i = 0; i < c.n;) {
         if (c.toks[i].kind == TOK_SPACE) {
             i++;

@@ -70,6 +70,7 @@ typedef struct {
 typedef struct {
     sem_token *items; /* arena-owned */
     size_t count, cap;
+    size_t hint; /* expected count, for the first allocation */
 } sem_list;
 
 /* Name of a class, e.g. "CARDINAL". */

@@ -61,8 +61,8 @@ static bool is_apostrophe(int cp)
 
 int tokenize(const char *text, size_t len, arena *a, token_list *out)
 {
-    size_t cap = 16, count = 0;
-    token *items = arena_alloc(a, cap * sizeof *items);
+    size_t cap = 16 + len / 2, count = 0; /* words and spaces alternate: rarely grows */
+    token *items = arena_alloc_raw(a, cap * sizeof *items);
     if (!items) return -1;
     size_t i = 0;
     while (i < len) {
@@ -87,7 +87,7 @@ int tokenize(const char *text, size_t len, arena *a, token_list *out)
             }
         }
         if (count == cap) {
-            token *bigger = arena_alloc(a, 2 * cap * sizeof *items);
+            token *bigger = arena_alloc_raw(a, 2 * cap * sizeof *items);
             if (!bigger) return -1;
             for (size_t k = 0; k < count; k++)
                 bigger[k] = items[k];
