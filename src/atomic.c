@@ -67,3 +67,16 @@ void atomic_discard(atomic_file *af)
     free(af->path);
     memset(af, 0, sizeof *af);
 }
+
+bool fd_write_all(int fd, const void *data, size_t n)
+{
+    const char *p = data;
+    while (n) {
+        ssize_t k = write(fd, p, n);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) return false;
+        p += k;
+        n -= (size_t)k;
+    }
+    return true;
+}

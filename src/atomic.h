@@ -1,7 +1,9 @@
-/* atomic.h - text files written under a temporary name and renamed into place when complete. */
+/* atomic.h - files written under a temporary name and renamed into place when complete; safe writes. */
 #ifndef LOC_ATOMIC_H
 #define LOC_ATOMIC_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #include "status.h"
@@ -23,5 +25,8 @@ void atomic_discard(atomic_file *af);
 /* Makes "dir/.name.XXXXXX" next to path and opens it (0666 less the umask).
  * Returns the descriptor, or -1 with errno set; *tmp is malloc'd either way. */
 int atomic_temp_fd(const char *path, char **tmp);
+
+/* Writes all n bytes to fd, retrying after interruptions; false on failure. */
+bool fd_write_all(int fd, const void *data, size_t n);
 
 #endif

@@ -83,17 +83,10 @@ static const file_format *format_for(const char *path)
     return NULL;
 }
 
+/* Writes all of data to fd (see fd_write_all). */
 static loc_status write_all(int fd, const void *data, size_t n)
 {
-    const char *p = data;
-    while (n) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0 && errno == EINTR) continue;
-        if (k <= 0) return LOC_ERR_OUTPUT_WRITE;
-        p += k;
-        n -= (size_t)k;
-    }
-    return LOC_OK;
+    return fd_write_all(fd, data, n) ? LOC_OK : LOC_ERR_OUTPUT_WRITE;
 }
 
 static loc_status write_encoded(void *user, const short *samples, size_t count)

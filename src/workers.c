@@ -22,6 +22,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "atomic.h"
 #include "strbuf.h"
 
 enum { MAX_JOBS = 64, BUFFER_MAX = 4 << 20, READ_CHUNK = 65536 };
@@ -93,17 +94,10 @@ typedef struct {
     uint64_t call_base;    /* unit_samples when the current espeak-ng call began */
 } child;
 
+/* Writes all of data to fd (see fd_write_all). */
 static loc_status write_all(int fd, const void *data, size_t n)
 {
-    const char *p = data;
-    while (n) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0 && errno == EINTR) continue;
-        if (k <= 0) return LOC_ERR_SYNTH;
-        p += k;
-        n -= (size_t)k;
-    }
-    return LOC_OK;
+    return fd_write_all(fd, data, n) ? LOC_OK : LOC_ERR_SYNTH;
 }
 
 static loc_status child_audio(void *user, const short *samples, size_t count)
