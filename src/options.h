@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "reader.h"
 #include "status.h"
 #include "strbuf.h"
 #include "synth.h"
@@ -17,9 +18,10 @@ typedef struct {
     bool play, text, ssml, verbose;
     bool help, version, list_voices;
     synth_options voice;
-    int jobs; /* -j N: blocks synthesized at once */
+    int jobs;                 /* -j N: blocks synthesized at once */
     const char *lexicons[16]; /* --lexicon FILE, applied in order */
     size_t nlexicons;
+    read_options read; /* --format, --encoding, --max-items, --since */
 } loc_options;
 
 /* Parses argv. On a bad option or value returns LOC_ERR_USAGE with err naming it. */

@@ -85,18 +85,22 @@ typedef struct {
 static loc_status read_file(run *r, const char *path)
 {
     loc_status st;
-    reader *rd = reader_open(path, &st);
+    reader *rd = reader_open_with(path, &r->o->read, &st);
     if (!rd) {
         sb_printf(r->err, "%s: %s", path, strerror(errno));
         return st;
     }
     block b;
     bool got;
-    size_t blocks = 0;
+    size_t blocks = 0, articles = 0;
     FILE *verbose = r->o->verbose ? stderr : NULL;
     while ((st = reader_next(rd, &b, &got)) == LOC_OK && got) {
         chunk_list chunks;
         arena_reset(&r->arena);
+        if (b.index == 0 || reader_article(rd) != articles - 1) { /* a feed's next item */
+            if (b.index > 0 && r->pool && (st = workers_end_article(r->pool)) != LOC_OK) break;
+            articles++;
+        }
         if (verbose && reader_was_legacy(rd))
             fprintf(verbose, "locutor: %s:%zu: not UTF-8, read as Windows-1252\n", path,
                     b.source_line);
@@ -109,10 +113,14 @@ static loc_status read_file(run *r, const char *path)
         blocks++;
     }
     if (st == LOC_ERR_INPUT_READ) sb_printf(r->err, "%s: %s", path, strerror(errno));
+    if (st == LOC_ERR_INPUT_TOO_LARGE || st == LOC_ERR_INPUT_FORMAT)
+        sb_printf(r->err, "%s: %s", path, reader_error(rd));
     if (st == LOC_ERR_OUTPUT_WRITE && !r->err->len)
         sb_printf(r->err, "%s", r->o->output ? r->o->output : "standard output");
     if (st == LOC_OK && r->pool) st = workers_end_article(r->pool);
-    if (verbose && st == LOC_OK) fprintf(verbose, "locutor: %s: %zu blocks\n", path, blocks);
+    if (verbose && st == LOC_OK)
+        fprintf(verbose, "locutor: %s: %zu article%s, %zu blocks\n", path, articles,
+                articles == 1 ? "" : "s", blocks);
     reader_close(rd);
     return st;
 }
@@ -124,7 +132,7 @@ static loc_status check_inputs(const loc_options *o, strbuf *err)
         const char *p = o->inputs[i];
         if (strcmp(p, "-") == 0) continue;
         loc_status st;
-        reader *rd = reader_open(p, &st);
+        reader *rd = reader_open_with(p, &o->read, &st);
         if (!rd) {
             sb_printf(err, "%s: %s", p, strerror(errno));
             return st;
