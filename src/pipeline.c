@@ -92,13 +92,14 @@ static loc_status read_file(run *r, const char *path)
     }
     block b;
     bool got;
-    size_t blocks = 0, articles = 0;
+    size_t blocks = 0, articles = 0, article = 0;
     FILE *verbose = r->o->verbose ? stderr : NULL;
     while ((st = reader_next(rd, &b, &got)) == LOC_OK && got) {
         chunk_list chunks;
         arena_reset(&r->arena);
-        if (b.index == 0 || reader_article(rd) != articles - 1) { /* a feed's next item */
+        if (b.index == 0 || reader_article(rd) != article) { /* a feed's next item */
             if (b.index > 0 && r->pool && (st = workers_end_article(r->pool)) != LOC_OK) break;
+            article = reader_article(rd);
             articles++;
         }
         if (verbose && reader_was_legacy(rd))
