@@ -102,9 +102,11 @@ static loc_status read_file(run *r, const char *path)
             article = reader_article(rd);
             articles++;
         }
-        if (verbose && reader_was_legacy(rd))
+        if (verbose && reader_was_legacy(rd) && b.source_line)
             fprintf(verbose, "locutor: %s:%zu: not UTF-8, read as Windows-1252\n", path,
                     b.source_line);
+        else if (verbose && reader_was_legacy(rd)) /* a page or a feed */
+            fprintf(verbose, "locutor: %s: not UTF-8, read as Windows-1252\n", path);
         st = pipeline_chunk_block(&r->lang, &b, &r->arena, &chunks, verbose);
         if (st == LOC_OK && (r->o->text || r->o->ssml))
             st = print_block(r->o, &chunks, &r->scratch);

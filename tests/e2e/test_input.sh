@@ -54,6 +54,8 @@ check "Markdown: a lone * and intraword _ kept (read as in plain text)" \
 check "Windows-1252 copy gives the same --text" cmp -s article.text <("$LOCUTOR" --text "$DATA/corea-del-norte-rusia.cp1252.txt")
 check "--verbose notes the Windows-1252 fallback" sh -c "'$LOCUTOR' --verbose --text '$DATA/corea-del-norte-rusia.cp1252.txt' 2>&1 >/dev/null | grep -q 'read as Windows-1252'"
 check "NFD copy gives the same --text" cmp -s article.text <("$LOCUTOR" --text "$DATA/corea-del-norte-rusia.nfd.txt")
+printf '<html><body><p>La acci\xf3n contin\xfaa.</p></body></html>' >legacy.html
+check "a Windows-1252 page without a charset" grep -qx "La acción continúa." <("$LOCUTOR" --text legacy.html)
 iconv -f UTF-8 -t UTF-16 "$ARTICLE" >utf16.txt
 check "--encoding UTF-16 gives the same --text" cmp -s article.text <("$LOCUTOR" --text --encoding UTF-16 utf16.txt)
 iconv -f UTF-8 -t ISO-8859-15 "$ARTICLE" >latin9.txt
