@@ -1,4 +1,5 @@
-/* atomic.h - files written under a temporary name and renamed into place when complete; safe writes. */
+/* atomic.h - files written under a temporary name and renamed into place when complete; safe
+ * writes. */
 #ifndef LOC_ATOMIC_H
 #define LOC_ATOMIC_H
 

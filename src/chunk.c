@@ -35,11 +35,37 @@ static bool add(builder *b, chunk c)
     return true;
 }
 
+/* Copies words into a, with a space inside any word longer than CHUNK_WORD_MAX characters:
+ * espeak-ng has overflowed its stack on very long words (CVE-2023-49990 to 49994). */
+static char *capped_words(arena *a, const char *s, size_t n)
+{
+    size_t extra = 0, run = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ' ')
+            run = 0;
+        else if (((unsigned char)s[i] & 0xC0) != 0x80 && ++run > CHUNK_WORD_MAX)
+            extra++, run = 1;
+    }
+    if (!extra) return arena_strndup(a, s, n);
+    char *out = arena_alloc(a, n + extra + 1), *o = out;
+    if (!out) return NULL;
+    run = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ' ')
+            run = 0;
+        else if (((unsigned char)s[i] & 0xC0) != 0x80 && ++run > CHUNK_WORD_MAX)
+            *o++ = ' ', run = 1;
+        *o++ = s[i];
+    }
+    *o = '\0';
+    return out;
+}
+
 static bool flush(builder *b)
 {
     if (b->run.len == 0) return true;
     chunk c = {.kind = CHUNK_TEXT, .start = b->run_start, .end = b->run_end};
-    c.text = arena_strndup(b->a, b->run.data, b->run.len);
+    c.text = capped_words(b->a, b->run.data, b->run.len);
     sb_clear(&b->run);
     return c.text && add(b, c);
 }

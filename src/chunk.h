@@ -41,6 +41,7 @@ enum {
     CHUNK_PAUSE_QUOTE_MS = 120,     /* around a quotation */
     CHUNK_QUOTE_PITCH = 112,        /* quotations a little higher */
     CHUNK_HEADING_RATE = 92,        /* headings a little slower */
+    CHUNK_WORD_MAX = 40,            /* characters in one word given to the synthesizer */
 };
 
 /* Turns a classified block into chunks (verbalizing each token), in a.

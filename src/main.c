@@ -16,6 +16,7 @@ int main(int argc, char **argv)
     loc_status st = options_parse(argc, argv, &o, &err);
     if (st == LOC_OK && o.help) {
         fputs(options_help, stdout);
+        fputs(options_help_more, stdout);
     } else if (st == LOC_OK && o.version) {
         printf("locutor %s\n", LOCUTOR_VERSION);
     } else if (st == LOC_OK && o.list_voices) {

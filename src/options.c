@@ -4,6 +4,7 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +14,16 @@ const char options_help[] =
     "speak them with espeak-ng, and play them or write an audio file.\n"
     "With no FILE, or when FILE is -, read standard input. Files are read in order.\n"
     "\n"
+    "Input:\n"
+    "      --format NAME    text, markdown, html or feed (default: from the file name:\n"
+    "                       .md Markdown, .html .htm page, .xml .rss .atom feed;\n"
+    "                       otherwise, and for standard input, from the first bytes)\n"
+    "      --encoding NAME  read the input in this encoding (any iconv name, e.g.\n"
+    "                       ISO-8859-15); default: UTF-8, else Windows-1252\n"
+    "      --max-items N    feeds: read at most N items\n"
+    "      --since DATE     feeds: only items dated DATE or later (2025-07-12, or\n"
+    "                       2025-07-12T10:00:00+02:00)\n"
+    "\n"
     "Output:\n"
     "  -o, --output FILE    write audio to FILE; its extension picks the format:\n"
     "                       .wav .flac .ogg .opus .mp3; '-' writes WAV to standard output\n"
@@ -21,7 +32,10 @@ const char options_help[] =
     "      --driver NAME    libao driver for --play (pulse, alsa, ...)\n"
     "  -t, --text           print the words the synthesizer is given, one block a line\n"
     "      --ssml           print the same speech as an SSML 1.1 document\n"
-    "\n"
+    "\n";
+
+/* The help is two strings: C11 compilers need only take 4095 characters in one. */
+const char options_help_more[] =
     "Briefings (several articles as one program):\n"
     "      --briefing       intro, separators and outro even for one article\n"
     "                       (automatic with two or more articles)\n"
@@ -97,7 +111,11 @@ enum {
     OPT_BITRATE,
     OPT_SPLIT,
     OPT_FEED,
-    OPT_FEED_URL
+    OPT_FEED_URL,
+    OPT_FORMAT,
+    OPT_ENCODING,
+    OPT_MAX_ITEMS,
+    OPT_SINCE
 };
 
 static const struct option long_options[] = {
@@ -131,6 +149,10 @@ static const struct option long_options[] = {
     {"verbose", no_argument, NULL, OPT_VERBOSE},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"encoding", required_argument, NULL, OPT_ENCODING},
+    {"max-items", required_argument, NULL, OPT_MAX_ITEMS},
+    {"since", required_argument, NULL, OPT_SINCE},
     {NULL, 0, NULL, 0},
 };
 
@@ -178,6 +200,37 @@ static loc_status parse_loudness(const char *value, loc_options *o, strbuf *err)
     o->loudness = v;
     o->loudness_off = false;
     return LOC_OK;
+}
+
+/* The input options: --format, --encoding, --max-items, --since. */
+static loc_status input_option(int c, const char *value, read_options *r, strbuf *err)
+{
+    int n;
+    switch (c) {
+    case OPT_FORMAT:
+        if (reader_format_parse(value, &r->format)) return LOC_OK;
+        sb_printf(err, "--format: '%s' (expected text, markdown, html, feed or auto)", value);
+        return LOC_ERR_USAGE;
+    case OPT_ENCODING: {
+        iconv_t cd = iconv_open("UTF-8", value);
+        if (cd == (iconv_t)-1) {
+            sb_printf(err, "--encoding: '%s' (not an encoding iconv knows; see iconv --list)",
+                      value);
+            return LOC_ERR_USAGE;
+        }
+        iconv_close(cd);
+        r->encoding = value;
+        return LOC_OK;
+    }
+    case OPT_MAX_ITEMS:
+        if (int_in("--max-items", value, 1, 1000000, &n, err) != LOC_OK) return LOC_ERR_USAGE;
+        r->max_items = (size_t)n;
+        return LOC_OK;
+    default:
+        if (reader_parse_date(value, &r->since)) return LOC_OK;
+        sb_printf(err, "--since: '%s' (expected a date such as 2025-07-12)", value);
+        return LOC_ERR_USAGE;
+    }
 }
 
 loc_status options_parse(int argc, char **argv, loc_options *o, strbuf *err)
@@ -286,6 +339,12 @@ loc_status options_parse(int argc, char **argv, loc_options *o, strbuf *err)
             break;
         case OPT_VERSION:
             o->version = true;
+            break;
+        case OPT_FORMAT:
+        case OPT_ENCODING:
+        case OPT_MAX_ITEMS:
+        case OPT_SINCE:
+            st = input_option(c, optarg, &o->read, err);
             break;
         case ':':
             sb_printf(err, "%s needs a value", argv[optind - 1]);

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "reader.h"
 #include "status.h"
 #include "strbuf.h"
 #include "synth.h"
@@ -33,12 +34,14 @@ typedef struct {
     int bitrate;                 /* --bitrate kbps for MP3/Opus, 0: default */
     const char *split;           /* --split DIR: one file per article */
     const char *feed, *feed_url; /* --feed FILE.xml --feed-url BASE */
+    read_options read;           /* --format, --encoding, --max-items, --since */
 } loc_options;
 
 /* Parses argv. On a bad option or value returns LOC_ERR_USAGE with err naming it. */
 loc_status options_parse(int argc, char **argv, loc_options *o, strbuf *err);
 
-/* The text of --help. */
+/* The text of --help, in two parts printed one after the other. */
 extern const char options_help[];
+extern const char options_help_more[];
 
 #endif

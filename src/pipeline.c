@@ -276,47 +276,69 @@ static void article_title(const block *first, const char *path, char *out, size_
     if (dot && dot != out) *dot = '\0';
 }
 
+/* An article begins: its title (its first heading, else the file name) opens a chapter. */
+static loc_status start_article(run *r, const block *first, const char *path)
+{
+    char title[256];
+    article_title(first, path, title, sizeof title);
+    loc_status st = add_start(r, title, true);
+    if (st == LOC_OK && r->titles.len && !sb_puts(&r->titles, "; ")) st = LOC_ERR_NOMEM;
+    if (st == LOC_OK && !sb_puts(&r->titles, title)) st = LOC_ERR_NOMEM;
+    return st;
+}
+
+/* An article ends: its last pause becomes the separator (or a jingle follows), and is
+ * short at the very end of the program. Articles never share a worker. */
+static loc_status end_article(run *r, bool last)
+{
+    if (!r->pool) return LOC_OK;
+    bool more = !last || (r->o->briefing && !r->o->no_outro);
+    if (r->has_pending && r->o->briefing && more)
+        r->pending_silence = r->jingle && !last ? CHUNK_PAUSE_HEADING_MS : SEPARATOR_MS;
+    if (r->has_pending && !more) r->pending_silence = END_MS;
+    loc_status st = flush_pending(r);
+    if (st == LOC_OK && r->jingle && r->o->briefing && !last)
+        st = workers_submit_clip(r->pool, r->jingle, r->jingle_count);
+    return st == LOC_OK ? workers_end_article(r->pool) : st;
+}
+
 static loc_status read_file(run *r, const char *path, bool last_article)
 {
     loc_status st;
-    reader *rd = reader_open(path, &st);
+    reader *rd = reader_open_with(path, &r->o->read, &st);
     if (!rd) {
         sb_printf(r->err, "%s: %s", path, strerror(errno));
         return st;
     }
     block b;
     bool got;
-    size_t blocks = 0;
+    size_t blocks = 0, articles = 0, article = 0;
     FILE *verbose = r->o->verbose ? stderr : NULL;
     while ((st = reader_next(rd, &b, &got)) == LOC_OK && got) {
-        if (verbose && reader_was_legacy(rd))
+        if (b.index == 0 || reader_article(rd) != article) { /* a new file or a feed's next item */
+            if (b.index > 0) st = end_article(r, false);
+            article = reader_article(rd);
+            articles++;
+            if (st == LOC_OK && r->pool) st = start_article(r, &b, path);
+        }
+        if (verbose && reader_was_legacy(rd) && b.source_line)
             fprintf(verbose, "locutor: %s:%zu: not UTF-8, read as Windows-1252\n", path,
                     b.source_line);
-        if (blocks == 0 && r->pool) {
-            char title[256];
-            article_title(&b, path, title, sizeof title);
-            st = add_start(r, title, true);
-            if (st == LOC_OK && r->titles.len)
-                st = sb_puts(&r->titles, "; ") ? LOC_OK : LOC_ERR_NOMEM;
-            if (st == LOC_OK) st = sb_puts(&r->titles, title) ? LOC_OK : LOC_ERR_NOMEM;
-        }
+        else if (verbose && reader_was_legacy(rd)) /* a page or a feed */
+            fprintf(verbose, "locutor: %s: not UTF-8, read as Windows-1252\n", path);
         if (st == LOC_OK) st = process_block(r, &b, true, verbose);
         if (st != LOC_OK) break;
         blocks++;
     }
     if (st == LOC_ERR_INPUT_READ) sb_printf(r->err, "%s: %s", path, strerror(errno));
+    if (st == LOC_ERR_INPUT_TOO_LARGE || st == LOC_ERR_INPUT_FORMAT)
+        sb_printf(r->err, "%s: %s", path, reader_error(rd));
     if (st == LOC_ERR_OUTPUT_WRITE && !r->err->len)
         sb_printf(r->err, "%s", r->o->output ? r->o->output : "standard output");
-    /* the article's last pause: a separator before what follows, short at the very end */
-    bool more = !last_article || (r->o->briefing && !r->o->no_outro);
-    if (st == LOC_OK && r->has_pending && r->o->briefing && more)
-        r->pending_silence = r->jingle && !last_article ? CHUNK_PAUSE_HEADING_MS : SEPARATOR_MS;
-    if (st == LOC_OK && r->has_pending && !more) r->pending_silence = END_MS;
-    if (st == LOC_OK && r->pool) st = flush_pending(r);
-    if (st == LOC_OK && r->pool && r->jingle && r->o->briefing && !last_article)
-        st = workers_submit_clip(r->pool, r->jingle, r->jingle_count);
-    if (st == LOC_OK && r->pool) st = workers_end_article(r->pool);
-    if (verbose && st == LOC_OK) fprintf(verbose, "locutor: %s: %zu blocks\n", path, blocks);
+    if (st == LOC_OK) st = end_article(r, last_article);
+    if (verbose && st == LOC_OK)
+        fprintf(verbose, "locutor: %s: %zu article%s, %zu blocks\n", path, articles,
+                articles == 1 ? "" : "s", blocks);
     reader_close(rd);
     return st;
 }
@@ -340,7 +362,7 @@ static loc_status check_inputs(const loc_options *o, strbuf *err)
         const char *p = o->inputs[i];
         if (strcmp(p, "-") == 0) continue;
         loc_status st;
-        reader *rd = reader_open(p, &st);
+        reader *rd = reader_open_with(p, &o->read, &st);
         if (!rd) {
             sb_printf(err, "%s: %s", p, strerror(errno));
             return st;

@@ -1,48 +1,133 @@
-/* reader.c - plain-text articles: one block per line, short unpunctuated lines are headings. */
+/* reader.c - bytes in (file, stdin, memory; iconv), bounded lines and blocks out, by format. */
 #include "reader.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <iconv.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <utf8proc.h>
 
+#include "read_markdown.h"
+#include "read_markup.h"
+
+typedef struct {
+    block_kind kind;
+    bool detect; /* plain text: the kind comes from reader_kind_of */
+    size_t article, line;
+    size_t off, len; /* in the queue's text */
+    size_t src;      /* byte offset of the text in the input (plain text only) */
+} queued;
+
 struct reader {
-    FILE *f;
+    read_options o;
+    FILE *f; /* NULL when reading memory */
     bool owns_file;
-    char *line; /* getline buffer */
-    size_t cap;
-    strbuf clean;
-    size_t lineno, blocks;
-    size_t offset; /* bytes of the file before the current line */
-    bool legacy;
+    const char *mem;
+    size_t memlen, mempos;
+    iconv_t cd; /* (iconv_t)-1 when not recoding */
+    char raw[4096];
+    size_t rawlen;
+    bool raw_eof, read_error;
+    char buf[16384]; /* UTF-8 (or detected legacy) bytes not yet consumed */
+    size_t pos, len;
+    bool eof, started, done, nomem;
+    strbuf line;      /* the current line, or a piece of it */
+    size_t carry;     /* bytes of line left over from the last piece (0: none) */
+    size_t lineno;    /* lines started */
+    size_t consumed;  /* input bytes taken from buf so far */
+    size_t piece_src; /* input offset of line.data[0] */
+    size_t next_src;  /* input offset of the carried rest of a cut line */
+    bool continues;   /* the current line has been cut before */
+    queued *q;        /* blocks waiting: plain-text lines, Markdown blocks, a whole page */
+    size_t qhead, qcount, qcap;
+    strbuf qtext;
+    markdown md;
+    strbuf clean, err;
+    size_t blocks, article;
+    bool legacy, doc_legacy;
 };
 
 /* Longest line, in characters, that can still be a heading. */
 enum { HEADING_MAX_CHARS = 100 };
 
-reader *reader_open(const char *path, loc_status *st)
+read_format reader_format_of_name(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    const char *slash = strrchr(path, '/');
+    if (!dot || (slash && dot < slash)) return READ_AUTO;
+    static const struct {
+        const char *ext;
+        read_format f;
+    } exts[] = {{".txt", READ_TEXT},          {".text", READ_TEXT}, {".md", READ_MARKDOWN},
+                {".markdown", READ_MARKDOWN}, {".html", READ_HTML}, {".htm", READ_HTML},
+                {".xhtml", READ_HTML},        {".xml", READ_FEED},  {".rss", READ_FEED},
+                {".atom", READ_FEED}};
+    for (size_t i = 0; i < sizeof exts / sizeof *exts; i++)
+        if (strcasecmp(dot, exts[i].ext) == 0) return exts[i].f;
+    return READ_AUTO;
+}
+
+bool reader_format_parse(const char *name, read_format *out)
+{
+    static const char *const names[] = {"auto", "text", "markdown", "html", "feed"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp(name, names[i]) == 0) {
+            *out = (read_format)i;
+            return true;
+        }
+    return false;
+}
+
+static reader *new_reader(const read_options *o)
 {
     reader *r = calloc(1, sizeof *r);
+    if (!r) return NULL;
+    if (o) r->o = *o;
+    r->cd = (iconv_t)-1;
+    return r;
+}
+
+/* Sets up --encoding: the bytes are recoded to UTF-8 as they are read. */
+static bool open_recoder(reader *r)
+{
+    if (!r->o.encoding) return true;
+    r->cd = iconv_open("UTF-8", r->o.encoding);
+    return r->cd != (iconv_t)-1;
+}
+
+reader *reader_open_with(const char *path, const read_options *o, loc_status *st)
+{
+    reader *r = new_reader(o);
     if (!r) {
         *st = LOC_ERR_NOMEM;
+        return NULL;
+    }
+    if (!open_recoder(r)) {
+        reader_close(r);
+        *st = LOC_ERR_USAGE;
         return NULL;
     }
     if (strcmp(path, "-") == 0) {
         r->f = stdin;
         return r;
     }
+    if (r->o.format == READ_AUTO) r->o.format = reader_format_of_name(path);
     struct stat sb;
     if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
         errno = EISDIR;
-        free(r);
+        reader_close(r);
         *st = LOC_ERR_INPUT_OPEN;
         return NULL;
     }
     r->f = fopen(path, "rb");
     if (!r->f) {
-        free(r);
+        int e = errno;
+        reader_close(r);
+        errno = e;
         *st = LOC_ERR_INPUT_OPEN;
         return NULL;
     }
@@ -50,18 +135,330 @@ reader *reader_open(const char *path, loc_status *st)
     return r;
 }
 
+reader *reader_open(const char *path, loc_status *st)
+{
+    return reader_open_with(path, NULL, st);
+}
+
+reader *reader_open_memory(const char *data, size_t len, const read_options *o)
+{
+    reader *r = new_reader(o);
+    if (!r) return NULL;
+    r->mem = data;
+    r->memlen = len;
+    if (!open_recoder(r)) {
+        reader_close(r);
+        return NULL;
+    }
+    return r;
+}
+
 void reader_close(reader *r)
 {
     if (!r) return;
     if (r->owns_file) fclose(r->f);
-    free(r->line);
+    if (r->cd != (iconv_t)-1) iconv_close(r->cd);
+    sb_free(&r->line);
+    sb_free(&r->qtext);
+    free(r->q);
+    markdown_free(&r->md);
     sb_free(&r->clean);
+    sb_free(&r->err);
     free(r);
 }
 
 bool reader_was_legacy(const reader *r)
 {
     return r->legacy;
+}
+
+size_t reader_article(const reader *r)
+{
+    return r->article;
+}
+
+const char *reader_error(const reader *r)
+{
+    return sb_str(&r->err);
+}
+
+/* Reads up to cap bytes as they are in the file. */
+static size_t read_raw(reader *r, char *dst, size_t cap)
+{
+    if (!r->f) {
+        size_t n = r->memlen - r->mempos < cap ? r->memlen - r->mempos : cap;
+        if (n) memcpy(dst, r->mem + r->mempos, n);
+        r->mempos += n;
+        return n;
+    }
+    size_t n = fread(dst, 1, cap, r->f);
+    if (n < cap && ferror(r->f)) r->read_error = true;
+    return n;
+}
+
+/* Reads up to cap bytes, recoded to UTF-8 when --encoding is given (bytes that are not
+ * in that encoding are skipped). Returns 0 at the end. */
+static size_t read_bytes(reader *r, char *dst, size_t cap)
+{
+    if (r->cd == (iconv_t)-1) return read_raw(r, dst, cap);
+    for (;;) {
+        if (!r->raw_eof && r->rawlen < sizeof r->raw) {
+            size_t n = read_raw(r, r->raw + r->rawlen, sizeof r->raw - r->rawlen);
+            if (n == 0) r->raw_eof = true;
+            r->rawlen += n;
+        }
+        if (r->rawlen == 0) return 0;
+        char *in = r->raw, *out = dst;
+        size_t inleft = r->rawlen, outleft = cap;
+        errno = 0;
+        size_t rc = iconv(r->cd, &in, &inleft, &out, &outleft);
+        if (rc == (size_t)-1 && errno == EILSEQ) {
+            in++;
+            inleft--;
+        } else if (rc == (size_t)-1 && errno == EINVAL && r->raw_eof) {
+            inleft = 0; /* an incomplete character at the very end */
+        }
+        memmove(r->raw, in, inleft);
+        r->rawlen = inleft;
+        if (out > dst) return (size_t)(out - dst);
+    }
+}
+
+static bool fill(reader *r)
+{
+    if (r->eof) return false;
+    if (r->pos < r->len) return true;
+    r->pos = 0;
+    r->len = read_bytes(r, r->buf, sizeof r->buf);
+    if (r->len == 0) r->eof = true;
+    return r->len > 0;
+}
+
+size_t reader_cut_point(const char *s, size_t len, size_t max)
+{
+    if (len <= max) return len;
+    for (size_t i = max; i > max / 2; i--)
+        if (s[i - 1] == ' ' && s[i - 2] && strchr(".!?;:", s[i - 2])) return i;
+    for (size_t i = max; i > max / 4; i--)
+        if (s[i - 1] == ' ') return i;
+    size_t n = max;
+    while (n > max - 3 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    return n;
+}
+
+/* Reads the next line into r->line, at most READER_BLOCK_MAX bytes: a longer line is cut
+ * (see reader_cut_point) and its pieces come one call at a time. Sets *cut when the line
+ * was or will be cut. Returns false at the end of the input. */
+static bool next_line(reader *r, bool *cut, bool *cont)
+{
+    if (r->carry) {
+        size_t from = r->line.len - r->carry;
+        memmove(r->line.data, r->line.data + from, r->carry);
+        r->line.len = r->carry;
+        r->carry = 0;
+        r->piece_src = r->next_src;
+    } else {
+        sb_clear(&r->line);
+        r->continues = false;
+        r->lineno++;
+        r->piece_src = r->consumed;
+    }
+    *cut = *cont = r->continues;
+    while (fill(r)) {
+        size_t room = READER_BLOCK_MAX - r->line.len, avail = r->len - r->pos;
+        size_t n = avail < room ? avail : room;
+        const char *nl = memchr(r->buf + r->pos, '\n', n);
+        if (nl) n = (size_t)(nl - (r->buf + r->pos));
+        if (!sb_append(&r->line, r->buf + r->pos, n)) {
+            r->nomem = true;
+            return false;
+        }
+        r->pos += n;
+        r->consumed += n;
+        if (nl) {
+            r->pos++;
+            r->consumed++;
+            return true;
+        }
+        if (r->line.len == READER_BLOCK_MAX) {
+            size_t keep = reader_cut_point(r->line.data, r->line.len, READER_BLOCK_MAX - 1);
+            r->next_src = r->piece_src + keep;
+            r->carry = r->line.len - keep;
+            r->line.len = keep;
+            r->continues = *cut = true;
+            return true;
+        }
+    }
+    return r->line.len > 0;
+}
+
+static bool push(void *user, block_kind kind, size_t article, const char *text, size_t len)
+{
+    reader *r = user;
+    if (r->qcount == r->qcap) {
+        size_t cap = r->qcap ? r->qcap * 2 : 16;
+        queued *q = realloc(r->q, cap * sizeof *q);
+        if (!q) return false;
+        r->q = q;
+        r->qcap = cap;
+    }
+    r->q[r->qcount++] = (queued){
+        .kind = kind, .article = article, .line = r->lineno, .off = r->qtext.len, .len = len};
+    return sb_append(&r->qtext, text, len);
+}
+
+/* Reads everything left (at most READER_MARKUP_MAX bytes) into r->qtext's end. */
+static loc_status slurp(reader *r, strbuf *all)
+{
+    if (!sb_append(all, r->buf + r->pos, r->len - r->pos)) return LOC_ERR_NOMEM;
+    r->pos = r->len;
+    char chunk[65536];
+    size_t n;
+    while ((n = read_bytes(r, chunk, sizeof chunk)) > 0) {
+        if (all->len + n > READER_MARKUP_MAX) return LOC_ERR_INPUT_TOO_LARGE;
+        if (!sb_append(all, chunk, n)) return LOC_ERR_NOMEM;
+    }
+    return r->read_error ? LOC_ERR_INPUT_READ : LOC_OK;
+}
+
+/* What the first bytes of an input of unknown name look like: a page, a feed, or text. */
+static read_format sniff(const char *s, size_t n)
+{
+    if (n > 1024) n = 1024;
+    size_t i = 0;
+    if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) i = 3;
+    while (i < n && isspace((unsigned char)s[i]))
+        i++;
+    if (i == n || s[i] != '<') return READ_TEXT;
+    static const char *const feeds[] = {"<rss", "<feed", "<rdf:RDF"};
+    static const char *const pages[] = {"<!doctype html", "<html"};
+    for (size_t k = 0; k < sizeof feeds / sizeof *feeds; k++)
+        if (memmem(s + i, n - i, feeds[k], strlen(feeds[k]))) return READ_FEED;
+    for (size_t k = 0; k < sizeof pages / sizeof *pages; k++)
+        if (n - i >= strlen(pages[k]) && strncasecmp(s + i, pages[k], strlen(pages[k])) == 0)
+            return READ_HTML;
+    return READ_TEXT;
+}
+
+static bool declares_encoding(const char *s, size_t n, read_format f)
+{
+    if (n > 2048) n = 2048;
+    const char *word = f == READ_FEED ? "encoding=" : "charset";
+    for (size_t i = 0; i + strlen(word) <= n; i++)
+        if (strncasecmp(s + i, word, strlen(word)) == 0) return true;
+    return false;
+}
+
+static bool valid_utf8(const char *line, size_t len);
+
+/* An HTML page or a feed: parsed whole into the queue. */
+static loc_status read_markup(reader *r)
+{
+    strbuf all = {0};
+    loc_status st = slurp(r, &all);
+    if (st == LOC_ERR_INPUT_TOO_LARGE)
+        sb_printf(&r->err, "more than %d MB", READER_MARKUP_MAX / (1024 * 1024));
+    const char *enc = NULL;
+    if (st == LOC_OK) {
+        if (r->o.encoding)
+            enc = "UTF-8";
+        else if (!declares_encoding(all.data ? all.data : "", all.len, r->o.format))
+            enc = valid_utf8(sb_str(&all), all.len) ? "UTF-8" : "windows-1252";
+        r->doc_legacy = enc && strcmp(enc, "windows-1252") == 0;
+    }
+    if (st == LOC_OK && r->o.format == READ_HTML)
+        st = markup_read_html(sb_str(&all), all.len, enc, push, r, &r->err);
+    else if (st == LOC_OK)
+        st = markup_read_feed(sb_str(&all), all.len, enc, r->o.max_items, r->o.since, push, r,
+                              &r->err);
+    sb_free(&all);
+    return st;
+}
+
+/* Refills the queue from the input. Sets r->done when nothing more will come. */
+static loc_status refill(reader *r)
+{
+    if (!r->started) {
+        r->started = true;
+        if (r->o.format == READ_AUTO)
+            r->o.format = fill(r) ? sniff(r->buf + r->pos, r->len - r->pos) : READ_TEXT;
+        if (r->o.format == READ_HTML || r->o.format == READ_FEED) {
+            r->done = true;
+            return read_markup(r);
+        }
+    }
+    bool cut, cont;
+    if (!next_line(r, &cut, &cont)) {
+        r->done = true;
+        if (r->nomem) return LOC_ERR_NOMEM;
+        if (r->read_error) return LOC_ERR_INPUT_READ;
+        if (r->o.format == READ_MARKDOWN && !markdown_end(&r->md, push, r)) return LOC_ERR_NOMEM;
+        return LOC_OK;
+    }
+    if (r->o.format == READ_MARKDOWN)
+        return markdown_line(&r->md, r->line.data, r->line.len, cont, push, r) ? LOC_OK
+                                                                               : LOC_ERR_NOMEM;
+    if (!push(r, BLOCK_PARAGRAPH, 0, r->line.data, r->line.len)) return LOC_ERR_NOMEM;
+    r->q[r->qcount - 1].detect = !cut;
+    r->q[r->qcount - 1].src = r->piece_src;
+    return LOC_OK;
+}
+
+loc_status reader_next(reader *r, block *out, bool *got)
+{
+    *got = false;
+    for (;;) {
+        if (r->qhead == r->qcount) {
+            r->qhead = r->qcount = 0;
+            sb_clear(&r->qtext);
+            if (r->done) return LOC_OK;
+            loc_status st = refill(r);
+            if (st != LOC_OK) return st;
+            continue;
+        }
+        queued *e = &r->q[r->qhead];
+        const char *raw = r->qtext.data + e->off;
+        size_t n = reader_cut_point(raw, e->len, READER_BLOCK_MAX);
+        bool legacy;
+        if (!reader_clean_line(raw, n, &r->clean, &legacy)) return LOC_ERR_NOMEM;
+        block_kind kind = e->kind;
+        bool detect = e->detect && n == e->len;
+        size_t article = e->article, line = e->line, src = e->src;
+        size_t lead = 0; /* bytes the cleaning trims at the start: spaces, tabs, a BOM */
+        while (lead < n && (raw[lead] == ' ' || raw[lead] == '\t'))
+            lead++;
+        if (n - lead >= 3 && memcmp(raw + lead, "\xef\xbb\xbf", 3) == 0) lead += 3;
+        if (n < e->len) {
+            e->src += n;
+            e->off += n;
+            e->len -= n;
+            e->detect = false;
+        } else
+            r->qhead++;
+        if (r->clean.len == 0) continue;
+        const char *text = r->clean.data;
+        size_t len = r->clean.len;
+        if (detect) {
+            kind = reader_kind_of(text, len);
+            if (text[0] == '#') { /* Markdown heading: drop the marks */
+                while (len && (*text == '#' || *text == ' '))
+                    text++, len--;
+                if (!len) continue;
+            }
+        }
+        r->legacy = legacy || (r->doc_legacy && r->blocks == 0);
+        out->kind = kind;
+        out->text = text;
+        out->len = len;
+        out->source_offset =
+            r->o.format == READ_TEXT ? src + lead + (size_t)(text - r->clean.data) : 0;
+        out->source_line = r->o.format == READ_HTML || r->o.format == READ_FEED ? 0 : line;
+        out->index = r->blocks++;
+        r->article = article;
+        *got = true;
+        return LOC_OK;
+    }
 }
 
 /* Windows-1252 bytes 0x80..0x9F as Unicode; the rest of the range is Latin-1. */
@@ -124,14 +521,6 @@ bool reader_clean_line(const char *line, size_t len, strbuf *out, bool *legacy)
     bool ok = true, needs_nfc = false;
     for (size_t i = 0; i < len && ok;) {
         int32_t cp;
-        size_t plain = 0; /* a run of printable ASCII other than spaces goes in at once */
-        while (i + plain < len && line[i + plain] > ' ' && line[i + plain] < 0x7F)
-            plain++;
-        if (plain) {
-            ok = sb_append(out, line + i, plain);
-            i += plain;
-            continue;
-        }
         if (*legacy) {
             unsigned char b = (unsigned char)line[i++];
             cp = b >= 0x80 && b < 0xA0 ? cp1252[b - 0x80] : b;
@@ -176,36 +565,86 @@ block_kind reader_kind_of(const char *text, size_t len)
     return BLOCK_HEADING;
 }
 
-loc_status reader_next(reader *r, block *out, bool *got)
+/* Reads k digits at *p into *v. */
+static bool digits(const char **p, int k, int *v)
 {
-    *got = false;
-    for (;;) {
-        errno = 0;
-        ssize_t n = getline(&r->line, &r->cap, r->f);
-        if (n < 0) return ferror(r->f) ? LOC_ERR_INPUT_READ : LOC_OK;
-        r->lineno++;
-        size_t line_offset = r->offset, lead = 0;
-        r->offset += (size_t)n;
-        while (lead < (size_t)n && (r->line[lead] == ' ' || r->line[lead] == '\t'))
-            lead++;
-        if ((size_t)n - lead >= 3 && memcmp(r->line + lead, "\xef\xbb\xbf", 3) == 0) lead += 3;
-        if (!reader_clean_line(r->line, (size_t)n, &r->clean, &r->legacy)) return LOC_ERR_NOMEM;
-        if (r->clean.len == 0) continue;
-        const char *text = r->clean.data;
-        size_t len = r->clean.len;
-        block_kind kind = reader_kind_of(text, len);
-        if (text[0] == '#') { /* Markdown heading: drop the marks */
-            while (len && (*text == '#' || *text == ' '))
-                text++, len--;
-            if (!len) continue;
-        }
-        out->kind = kind;
-        out->source_offset = line_offset + lead + (size_t)(text - r->clean.data);
-        out->text = text;
-        out->len = len;
-        out->source_line = r->lineno;
-        out->index = r->blocks++;
-        *got = true;
-        return LOC_OK;
+    *v = 0;
+    for (int i = 0; i < k; i++, (*p)++) {
+        if (**p < '0' || **p > '9') return false;
+        *v = *v * 10 + (**p - '0');
     }
+    return true;
+}
+
+/* "Z", "GMT", "+02:00", "-0500": the offset east of UTC in seconds (0 when absent or named). */
+static long zone_offset(const char *p)
+{
+    while (*p == ' ')
+        p++;
+    if (*p != '+' && *p != '-') return 0;
+    int sign = *p == '-' ? -1 : 1, h, m = 0;
+    p++;
+    if (!digits(&p, 2, &h)) return 0;
+    if (*p == ':') p++;
+    digits(&p, 2, &m);
+    return sign * (h * 3600L + m * 60L);
+}
+
+/* "10:00", "10:00:00", "10:00:00.123": seconds since midnight; p moves past it. */
+static bool clock_time(const char **p, long *secs)
+{
+    int h, m, s = 0;
+    if (!digits(p, 2, &h) || *(*p)++ != ':' || !digits(p, 2, &m)) return false;
+    if (**p == ':' && ((*p)++, !digits(p, 2, &s))) return false;
+    while (**p == '.' || (**p >= '0' && **p <= '9'))
+        (*p)++;
+    *secs = h * 3600L + m * 60L + s;
+    return h < 24 && m < 60 && s < 61;
+}
+
+bool reader_parse_date(const char *s, time_t *out)
+{
+    struct tm tm = {0};
+    int y, mo, d;
+    long secs = 0;
+    const char *p = s;
+    while (*p == ' ')
+        p++;
+    if (digits(&p, 4, &y) && *p == '-') { /* ISO 8601 */
+        p++;
+        if (!digits(&p, 2, &mo) || *p++ != '-' || !digits(&p, 2, &d)) return false;
+        if ((*p == 'T' || *p == ' ') && p[1]) {
+            p++;
+            if (!clock_time(&p, &secs)) return false;
+        }
+    } else { /* RFC 822: "Sat, 12 Jul 2025 10:00:00 +0200" */
+        static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+        p = strchr(s, ',') ? strchr(s, ',') + 1 : s;
+        while (*p == ' ')
+            p++;
+        d = 0;
+        if (!digits(&p, 1, &d)) return false;
+        if (*p >= '0' && *p <= '9') d = d * 10 + (*p++ - '0');
+        if (*p++ != ' ' || strlen(p) < 4) return false;
+        char mon[4] = {(char)tolower((unsigned char)p[0]), (char)tolower((unsigned char)p[1]),
+                       (char)tolower((unsigned char)p[2]), 0};
+        const char *m = strstr(months, mon);
+        if (!m || (m - months) % 3) return false;
+        mo = (int)(m - months) / 3 + 1;
+        p += 3;
+        while (*p == ' ')
+            p++;
+        if (!digits(&p, 4, &y)) return false;
+        while (*p == ' ')
+            p++;
+        if (*p && !clock_time(&p, &secs)) return false;
+    }
+    if (mo < 1 || mo > 12 || d < 1 || d > 31) return false;
+    tm.tm_year = y - 1900;
+    tm.tm_mon = mo - 1;
+    tm.tm_mday = d;
+    time_t t = timegm(&tm);
+    if (t == (time_t)-1) return false;
+    *out = t + secs - zone_offset(p);
+    return true;
 }

@@ -1,10 +1,12 @@
-/* reader.h - reads articles (files or stdin) line by line into blocks of clean UTF-8. */
+/* reader.h - reads articles (plain text, Markdown, HTML, feeds; files, stdin or memory) into blocks
+ * of clean UTF-8. */
 #ifndef LOC_READER_H
 #define LOC_READER_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "status.h"
 #include "strbuf.h"
@@ -19,23 +21,56 @@ typedef enum {
 
 typedef struct {
     block_kind kind;
-    const char *text;   /* NFC UTF-8 without control characters; owned by the reader */
-    size_t len;         /* bytes */
-    size_t source_line; /* 1-based line in its file */
-    size_t
-        source_offset; /* byte offset of text in its file (exact when cleaning changed nothing) */
-    size_t index;      /* 0-based block number in this file */
+    const char *text;     /* NFC UTF-8 without control characters; owned by the reader */
+    size_t len;           /* bytes */
+    size_t source_line;   /* 1-based line in its file (0 for HTML and feeds) */
+    size_t source_offset; /* byte offset of text in its file: exact for plain UTF-8 text whose
+                           * cleaning changed nothing; 0 for pages and feeds */
+    size_t index;         /* 0-based block number in this file */
 } block;
+
+typedef enum { READ_AUTO, READ_TEXT, READ_MARKDOWN, READ_HTML, READ_FEED } read_format;
+
+typedef struct {
+    read_format format;   /* READ_AUTO: from the file name, else from the first bytes */
+    const char *encoding; /* iconv name that overrides detection; NULL to detect */
+    size_t max_items;     /* feeds: read at most this many items; 0 for all */
+    time_t since;         /* feeds: skip items dated before this; 0 for all */
+} read_options;
+
+/* Raw bytes in one block at most: longer lines and paragraphs are cut at a sentence
+ * end, else a space, else a character boundary. Bounds memory and each synthesizer call. */
+enum { READER_BLOCK_MAX = 4096 };
+/* HTML pages and feeds are parsed whole: larger ones are refused. */
+enum { READER_MARKUP_MAX = 32 * 1024 * 1024 };
 
 typedef struct reader reader;
 
-/* Opens path ("-" is standard input). On failure returns NULL and sets *st. */
+/* Opens path ("-" is standard input) as plain text or by its extension. On failure
+ * returns NULL and sets *st (errno says why). Nothing is parsed until reader_next. */
 reader *reader_open(const char *path, loc_status *st);
-/* Reads the next non-empty block. Returns LOC_OK with *got true, or *got false at the end. */
+reader *reader_open_with(const char *path, const read_options *o, loc_status *st);
+/* Reads len bytes of data (kept by the caller until reader_close). NULL when out of memory. */
+reader *reader_open_memory(const char *data, size_t len, const read_options *o);
+/* Reads the next non-empty block. Returns LOC_OK with *got true, or *got false at the end.
+ * On failure reader_error() says what was wrong with the input. */
 loc_status reader_next(reader *r, block *out, bool *got);
-/* True when the last block read was not valid UTF-8 and was read as Windows-1252. */
+/* The 0-based article of the last block read: a feed's item; 0 for other formats. */
+size_t reader_article(const reader *r);
+/* True when the last block read was not valid UTF-8 and was read as Windows-1252
+ * (for an HTML page or a feed: its first block only). */
 bool reader_was_legacy(const reader *r);
+/* Details of the last failure ("" when none), e.g. "line 3: Detected an entity reference loop". */
+const char *reader_error(const reader *r);
 void reader_close(reader *r);
+
+/* The format a file name's extension implies: .md -> READ_MARKDOWN; READ_AUTO when none. */
+read_format reader_format_of_name(const char *path);
+/* "text", "markdown", "html", "feed" or "auto". Returns false for any other name. */
+bool reader_format_parse(const char *name, read_format *out);
+/* An ISO 8601 date ("2025-07-12", "2025-07-12T10:00:00+02:00") or an RFC 822 one
+ * ("Sat, 12 Jul 2025 10:00:00 +0200") as seconds since 1970 UTC. */
+bool reader_parse_date(const char *s, time_t *out);
 
 /* Cleans one line into out: Windows-1252 if not valid UTF-8, NFC, no control
  * characters, trimmed. Returns false when memory runs out. Sets *legacy. */
@@ -43,5 +78,13 @@ bool reader_clean_line(const char *line, size_t len, strbuf *out, bool *legacy);
 /* The block kind of a cleaned line: a short line with no final sentence
  * punctuation is a heading; "# Title" too. */
 block_kind reader_kind_of(const char *text, size_t len);
+/* Where to cut text longer than max: after a sentence end, else after a space, else at a
+ * UTF-8 character boundary. Returns 0 < n <= max. */
+size_t reader_cut_point(const char *text, size_t len, size_t max);
+
+/* How the format readers hand over blocks (text in raw bytes, not yet cleaned).
+ * Returns false when memory runs out. */
+typedef bool (*reader_emit_fn)(void *user, block_kind kind, size_t article, const char *text,
+                               size_t len);
 
 #endif

@@ -11,6 +11,8 @@
     X(LOC_ERR_INPUT_OPEN, 3, "cannot open input")                                                  \
     X(LOC_ERR_INPUT_READ, 3, "cannot read input")                                                  \
     X(LOC_ERR_INPUT_ENCODING, 3, "input is not valid UTF-8")                                       \
+    X(LOC_ERR_INPUT_TOO_LARGE, 3, "input too large to parse")                                      \
+    X(LOC_ERR_INPUT_FORMAT, 3, "input is not a readable page or feed")                             \
     X(LOC_ERR_OUTPUT_FORMAT, 2, "unknown output format (use .wav .flac .ogg .opus .mp3)")          \
     X(LOC_ERR_OUTPUT_OPEN, 4, "cannot create output file")                                         \
     X(LOC_ERR_OUTPUT_WRITE, 4, "cannot write output")                                              \

@@ -1,0 +1,452 @@
+/* read_markup.c - <article><h1>Kim</h1><p>Dijo&nbsp;«sí».</p></article> -> TITLE "Kim", PARAGRAPH
+ * "Dijo «sí»." */
+#include "read_markup.h"
+
+#include <stdint.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
+
+/* What a walk over a tree does at each element (return false to skip it), after it,
+ * and at each piece of text. */
+typedef struct visitor visitor;
+struct visitor {
+    bool (*enter)(visitor *v, xmlNode *n);
+    void (*leave)(visitor *v, xmlNode *n);
+    void (*text)(visitor *v, const char *s);
+};
+
+/* Depth-first over root and everything under it, without recursion (pages can nest
+ * deeper than the stack). Entity references are not followed. */
+static void walk(xmlNode *root, visitor *v)
+{
+    xmlNode *n = root;
+    while (n) {
+        if (n->type == XML_ELEMENT_NODE) {
+            if (v->enter(v, n)) {
+                if (n->children) {
+                    n = n->children;
+                    continue;
+                }
+                v->leave(v, n);
+            }
+        } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content) {
+            v->text(v, (const char *)n->content);
+        }
+        while (n != root && !n->next) {
+            n = n->parent;
+            if (n->type == XML_ELEMENT_NODE) v->leave(v, n);
+        }
+        if (n == root) break;
+        n = n->next;
+    }
+}
+
+static bool named(const xmlNode *n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && strcasecmp((const char *)n->name, name) == 0;
+}
+
+static bool named_any(const xmlNode *n, const char *const *names)
+{
+    for (; *names; names++)
+        if (named(n, *names)) return true;
+    return false;
+}
+
+static const char *const skipped_elements[] = {
+    "script", "style",    "nav",    "aside",  "form",  "noscript", "template", "svg",
+    "iframe", "button",   "select", "figure", "head",  "object",   "canvas",   "dialog",
+    "menu",   "textarea", "input",  "footer", "video", "audio",    "math",     NULL};
+
+/* Words in a class or id that mark what is not the article: "cookie-banner", "share_bar". */
+static const char *const skipped_words[] = {
+    "cookie",   "cookies",    "consent",     "gdpr",         "newsletter",    "share",
+    "sharing",  "social",     "related",     "advert",       "advertisement", "ad",
+    "ads",      "promo",      "subscribe",   "subscription", "paywall",       "banner",
+    "comments", "breadcrumb", "breadcrumbs", "sidebar",      "modal",         "popup",
+    "menu",     NULL};
+
+static bool has_skipped_word(const char *value)
+{
+    char word[32];
+    size_t k = 0;
+    for (const char *p = value;; p++) {
+        char c = *p;
+        bool sep = !c || c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n';
+        if (!sep && k < sizeof word - 1) word[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        if (sep) {
+            word[k] = '\0';
+            for (size_t i = 0; k && skipped_words[i]; i++)
+                if (strcmp(word, skipped_words[i]) == 0) return true;
+            k = 0;
+        }
+        if (!c) return false;
+    }
+}
+
+static bool attr_matches(xmlNode *n, const char *name, bool (*test)(const char *))
+{
+    xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
+    bool hit = v && test((const char *)v);
+    xmlFree(v);
+    return hit;
+}
+
+static bool is_true(const char *v)
+{
+    return strcasecmp(v, "true") == 0;
+}
+
+static bool hidden_style(const char *v)
+{
+    return strstr(v, "display:none") || strstr(v, "display: none");
+}
+
+static bool skipped_role(const char *v)
+{
+    static const char *const roles[] = {"navigation",    "banner", "contentinfo",
+                                        "complementary", "dialog", "alertdialog",
+                                        "search",        "menu",   NULL};
+    for (size_t i = 0; roles[i]; i++)
+        if (strcasecmp(v, roles[i]) == 0) return true;
+    return false;
+}
+
+/* Navigation, scripts, forms, cookie banners and other parts that are not the article. */
+static bool not_article(xmlNode *n, bool in_article)
+{
+    if (named_any(n, skipped_elements)) return true;
+    if (!in_article && named(n, "header")) return true;
+    return attr_matches(n, "class", has_skipped_word) || attr_matches(n, "id", has_skipped_word) ||
+           attr_matches(n, "role", skipped_role) || attr_matches(n, "aria-hidden", is_true) ||
+           attr_matches(n, "style", hidden_style) || xmlHasProp(n, (const xmlChar *)"hidden");
+}
+
+/* ---- Finding the article's body in a page ---- */
+
+typedef struct {
+    visitor v;
+    int skip_depth;   /* > 0 inside something that is not the article (never entered) */
+    xmlNode *article; /* the first <article>, <main> */
+    xmlNode *main;
+    size_t text;    /* bytes of text seen */
+    size_t p_start; /* text when the current <p> began */
+    xmlNode *best;  /* the parent with the most text in <p> children */
+    uintptr_t best_score;
+} scout;
+
+static bool scout_enter(visitor *v, xmlNode *n)
+{
+    scout *s = (scout *)v;
+    if (not_article(n, false)) return false;
+    if (named(n, "article") && !s->article) s->article = n;
+    if (named(n, "main") && !s->main) s->main = n;
+    if (named(n, "p")) s->p_start = s->text;
+    return true;
+}
+
+static void scout_leave(visitor *v, xmlNode *n)
+{
+    scout *s = (scout *)v;
+    if (!named(n, "p") || !n->parent) return;
+    uintptr_t score = (uintptr_t)n->parent->_private + (s->text - s->p_start);
+    n->parent->_private = (void *)score;
+    if (score > s->best_score) s->best_score = score, s->best = n->parent;
+}
+
+static void scout_text(visitor *v, const char *t)
+{
+    ((scout *)v)->text += strlen(t);
+}
+
+/* ---- Reading blocks ---- */
+
+typedef struct {
+    visitor v;
+    reader_emit_fn emit;
+    void *user;
+    size_t article;
+    strbuf text;
+    bool ok;
+    bool in_article; /* header elements are read */
+    int title, heading, quote, item;
+} blocks;
+
+static const char *const block_elements[] = {
+    "p",          "div",     "h1",     "h2",     "h3",      "h4",      "h5",         "h6",
+    "li",         "ul",      "ol",     "dl",     "dt",      "dd",      "blockquote", "section",
+    "article",    "main",    "header", "pre",    "table",   "tr",      "td",         "th",
+    "figcaption", "address", "hr",     "center", "details", "summary", "body",       NULL};
+
+static void flush(blocks *b)
+{
+    size_t len = b->text.len;
+    while (len && b->text.data[len - 1] == ' ')
+        len--;
+    size_t start = 0;
+    while (start < len && b->text.data[start] == ' ')
+        start++;
+    block_kind kind = b->title     ? BLOCK_TITLE
+                      : b->heading ? BLOCK_HEADING
+                      : b->quote   ? BLOCK_QUOTE
+                      : b->item    ? BLOCK_LIST_ITEM
+                                   : BLOCK_PARAGRAPH;
+    if (b->ok && len > start)
+        b->ok = b->emit(b->user, kind, b->article, b->text.data + start, len - start);
+    sb_clear(&b->text);
+}
+
+static int *counter(blocks *b, xmlNode *n)
+{
+    if (named(n, "h1")) return &b->title;
+    static const char *const h[] = {"h2", "h3", "h4", "h5", "h6", NULL};
+    if (named_any(n, h)) return &b->heading;
+    if (named(n, "blockquote")) return &b->quote;
+    if (named(n, "li") || named(n, "dd") || named(n, "dt")) return &b->item;
+    return NULL;
+}
+
+static bool blocks_enter(visitor *v, xmlNode *n)
+{
+    blocks *b = (blocks *)v;
+    if (not_article(n, b->in_article)) return false;
+    if (named_any(n, block_elements)) flush(b);
+    int *c = counter(b, n);
+    if (c) ++*c;
+    if (named(n, "q")) b->ok = b->ok && sb_puts(&b->text, "«");
+    if (named(n, "br") || named(n, "td") || named(n, "th")) b->ok = b->ok && sb_putc(&b->text, ' ');
+    return true;
+}
+
+static void blocks_leave(visitor *v, xmlNode *n)
+{
+    blocks *b = (blocks *)v;
+    if (named(n, "q")) b->ok = b->ok && sb_puts(&b->text, "»");
+    if (named_any(n, block_elements)) flush(b);
+    int *c = counter(b, n);
+    if (c && *c) --*c;
+}
+
+static void blocks_text(visitor *v, const char *t)
+{
+    blocks *b = (blocks *)v;
+    for (; *t && b->ok; t++) {
+        char c = *t == '\n' || *t == '\r' || *t == '\t' || *t == '\f' ? ' ' : *t;
+        if (c == ' ' && (b->text.len == 0 || b->text.data[b->text.len - 1] == ' ')) continue;
+        b->ok = sb_putc(&b->text, c);
+    }
+}
+
+static bool read_blocks(xmlNode *root, size_t article, bool in_article, reader_emit_fn emit,
+                        void *user)
+{
+    blocks b = {.v = {blocks_enter, blocks_leave, blocks_text},
+                .emit = emit,
+                .user = user,
+                .article = article,
+                .ok = true,
+                .in_article = in_article};
+    walk(root, &b.v);
+    flush(&b);
+    sb_free(&b.text);
+    return b.ok;
+}
+
+static const int html_options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+
+static bool inside(xmlNode *n, const char *name)
+{
+    for (int depth = 0; n && depth < 512; n = n->parent, depth++)
+        if (named(n, name)) return true;
+    return false;
+}
+
+loc_status markup_read_html(const char *data, size_t len, const char *encoding, reader_emit_fn emit,
+                            void *user, strbuf *err)
+{
+    xmlInitParser();
+    xmlResetLastError();
+    htmlDocPtr doc = htmlReadMemory(data, (int)len, NULL, encoding, html_options);
+    if (!doc) return LOC_OK; /* nothing a parser in recovery mode could read: an empty page */
+    const xmlError *e = xmlGetLastError();
+    if (e && e->code == XML_ERR_INTERNAL_ERROR && e->message && strstr(e->message, "depth")) {
+        sb_printf(err, "elements nested more than %d deep", (int)xmlParserMaxDepth);
+        xmlFreeDoc(doc);
+        return LOC_ERR_INPUT_FORMAT;
+    }
+    xmlNode *root = xmlDocGetRootElement(doc);
+    loc_status st = LOC_OK;
+    if (root) {
+        scout s = {.v = {scout_enter, scout_leave, scout_text}};
+        walk(root, &s.v);
+        xmlNode *body = s.article ? s.article : s.main ? s.main : s.best ? s.best : root;
+        bool in_article = inside(body, "article") || inside(body, "main");
+        if (!read_blocks(body, 0, in_article, emit, user)) st = LOC_ERR_NOMEM;
+    }
+    xmlFreeDoc(doc);
+    return st;
+}
+
+/* ---- Feeds ---- */
+
+static xmlNode *child(xmlNode *n, const char *name)
+{
+    for (xmlNode *c = n ? n->children : NULL; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, name) == 0) return c;
+    return NULL;
+}
+
+typedef struct {
+    visitor v;
+    strbuf *out;
+    bool ok;
+} gather;
+
+static bool gather_enter(visitor *v, xmlNode *n)
+{
+    (void)v, (void)n;
+    return true;
+}
+
+static void gather_leave(visitor *v, xmlNode *n)
+{
+    (void)v, (void)n;
+}
+
+static void gather_text(visitor *v, const char *t)
+{
+    gather *g = (gather *)v;
+    g->ok = g->ok && sb_puts(g->out, t);
+}
+
+/* The text under n (entity references other than the predefined ones are not read). */
+static bool text_of(xmlNode *n, strbuf *out)
+{
+    sb_clear(out);
+    gather g = {{gather_enter, gather_leave, gather_text}, out, true};
+    if (n) walk(n, &g.v);
+    return g.ok;
+}
+
+/* Reads an HTML fragment (a feed's escaped content) as blocks. */
+static bool read_html_fragment(const char *html, size_t article, reader_emit_fn emit, void *user)
+{
+    if (!*html) return true;
+    htmlDocPtr doc = htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8", html_options);
+    if (!doc) return true;
+    xmlNode *root = xmlDocGetRootElement(doc);
+    bool ok = !root || read_blocks(root, article, true, emit, user);
+    xmlFreeDoc(doc);
+    return ok;
+}
+
+/* The words of an HTML fragment, as one line. */
+static bool html_text(strbuf *html, strbuf *out)
+{
+    sb_clear(out);
+    htmlDocPtr doc = htmlReadMemory(sb_str(html), (int)html->len, NULL, "UTF-8", html_options);
+    xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+    bool ok = !root || text_of(root, out);
+    xmlFreeDoc(doc);
+    return ok;
+}
+
+/* An Atom text construct: type="xhtml" is markup in place, "html" is escaped HTML, else text. */
+static bool read_content(xmlNode *n, bool atom, size_t article, strbuf *scratch,
+                         reader_emit_fn emit, void *user)
+{
+    if (!n) return true;
+    xmlChar *type = atom ? xmlGetNoNsProp(n, (const xmlChar *)"type") : NULL;
+    bool ok;
+    if (type && strcmp((const char *)type, "xhtml") == 0) {
+        ok = read_blocks(n, article, true, emit, user);
+    } else if (!atom || (type && strcmp((const char *)type, "html") == 0)) {
+        ok = text_of(n, scratch) && read_html_fragment(sb_str(scratch), article, emit, user);
+    } else {
+        ok = text_of(n, scratch);
+        for (char *p = scratch->data; ok && p && *p;) { /* one paragraph a line */
+            char *nl = strchr(p, '\n');
+            size_t k = nl ? (size_t)(nl - p) : strlen(p);
+            ok = emit(user, BLOCK_PARAGRAPH, article, p, k);
+            p = nl ? nl + 1 : NULL;
+        }
+    }
+    xmlFree(type);
+    return ok;
+}
+
+static const int feed_options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+
+loc_status markup_read_feed(const char *data, size_t len, const char *encoding, size_t max_items,
+                            time_t since, reader_emit_fn emit, void *user, strbuf *err)
+{
+    xmlInitParser();
+    xmlResetLastError();
+    xmlDocPtr doc = xmlReadMemory(data, (int)len, NULL, encoding, feed_options);
+    if (!doc) {
+        const xmlError *e = xmlGetLastError();
+        if (e && e->message) {
+            size_t k = strlen(e->message);
+            while (k && (e->message[k - 1] == '\n' || e->message[k - 1] == ' '))
+                k--;
+            sb_printf(err, "line %d: %.*s", e->line, (int)k, e->message);
+        } else {
+            sb_puts(err, "not well-formed XML");
+        }
+        return LOC_ERR_INPUT_FORMAT;
+    }
+    xmlNode *root = xmlDocGetRootElement(doc);
+    xmlNode *items = NULL;
+    const char *item = "item";
+    bool atom = false;
+    if (root && strcmp((const char *)root->name, "rss") == 0) {
+        items = child(root, "channel");
+    } else if (root && strcmp((const char *)root->name, "RDF") == 0) {
+        items = root;
+    } else if (root && strcmp((const char *)root->name, "feed") == 0) {
+        items = root;
+        item = "entry";
+        atom = true;
+    }
+    if (!items) {
+        sb_printf(err, "not RSS or Atom (the document is <%s>)",
+                  root ? (const char *)root->name : "empty");
+        xmlFreeDoc(doc);
+        return LOC_ERR_INPUT_FORMAT;
+    }
+    strbuf scratch = {0}, words_buf = {0};
+    bool ok = true;
+    size_t article = 0;
+    for (xmlNode *it = items->children; it && ok; it = it->next) {
+        if (it->type != XML_ELEMENT_NODE || strcmp((const char *)it->name, item) != 0) continue;
+        if (max_items && article == max_items) break;
+        xmlNode *date = atom ? child(it, "updated") : child(it, "pubDate");
+        if (!date) date = atom ? child(it, "published") : child(it, "date");
+        time_t when;
+        if (since && date && text_of(date, &scratch) &&
+            reader_parse_date(sb_str(&scratch), &when) && when < since)
+            continue;
+        xmlNode *title = child(it, "title");
+        xmlChar *type = atom && title ? xmlGetNoNsProp(title, (const xmlChar *)"type") : NULL;
+        bool html_title = type && strcmp((const char *)type, "text") != 0;
+        xmlFree(type);
+        strbuf *words = html_title ? &words_buf : &scratch;
+        if (title)
+            ok = text_of(title, &scratch) && (!html_title || html_text(&scratch, words)) &&
+                 (!words->len || emit(user, BLOCK_TITLE, article, words->data, words->len));
+        xmlNode *content = atom ? child(it, "content") : child(it, "encoded");
+        if (!content) content = atom ? child(it, "summary") : child(it, "description");
+        ok = ok && read_content(content, atom, article, &scratch, emit, user);
+        article++;
+    }
+    sb_free(&scratch);
+    sb_free(&words_buf);
+    xmlFreeDoc(doc);
+    return ok ? LOC_OK : LOC_ERR_NOMEM;
+}

@@ -1,0 +1,24 @@
+/* read_markup.h - HTML pages and RSS/Atom feeds into blocks; the only file that includes libxml2.
+ */
+#ifndef LOC_READ_MARKUP_H
+#define LOC_READ_MARKUP_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "reader.h"
+#include "status.h"
+#include "strbuf.h"
+
+/* A page: the article's body (<article>, else <main>, else the element with the most
+ * text in <p>), without navigation, scripts, forms, banners. encoding: NULL to use the
+ * page's own declaration. On failure err says why. */
+loc_status markup_read_html(const char *data, size_t len, const char *encoding, reader_emit_fn emit,
+                            void *user, strbuf *err);
+
+/* A feed (RSS 2.0, RSS 1.0 or Atom): each item is an article, its title then its content
+ * read as HTML. No network, no entity expansion: a feed that needs either is refused. */
+loc_status markup_read_feed(const char *data, size_t len, const char *encoding, size_t max_items,
+                            time_t since, reader_emit_fn emit, void *user, strbuf *err);
+
+#endif
