@@ -32,10 +32,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     bool legacy;
     if (size > READER_BLOCK_MAX) size = READER_BLOCK_MAX; /* what the readers hand over */
     if (!reader_clean_line((const char *)data, size, &line, &legacy) || line.len == 0) return 0;
-    block b = {reader_kind_of(line.data, line.len), line.data, line.len, 1, 0};
+    block b = {.kind = reader_kind_of(line.data, line.len),
+               .text = line.data,
+               .len = line.len,
+               .source_line = 1};
     chunk_list chunks;
     arena_reset(&a);
-    if (pipeline_chunk_block(&lang, &b, &a, &chunks, NULL) != LOC_OK) return 0;
+    if (pipeline_chunk_block(&lang, &b, size % 2, &a, &chunks, NULL) != LOC_OK)
+        return 0; /* marks or not */
     sb_clear(&out);
     if (!render_text(&chunks, &out)) abort();
     for (size_t i = 0; i < chunks.count; i++) /* what the synthesizer gets: no overlong word */
