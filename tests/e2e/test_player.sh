@@ -90,5 +90,24 @@ tm clear-history -t t; key "clear; $LOCUTOR --resume $WORK/art.txt; echo RC3=\$?
 check "a changed article starts from its beginning, with a message" wait_for "^El artículo ha cambiado"
 key q
 wait_for "^RC3="
+
+# Ctrl-C stops at once and gives the terminal back.
+tm clear-history -t t; key "clear; $LOCUTOR $A1; echo RC5=\$?; stty -g >$WORK/stty.after2" Enter
+wait_for "^Artículo 1 de 1"
+sleep 0.5
+key C-c
+check "Ctrl-C ends the player with 130" wait_for "^RC5=130"
+sleep 0.3
+check "the terminal is sane after Ctrl-C" cmp -s "$WORK/stty.before" "$WORK/stty.after2"
+
+# The sound server goes away while speaking: one line and exit 5, not a hang.
+tm clear-history -t t; key "clear; $LOCUTOR $A1 2>$WORK/lost.err; echo RC6=\$?" Enter
+wait_for "^Artículo 1 de 1"
+sleep 0.5
+kill $pulse_pid
+wait $pulse_pid 2>/dev/null
+check "a lost sound device ends with exit 5" wait_for "^RC6=5"
+check "and one line on standard error: $(cat "$WORK/lost.err")" \
+    test "$(grep -c 'no usable audio device.*stopped answering' "$WORK/lost.err")" = 1
 [ "$FAILED" = 0 ] || { echo "--- the terminal:"; pane; }
 finish
