@@ -415,8 +415,9 @@ static step on_key(player *p, term_key k, loc_status *st)
         p->paused = false;
         SAY0(p, "Repite");
         return RESTART;
-    case KEY_HELP:
-        SAY0(p, help_text);
+    case KEY_HELP: /* asked for, so printed even with --quiet */
+        printf("%s\r\n", help_text);
+        fflush(stdout);
         return GO_ON;
     case KEY_QUIT:
         return STOP;
