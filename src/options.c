@@ -55,6 +55,13 @@ const char options_help_more[] =
     "      --feed FILE.xml  add the new episode (-o) to this RSS 2.0 podcast feed\n"
     "      --feed-url BASE  the public URL of the folder that holds the episode files\n"
     "\n"
+    "Interactive player (--play with a terminal on standard input):\n"
+    "      --quiet          print no line per event\n"
+    "      --resume         continue where the last run stopped (same article)\n"
+    "      --announce-structure  say \"Titular\" before headings, \"Cita\" before quotes\n"
+    "  keys: space pause/resume, right/n next sentence, left/p previous, down/N next\n"
+    "  heading or article, up/P previous, +/- rate, r repeat, h/? help, q quit\n"
+    "\n"
     "Voice:\n"
     "  -v, --voice NAME     espeak-ng Spanish voice (default es; es-419 too)\n"
     "      --list-voices    list the Spanish voices installed\n"
@@ -115,7 +122,10 @@ enum {
     OPT_FORMAT,
     OPT_ENCODING,
     OPT_MAX_ITEMS,
-    OPT_SINCE
+    OPT_SINCE,
+    OPT_QUIET,
+    OPT_RESUME,
+    OPT_ANNOUNCE
 };
 
 static const struct option long_options[] = {
@@ -147,6 +157,9 @@ static const struct option long_options[] = {
     {"feed", required_argument, NULL, OPT_FEED},
     {"feed-url", required_argument, NULL, OPT_FEED_URL},
     {"verbose", no_argument, NULL, OPT_VERBOSE},
+    {"quiet", no_argument, NULL, OPT_QUIET},
+    {"resume", no_argument, NULL, OPT_RESUME},
+    {"announce-structure", no_argument, NULL, OPT_ANNOUNCE},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
     {"format", required_argument, NULL, OPT_FORMAT},
@@ -330,6 +343,15 @@ loc_status options_parse(int argc, char **argv, loc_options *o, strbuf *err)
                 st = LOC_ERR_USAGE;
             } else
                 o->lexicons[o->nlexicons++] = optarg;
+            break;
+        case OPT_QUIET:
+            o->quiet = true;
+            break;
+        case OPT_RESUME:
+            o->resume = true;
+            break;
+        case OPT_ANNOUNCE:
+            o->announce = true;
             break;
         case OPT_VERBOSE:
             o->verbose = true;

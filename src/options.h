@@ -17,6 +17,7 @@ typedef struct {
     const char *driver; /* --driver NAME, NULL for automatic */
     bool play, text, ssml, verbose;
     bool help, version, list_voices;
+    bool quiet, resume, announce; /* the interactive player: no event lines, resume, cues */
     synth_options voice;
     int jobs;                 /* -j N: blocks synthesized at once */
     const char *lexicons[16]; /* --lexicon FILE, applied in order */

@@ -12,6 +12,7 @@
 
 #include "es_classify.h"
 #include "feed.h"
+#include "player.h"
 #include "render.h"
 #include "sink.h"
 #include "synth.h"
@@ -463,6 +464,16 @@ loc_status pipeline_run(const loc_options *o, strbuf *err)
         st = r.phrases ? table_load(r.phrases, path, err) : LOC_ERR_NOMEM;
     }
     if (st == LOC_OK) st = check_inputs(o, err);
+    if (st == LOC_OK && player_wanted(o)) { /* the interactive reader */
+        st = player_run(o, &r.lang, err);
+        if (sink_interrupted()) {
+            st = LOC_ERR_INTERRUPTED;
+            sb_clear(err);
+        }
+        table_free(r.phrases);
+        es_lang_free(&r.lang);
+        return st;
+    }
     bool audio = o->output || o->play || o->split;
     sink_catch_signals();
     if (st == LOC_OK && audio) st = open_outputs(&r);

@@ -44,6 +44,9 @@ bool sink_file_known_format(const char *path);
 /* Live playback through libao; driver NULL picks PulseAudio when it runs, else
  * libao's default. On failure err says which driver and why. */
 loc_status sink_live_open(const char *driver, int sample_rate, sink **out, strbuf *err);
+/* The same with a small device buffer (about 50 ms with PulseAudio), so that
+ * stopping the writes is heard at once (the interactive player). */
+loc_status sink_live_open_low_latency(const char *driver, int sample_rate, sink **out, strbuf *err);
 
 /* Reads a whole sound file (a jingle) as mono 16-bit at sample_rate, resampled
  * and mixed down as needed. *samples is malloc'd. */

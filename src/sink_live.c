@@ -44,7 +44,7 @@ static void live_abort(sink *s)
 
 static const sink_ops live_ops = {live_write, live_finish, live_abort};
 
-static ao_device *open_driver(int id, int rate)
+static ao_device *open_driver(int id, int rate, bool low_latency)
 {
     ao_sample_format fmt = {0};
     fmt.bits = 16;
@@ -53,6 +53,7 @@ static ao_device *open_driver(int id, int rate)
     fmt.byte_format = AO_FMT_NATIVE;
     ao_option *opts = NULL;
     ao_append_option(&opts, "quiet", "");
+    if (low_latency && id == ao_driver_id("pulse")) ao_append_option(&opts, "buffer_time", "50");
     /* ALSA's library prints its own errors on stderr; locutor says one clear line instead */
     int saved = quiet_begin();
     ao_device *dev = ao_open_live(id, &fmt, opts);
@@ -61,7 +62,7 @@ static ao_device *open_driver(int id, int rate)
     return dev;
 }
 
-loc_status sink_live_open(const char *driver, int rate, sink **out, strbuf *err)
+static loc_status live_open(const char *driver, int rate, bool low_latency, sink **out, strbuf *err)
 {
     if (!ao_started) {
         ao_initialize();
@@ -78,16 +79,16 @@ loc_status sink_live_open(const char *driver, int rate, sink **out, strbuf *err)
             live_close(l);
             return LOC_ERR_AUDIO_DRIVER;
         }
-        l->dev = open_driver(id, rate);
+        l->dev = open_driver(id, rate, low_latency);
         if (!l->dev) sb_printf(err, "driver %s", driver);
     } else {
         /* prefer a running PulseAudio (or PipeWire's) server, then libao's default */
         int pulse = ao_driver_id("pulse");
-        if (pulse >= 0) l->dev = open_driver(pulse, rate);
+        if (pulse >= 0) l->dev = open_driver(pulse, rate, low_latency);
         int def = ao_default_driver_id();
         ao_info *info = def >= 0 ? ao_driver_info(def) : NULL;
         if (!l->dev && info && strcmp(info->short_name, "null") != 0)
-            l->dev = open_driver(def, rate);
+            l->dev = open_driver(def, rate, low_latency);
         if (!l->dev) sb_printf(err, "no sound server or device answered");
     }
     if (!l->dev) {
@@ -96,4 +97,14 @@ loc_status sink_live_open(const char *driver, int rate, sink **out, strbuf *err)
     }
     *out = &l->base;
     return LOC_OK;
+}
+
+loc_status sink_live_open(const char *driver, int rate, sink **out, strbuf *err)
+{
+    return live_open(driver, rate, false, out, err);
+}
+
+loc_status sink_live_open_low_latency(const char *driver, int rate, sink **out, strbuf *err)
+{
+    return live_open(driver, rate, true, out, err);
 }

@@ -104,6 +104,11 @@ loc_status synth_silence(int ms, synth_audio_fn fn, void *user)
     return LOC_OK;
 }
 
+void synth_set_rate(int wpm)
+{
+    espeak_SetParameter(espeakRATE, wpm, 0);
+}
+
 void synth_close(void)
 {
     espeak_ng_Terminate();

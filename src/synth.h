@@ -31,6 +31,8 @@ typedef loc_status (*synth_mark_fn)(void *user, const char *name, size_t sample)
 loc_status synth_speak_ssml(const char *ssml, synth_audio_fn fn, synth_mark_fn mark_fn, void *user);
 /* Speaks nothing for ms milliseconds (delivers zero samples). */
 loc_status synth_silence(int ms, synth_audio_fn fn, void *user);
+/* Changes the speaking rate (words per minute, 80..900) for what is spoken next. */
+void synth_set_rate(int wpm);
 void synth_close(void);
 
 /* Prints the installed Spanish voices, one per line: name, language, description. */

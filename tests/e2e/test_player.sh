@@ -1,0 +1,113 @@
+# test_player.sh - the interactive reader in a real terminal (tmux) against a private PulseAudio null sink.
+. "$(dirname "$0")/lib.sh"
+command -v tmux >/dev/null || { echo "SKIP: tmux is not installed (scripts/setup installs it)"; exit 0; }
+
+export HOME=$WORK/home XDG_RUNTIME_DIR=$WORK/run PULSE_RUNTIME_PATH=$WORK/run/pulse
+export XDG_STATE_HOME=$WORK/state
+mkdir -p "$HOME" "$PULSE_RUNTIME_PATH" && chmod 700 "$XDG_RUNTIME_DIR"
+pulseaudio --daemonize=no --exit-idle-time=-1 --disallow-exit -n \
+    --load=module-native-protocol-unix --load="module-null-sink sink_name=locutor_test" \
+    --load=module-always-sink --log-target=stderr >"$WORK/pulse.log" 2>&1 &
+pulse_pid=$!
+TMUX_SOCK=locutor-test-$$
+trap 'tmux -L $TMUX_SOCK kill-server 2>/dev/null; kill $pulse_pid 2>/dev/null; wait $pulse_pid 2>/dev/null; rm -rf "$WORK"' EXIT
+for i in $(seq 1 50); do pactl info >/dev/null 2>&1 && break; sleep 0.1; done
+check "PulseAudio test server is up" pactl info
+pactl set-default-sink locutor_test
+
+A1=$SRC/articles/corea-del-norte-rusia.txt
+A2=$SRC/articles/dana-valencia.txt
+tm() { tmux -L "$TMUX_SOCK" "$@"; }
+key() { tm send-keys -t t "$@"; }
+pane() { tm capture-pane -p -t t -S -200; }
+# waits up to 20 s for a line matching $1 in the pane
+wait_for() { for i in $(seq 1 200); do pane | grep -q -- "$1" && return 0; sleep 0.1; done; return 1; }
+
+tm new-session -d -s t -x 200 -y 50 "env -i HOME=$HOME XDG_RUNTIME_DIR=$XDG_RUNTIME_DIR PULSE_RUNTIME_PATH=$PULSE_RUNTIME_PATH XDG_STATE_HOME=$XDG_STATE_HOME PATH=$PATH TERM=xterm bash --norc --noprofile"
+sleep 0.3
+key "stty -g >$WORK/stty.before; $LOCUTOR $A1 $A2; echo RC=\$?; stty -g >$WORK/stty.after" Enter
+
+# Pause for 1.5 s in the middle of the first (long) sentence, then resume.
+parec -d locutor_test.monitor --format=s16le --rate=22050 --channels=1 --file-format=wav "$WORK/rec.wav" &
+parec_pid=$!
+check "the first article is announced" wait_for "Artículo 1 de 2: corea-del-norte-rusia"
+sleep 2.5
+key Space
+sleep 1.5
+key Space
+sleep 2
+kill -INT $parec_pid
+wait $parec_pid 2>/dev/null
+check "space prints Pausa, then Continúa" wait_for "Continúa"
+check "resume goes on with the same sentence (no move between Pausa and Continúa)" \
+    bash -c "$(declare -f pane tm); TMUX_SOCK=$TMUX_SOCK; pane | grep -v '^\$' | grep -A1 '^Pausa' | tail -n1 | grep -q '^Continúa'"
+# the longest silence in the recording, to 50 ms
+gap=0
+for ms in $(seq 500 50 4000); do
+    set -- $("$WAV_PAUSES" "$WORK/rec.wav" --min-ms "$ms")
+    [ "${2#pauses=}" -ge 1 ] && gap=$ms || break
+done
+check "a 1.5 s pause is a silent gap of $gap ms in the recording (within 200 ms)" \
+    fcmp "$gap >= 1300 && $gap <= 1700"
+set -- $("$WAV_PAUSES" "$WORK/rec.wav")
+check "speech goes on after the pause (${3} from first to last sound)" fcmp "${3#speech_s=} > 3.5"
+
+# Navigation: next sentence, next headings, next article.
+key n
+check "n goes to the next sentence" wait_for "^Frase 2 de 15"
+key N
+check "N goes to the next heading" wait_for "^Titular: Presencia norcoreana en el conflicto ucraniano (frase 4 de 15)"
+key Down; sleep 0.2; key Down; sleep 0.2; key Down
+check "down arrow past the last heading goes to the next article" wait_for "^Artículo 2 de 2: La DANA deja más de 300 litros"
+tm clear-history -t t; key Up
+check "up arrow goes back to the first article" wait_for "^Artículo 1 de 2: corea-del-norte-rusia"
+key Right; sleep 0.2; key Right
+check "right arrow moves sentence by sentence" wait_for "^Frase 3 de 15"
+key +
+check "+ raises the rate by 25 wpm" wait_for "^Velocidad 200"
+key q
+check "q exits 0" wait_for "^RC=0"
+sleep 0.3
+check "the terminal is left as it was (stty -g before and after)" cmp -s "$WORK/stty.before" "$WORK/stty.after"
+check "the position (article, fingerprint, sentence 2 from 0) is saved under XDG_STATE_HOME: $(cat "$XDG_STATE_HOME/locutor/position")" \
+    test "$(awk -F '\t' '$1 ~ /corea-del-norte-rusia.txt$/ { print $3 }' "$XDG_STATE_HOME/locutor/position")" = 2
+
+# --resume starts where the last run stopped.
+tm clear-history -t t; key "clear; $LOCUTOR --resume $A1 $A2; echo RC2=\$?" Enter
+check "--resume starts at the saved sentence" wait_for "^Frase 3 de 15"
+key q
+check "the resumed run exits 0" wait_for "^RC2=0"
+check "the resumed run printed its first line at sentence 3" \
+    bash -c "tmux -L $TMUX_SOCK capture-pane -p -t t | grep -v '^\$' | grep -A1 '^Artículo 1 de 2' | grep -q '^Frase 3 de 15'"
+
+# A changed article starts from its beginning, with a message.
+cp "$A1" "$WORK/art.txt"
+tm clear-history -t t; key "clear; $LOCUTOR $WORK/art.txt"
+key "; echo RC4=\$?" Enter
+wait_for "^Artículo 1 de 1"; key n; sleep 0.2; key n; sleep 0.3; key q; wait_for "^RC4="
+echo "Una frase nueva al final." >>"$WORK/art.txt"
+tm clear-history -t t; key "clear; $LOCUTOR --resume $WORK/art.txt; echo RC3=\$?" Enter
+check "a changed article starts from its beginning, with a message" wait_for "^El artículo ha cambiado"
+key q
+wait_for "^RC3="
+
+# Ctrl-C stops at once and gives the terminal back.
+tm clear-history -t t; key "clear; $LOCUTOR $A1; echo RC5=\$?; stty -g >$WORK/stty.after2" Enter
+wait_for "^Artículo 1 de 1"
+sleep 0.5
+key C-c
+check "Ctrl-C ends the player with 130" wait_for "^RC5=130"
+sleep 0.3
+check "the terminal is sane after Ctrl-C" cmp -s "$WORK/stty.before" "$WORK/stty.after2"
+
+# The sound server goes away while speaking: one line and exit 5, not a hang.
+tm clear-history -t t; key "clear; $LOCUTOR $A1 2>$WORK/lost.err; echo RC6=\$?" Enter
+wait_for "^Artículo 1 de 1"
+sleep 0.5
+kill $pulse_pid
+wait $pulse_pid 2>/dev/null
+check "a lost sound device ends with exit 5" wait_for "^RC6=5"
+check "and one line on standard error: $(cat "$WORK/lost.err")" \
+    test "$(grep -c 'no usable audio device.*stopped answering' "$WORK/lost.err")" = 1
+[ "$FAILED" = 0 ] || { echo "--- the terminal:"; pane; }
+finish
