@@ -341,6 +341,27 @@ static loc_status go_article(player *p, size_t ai, bool at_end)
 
 typedef enum { GO_ON, RESTART, STOP, DONE } step;
 
+static step to_sentence(player *p, size_t si)
+{
+    p->si = si;
+    announce_sentence(p);
+    return RESTART;
+}
+
+static step to_article(player *p, size_t ai, bool at_end, loc_status *st)
+{
+    *st = go_article(p, ai, at_end);
+    return *st == LOC_OK ? RESTART : STOP;
+}
+
+/* Past the last sentence of an article: the next article, or the end. */
+static step past_article(player *p, loc_status *st)
+{
+    if (p->ai + 1 < p->o->ninputs) return to_article(p, p->ai + 1, false, st);
+    SAY0(p, "Fin");
+    return DONE;
+}
+
 static step on_key(player *p, term_key k, loc_status *st)
 {
     switch (k) {
@@ -350,56 +371,23 @@ static step on_key(player *p, term_key k, loc_status *st)
         return GO_ON;
     case KEY_NEXT:
         p->paused = false;
-        if (p->si + 1 < p->art.count) {
-            p->si++;
-            announce_sentence(p);
-            return RESTART;
-        }
-        if (p->ai + 1 < p->o->ninputs) {
-            *st = go_article(p, p->ai + 1, false);
-            return *st == LOC_OK ? RESTART : STOP;
-        }
-        SAY0(p, "Fin");
-        return DONE;
+        if (p->si + 1 < p->art.count) return to_sentence(p, p->si + 1);
+        return past_article(p, st);
     case KEY_PREV:
         p->paused = false;
-        if (p->si > 0) {
-            p->si--;
-            announce_sentence(p);
-            return RESTART;
-        }
-        if (p->ai > 0) {
-            *st = go_article(p, p->ai - 1, true);
-            return *st == LOC_OK ? RESTART : STOP;
-        }
-        announce_sentence(p);
-        return RESTART;
+        if (p->si > 0) return to_sentence(p, p->si - 1);
+        if (p->ai > 0) return to_article(p, p->ai - 1, true, st);
+        return to_sentence(p, p->si);
     case KEY_NEXT_PART:
         p->paused = false;
         for (size_t i = p->si + 1; i < p->art.count; i++)
-            if (p->art.items[i].part) {
-                p->si = i;
-                announce_sentence(p);
-                return RESTART;
-            }
-        if (p->ai + 1 < p->o->ninputs) {
-            *st = go_article(p, p->ai + 1, false);
-            return *st == LOC_OK ? RESTART : STOP;
-        }
-        SAY0(p, "Fin");
-        return DONE;
+            if (p->art.items[i].part) return to_sentence(p, i);
+        return past_article(p, st);
     case KEY_PREV_PART:
         p->paused = false;
         for (size_t i = p->si; i-- > 0;)
-            if (p->art.items[i].part) {
-                p->si = i;
-                announce_sentence(p);
-                return RESTART;
-            }
-        if (p->si == 0 && p->ai > 0) {
-            *st = go_article(p, p->ai - 1, false);
-            return *st == LOC_OK ? RESTART : STOP;
-        }
+            if (p->art.items[i].part) return to_sentence(p, i);
+        if (p->si == 0 && p->ai > 0) return to_article(p, p->ai - 1, false, st);
         p->si = 0;
         announce_article(p);
         return RESTART;
