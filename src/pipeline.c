@@ -252,11 +252,12 @@ static loc_status speak_intro(run *r)
     snprintf(wkey, sizeof wkey, "weekday%d", day.tm_wday);
     snprintf(mkey, sizeof mkey, "month%d", day.tm_mon + 1);
     const char *title = o->title ? o->title : phrase(r, "title", "Resumen informativo");
+    char weekday[32]; /* starts a sentence: "Jueves" */
+    snprintf(weekday, sizeof weekday, "%s", phrase(r, wkey, ""));
+    if (weekday[0] >= 'a' && weekday[0] <= 'z') weekday[0] = (char)(weekday[0] - 'a' + 'A');
     strbuf text = {0};
-    bool ok = sb_printf(&text, "%s. %s, %d de %s de %d.", title, phrase(r, wkey, ""), day.tm_mday,
+    bool ok = sb_printf(&text, "%s. %s, %d de %s de %d.", title, weekday, day.tm_mday,
                         phrase(r, mkey, ""), day.tm_year + 1900);
-    if (ok && text.data[strlen(title) + 2] >= 'a' && text.data[strlen(title) + 2] <= 'z')
-        text.data[strlen(title) + 2] -= 'a' - 'A';
     loc_status st = !ok ? LOC_ERR_NOMEM : r->pool ? add_start(r, title, false) : LOC_OK;
     if (st == LOC_OK) st = process_text(r, sb_str(&text), BLOCK_TITLE);
     sb_free(&text);
