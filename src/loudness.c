@@ -1,119 +1,341 @@
-/* loudness.c - the only file that includes libebur128; -21.6 LUFS speech -> +5.6 dB gain, peaks
- * limited. */
+/* loudness.c - integrated loudness per ITU-R BS.1770-4 and a peak limiter: -21.6 LUFS speech
+ * -> +5.6 dB gain, peaks limited. The meter is checked against libebur128 in tests/unit. */
 #include "loudness.h"
 
-#include <ebur128.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* Gating blocks are sorted into bins of 0.01 LU from GATE_FLOOR up; a bin keeps the
+ * count and the summed energy of its blocks, so the gated mean is exact up to where
+ * the relative gate cuts a bin (0.01 LU), and memory does not grow with the input. */
+#define GATE_FLOOR (-70.0) /* BS.1770 absolute gate, LUFS */
+enum { GATE_BINS = 8000, GATE_BINS_PER_LU = 100 };
+
+typedef struct {
+    double b0, b1, b2, a1, a2; /* normalized biquad */
+    double z1, z2;             /* state, transposed direct form II */
+} biquad;
+
 struct loudness_meter {
-    ebur128_state *st;
+    biquad shelf, highpass; /* the K-weighting filter */
+    size_t hop_len;         /* samples in 100 ms */
+    size_t in_hop;          /* samples in the current hop so far */
+    double hop_sum;         /* K-weighted energy of the current hop */
+    double hops[3];         /* the three hops before it */
+    size_t nhops;
+    double bin_energy[GATE_BINS];
+    unsigned long bin_count[GATE_BINS];
 };
+
+/* The BS.1770 pre-filter (a high shelf) and RLB high-pass for any sample rate, as
+ * libebur128 derives them. */
+static void k_weighting(loudness_meter *m, double rate)
+{
+    double f0 = 1681.974450955533, gain_db = 3.999843853973347, q = 0.7071752369554196;
+    double k = tan(M_PI * f0 / rate), vh = pow(10.0, gain_db / 20.0);
+    double vb = pow(vh, 0.4996667741545416), a0 = 1.0 + k / q + k * k;
+    m->shelf = (biquad){(vh + vb * k / q + k * k) / a0,
+                        2.0 * (k * k - vh) / a0,
+                        (vh - vb * k / q + k * k) / a0,
+                        2.0 * (k * k - 1.0) / a0,
+                        (1.0 - k / q + k * k) / a0,
+                        0,
+                        0};
+    f0 = 38.13547087602444;
+    q = 0.5003270373238773;
+    k = tan(M_PI * f0 / rate);
+    a0 = 1.0 + k / q + k * k;
+    m->highpass =
+        (biquad){1.0, -2.0, 1.0, 2.0 * (k * k - 1.0) / a0, (1.0 - k / q + k * k) / a0, 0, 0};
+}
 
 loudness_meter *loudness_meter_new(int sample_rate)
 {
-    loudness_meter *m = malloc(sizeof *m);
+    if (sample_rate < 1000) return NULL;
+    loudness_meter *m = calloc(1, sizeof *m);
     if (!m) return NULL;
-    m->st = ebur128_init(1, (unsigned long)sample_rate, EBUR128_MODE_I);
-    if (!m->st) {
-        free(m);
-        return NULL;
-    }
+    k_weighting(m, sample_rate);
+    m->hop_len = (size_t)sample_rate / 10;
     return m;
 }
 
-int loudness_meter_add(loudness_meter *m, const float *samples, size_t count)
+/* Filter state this small is zero: denormal numbers would make the filter crawl. */
+static void flush_denormals(biquad *b)
 {
-    return ebur128_add_frames_float(m->st, samples, count) == EBUR128_SUCCESS ? 0 : -1;
+    if (fabs(b->z1) < 1e-30) b->z1 = 0;
+    if (fabs(b->z2) < 1e-30) b->z2 = 0;
 }
 
-double loudness_meter_lufs(loudness_meter *m)
+/* A gating block (400 ms: this hop and the three before) goes into its bin. */
+static void end_hop(loudness_meter *m)
 {
-    double lufs;
-    if (ebur128_loudness_global(m->st, &lufs) != EBUR128_SUCCESS) return -HUGE_VAL;
-    return lufs;
+    flush_denormals(&m->shelf);
+    flush_denormals(&m->highpass);
+    if (++m->nhops >= 4) {
+        double energy = (m->hop_sum + m->hops[0] + m->hops[1] + m->hops[2]) / (4.0 * m->hop_len);
+        double lufs = -0.691 + 10.0 * log10(energy);
+        if (lufs > GATE_FLOOR) {
+            long bin = (long)((lufs - GATE_FLOOR) * GATE_BINS_PER_LU);
+            if (bin >= GATE_BINS) bin = GATE_BINS - 1;
+            m->bin_energy[bin] += energy;
+            m->bin_count[bin]++;
+        }
+    }
+    m->hops[2] = m->hops[1];
+    m->hops[1] = m->hops[0];
+    m->hops[0] = m->hop_sum;
+    m->hop_sum = 0;
+    m->in_hop = 0;
+}
+
+/* The K-weighted energy of x, the filters carried on. */
+static double k_weighted_energy(biquad *shelf, biquad *highpass, const short *x, size_t n)
+{
+    biquad s = *shelf, h = *highpass;
+    double sum = 0;
+    for (size_t i = 0; i < n; i++) {
+        double v = x[i] * (1.0 / 32768.0);
+        double y = s.b0 * v + s.z1;
+        s.z1 = (s.b1 * v + s.z2) - s.a1 * y;
+        s.z2 = s.b2 * v - s.a2 * y;
+        double k = h.b0 * y + h.z1;
+        h.z1 = (h.b1 * y + h.z2) - h.a1 * k;
+        h.z2 = h.b2 * y - h.a2 * k;
+        sum += k * k;
+    }
+    *shelf = s;
+    *highpass = h;
+    return sum;
+}
+
+void loudness_meter_add(loudness_meter *m, const short *samples, size_t count)
+{
+    while (count) {
+        size_t n = m->hop_len - m->in_hop < count ? m->hop_len - m->in_hop : count;
+        m->hop_sum += k_weighted_energy(&m->shelf, &m->highpass, samples, n);
+        m->in_hop += n;
+        if (m->in_hop == m->hop_len) end_hop(m);
+        samples += n;
+        count -= n;
+    }
+}
+
+double loudness_meter_lufs(const loudness_meter *m)
+{
+    double sum = 0;
+    unsigned long n = 0;
+    for (size_t i = 0; i < GATE_BINS; i++) {
+        sum += m->bin_energy[i];
+        n += m->bin_count[i];
+    }
+    if (n == 0) return -HUGE_VAL;
+    double relative = -0.691 + 10.0 * log10(sum / (double)n) - 10.0;
+    long first = (long)ceil((relative - GATE_FLOOR) * GATE_BINS_PER_LU);
+    sum = 0;
+    n = 0;
+    for (long i = first < 0 ? 0 : first; i < GATE_BINS; i++) {
+        sum += m->bin_energy[i];
+        n += m->bin_count[i];
+    }
+    return n ? -0.691 + 10.0 * log10(sum / (double)n) : -HUGE_VAL;
 }
 
 void loudness_meter_free(loudness_meter *m)
 {
-    if (!m) return;
-    ebur128_destroy(&m->st);
     free(m);
 }
 
-void limiter_init(limiter *l, float ceiling)
+/* ---- the limiter ---- */
+
+void limiter_init(limiter *l, float gain, float ceiling)
 {
-    *l = (limiter){.ceiling = ceiling, .boundary = 1.0f};
+    *l = (limiter){.g = {.boundary = 1.0f}, .gain = gain, .ceiling = ceiling * 32767.0f};
 }
 
-static float allowed_gain(const limiter *l, const float *x, size_t n)
+/* The largest magnitude in a block, in 16-bit steps. */
+static int block_peak(const short *x, size_t n)
 {
-    float peak = 0;
+    int peak = 0;
     for (size_t i = 0; i < n; i++) {
-        float a = x[i] < 0 ? -x[i] : x[i];
-        if (a > peak) peak = a;
+        int a = x[i] < 0 ? -x[i] : x[i];
+        peak = a > peak ? a : peak;
     }
-    return peak > l->ceiling ? l->ceiling / peak : 1.0f;
+    return peak;
 }
 
-/* Ramps the held block from its start gain to end_gain into out. */
-static size_t emit_held(limiter *l, float end_gain, float *out)
+static float allowed_gain(float peak, float gain, float ceiling)
 {
-    float step = (end_gain - l->boundary) / (float)l->nheld;
-    for (size_t i = 0; i < l->nheld; i++)
-        out[i] = l->held[i] * (l->boundary + step * (float)(i + 1));
-    size_t n = l->nheld;
-    l->boundary = end_gain;
-    l->nheld = 0;
-    l->have_block = false;
-    return n;
+    float p = peak * gain;
+    return p > ceiling ? ceiling / p : 1.0f;
 }
 
-/* A new complete block arrived: the held one can go, ending at the gain both allow. */
-static size_t next_block(limiter *l, const float *block, float *out)
+/* A new block arrives with the gain its peak allows: returns the gain at which the
+ * held block ends (its start is g->boundary before the call, or -1 when nothing was held). */
+static float next_gain(limiter_gain *g, float allow, float *start)
 {
-    float allow = allowed_gain(l, block, LIMITER_BLOCK);
-    size_t n = 0;
-    if (l->have_block) {
-        float end = fminf(l->held_allow, allow);
-        float released = l->boundary + (1.0f - l->boundary) * 0.05f; /* about 60 ms at 22 kHz */
-        n = emit_held(l, fminf(end, released), out);
+    float end = -1.0f;
+    *start = g->boundary;
+    if (g->have_block) {
+        float released = g->boundary + (1.0f - g->boundary) * 0.05f; /* about 60 ms at 22 kHz */
+        end = fminf(fminf(g->held_allow, allow), released);
+        g->boundary = end;
+    }
+    g->held_allow = allow;
+    g->have_block = true;
+    g->boundary = fminf(g->boundary, allow); /* the new block may not start above it */
+    return end;
+}
+
+/* Rounds to the nearest 16-bit sample, clipping (lrintf is one instruction with
+ * -fno-math-errno, see CMakeLists.txt). */
+static short to_pcm16(float v)
+{
+    long i = lrintf(v);
+    return (short)(i > 32767 ? 32767 : i < -32768 ? -32768 : i);
+}
+
+/* Writes the held block with its gain ramping from start to end. */
+static size_t emit_held(limiter *l, float start, float end, short *out)
+{
+    const float k = l->gain * (32767.0f / 32768.0f);
+    if (start == 1.0f && end == 1.0f) { /* the common case: nothing to limit */
+        for (size_t i = 0; i < l->nheld; i++)
+            out[i] = to_pcm16(l->held[i] * k);
     } else {
-        l->boundary = fminf(l->boundary, allow);
+        float step = (end - start) / (float)l->nheld;
+        for (size_t i = 0; i < l->nheld; i++)
+            out[i] = to_pcm16(l->held[i] * k * (start + step * (float)(i + 1)));
     }
-    memcpy(l->held, block, sizeof l->held);
-    l->nheld = LIMITER_BLOCK;
-    l->held_allow = allow;
-    l->have_block = true;
-    /* the start of the new block may not exceed what it allows */
-    l->boundary = fminf(l->boundary, allow);
+    size_t n = l->nheld;
+    l->nheld = 0;
     return n;
 }
 
-size_t limiter_process(limiter *l, const float *in, size_t count, float *out)
+/* A block (whole, or the short last one) arrives: the held one goes out. */
+static size_t take_block(limiter *l, const short *block, size_t n, short *out)
+{
+    float start, allow = allowed_gain((float)block_peak(block, n), l->gain, l->ceiling);
+    float end = next_gain(&l->g, allow, &start);
+    size_t written = end >= 0 ? emit_held(l, start, end, out) : 0;
+    memcpy(l->held, block, n * sizeof *block);
+    l->nheld = n;
+    return written;
+}
+
+size_t limiter_process(limiter *l, const short *in, size_t count, short *out)
 {
     size_t written = 0;
-    for (size_t i = 0; i + LIMITER_BLOCK <= count; i += LIMITER_BLOCK)
-        written += next_block(l, in + i, out + written);
-    size_t rest = count % LIMITER_BLOCK;
-    if (rest) { /* a short last block: treated as complete, padded by nothing */
-        if (l->have_block) {
-            float allow = allowed_gain(l, in + count - rest, rest);
-            float released = l->boundary + (1.0f - l->boundary) * 0.05f;
-            written += emit_held(l, fminf(fminf(l->held_allow, allow), released), out + written);
-        }
-        memcpy(l->held, in + count - rest, rest * sizeof *in);
-        l->nheld = rest;
-        l->held_allow = allowed_gain(l, l->held, rest);
-        l->boundary = fminf(l->boundary, l->held_allow);
-        l->have_block = true;
+    for (size_t i = 0; i < count; i += LIMITER_BLOCK) {
+        size_t n = count - i < LIMITER_BLOCK ? count - i : LIMITER_BLOCK;
+        written += take_block(l, in + i, n, out + written);
     }
     return written;
 }
 
-size_t limiter_flush(limiter *l, float *out)
+size_t limiter_flush(limiter *l, short *out)
 {
     if (!l->nheld) return 0;
-    return emit_held(l, fminf(l->held_allow, l->boundary), out);
+    float start = l->g.boundary;
+    return emit_held(l, start, fminf(l->g.held_allow, start), out);
+}
+
+/* ---- choosing the gain ---- */
+
+typedef struct {
+    float energy; /* sum of squares, in 16-bit steps */
+    unsigned short peak;
+    unsigned short count; /* samples in the block */
+} block_stat;
+
+struct limiter_plan {
+    FILE *file;
+    short partial[LIMITER_BLOCK];
+    size_t npartial;
+};
+
+limiter_plan *limiter_plan_new(void)
+{
+    limiter_plan *p = calloc(1, sizeof *p);
+    if (p && !(p->file = tmpfile())) {
+        free(p);
+        return NULL;
+    }
+    return p;
+}
+
+static bool write_stat(limiter_plan *p, const short *x, size_t n)
+{
+    double energy = 0;
+    for (size_t i = 0; i < n; i++)
+        energy += (double)(x[i] * x[i]);
+    block_stat s = {(float)energy, (unsigned short)block_peak(x, n), (unsigned short)n};
+    return fwrite(&s, sizeof s, 1, p->file) == 1;
+}
+
+bool limiter_plan_add(limiter_plan *p, const short *samples, size_t count)
+{
+    while (count) {
+        size_t n = LIMITER_BLOCK - p->npartial < count ? LIMITER_BLOCK - p->npartial : count;
+        memcpy(p->partial + p->npartial, samples, n * sizeof *samples);
+        p->npartial += n;
+        samples += n;
+        count -= n;
+        if (p->npartial == LIMITER_BLOCK) {
+            if (!write_stat(p, p->partial, LIMITER_BLOCK)) return false;
+            p->npartial = 0;
+        }
+    }
+    return true;
+}
+
+/* Energy of a block whose gain ramps linearly from a to b. */
+static double ramped(double energy, double a, double b)
+{
+    return energy * (a * a + a * b + b * b) / 3.0;
+}
+
+/* The input energy, and the output energy at this gain before the make-up gain itself,
+ * from the statistics. */
+static bool simulate(limiter_plan *p, float gain, float ceiling, double *in, double *out)
+{
+    limiter_gain g = {.boundary = 1.0f};
+    block_stat held = {0}, s[1024];
+    *in = *out = 0;
+    if (fseek(p->file, 0, SEEK_SET) != 0) return false;
+    for (size_t n; (n = fread(s, sizeof *s, 1024, p->file)) > 0;) {
+        for (size_t i = 0; i < n; i++) {
+            float start, end = next_gain(&g, allowed_gain(s[i].peak, gain, ceiling), &start);
+            if (end >= 0) *out += ramped(held.energy, start, end);
+            held = s[i];
+            *in += s[i].energy;
+        }
+    }
+    if (g.have_block) *out += ramped(held.energy, g.boundary, fminf(g.held_allow, g.boundary));
+    return !ferror(p->file);
+}
+
+float limiter_plan_gain(limiter_plan *p, float gain, float ceiling)
+{
+    if (p->npartial && (!write_stat(p, p->partial, p->npartial) || fflush(p->file) != 0))
+        return gain;
+    p->npartial = 0;
+    ceiling *= 32767.0f;
+    double in, out, wanted = -1;
+    for (int round = 0; round < 6; round++) {
+        if (!simulate(p, gain, ceiling, &in, &out) || out <= 0) break;
+        out *= (double)gain * gain;
+        if (wanted < 0) wanted = in * gain * gain;
+        if (out >= wanted * 0.999) break;
+        gain *= (float)sqrt(wanted / out);
+    }
+    return gain;
+}
+
+void limiter_plan_free(limiter_plan *p)
+{
+    if (!p) return;
+    fclose(p->file);
+    free(p);
 }

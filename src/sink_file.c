@@ -46,6 +46,7 @@ typedef struct {
     double lufs;
     FILE *pending;
     loudness_meter *meter;
+    limiter_plan *plan;
     /* WAV cue points (chapters) */
     SF_CUE_POINT *cues;
     size_t ncues;
@@ -121,14 +122,8 @@ static loc_status encode(file_sink *f, const short *samples, size_t count)
 /* Measures loudness as audio arrives and keeps it for the gain pass. */
 static loc_status hold_for_loudness(file_sink *f, const short *samples, size_t count)
 {
-    float buf[4096];
-    for (size_t done = 0; done < count;) {
-        size_t n = count - done < 4096 ? count - done : 4096;
-        for (size_t i = 0; i < n; i++)
-            buf[i] = samples[done + i] / 32768.0f;
-        if (loudness_meter_add(f->meter, buf, n) != 0) return LOC_ERR_NOMEM;
-        done += n;
-    }
+    loudness_meter_add(f->meter, samples, count);
+    if (!limiter_plan_add(f->plan, samples, count)) return LOC_ERR_OUTPUT_WRITE;
     return fwrite(samples, sizeof *samples, count, f->pending) == count ? LOC_OK
                                                                         : LOC_ERR_OUTPUT_WRITE;
 }
@@ -142,65 +137,44 @@ static loc_status file_write(sink *s, const short *samples, size_t count)
 /* Ceiling for sample peaks: leaves room for inter-sample peaks and the encoders. */
 #define PEAK_CEILING 0.776f /* -2.2 dBFS, so true peak stays at or below -1 dBTP */
 
-/* Reads the held audio with gain and limiter. With energy (the check pass) it only
- * sums the energy in and out of the limiter; without, it encodes the result. */
-static loc_status gain_pass_run(file_sink *f, float gain, double energy[2])
+/* Reads the held audio back through gain and limiter, and encodes it. */
+static loc_status gain_pass(file_sink *f, float gain)
 {
     enum { N = 4096 }; /* a multiple of LIMITER_BLOCK */
     limiter lim;
-    limiter_init(&lim, PEAK_CEILING);
+    limiter_init(&lim, gain, PEAK_CEILING);
     if (fseek(f->pending, 0, SEEK_SET) != 0) return LOC_ERR_OUTPUT_WRITE;
-    static short in[N], pcm[N + 2 * LIMITER_BLOCK];
-    static float x[N], y[N + 2 * LIMITER_BLOCK];
+    static short in[N], out[N + LIMITER_BLOCK];
     loc_status st = LOC_OK;
     for (bool last = false; st == LOC_OK && !last;) {
         size_t n = fread(in, sizeof *in, N, f->pending);
         last = n < N;
-        for (size_t i = 0; i < n; i++)
-            x[i] = in[i] * (gain / 32768.0f);
-        size_t m = limiter_process(&lim, x, n, y);
-        if (last) m += limiter_flush(&lim, y + m);
-        if (energy) {
-            for (size_t i = 0; i < n; i++)
-                energy[0] += (double)x[i] * x[i];
-            for (size_t i = 0; i < m; i++)
-                energy[1] += (double)y[i] * y[i];
-            continue;
-        }
-        for (size_t i = 0; i < m; i++) {
-            float v = y[i] * 32767.0f;
-            pcm[i] = (short)lrintf(v > 32767.0f ? 32767.0f : v < -32768.0f ? -32768.0f : v);
-        }
-        if (m) st = encode(f, pcm, m);
+        size_t m = limiter_process(&lim, in, n, out);
+        if (last) m += limiter_flush(&lim, out + m);
+        if (m) st = encode(f, out, m);
     }
     if (st == LOC_OK && ferror(f->pending)) st = LOC_ERR_OUTPUT_WRITE;
     return st;
 }
 
-/* The gain that brings the measured loudness (BS.1770, libebur128, taken while the
- * audio arrived) to the target, raised by what the limiter takes away: a cheap check
- * pass sums the energy in and out of the limiter. Then the gain pass encodes. Audio is
- * held in a temporary file, never in memory. */
+/* The gain comes from the meter (BS.1770, taken while the audio arrived), raised by
+ * what the limiter will take away (simulated on block statistics); then one pass
+ * encodes. Audio is held in a temporary file, never in memory. */
 static loc_status normalize_loudness(file_sink *f)
 {
     double measured = loudness_meter_lufs(f->meter);
-    float gain = isfinite(measured) ? powf(10.0f, (float)(f->lufs - measured) / 20.0f) : 1.0f;
-    loc_status st = LOC_OK;
-    double target = 0; /* the energy the audio has at the first gain, before limiting */
-    for (int round = 0; isfinite(measured) && round < 2 && st == LOC_OK; round++) {
-        double energy[2] = {0, 0}; /* into and out of the limiter */
-        st = gain_pass_run(f, gain, energy);
-        if (round == 0) target = energy[0];
-        if (energy[1] <= 0 || energy[1] >= target * 0.999) break;
-        gain *= (float)sqrt(target / energy[1]);
-    }
-    return st == LOC_OK ? gain_pass_run(f, gain, NULL) : st;
+    float gain = 1.0f;
+    if (isfinite(measured))
+        gain = limiter_plan_gain(f->plan, powf(10.0f, (float)(f->lufs - measured) / 20.0f),
+                                 PEAK_CEILING);
+    return gain_pass(f, gain);
 }
 
 static void file_free(file_sink *f)
 {
     if (f->pending) fclose(f->pending);
     loudness_meter_free(f->meter);
+    limiter_plan_free(f->plan);
     free(f->cues);
     resampler_free(f->resample);
     free(f->path);
@@ -369,7 +343,8 @@ loc_status sink_file_open(const char *path, int rate, const sink_file_options *f
         f->lufs = fo->lufs;
         f->pending = tmpfile();
         f->meter = loudness_meter_new(rate);
-        if (!f->pending || !f->meter) {
+        f->plan = limiter_plan_new();
+        if (!f->pending || !f->meter || !f->plan) {
             sb_printf(err, "%s: no room for the loudness pass: %s", path, strerror(errno));
             file_free(f);
             return LOC_ERR_OUTPUT_OPEN;

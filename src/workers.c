@@ -87,26 +87,50 @@ static job *nth(workers *w, size_t i)
 
 /* ---- the child side ---- */
 
+enum { CHILD_OUT = 65536 }; /* a child's frames go out in writes of about this size */
+
 typedef struct {
     int fd;
     uint64_t block;
     uint64_t unit_samples; /* written so far in this unit */
     uint64_t call_base;    /* unit_samples when the current espeak-ng call began */
+    bool first_sent;       /* the unit's first audio leaves at once (first sound) */
+    size_t out_len;
+    char out[CHILD_OUT]; /* frames not yet written to the pipe */
 } child;
 
-/* Writes all of data to fd (see fd_write_all). */
-static loc_status write_all(int fd, const void *data, size_t n)
+/* Writes the buffered frames to the pipe. */
+static loc_status child_flush(child *c)
 {
-    return fd_write_all(fd, data, n) ? LOC_OK : LOC_ERR_SYNTH;
+    bool ok = fd_write_all(c->fd, c->out, c->out_len);
+    c->out_len = 0;
+    return ok ? LOC_OK : LOC_ERR_SYNTH;
+}
+
+/* Adds bytes to the frames going out: fewer writes, fewer wake-ups of the parent. */
+static loc_status child_put(child *c, const void *data, size_t n)
+{
+    if (c->out_len + n > sizeof c->out) {
+        loc_status st = child_flush(c);
+        if (st != LOC_OK) return st;
+        if (n > sizeof c->out) return fd_write_all(c->fd, data, n) ? LOC_OK : LOC_ERR_SYNTH;
+    }
+    memcpy(c->out + c->out_len, data, n);
+    c->out_len += n;
+    return LOC_OK;
 }
 
 static loc_status child_audio(void *user, const short *samples, size_t count)
 {
     child *c = user;
     frame_header h = {FRAME_AUDIO, (uint32_t)count};
-    loc_status st = write_all(c->fd, &h, sizeof h);
-    if (st == LOC_OK) st = write_all(c->fd, samples, count * sizeof *samples);
+    loc_status st = child_put(c, &h, sizeof h);
+    if (st == LOC_OK) st = child_put(c, samples, count * sizeof *samples);
     c->unit_samples += count;
+    if (st == LOC_OK && !c->first_sent) {
+        c->first_sent = true;
+        st = child_flush(c);
+    }
     return st;
 }
 
@@ -115,8 +139,8 @@ static loc_status child_event(child *c, worker_event_kind kind, char mark_type, 
 {
     frame_header h = {FRAME_EVENT, 1};
     wire_event e = {kind, (uint32_t)mark_type, c->block, mark, sample};
-    loc_status st = write_all(c->fd, &h, sizeof h);
-    return st == LOC_OK ? write_all(c->fd, &e, sizeof e) : st;
+    loc_status st = child_put(c, &h, sizeof h);
+    return st == LOC_OK ? child_put(c, &e, sizeof e) : st;
 }
 
 static loc_status child_mark(void *user, const char *name, size_t sample)
@@ -153,7 +177,7 @@ static loc_status speak_unit(const strbuf *unit, const short *clip, size_t clip_
         if (st == LOC_OK) st = synth_silence(silence_ms, child_audio, &c);
         if (st == LOC_OK) st = child_event(&c, WORKER_BLOCK_END, 0, 0, c.unit_samples);
     }
-    return st;
+    return st == LOC_OK ? child_flush(&c) : st;
 }
 
 static loc_status start(workers *w, job *j)
