@@ -14,12 +14,13 @@
 enum { GATE_BINS = 8000, GATE_BINS_PER_LU = 100 };
 
 typedef struct {
-    double b0, b1, b2, a1, a2; /* normalized biquad */
-    double z1, z2;             /* state, transposed direct form II */
+    double b0, b1, b2, a1, a2; /* a normalized biquad */
 } biquad;
-
 struct loudness_meter {
-    biquad shelf, highpass; /* the K-weighting filter */
+    biquad shelf, highpass; /* the K-weighting filter, in direct form I: */
+    double x1, x2;          /* its last inputs (16-bit steps), */
+    double y1, y2;          /* the shelf's last outputs (the high-pass's inputs), */
+    double k1, k2;          /* and the high-pass's last outputs */
     size_t hop_len;         /* samples in 100 ms */
     size_t in_hop;          /* samples in the current hop so far */
     double hop_sum;         /* K-weighted energy of the current hop */
@@ -36,19 +37,14 @@ static void k_weighting(loudness_meter *m, double rate)
     double f0 = 1681.974450955533, gain_db = 3.999843853973347, q = 0.7071752369554196;
     double k = tan(M_PI * f0 / rate), vh = pow(10.0, gain_db / 20.0);
     double vb = pow(vh, 0.4996667741545416), a0 = 1.0 + k / q + k * k;
-    m->shelf = (biquad){(vh + vb * k / q + k * k) / a0,
-                        2.0 * (k * k - vh) / a0,
-                        (vh - vb * k / q + k * k) / a0,
-                        2.0 * (k * k - 1.0) / a0,
-                        (1.0 - k / q + k * k) / a0,
-                        0,
-                        0};
+    m->shelf = (biquad){(vh + vb * k / q + k * k) / a0, 2.0 * (k * k - vh) / a0,
+                        (vh - vb * k / q + k * k) / a0, 2.0 * (k * k - 1.0) / a0,
+                        (1.0 - k / q + k * k) / a0};
     f0 = 38.13547087602444;
     q = 0.5003270373238773;
     k = tan(M_PI * f0 / rate);
     a0 = 1.0 + k / q + k * k;
-    m->highpass =
-        (biquad){1.0, -2.0, 1.0, 2.0 * (k * k - 1.0) / a0, (1.0 - k / q + k * k) / a0, 0, 0};
+    m->highpass = (biquad){1.0, -2.0, 1.0, 2.0 * (k * k - 1.0) / a0, (1.0 - k / q + k * k) / a0};
 }
 
 loudness_meter *loudness_meter_new(int sample_rate)
@@ -62,17 +58,17 @@ loudness_meter *loudness_meter_new(int sample_rate)
 }
 
 /* Filter state this small is zero: denormal numbers would make the filter crawl. */
-static void flush_denormals(biquad *b)
+static void flush_denormals(double *v)
 {
-    if (fabs(b->z1) < 1e-30) b->z1 = 0;
-    if (fabs(b->z2) < 1e-30) b->z2 = 0;
+    if (fabs(*v) < 1e-30) *v = 0;
 }
 
 /* A gating block (400 ms: this hop and the three before) goes into its bin. */
 static void end_hop(loudness_meter *m)
 {
-    flush_denormals(&m->shelf);
-    flush_denormals(&m->highpass);
+    double *state[] = {&m->y1, &m->y2, &m->k1, &m->k2};
+    for (size_t i = 0; i < 4; i++)
+        flush_denormals(state[i]);
     if (++m->nhops >= 4) {
         double energy = (m->hop_sum + m->hops[0] + m->hops[1] + m->hops[2]) / (4.0 * m->hop_len);
         double lufs = -0.691 + 10.0 * log10(energy);
@@ -90,23 +86,32 @@ static void end_hop(loudness_meter *m)
     m->in_hop = 0;
 }
 
-/* The K-weighted energy of x, the filters carried on. */
-static double k_weighted_energy(biquad *shelf, biquad *highpass, const short *x, size_t n)
+/* The K-weighted energy of x, the filters carried on. Direct form I keeps one multiply
+ * and one subtraction between an output and the next (the loop's critical path). */
+static double k_weighted_energy(loudness_meter *m, const short *x, size_t n)
 {
-    biquad s = *shelf, h = *highpass;
-    double sum = 0;
+    const biquad h = m->highpass; /* its numerator is 1, -2, 1 */
+    const double scale = 1.0 / 32768.0, b0 = m->shelf.b0 * scale, b1 = m->shelf.b1 * scale,
+                 b2 = m->shelf.b2 * scale, a1 = m->shelf.a1, a2 = m->shelf.a2;
+    double x1 = m->x1, x2 = m->x2, y1 = m->y1, y2 = m->y2, k1 = m->k1, k2 = m->k2, sum = 0;
     for (size_t i = 0; i < n; i++) {
-        double v = x[i] * (1.0 / 32768.0);
-        double y = s.b0 * v + s.z1;
-        s.z1 = (s.b1 * v + s.z2) - s.a1 * y;
-        s.z2 = s.b2 * v - s.a2 * y;
-        double k = h.b0 * y + h.z1;
-        h.z1 = (h.b1 * y + h.z2) - h.a1 * k;
-        h.z2 = h.b2 * y - h.a2 * k;
+        double v = x[i]; /* in 16-bit steps: the shelf's numerator scales it */
+        double y = (b0 * v + b1 * x1 + b2 * x2 - a2 * y2) - a1 * y1;
+        double k = ((y - 2.0 * y1) + y2 - h.a2 * k2) - h.a1 * k1;
+        x2 = x1;
+        x1 = v;
+        y2 = y1;
+        y1 = y;
+        k2 = k1;
+        k1 = k;
         sum += k * k;
     }
-    *shelf = s;
-    *highpass = h;
+    m->x1 = x1;
+    m->x2 = x2;
+    m->y1 = y1;
+    m->y2 = y2;
+    m->k1 = k1;
+    m->k2 = k2;
     return sum;
 }
 
@@ -114,7 +119,7 @@ void loudness_meter_add(loudness_meter *m, const short *samples, size_t count)
 {
     while (count) {
         size_t n = m->hop_len - m->in_hop < count ? m->hop_len - m->in_hop : count;
-        m->hop_sum += k_weighted_energy(&m->shelf, &m->highpass, samples, n);
+        m->hop_sum += k_weighted_energy(m, samples, n);
         m->in_hop += n;
         if (m->in_hop == m->hop_len) end_hop(m);
         samples += n;
@@ -188,49 +193,47 @@ static float next_gain(limiter_gain *g, float allow, float *start)
     return end;
 }
 
-/* Rounds to the nearest 16-bit sample, clipping (lrintf is one instruction with
- * -fno-math-errno, see CMakeLists.txt). */
+/* Rounds to the nearest 16-bit sample, clipping: written so that compilers vectorize it. */
 static short to_pcm16(float v)
 {
-    long i = lrintf(v);
-    return (short)(i > 32767 ? 32767 : i < -32768 ? -32768 : i);
+    v = v > 32767.0f ? 32767.0f : v;
+    v = v < -32768.0f ? -32768.0f : v;
+    int i = (int)(v + (v < 0 ? -0.5f : 0.5f));
+    i = i > 32767 ? 32767 : i;
+    return (short)(i < -32768 ? -32768 : i);
 }
 
 /* Writes the held block with its gain ramping from start to end. */
-static size_t emit_held(limiter *l, float start, float end, short *out)
+static size_t emit_held(limiter *l, const short *restrict held, float start, float end,
+                        short *restrict out)
 {
     const float k = l->gain * (32767.0f / 32768.0f);
-    if (start == 1.0f && end == 1.0f) { /* the common case: nothing to limit */
-        for (size_t i = 0; i < l->nheld; i++)
-            out[i] = to_pcm16(l->held[i] * k);
+    const int n = (int)l->nheld;        /* int: its conversion to float vectorizes */
+    if (start == 1.0f && end == 1.0f) { /* nothing to limit */
+        for (int i = 0; i < n; i++)
+            out[i] = to_pcm16((float)held[i] * k);
     } else {
-        float step = (end - start) / (float)l->nheld;
-        for (size_t i = 0; i < l->nheld; i++)
-            out[i] = to_pcm16(l->held[i] * k * (start + step * (float)(i + 1)));
+        float step = (end - start) / (float)n;
+        for (int i = 0; i < n; i++)
+            out[i] = to_pcm16((float)held[i] * k * (start + step * (float)(i + 1)));
     }
-    size_t n = l->nheld;
     l->nheld = 0;
-    return n;
-}
-
-/* A block (whole, or the short last one) arrives: the held one goes out. */
-static size_t take_block(limiter *l, const short *block, size_t n, short *out)
-{
-    float start, allow = allowed_gain((float)block_peak(block, n), l->gain, l->ceiling);
-    float end = next_gain(&l->g, allow, &start);
-    size_t written = end >= 0 ? emit_held(l, start, end, out) : 0;
-    memcpy(l->held, block, n * sizeof *block);
-    l->nheld = n;
-    return written;
+    return (size_t)n;
 }
 
 size_t limiter_process(limiter *l, const short *in, size_t count, short *out)
 {
     size_t written = 0;
+    const short *held = l->held; /* the held block: kept from the last call, or in `in` */
     for (size_t i = 0; i < count; i += LIMITER_BLOCK) {
         size_t n = count - i < LIMITER_BLOCK ? count - i : LIMITER_BLOCK;
-        written += take_block(l, in + i, n, out + written);
+        float start, allow = allowed_gain((float)block_peak(in + i, n), l->gain, l->ceiling);
+        float end = next_gain(&l->g, allow, &start);
+        if (end >= 0) written += emit_held(l, held, start, end, out + written);
+        held = in + i;
+        l->nheld = n;
     }
+    if (count) memcpy(l->held, held, l->nheld * sizeof *held);
     return written;
 }
 
@@ -238,7 +241,7 @@ size_t limiter_flush(limiter *l, short *out)
 {
     if (!l->nheld) return 0;
     float start = l->g.boundary;
-    return emit_held(l, start, fminf(l->g.held_allow, start), out);
+    return emit_held(l, l->held, start, fminf(l->g.held_allow, start), out);
 }
 
 /* ---- choosing the gain ---- */
@@ -267,9 +270,9 @@ limiter_plan *limiter_plan_new(void)
 
 static bool write_stat(limiter_plan *p, const short *x, size_t n)
 {
-    double energy = 0;
+    long long energy = 0; /* at most 2^36 for a block */
     for (size_t i = 0; i < n; i++)
-        energy += (double)(x[i] * x[i]);
+        energy += x[i] * x[i];
     block_stat s = {(float)energy, (unsigned short)block_peak(x, n), (unsigned short)n};
     return fwrite(&s, sizeof s, 1, p->file) == 1;
 }
@@ -302,17 +305,19 @@ static bool simulate(limiter_plan *p, float gain, float ceiling, double *in, dou
 {
     limiter_gain g = {.boundary = 1.0f};
     block_stat held = {0}, s[1024];
-    *in = *out = 0;
+    double sum_in = 0, sum_out = 0;
     if (fseek(p->file, 0, SEEK_SET) != 0) return false;
     for (size_t n; (n = fread(s, sizeof *s, 1024, p->file)) > 0;) {
         for (size_t i = 0; i < n; i++) {
             float start, end = next_gain(&g, allowed_gain(s[i].peak, gain, ceiling), &start);
-            if (end >= 0) *out += ramped(held.energy, start, end);
+            if (end >= 0) sum_out += ramped(held.energy, start, end);
             held = s[i];
-            *in += s[i].energy;
+            sum_in += s[i].energy;
         }
     }
-    if (g.have_block) *out += ramped(held.energy, g.boundary, fminf(g.held_allow, g.boundary));
+    if (g.have_block) sum_out += ramped(held.energy, g.boundary, fminf(g.held_allow, g.boundary));
+    *in = sum_in;
+    *out = sum_out;
     return !ferror(p->file);
 }
 
