@@ -327,13 +327,22 @@ float limiter_plan_gain(limiter_plan *p, float gain, float ceiling)
         return gain;
     p->npartial = 0;
     ceiling *= 32767.0f;
-    double in, out, wanted = -1;
+    double in, out, wanted = -1, last_gain = 0, last_out = 0;
     for (int round = 0; round < 6; round++) {
         if (!simulate(p, gain, ceiling, &in, &out) || out <= 0) break;
         out *= (double)gain * gain;
         if (wanted < 0) wanted = in * gain * gain;
-        if (out >= wanted * 0.999) break;
-        gain *= (float)sqrt(wanted / out);
+        if (fabs(out / wanted - 1.0) < 0.002) break; /* within 0.01 dB */
+        /* energy grows as gain^slope: 2 without limiting, less with; measured from the
+         * last two rounds, it takes two or three rounds to get there */
+        double slope = 2.0;
+        if (last_gain > 0 && gain != last_gain) {
+            slope = log(out / last_out) / log(gain / last_gain);
+            slope = slope < 0.2 ? 0.2 : slope > 2.0 ? 2.0 : slope;
+        }
+        last_gain = gain;
+        last_out = out;
+        gain *= (float)pow(wanted / out, 1.0 / slope);
     }
     return gain;
 }
