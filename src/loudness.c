@@ -159,6 +159,12 @@ void limiter_init(limiter *l, float gain, float ceiling)
     *l = (limiter){.g = {.boundary = 1.0f}, .gain = gain, .ceiling = ceiling * 32767.0f};
 }
 
+void limiter_resume(limiter *l, float gain, float ceiling, limiter_gain state)
+{
+    limiter_init(l, gain, ceiling);
+    l->g = state;
+}
+
 /* The largest magnitude in a block, in 16-bit steps. */
 static int block_peak(const short *x, size_t n)
 {
@@ -301,13 +307,20 @@ static double ramped(double energy, double a, double b)
 
 /* The input energy, and the output energy at this gain before the make-up gain itself,
  * from the statistics. */
-static bool simulate(limiter_plan *p, float gain, float ceiling, double *in, double *out)
+static bool simulate(limiter_plan *p, float gain, float ceiling, double *in, double *out,
+                     limiter_checkpoints *marks)
 {
     limiter_gain g = {.boundary = 1.0f};
-    block_stat held = {0}, s[1024];
+    block_stat held = {0}, s[LIMITER_CHUNK_BLOCKS];
     double sum_in = 0, sum_out = 0;
     if (fseek(p->file, 0, SEEK_SET) != 0) return false;
-    for (size_t n; (n = fread(s, sizeof *s, 1024, p->file)) > 0;) {
+    for (size_t n; (n = fread(s, sizeof *s, LIMITER_CHUNK_BLOCKS, p->file)) > 0;) {
+        if (marks) { /* every read but the last is a whole chunk */
+            limiter_gain *grown = realloc(marks->state, (marks->count + 1) * sizeof *grown);
+            if (!grown) return false;
+            marks->state = grown;
+            marks->state[marks->count++] = g;
+        }
         for (size_t i = 0; i < n; i++) {
             float start, end = next_gain(&g, allowed_gain(s[i].peak, gain, ceiling), &start);
             if (end >= 0) sum_out += ramped(held.energy, start, end);
@@ -329,7 +342,7 @@ float limiter_plan_gain(limiter_plan *p, float gain, float ceiling)
     ceiling *= 32767.0f;
     double in, out, wanted = -1, last_gain = 0, last_out = 0;
     for (int round = 0; round < 6; round++) {
-        if (!simulate(p, gain, ceiling, &in, &out) || out <= 0) break;
+        if (!simulate(p, gain, ceiling, &in, &out, NULL) || out <= 0) break;
         out *= (double)gain * gain;
         if (wanted < 0) wanted = in * gain * gain;
         if (fabs(out / wanted - 1.0) < 0.002) break; /* within 0.01 dB */
@@ -345,6 +358,16 @@ float limiter_plan_gain(limiter_plan *p, float gain, float ceiling)
         gain *= (float)pow(wanted / out, 1.0 / slope);
     }
     return gain;
+}
+
+bool limiter_plan_checkpoints(limiter_plan *p, float gain, float ceiling, limiter_checkpoints *out)
+{
+    double in, energy;
+    *out = (limiter_checkpoints){0};
+    if (simulate(p, gain, ceiling * 32767.0f, &in, &energy, out)) return true;
+    free(out->state);
+    *out = (limiter_checkpoints){0};
+    return false;
 }
 
 void limiter_plan_free(limiter_plan *p)

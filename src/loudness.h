@@ -58,4 +58,18 @@ bool limiter_plan_add(limiter_plan *p, const short *samples, size_t count);
 float limiter_plan_gain(limiter_plan *p, float gain, float ceiling);
 void limiter_plan_free(limiter_plan *p);
 
+/* Chunks of LIMITER_CHUNK_BLOCKS blocks can be limited apart (in threads) and give the
+ * same samples as one run, when each starts from the limiter's state at its start. */
+enum { LIMITER_CHUNK_BLOCKS = 1024 };
+typedef struct {
+    limiter_gain *state; /* before each chunk's first block; malloc'd */
+    size_t count;
+} limiter_checkpoints;
+/* The states at this gain, from the statistics; false when out of memory or on a
+ * read error. */
+bool limiter_plan_checkpoints(limiter_plan *p, float gain, float ceiling, limiter_checkpoints *out);
+/* Starts a limiter at a checkpoint: feed it its chunk and the next chunk's first block
+ * (it writes the chunk's samples), or its chunk and then limiter_flush for the last. */
+void limiter_resume(limiter *l, float gain, float ceiling, limiter_gain state);
+
 #endif

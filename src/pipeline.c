@@ -73,7 +73,7 @@ static loc_status to_sinks(void *user, const short *samples, size_t count)
 
 static sink_file_options file_options(const loc_options *o)
 {
-    return (sink_file_options){o->sample_rate, o->bitrate, !o->loudness_off, o->loudness};
+    return (sink_file_options){o->sample_rate, o->bitrate, !o->loudness_off, o->loudness, o->jobs};
 }
 
 /* "Lavrov elogia a soldados" -> "02-lavrov-elogia-a-soldados" */

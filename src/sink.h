@@ -25,6 +25,7 @@ typedef struct {
     int bitrate;     /* kbps for MP3 and Opus; 0: libsndfile's default */
     bool normalize;  /* bring the file to lufs integrated, true peak <= -1 dBTP */
     double lufs;
+    int threads; /* for the gain pass (the same audio for any number) */
 } sink_file_options;
 
 /* Audio file named by path (its extension picks the format; "-" is WAV on

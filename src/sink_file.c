@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "atomic.h"
+#include "limit_pass.h"
 #include "loudness.h"
 #include "resample.h"
 
@@ -44,6 +45,7 @@ typedef struct {
     /* loudness: audio waits in `pending` (16-bit, synthesizer rate) until finish */
     bool normalize;
     double lufs;
+    int threads;
     FILE *pending;
     loudness_meter *meter;
     limiter_plan *plan;
@@ -137,29 +139,15 @@ static loc_status file_write(sink *s, const short *samples, size_t count)
 /* Ceiling for sample peaks: leaves room for inter-sample peaks and the encoders. */
 #define PEAK_CEILING 0.776f /* -2.2 dBFS, so true peak stays at or below -1 dBTP */
 
-/* Reads the held audio back through gain and limiter, and encodes it. */
-static loc_status gain_pass(file_sink *f, float gain)
+static loc_status encode_limited(void *user, const short *samples, size_t count)
 {
-    enum { N = 4096 }; /* a multiple of LIMITER_BLOCK */
-    limiter lim;
-    limiter_init(&lim, gain, PEAK_CEILING);
-    if (fseek(f->pending, 0, SEEK_SET) != 0) return LOC_ERR_OUTPUT_WRITE;
-    static short in[N], out[N + LIMITER_BLOCK];
-    loc_status st = LOC_OK;
-    for (bool last = false; st == LOC_OK && !last;) {
-        size_t n = fread(in, sizeof *in, N, f->pending);
-        last = n < N;
-        size_t m = limiter_process(&lim, in, n, out);
-        if (last) m += limiter_flush(&lim, out + m);
-        if (m) st = encode(f, out, m);
-    }
-    if (st == LOC_OK && ferror(f->pending)) st = LOC_ERR_OUTPUT_WRITE;
-    return st;
+    return encode(user, samples, count);
 }
 
 /* The gain comes from the meter (BS.1770, taken while the audio arrived), raised by
  * what the limiter will take away (simulated on block statistics); then one pass
- * encodes. Audio is held in a temporary file, never in memory. */
+ * (threads limit, this thread encodes in order). Audio is held in a temporary file, never in
+ * memory. */
 static loc_status normalize_loudness(file_sink *f)
 {
     double measured = loudness_meter_lufs(f->meter);
@@ -167,7 +155,9 @@ static loc_status normalize_loudness(file_sink *f)
     if (isfinite(measured))
         gain = limiter_plan_gain(f->plan, powf(10.0f, (float)(f->lufs - measured) / 20.0f),
                                  PEAK_CEILING);
-    return gain_pass(f, gain);
+    if (fflush(f->pending) != 0) return LOC_ERR_OUTPUT_WRITE;
+    return limit_pass_run(fileno(f->pending), f->plan, gain, PEAK_CEILING, f->threads,
+                          encode_limited, f);
 }
 
 static void file_free(file_sink *f)
@@ -341,6 +331,7 @@ loc_status sink_file_open(const char *path, int rate, const sink_file_options *f
     if (fo->normalize) {
         f->normalize = true;
         f->lufs = fo->lufs;
+        f->threads = fo->threads;
         f->pending = tmpfile();
         f->meter = loudness_meter_new(rate);
         f->plan = limiter_plan_new();

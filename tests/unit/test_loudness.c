@@ -11,6 +11,7 @@
 #include <ebur128.h>
 #include <math.h>
 
+#include "limit_pass.h"
 #include "loudness.h"
 #include "synth.h"
 
@@ -170,6 +171,54 @@ static void limiter_passes_quiet_audio_unchanged_but_for_gain(void **state)
         assert_true(abs(out[i] - 2 * in[i]) <= 1);
 }
 
+typedef struct {
+    short *pcm;
+    size_t len;
+} sink_buf;
+
+static loc_status take(void *user, const short *samples, size_t count)
+{
+    sink_buf *b = user;
+    memcpy(b->pcm + b->len, samples, count * sizeof *samples);
+    b->len += count;
+    return LOC_OK;
+}
+
+static void threaded_pass_gives_the_same_samples_as_one_limiter(void **state)
+{
+    (void)state;
+    audio one_take = speech(100), a = {0};
+    while (a.len < 5 * 65536 + 1000) /* several chunks and a short end */
+        collect(&a, one_take.pcm, one_take.len);
+    free(one_take.pcm);
+    FILE *held = tmpfile();
+    limiter_plan *plan = limiter_plan_new();
+    assert_true(held && plan);
+    assert_int_equal(fwrite(a.pcm, 2, a.len, held), a.len);
+    assert_int_equal(fflush(held), 0);
+    assert_true(limiter_plan_add(plan, a.pcm, a.len));
+    const float gain = limiter_plan_gain(plan, 2.0f, 0.776f);
+
+    limiter lim;
+    limiter_init(&lim, gain, 0.776f);
+    short *one = malloc((a.len + LIMITER_BLOCK) * sizeof *one);
+    size_t n = limiter_process(&lim, a.pcm, a.len, one);
+    n += limiter_flush(&lim, one + n);
+    assert_int_equal(n, a.len);
+    for (int threads = 1; threads <= 3; threads++) {
+        sink_buf b = {malloc(a.len * sizeof *b.pcm), 0};
+        assert_int_equal(limit_pass_run(fileno(held), plan, gain, 0.776f, threads, take, &b),
+                         LOC_OK);
+        assert_int_equal(b.len, a.len);
+        assert_memory_equal(b.pcm, one, a.len * sizeof *one);
+        free(b.pcm);
+    }
+    free(one);
+    limiter_plan_free(plan);
+    fclose(held);
+    free(a.pcm);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -178,6 +227,7 @@ int main(void)
         cmocka_unit_test(silence_has_no_loudness),
         cmocka_unit_test(limiter_holds_the_ceiling_and_plan_gives_the_energy),
         cmocka_unit_test(limiter_passes_quiet_audio_unchanged_but_for_gain),
+        cmocka_unit_test(threaded_pass_gives_the_same_samples_as_one_limiter),
     };
     synth_options o = {"es", 175, 50, 100};
     if (synth_open(&o) != LOC_OK) return 1;
