@@ -7,6 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The per-sample loops get a second build for x86-64-v3 (AVX2, FMA), picked at run time. */
+#if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__)) &&                            \
+    !defined(__SANITIZE_ADDRESS__)
+#define PER_SAMPLE __attribute__((target_clones("arch=x86-64-v3", "default")))
+#else
+#define PER_SAMPLE
+#endif
+
 /* Gating blocks are sorted into bins of 0.01 LU from GATE_FLOOR up; a bin keeps the
  * count and the summed energy of its blocks, so the gated mean is exact up to where
  * the relative gate cuts a bin (0.01 LU), and memory does not grow with the input. */
@@ -88,7 +96,7 @@ static void end_hop(loudness_meter *m)
 
 /* The K-weighted energy of x, the filters carried on. Direct form I keeps one multiply
  * and one subtraction between an output and the next (the loop's critical path). */
-static double k_weighted_energy(loudness_meter *m, const short *x, size_t n)
+PER_SAMPLE static double k_weighted_energy(loudness_meter *m, const short *x, size_t n)
 {
     const biquad h = m->highpass; /* its numerator is 1, -2, 1 */
     const double scale = 1.0 / 32768.0, b0 = m->shelf.b0 * scale, b1 = m->shelf.b1 * scale,
@@ -210,8 +218,8 @@ static short to_pcm16(float v)
 }
 
 /* Writes the held block with its gain ramping from start to end. */
-static size_t emit_held(limiter *l, const short *restrict held, float start, float end,
-                        short *restrict out)
+PER_SAMPLE static size_t emit_held(limiter *l, const short *restrict held, float start, float end,
+                                   short *restrict out)
 {
     const float k = l->gain * (32767.0f / 32768.0f);
     const int n = (int)l->nheld;        /* int: its conversion to float vectorizes */
