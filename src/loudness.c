@@ -268,6 +268,9 @@ typedef struct {
 
 struct limiter_plan {
     FILE *file;
+    limiter_checkpoints marks; /* from the last simulated run, at marks_gain */
+    float marks_gain;
+    bool marks_valid;
     short partial[LIMITER_BLOCK];
     size_t npartial;
 };
@@ -315,20 +318,24 @@ static double ramped(double energy, double a, double b)
 
 /* The input energy, and the output energy at this gain before the make-up gain itself,
  * from the statistics. */
-static bool simulate(limiter_plan *p, float gain, float ceiling, double *in, double *out,
-                     limiter_checkpoints *marks)
+static bool simulate(limiter_plan *p, float gain, float ceiling, double *in, double *out)
 {
+    limiter_checkpoints *marks = &p->marks;
+    marks->count = 0;
+    p->marks_valid = false;
     limiter_gain g = {.boundary = 1.0f};
     block_stat held = {0}, s[LIMITER_CHUNK_BLOCKS];
     double sum_in = 0, sum_out = 0;
     if (fseek(p->file, 0, SEEK_SET) != 0) return false;
     for (size_t n; (n = fread(s, sizeof *s, LIMITER_CHUNK_BLOCKS, p->file)) > 0;) {
-        if (marks) { /* every read but the last is a whole chunk */
-            limiter_gain *grown = realloc(marks->state, (marks->count + 1) * sizeof *grown);
+        if (marks->count == marks->cap) { /* every read but the last is a whole chunk */
+            size_t cap = marks->cap ? marks->cap * 2 : 64;
+            limiter_gain *grown = realloc(marks->state, cap * sizeof *grown);
             if (!grown) return false;
             marks->state = grown;
-            marks->state[marks->count++] = g;
+            marks->cap = cap;
         }
+        marks->state[marks->count++] = g;
         for (size_t i = 0; i < n; i++) {
             float start, end = next_gain(&g, allowed_gain(s[i].peak, gain, ceiling), &start);
             if (end >= 0) sum_out += ramped(held.energy, start, end);
@@ -339,7 +346,9 @@ static bool simulate(limiter_plan *p, float gain, float ceiling, double *in, dou
     if (g.have_block) sum_out += ramped(held.energy, g.boundary, fminf(g.held_allow, g.boundary));
     *in = sum_in;
     *out = sum_out;
-    return !ferror(p->file);
+    p->marks_gain = gain;
+    p->marks_valid = !ferror(p->file);
+    return p->marks_valid;
 }
 
 float limiter_plan_gain(limiter_plan *p, float gain, float ceiling)
@@ -350,7 +359,7 @@ float limiter_plan_gain(limiter_plan *p, float gain, float ceiling)
     ceiling *= 32767.0f;
     double in, out, wanted = -1, last_gain = 0, last_out = 0;
     for (int round = 0; round < 6; round++) {
-        if (!simulate(p, gain, ceiling, &in, &out, NULL) || out <= 0) break;
+        if (!simulate(p, gain, ceiling, &in, &out) || out <= 0) break;
         out *= (double)gain * gain;
         if (wanted < 0) wanted = in * gain * gain;
         if (fabs(out / wanted - 1.0) < 0.002) break; /* within 0.01 dB */
@@ -370,17 +379,19 @@ float limiter_plan_gain(limiter_plan *p, float gain, float ceiling)
 
 bool limiter_plan_checkpoints(limiter_plan *p, float gain, float ceiling, limiter_checkpoints *out)
 {
-    double in, energy;
-    *out = (limiter_checkpoints){0};
-    if (simulate(p, gain, ceiling * 32767.0f, &in, &energy, out)) return true;
-    free(out->state);
-    *out = (limiter_checkpoints){0};
-    return false;
+    double in, energy; /* the last run of limiter_plan_gain has them, mostly */
+    bool ok = (p->marks_valid && p->marks_gain == gain) ||
+              simulate(p, gain, ceiling * 32767.0f, &in, &energy);
+    *out = ok ? p->marks : (limiter_checkpoints){0};
+    if (ok) p->marks = (limiter_checkpoints){0};
+    p->marks_valid = false;
+    return ok;
 }
 
 void limiter_plan_free(limiter_plan *p)
 {
     if (!p) return;
+    free(p->marks.state);
     fclose(p->file);
     free(p);
 }

@@ -63,7 +63,7 @@ void limiter_plan_free(limiter_plan *p);
 enum { LIMITER_CHUNK_BLOCKS = 1024 };
 typedef struct {
     limiter_gain *state; /* before each chunk's first block; malloc'd */
-    size_t count;
+    size_t count, cap;
 } limiter_checkpoints;
 /* The states at this gain, from the statistics; false when out of memory or on a
  * read error. */
