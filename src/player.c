@@ -710,12 +710,15 @@ static step play_sentence(player *p, loc_status *st)
             *st = LOC_ERR_INTERRUPTED;
             return STOP;
         }
-        term_key k = term_read_key(p->paused ? 200 : 0);
+        term_key k = term_read_key(0);
         step s = k == KEY_NONE ? GO_ON : on_key(p, k, st);
         if (s != GO_ON) return s;
-        if (p->paused) continue;
-        bool end;
-        size_t n = take_audio(p, buf, piece, &end, st);
+        bool end = false;
+        size_t n = piece;
+        if (p->paused) /* silence keeps the pace, and a lost sound server is noticed */
+            memset(buf, 0, n * sizeof *buf);
+        else
+            n = take_audio(p, buf, piece, &end, st);
         if (*st != LOC_OK) return STOP;
         if (end) return GO_ON;
         if (n == 0) continue; /* the synthesizer is behind: look at the keys again */

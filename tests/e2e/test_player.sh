@@ -5,15 +5,19 @@ command -v tmux >/dev/null || { echo "SKIP: tmux is not installed (scripts/setup
 export HOME=$WORK/home XDG_RUNTIME_DIR=$WORK/run PULSE_RUNTIME_PATH=$WORK/run/pulse
 export XDG_STATE_HOME=$WORK/state
 mkdir -p "$HOME" "$PULSE_RUNTIME_PATH" && chmod 700 "$XDG_RUNTIME_DIR"
-pulseaudio --daemonize=no --exit-idle-time=-1 --disallow-exit -n \
-    --load=module-native-protocol-unix --load="module-null-sink sink_name=locutor_test" \
-    --load=module-always-sink --log-target=stderr >"$WORK/pulse.log" 2>&1 &
-pulse_pid=$!
+# start_pulse: a private PulseAudio server with a null sink, its pid in pulse_pid
+start_pulse() {
+    pulseaudio --daemonize=no --exit-idle-time=-1 --disallow-exit -n \
+        --load=module-native-protocol-unix --load="module-null-sink sink_name=locutor_test" \
+        --load=module-always-sink --log-target=stderr >>"$WORK/pulse.log" 2>&1 &
+    pulse_pid=$!
+    for i in $(seq 1 50); do pactl info >/dev/null 2>&1 && break; sleep 0.1; done
+    pactl set-default-sink locutor_test
+}
 TMUX_SOCK=locutor-test-$$
 trap 'tmux -L $TMUX_SOCK kill-server 2>/dev/null; kill $pulse_pid 2>/dev/null; wait $pulse_pid 2>/dev/null; rm -rf "$WORK"' EXIT
-for i in $(seq 1 50); do pactl info >/dev/null 2>&1 && break; sleep 0.1; done
+start_pulse
 check "PulseAudio test server is up" pactl info
-pactl set-default-sink locutor_test
 
 A1=$SRC/articles/corea-del-norte-rusia.txt
 A2=$SRC/articles/dana-valencia.txt
@@ -91,6 +95,55 @@ check "a changed article starts from its beginning, with a message" wait_for "^E
 key q
 wait_for "^RC3="
 
+# + during a sentence: the next one comes at the new rate with no gap longer than the
+# natural pause at that boundary (the same article played at 175 and at 200 without keys)
+# plus 100 ms. Two paragraphs, so the boundary (550 ms and the voice's own silences) is the
+# longest silence of each recording.
+printf '%s\n' "Los dos ministros firmaron ayer en la capital un acuerdo de cooperación económica." \
+    "La ceremonia terminó con una cena oficial." >"$WORK/rate.txt"
+# rate_run NAME PLUS OPTION... : plays rate.txt recording the monitor to NAME.wav; + at 1 s if PLUS
+rate_run() {
+    local name=$1 plus=$2 rec
+    shift 2
+    parec -d locutor_test.monitor --format=s16le --rate=22050 --channels=1 --file-format=wav "$WORK/$name.wav" &
+    rec=$!
+    sleep 0.3
+    tm clear-history -t t; key "clear; $LOCUTOR $* $WORK/rate.txt; echo RC_$name=\$?" Enter
+    wait_for "^Artículo 1 de 1"
+    [ "$plus" = yes ] && { sleep 1; key +; }
+    wait_for "^RC_$name="
+    sleep 0.3
+    kill -INT $rec
+    wait $rec 2>/dev/null
+}
+# longest_pause FILE -> the longest silence between the first and last sound, to 10 ms
+longest_pause() {
+    local file=$1 ms=0 m
+    for m in $(seq 100 10 3000); do
+        set -- $("$WAV_PAUSES" "$file" --min-ms "$m")
+        [ "${2#pauses=}" -ge 1 ] && ms=$m || break
+    done
+    echo "$ms"
+}
+rate_run r175 no --rate 175
+rate_run r200 no --rate 200
+rate_run plus yes
+check "+ during the first sentence prints Velocidad 200 before the second" \
+    bash -c "tmux -L $TMUX_SOCK capture-pane -p -t t | grep -q '^Velocidad 200'"
+n175=$(longest_pause "$WORK/r175.wav")
+n200=$(longest_pause "$WORK/r200.wav")
+gap=$(longest_pause "$WORK/plus.wav")
+natural=$((n175 > n200 ? n175 : n200))
+check "the natural pause at the boundary is found (${n175} ms at 175, ${n200} ms at 200)" \
+    fcmp "$n175 >= 500 && $n200 >= 500"
+check "after +, the boundary's silence is ${gap} ms: at most the natural ${natural} ms + 100 ms" \
+    fcmp "$gap >= 500 && $gap <= $natural + 100"
+set -- $("$WAV_PAUSES" "$WORK/r175.wav")
+s175=${3#speech_s=}
+set -- $("$WAV_PAUSES" "$WORK/plus.wav")
+check "the second sentence is faster after + (speech ${3#speech_s=} s, ${s175} s at 175 throughout)" \
+    fcmp "${3#speech_s=} < $s175"
+
 # Ctrl-C stops at once and gives the terminal back.
 tm clear-history -t t; key "clear; $LOCUTOR $A1; echo RC5=\$?; stty -g >$WORK/stty.after2" Enter
 wait_for "^Artículo 1 de 1"
@@ -99,6 +152,30 @@ key C-c
 check "Ctrl-C ends the player with 130" wait_for "^RC5=130"
 sleep 0.3
 check "the terminal is sane after Ctrl-C" cmp -s "$WORK/stty.before" "$WORK/stty.after2"
+
+# SIGTERM stops at once (130) and gives the terminal back.
+tm clear-history -t t
+key "clear; bash -c 'echo \$\$ >$WORK/pid; exec $LOCUTOR $A1'; echo RC7=\$?; stty -g >$WORK/stty.after3" Enter
+wait_for "^Artículo 1 de 1"
+sleep 0.5
+kill -TERM "$(cat "$WORK/pid")"
+check "SIGTERM ends the player with 130" wait_for "^RC7=130"
+sleep 0.3
+check "the terminal is sane after SIGTERM" cmp -s "$WORK/stty.before" "$WORK/stty.after3"
+
+# The sound server goes away while paused: one line and exit 5, not a hang.
+tm clear-history -t t; key "clear; $LOCUTOR $A1 2>$WORK/lost-paused.err; echo RC8=\$?" Enter
+wait_for "^Artículo 1 de 1"
+sleep 0.5
+key Space
+wait_for "^Pausa"
+sleep 0.3
+kill $pulse_pid
+wait $pulse_pid 2>/dev/null
+check "a sound server lost while paused ends with exit 5" wait_for "^RC8=5"
+check "and one line on standard error: $(cat "$WORK/lost-paused.err")" \
+    test "$(grep -c 'no usable audio device.*stopped answering' "$WORK/lost-paused.err")" = 1
+start_pulse
 
 # The sound server goes away while speaking: one line and exit 5, not a hang.
 tm clear-history -t t; key "clear; $LOCUTOR $A1 2>$WORK/lost.err; echo RC6=\$?" Enter
