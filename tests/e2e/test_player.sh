@@ -26,6 +26,15 @@ key() { tm send-keys -t t "$@"; }
 pane() { tm capture-pane -p -t t -S -200; }
 # waits up to 20 s for a line matching $1 in the pane
 wait_for() { for i in $(seq 1 200); do pane | grep -q -- "$1" && return 0; sleep 0.1; done; return 1; }
+# waits up to 20 s for more than $2 lines matching $1 (a line that was already there does not count)
+wait_more() { for i in $(seq 1 200); do [ "$(pane | grep -c -- "$1")" -gt "$2" ] && return 0; sleep 0.1; done; return 1; }
+# run_in_pane TAG COMMAND [AFTER]: clears the pane, then runs COMMAND, echo TAG=$?, AFTER;
+# returns once the screen is cleared, so that what follows is COMMAND's output only
+run_in_pane() {
+    tm clear-history -t t
+    key "clear; echo BEGIN_$1; $2; echo $1=\$?${3:+; $3}" Enter
+    wait_for "^BEGIN_$1"
+}
 
 tm new-session -d -s t -x 200 -y 50 "env -i HOME=$HOME XDG_RUNTIME_DIR=$XDG_RUNTIME_DIR PULSE_RUNTIME_PATH=$PULSE_RUNTIME_PATH XDG_STATE_HOME=$XDG_STATE_HOME PATH=$PATH TERM=xterm bash --norc --noprofile"
 sleep 0.3
@@ -63,8 +72,9 @@ key N
 check "N goes to the next heading" wait_for "^Titular: Presencia norcoreana en el conflicto ucraniano (frase 4 de 15)"
 key Down; sleep 0.2; key Down; sleep 0.2; key Down
 check "down arrow past the last heading goes to the next article" wait_for "^Artículo 2 de 2: La DANA deja más de 300 litros"
-tm clear-history -t t; key Up
-check "up arrow goes back to the first article" wait_for "^Artículo 1 de 2: corea-del-norte-rusia"
+seen=$(pane | grep -c "^Artículo 1 de 2: corea-del-norte-rusia")
+key Up
+check "up arrow goes back to the first article" wait_more "^Artículo 1 de 2: corea-del-norte-rusia" "$seen"
 key Right; sleep 0.2; key Right
 check "right arrow moves sentence by sentence" wait_for "^Frase 3 de 15"
 key +
@@ -77,7 +87,7 @@ check "the position (article, fingerprint, sentence 2 from 0) is saved under XDG
     test "$(awk -F '\t' '$1 ~ /corea-del-norte-rusia.txt$/ { print $3 }' "$XDG_STATE_HOME/locutor/position")" = 2
 
 # --resume starts where the last run stopped.
-tm clear-history -t t; key "clear; $LOCUTOR --resume $A1 $A2; echo RC2=\$?" Enter
+run_in_pane RC2 "$LOCUTOR --resume $A1 $A2"
 check "--resume starts at the saved sentence" wait_for "^Frase 3 de 15"
 key q
 check "the resumed run exits 0" wait_for "^RC2=0"
@@ -86,11 +96,10 @@ check "the resumed run printed its first line at sentence 3" \
 
 # A changed article starts from its beginning, with a message.
 cp "$A1" "$WORK/art.txt"
-tm clear-history -t t; key "clear; $LOCUTOR $WORK/art.txt"
-key "; echo RC4=\$?" Enter
+run_in_pane RC4 "$LOCUTOR $WORK/art.txt"
 wait_for "^Artículo 1 de 1"; key n; sleep 0.2; key n; sleep 0.3; key q; wait_for "^RC4="
 echo "Una frase nueva al final." >>"$WORK/art.txt"
-tm clear-history -t t; key "clear; $LOCUTOR --resume $WORK/art.txt; echo RC3=\$?" Enter
+run_in_pane RC3 "$LOCUTOR --resume $WORK/art.txt"
 check "a changed article starts from its beginning, with a message" wait_for "^El artículo ha cambiado"
 key q
 wait_for "^RC3="
@@ -108,7 +117,7 @@ rate_run() {
     parec -d locutor_test.monitor --format=s16le --rate=22050 --channels=1 --file-format=wav "$WORK/$name.wav" &
     rec=$!
     sleep 0.3
-    tm clear-history -t t; key "clear; $LOCUTOR $* $WORK/rate.txt; echo RC_$name=\$?" Enter
+    run_in_pane "RC_$name" "$LOCUTOR $* $WORK/rate.txt"
     wait_for "^Artículo 1 de 1"
     [ "$plus" = yes ] && { sleep 1; key +; }
     wait_for "^RC_$name="
@@ -146,7 +155,7 @@ check "the second sentence is faster after + (${splus} s of speech around the bo
     fcmp "$splus < $s175 - 0.1"
 
 # Ctrl-C stops at once and gives the terminal back.
-tm clear-history -t t; key "clear; $LOCUTOR $A1; echo RC5=\$?; stty -g >$WORK/stty.after2" Enter
+run_in_pane RC5 "$LOCUTOR $A1" "stty -g >$WORK/stty.after2"
 wait_for "^Artículo 1 de 1"
 sleep 0.5
 key C-c
@@ -155,8 +164,7 @@ sleep 0.3
 check "the terminal is sane after Ctrl-C" cmp -s "$WORK/stty.before" "$WORK/stty.after2"
 
 # SIGTERM stops at once (130) and gives the terminal back.
-tm clear-history -t t
-key "clear; bash -c 'echo \$\$ >$WORK/pid; exec $LOCUTOR $A1'; echo RC7=\$?; stty -g >$WORK/stty.after3" Enter
+run_in_pane RC7 "bash -c 'echo \$\$ >$WORK/pid; exec $LOCUTOR $A1'" "stty -g >$WORK/stty.after3"
 wait_for "^Artículo 1 de 1"
 sleep 0.5
 kill -TERM "$(cat "$WORK/pid")"
@@ -165,7 +173,7 @@ sleep 0.3
 check "the terminal is sane after SIGTERM" cmp -s "$WORK/stty.before" "$WORK/stty.after3"
 
 # The sound server goes away while paused: one line and exit 5, not a hang.
-tm clear-history -t t; key "clear; $LOCUTOR $A1 2>$WORK/lost-paused.err; echo RC8=\$?" Enter
+run_in_pane RC8 "$LOCUTOR $A1 2>$WORK/lost-paused.err"
 wait_for "^Artículo 1 de 1"
 sleep 0.5
 key Space
@@ -179,7 +187,7 @@ check "and one line on standard error: $(cat "$WORK/lost-paused.err")" \
 start_pulse
 
 # The sound server goes away while speaking: one line and exit 5, not a hang.
-tm clear-history -t t; key "clear; $LOCUTOR $A1 2>$WORK/lost.err; echo RC6=\$?" Enter
+run_in_pane RC6 "$LOCUTOR $A1 2>$WORK/lost.err"
 wait_for "^Artículo 1 de 1"
 sleep 0.5
 kill $pulse_pid
