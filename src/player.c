@@ -1,5 +1,5 @@
-/* player.c - the interactive reader: speaks one sentence at a time in 20 ms pieces, keys between.
- */
+/* player.c - the interactive reader: speaks one sentence at a time in 20 ms pieces, keys between;
+ * a synthesis thread makes the sentences around the current one ahead of playback. */
 #include "player.h"
 
 #include <errno.h>
@@ -305,8 +305,6 @@ static void load_position(player *p, unsigned long long *fp, size_t *si, bool *f
  * makes it, so the player can start a sentence before it is complete. A slot that is
  * given to another sentence while being spoken stops that synthesis at its next piece. */
 
-static loc_status to_slot(void *user, const short *samples, size_t count);
-
 /* The thread's copy of a slot's request: the slot may be given away while it works. */
 typedef struct {
     ahead *a;
@@ -379,7 +377,6 @@ static bool next_job(ahead *a, job *j)
         if (!best && !a->quit) pthread_cond_wait(&a->work, &a->lock);
     }
     if (best) {
-        best->len = 0; /* a synthesis stopped earlier starts again */
         *j = (job){a, best->ticket, strdup(best->ssml), best->earcon, best->pause_ms, best->rate};
     }
     pthread_mutex_unlock(&a->lock);
@@ -499,9 +496,10 @@ static bool ask_for(player *p, size_t si, int rank)
         slot *s = &a->slots[i];
         if (s->rank >= 0 || (s->ticket && s->ticket == p->playing)) continue;
         const sentence *t = &p->art.items[si];
+        char *ssml = strdup(t->ssml);
+        if (!ssml) return false;
         free(s->ssml);
-        s->ssml = strdup(t->ssml);
-        if (!s->ssml) return false;
+        s->ssml = ssml;
         s->ticket = ++a->tickets;
         s->article = p->loads;
         s->si = si;
@@ -577,7 +575,7 @@ static size_t take_audio(player *p, short *buf, size_t max, bool *end, loc_statu
     }
     size_t n = 0;
     *end = !s;
-    if (!s) *st = LOC_ERR_SYNTH; /* cannot happen: the playing slot is never given away */
+    if (!s) *st = LOC_ERR_NOMEM; /* no slot was given to it: strdup failed in ask_for */
     if (s) {
         n = s->len - p->pos < max ? s->len - p->pos : max;
         memcpy(buf, s->pcm + p->pos, n * sizeof *buf);
@@ -788,18 +786,16 @@ loc_status player_run(const loc_options *o, const es_lang *lang, strbuf *err)
 {
     player p = {.o = o, .lang = lang, .rate = o->voice.rate, .err = err};
     sink_catch_signals();
-    /* the voice loads in the synthesis thread while the article is read here; the first
-     * sentence is being spoken into its slot while the sound device opens */
+    /* the voice loads in the synthesis thread, which then speaks the first sentence into
+     * its slot while the sound device opens here */
     loc_status st = ahead_start(&p.ah, &o->voice);
+    if (st == LOC_OK) st = ahead_voice(&p.ah);
+    if (st == LOC_ERR_VOICE) sb_printf(err, "%s", o->voice.voice);
     if (st == LOC_OK) {
         term_raw();
         st = start_position(&p);
     }
     if (st == LOC_OK && p.art.count > 0) start_sentence(&p);
-    if (st == LOC_OK) {
-        st = ahead_voice(&p.ah);
-        if (st == LOC_ERR_VOICE) sb_printf(err, "%s", o->voice.voice);
-    }
     if (st == LOC_OK) st = sink_live_open_low_latency(o->driver, synth_sample_rate(), &p.out, err);
     if (st == LOC_OK) {
         st = play_all(&p);
