@@ -1,14 +1,17 @@
-/* player.c - the interactive reader: speaks one sentence at a time in 20 ms pieces, keys between.
- */
+/* player.c - the interactive reader: speaks one sentence at a time in 20 ms pieces, keys between;
+ * a synthesis thread makes the sentences around the current one ahead of playback. */
 #include "player.h"
 
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -21,9 +24,12 @@
 #include "term.h"
 
 enum {
-    PIECE_MS = 20,   /* audio written between two looks at the keyboard */
-    RATE_STEP = 25,  /* words per minute per + or - */
-    EARCON_MS = 140, /* two short tones before a heading or an article */
+    PIECE_MS = 20,       /* audio written between two looks at the keyboard */
+    PIECE_MAX = 4096,    /* samples in a piece, at most */
+    RATE_STEP = 25,      /* words per minute per + or - */
+    EARCON_MS = 140,     /* two short tones before a heading or an article */
+    EARCON_GAP_MS = 100, /* silence between the tones and the speech */
+    SLOTS = 4,           /* sentences held: the one playing, the two after it, the one before */
 };
 
 typedef struct {
@@ -40,16 +46,47 @@ typedef struct {
     unsigned long long fingerprint; /* FNV-1a of the file's bytes */
 } article;
 
+/* One sentence's audio, asked for by the player and filled by the synthesis thread. */
+typedef struct {
+    unsigned long ticket; /* which request it holds; 0: none */
+    size_t article, si;   /* the article's load number, the sentence's index in it */
+    int rate;             /* words per minute */
+    int rank;     /* urgency: 0 the sentence at hand, 1-2 after it, 3 before; -1 not wanted */
+    char *ssml;   /* malloc'd copy: the thread never reads the article */
+    bool earcon;  /* two tones first */
+    int pause_ms; /* silence after */
+    short *pcm;   /* malloc'd, grows while it is made */
+    size_t len, cap;
+    bool done; /* pcm is complete, or status says why not */
+    loc_status status;
+} slot;
+
+/* The synthesis thread and the slots it fills; lock guards the slots and flags. */
+typedef struct {
+    pthread_t thread;
+    bool started;
+    pthread_mutex_t lock;
+    pthread_cond_t work;  /* to the thread: a slot wants audio, or quit */
+    pthread_cond_t audio; /* to the player: audio arrived, or the voice is loaded */
+    slot slots[SLOTS];
+    unsigned long tickets; /* the last ticket given */
+    bool quit, opened;
+    loc_status open_status;
+    const synth_options *voice;
+} ahead;
+
 typedef struct {
     const loc_options *o;
     const es_lang *lang;
     sink *out;
     article art;
+    size_t loads;  /* articles loaded so far: names the current one in slots */
     size_t ai, si; /* article, sentence */
     int rate;
     bool paused;
-    short *pcm; /* the sentence being played */
-    size_t pcm_len, pcm_cap;
+    ahead ah;
+    unsigned long playing; /* ticket of the slot being played */
+    size_t pos;            /* samples of it played */
     arena arena;
     strbuf *err;
 } player;
@@ -178,6 +215,7 @@ static loc_status load_article(player *p, size_t ai)
 {
     const char *path = p->o->inputs[ai];
     article_clear(&p->art);
+    p->loads++;
     loc_status st;
     reader *rd = reader_open(path, &st);
     if (!rd) {
@@ -259,25 +297,59 @@ static void load_position(player *p, unsigned long long *fp, size_t *si, bool *f
         }
 }
 
-/* ---- sound ---- */
+/* ---- synthesis ahead: one thread owns espeak-ng and fills a few sentence slots ---- */
 
-static loc_status to_pcm(void *user, const short *samples, size_t count)
+/* espeak-ng is not thread-safe: every synth_* call below is made by the synthesis thread
+ * only. The player asks for sentences by filling slots (a copy of the SSML, the rate);
+ * the thread speaks the most urgent slot that is not done, appending audio as espeak-ng
+ * makes it, so the player can start a sentence before it is complete. A slot that is
+ * given to another sentence while being spoken stops that synthesis at its next piece. */
+
+/* The thread's copy of a slot's request: the slot may be given away while it works. */
+typedef struct {
+    ahead *a;
+    unsigned long ticket;
+    char *ssml; /* malloc'd */
+    bool earcon;
+    int pause_ms, rate;
+} job;
+
+/* The slot holding ticket, or NULL when it was given to another sentence (lock held). */
+static slot *slot_of(ahead *a, unsigned long ticket)
 {
-    player *p = user;
-    if (p->pcm_len + count > p->pcm_cap) {
-        size_t cap = (p->pcm_len + count) * 2;
-        short *n = realloc(p->pcm, cap * sizeof *n);
+    for (int i = 0; ticket && !a->quit && i < SLOTS; i++)
+        if (a->slots[i].ticket == ticket) return &a->slots[i];
+    return NULL;
+}
+
+static loc_status append(slot *s, const short *samples, size_t count)
+{
+    if (s->len + count > s->cap) {
+        size_t cap = (s->len + count) * 2;
+        short *n = realloc(s->pcm, cap * sizeof *n);
         if (!n) return LOC_ERR_NOMEM;
-        p->pcm = n;
-        p->pcm_cap = cap;
+        s->pcm = n;
+        s->cap = cap;
     }
-    memcpy(p->pcm + p->pcm_len, samples, count * sizeof *samples);
-    p->pcm_len += count;
+    memcpy(s->pcm + s->len, samples, count * sizeof *samples);
+    s->len += count;
     return LOC_OK;
 }
 
+/* Audio from espeak-ng into the job's slot; a slot given away stops the synthesis. */
+static loc_status to_slot(void *user, const short *samples, size_t count)
+{
+    job *j = user;
+    pthread_mutex_lock(&j->a->lock);
+    slot *s = slot_of(j->a, j->ticket);
+    loc_status st = s ? append(s, samples, count) : LOC_ERR_INTERRUPTED;
+    pthread_cond_broadcast(&j->a->audio);
+    pthread_mutex_unlock(&j->a->lock);
+    return st;
+}
+
 /* Two short rising tones: a heading or a new article begins. */
-static loc_status earcon(player *p)
+static loc_status earcon(job *j)
 {
     int rate = synth_sample_rate();
     size_t n = (size_t)rate * EARCON_MS / 1000, half = n / 2;
@@ -288,20 +360,231 @@ static loc_status earcon(player *p)
         double env = sin(M_PI * (double)(i % half) / (double)half); /* no clicks */
         tone[i] = (short)(5000.0 * env * sin(2.0 * M_PI * f * t));
     }
-    loc_status st = to_pcm(p, tone, n);
-    short gap[2205] = {0};
-    return st == LOC_OK ? to_pcm(p, gap, (size_t)rate / 10) : st;
+    loc_status st = to_slot(j, tone, n);
+    return st == LOC_OK ? synth_silence(EARCON_GAP_MS, to_slot, j) : st;
 }
 
-static loc_status prepare(player *p)
+/* Waits for the most urgent slot that wants audio and copies its request; false on quit. */
+static bool next_job(ahead *a, job *j)
 {
-    const sentence *s = &p->art.items[p->si];
-    p->pcm_len = 0;
-    loc_status st = LOC_OK;
-    if (p->si == 0 || s->part) st = earcon(p);
-    if (st == LOC_OK) st = synth_speak_ssml(s->ssml, to_pcm, NULL, p);
-    if (st == LOC_OK) st = synth_silence(s->pause_ms, to_pcm, p);
+    pthread_mutex_lock(&a->lock);
+    slot *best = NULL;
+    while (!a->quit && !best) {
+        for (int i = 0; i < SLOTS; i++) {
+            slot *s = &a->slots[i];
+            if (s->ticket && !s->done && s->rank >= 0 && (!best || s->rank < best->rank)) best = s;
+        }
+        if (!best && !a->quit) pthread_cond_wait(&a->work, &a->lock);
+    }
+    if (best) {
+        *j = (job){a, best->ticket, strdup(best->ssml), best->earcon, best->pause_ms, best->rate};
+    }
+    pthread_mutex_unlock(&a->lock);
+    return best != NULL;
+}
+
+/* Marks the job's slot complete (or failed), if it still holds the job. */
+static void finish_job(job *j, loc_status st)
+{
+    pthread_mutex_lock(&j->a->lock);
+    slot *s = slot_of(j->a, j->ticket);
+    if (s) {
+        s->done = true;
+        s->status = st;
+    }
+    pthread_cond_broadcast(&j->a->audio);
+    pthread_mutex_unlock(&j->a->lock);
+}
+
+static loc_status speak_job(job *j, int *rate)
+{
+    if (!j->ssml) return LOC_ERR_NOMEM;
+    if (j->rate != *rate) synth_set_rate(*rate = j->rate);
+    loc_status st = j->earcon ? earcon(j) : LOC_OK;
+    if (st == LOC_OK) st = synth_speak_ssml(j->ssml, to_slot, NULL, j);
+    if (st == LOC_OK) st = synth_silence(j->pause_ms, to_slot, j);
     return st;
+}
+
+/* The synthesis thread: loads the voice, then speaks slots until told to quit. */
+static void *synth_main(void *arg)
+{
+    ahead *a = arg;
+    loc_status st = synth_open(a->voice);
+    pthread_mutex_lock(&a->lock);
+    a->open_status = st;
+    a->opened = true;
+    pthread_cond_broadcast(&a->audio);
+    pthread_mutex_unlock(&a->lock);
+    if (st != LOC_OK) return NULL;
+    int rate = a->voice->rate;
+    job j;
+    while (next_job(a, &j)) {
+        finish_job(&j, speak_job(&j, &rate));
+        free(j.ssml);
+    }
+    synth_close();
+    return NULL;
+}
+
+/* Starts the synthesis thread, which begins by loading the voice (see ahead_voice). */
+static loc_status ahead_start(ahead *a, const synth_options *voice)
+{
+    *a = (ahead){.voice = voice};
+    pthread_mutex_init(&a->lock, NULL);
+    pthread_cond_init(&a->work, NULL);
+    pthread_cond_init(&a->audio, NULL);
+    /* SIGINT and SIGTERM go to the player's thread, which reads the keyboard */
+    sigset_t block, old;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &block, &old);
+    int rc = pthread_create(&a->thread, NULL, synth_main, a);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    a->started = rc == 0;
+    return rc == 0 ? LOC_OK : LOC_ERR_NOMEM;
+}
+
+/* Waits until the voice is loaded: its status. */
+static loc_status ahead_voice(ahead *a)
+{
+    pthread_mutex_lock(&a->lock);
+    while (!a->opened)
+        pthread_cond_wait(&a->audio, &a->lock);
+    loc_status st = a->open_status;
+    pthread_mutex_unlock(&a->lock);
+    return st;
+}
+
+/* Stops the thread (a synthesis under way ends at its next piece) and frees the slots. */
+static void ahead_stop(ahead *a)
+{
+    if (a->started) {
+        pthread_mutex_lock(&a->lock);
+        a->quit = true;
+        pthread_cond_broadcast(&a->work);
+        pthread_mutex_unlock(&a->lock);
+        pthread_join(a->thread, NULL);
+    }
+    for (int i = 0; i < SLOTS; i++) {
+        free(a->slots[i].ssml);
+        free(a->slots[i].pcm);
+    }
+    pthread_mutex_destroy(&a->lock);
+    pthread_cond_destroy(&a->work);
+    pthread_cond_destroy(&a->audio);
+}
+
+/* ---- the player's side: which sentences it wants, and their audio ---- */
+
+typedef struct {
+    size_t si;
+    int rank;
+} wanted;
+
+static bool same_sentence(const player *p, const slot *s, size_t si)
+{
+    return s->ticket && s->article == p->loads && s->si == si && s->rate == p->rate;
+}
+
+/* Gives a free slot (never the one playing) to sentence si; false when none is free. */
+static bool ask_for(player *p, size_t si, int rank)
+{
+    ahead *a = &p->ah;
+    for (int i = 0; i < SLOTS; i++) {
+        slot *s = &a->slots[i];
+        if (s->rank >= 0 || (s->ticket && s->ticket == p->playing)) continue;
+        const sentence *t = &p->art.items[si];
+        char *ssml = strdup(t->ssml);
+        if (!ssml) return false;
+        free(s->ssml);
+        s->ssml = ssml;
+        s->ticket = ++a->tickets;
+        s->article = p->loads;
+        s->si = si;
+        s->rate = p->rate;
+        s->rank = rank;
+        s->earcon = si == 0 || t->part;
+        s->pause_ms = t->pause_ms;
+        s->len = 0;
+        s->done = false;
+        s->status = LOC_OK;
+        return true;
+    }
+    return false;
+}
+
+/* Asks for the sentence at hand (with_current), the two after it and the one before, in
+ * that order of urgency, at the current rate; keeps the slot playing; frees the others. */
+static void plan(player *p, bool with_current)
+{
+    ahead *a = &p->ah;
+    wanted w[4];
+    int n = 0;
+    if (with_current) w[n++] = (wanted){p->si, 0};
+    for (size_t k = 1; k <= 2; k++)
+        if (p->si + k < p->art.count) w[n++] = (wanted){p->si + k, (int)k};
+    if (p->si > 0) w[n++] = (wanted){p->si - 1, 3};
+    pthread_mutex_lock(&a->lock);
+    bool found[4] = {false};
+    for (int i = 0; i < SLOTS; i++) { /* first keep what is already there */
+        slot *s = &a->slots[i];
+        s->rank = s->ticket && s->ticket == p->playing ? 0 : -1;
+        for (int k = 0; k < n; k++)
+            if (!found[k] && same_sentence(p, s, w[k].si)) {
+                s->rank = w[k].rank;
+                found[k] = true;
+            }
+    }
+    for (int k = 0; k < n; k++) /* then ask for the rest, most urgent first */
+        if (!found[k] && !ask_for(p, w[k].si, w[k].rank)) break;
+    pthread_cond_signal(&a->work);
+    pthread_mutex_unlock(&a->lock);
+}
+
+/* The current sentence starts from its beginning: its slot becomes the one playing. */
+static void start_sentence(player *p)
+{
+    p->playing = 0;
+    plan(p, true);
+    pthread_mutex_lock(&p->ah.lock);
+    for (int i = 0; i < SLOTS; i++)
+        if (same_sentence(p, &p->ah.slots[i], p->si)) p->playing = p->ah.slots[i].ticket;
+    pthread_mutex_unlock(&p->ah.lock);
+    p->pos = 0;
+}
+
+/* Copies up to max samples of the playing sentence from p->pos into buf, waiting up to one
+ * piece's time for the synthesizer. *end: the sentence has no more audio. */
+static size_t take_audio(player *p, short *buf, size_t max, bool *end, loc_status *st)
+{
+    ahead *a = &p->ah;
+    pthread_mutex_lock(&a->lock);
+    slot *s = slot_of(a, p->playing);
+    if (s && s->len == p->pos && !s->done) {
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_nsec += PIECE_MS * 1000000L;
+        if (until.tv_nsec >= 1000000000L) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&a->audio, &a->lock, &until);
+        s = slot_of(a, p->playing);
+    }
+    size_t n = 0;
+    *end = !s;
+    if (!s) *st = LOC_ERR_NOMEM; /* no slot was given to it: strdup failed in ask_for */
+    if (s) {
+        n = s->len - p->pos < max ? s->len - p->pos : max;
+        memcpy(buf, s->pcm + p->pos, n * sizeof *buf);
+        p->pos += n;
+        *end = n == 0 && s->done;
+        if (*end) *st = s->status;
+    }
+    pthread_mutex_unlock(&a->lock);
+    return n;
 }
 
 /* ---- keys ---- */
@@ -396,7 +679,7 @@ static step on_key(player *p, term_key k, loc_status *st)
         p->rate += k == KEY_FASTER ? RATE_STEP : -RATE_STEP;
         if (p->rate > 900) p->rate = 900;
         if (p->rate < 80) p->rate = 80;
-        synth_set_rate(p->rate);
+        plan(p, false); /* the next sentences again, at the new rate */
         say(p, "Velocidad %s%ld", "", p->rate, 0);
         return GO_ON;
     case KEY_REPEAT:
@@ -417,28 +700,37 @@ static step on_key(player *p, term_key k, loc_status *st)
 /* Plays the prepared sentence in pieces, looking at the keyboard between them. */
 static step play_sentence(player *p, loc_status *st)
 {
+    short buf[PIECE_MAX];
     size_t piece = (size_t)synth_sample_rate() * PIECE_MS / 1000;
-    for (size_t pos = 0; pos < p->pcm_len || p->paused;) {
+    if (piece > PIECE_MAX) piece = PIECE_MAX;
+    for (;;) {
         if (sink_interrupted()) {
             *st = LOC_ERR_INTERRUPTED;
             return STOP;
         }
-        term_key k = term_read_key(p->paused ? 200 : 0);
+        term_key k = term_read_key(0);
         step s = k == KEY_NONE ? GO_ON : on_key(p, k, st);
         if (s != GO_ON) return s;
-        if (p->paused) continue;
-        size_t n = p->pcm_len - pos < piece ? p->pcm_len - pos : piece;
-        *st = p->out->ops->write(p->out, p->pcm + pos, n);
+        bool end = false;
+        size_t n = piece;
+        if (p->paused) /* silence keeps the pace, and a lost sound server is noticed */
+            memset(buf, 0, n * sizeof *buf);
+        else
+            n = take_audio(p, buf, piece, &end, st);
+        if (*st != LOC_OK) return STOP;
+        if (end) return GO_ON;
+        if (n == 0) continue; /* the synthesizer is behind: look at the keys again */
+        *st = p->out->ops->write(p->out, buf, n);
         if (*st != LOC_OK) {
             sb_printf(p->err, "the sound device stopped answering");
             return STOP;
         }
-        pos += n;
     }
-    return GO_ON;
 }
 
-static loc_status run(player *p)
+/* Loads the first article (or, with --resume, the saved one) and goes to the first
+ * (or saved) sentence. */
+static loc_status start_position(player *p)
 {
     loc_status st = LOC_OK;
     size_t resume_si = 0;
@@ -458,14 +750,20 @@ static loc_status run(player *p)
     } else {
         st = go_article(p, 0, false);
     }
+    return st;
+}
+
+/* Plays from the current sentence on, until the end, q, a signal or an error. */
+static loc_status play_all(player *p)
+{
+    loc_status st = LOC_OK;
     while (st == LOC_OK) {
         if (p->art.count == 0) { /* an empty file: go on to the next one */
             if (p->ai + 1 >= p->o->ninputs) break;
             st = go_article(p, p->ai + 1, false);
             continue;
         }
-        st = prepare(p);
-        if (st != LOC_OK) break;
+        start_sentence(p);
         step s = play_sentence(p, &st);
         if (s == STOP) {
             save_position(p);
@@ -488,22 +786,28 @@ loc_status player_run(const loc_options *o, const es_lang *lang, strbuf *err)
 {
     player p = {.o = o, .lang = lang, .rate = o->voice.rate, .err = err};
     sink_catch_signals();
-    loc_status st = synth_open(&o->voice);
+    /* the voice loads in the synthesis thread, which then speaks the first sentence into
+     * its slot while the sound device opens here */
+    loc_status st = ahead_start(&p.ah, &o->voice);
+    if (st == LOC_OK) st = ahead_voice(&p.ah);
     if (st == LOC_ERR_VOICE) sb_printf(err, "%s", o->voice.voice);
-    if (st == LOC_OK) st = sink_live_open_low_latency(o->driver, synth_sample_rate(), &p.out, err);
     if (st == LOC_OK) {
         term_raw();
-        st = run(&p);
-        term_restore();
+        st = start_position(&p);
+    }
+    if (st == LOC_OK && p.art.count > 0) start_sentence(&p);
+    if (st == LOC_OK) st = sink_live_open_low_latency(o->driver, synth_sample_rate(), &p.out, err);
+    if (st == LOC_OK) {
+        st = play_all(&p);
         if (st == LOC_OK || st == LOC_ERR_INTERRUPTED)
             st = st == LOC_OK ? p.out->ops->finish(p.out) : (p.out->ops->abort(p.out), st);
         else
             p.out->ops->abort(p.out);
     }
-    synth_close();
+    term_restore();
+    ahead_stop(&p.ah);
     article_clear(&p.art);
     free(p.art.items);
-    free(p.pcm);
     arena_free(&p.arena);
     return st;
 }
