@@ -23,8 +23,12 @@ bool cc_is(const cctx *c, size_t i, token_kind kind)
 
 bool cc_eq(const cctx *c, size_t i, const char *s)
 {
-    return i < c->n && c->toks[i].len && *cc_ptr(c, i) == *s && c->toks[i].len == strlen(s) &&
-           memcmp(cc_ptr(c, i), s, c->toks[i].len) == 0;
+    if (i >= c->n || c->toks[i].len == 0) return false;
+    const char *p = cc_ptr(c, i);
+    size_t n = c->toks[i].len;
+    for (size_t k = 0; k < n; k++) /* stops at s's end: token text holds no NUL */
+        if (p[k] != s[k]) return false;
+    return s[n] == 0;
 }
 
 bool cc_word_in(const cctx *c, size_t i, const char *const *words)

@@ -490,6 +490,10 @@ static size_t decode_utf8(const unsigned char *s, size_t n, int32_t *cp)
 static bool valid_utf8(const char *line, size_t len)
 {
     for (size_t i = 0; i < len;) {
+        if ((unsigned char)line[i] < 0x80) { /* ASCII: nothing to decode */
+            i++;
+            continue;
+        }
         int32_t cp;
         size_t k = decode_utf8((const unsigned char *)line + i, len - i, &cp);
         if (!k) return false;
@@ -520,6 +524,14 @@ bool reader_clean_line(const char *line, size_t len, strbuf *out, bool *legacy)
     *legacy = !valid_utf8(line, len);
     bool ok = true, needs_nfc = false;
     for (size_t i = 0; i < len && ok;) {
+        size_t run = i; /* printable ASCII other than space is kept as it is: copied in runs */
+        while (run < len && (unsigned char)line[run] > 0x20 && (unsigned char)line[run] < 0x7F)
+            run++;
+        if (run > i) {
+            ok = sb_append(out, line + i, run - i);
+            i = run;
+            continue;
+        }
         int32_t cp;
         if (*legacy) {
             unsigned char b = (unsigned char)line[i++];
