@@ -50,8 +50,7 @@ void table_free(table *t)
 static table_entry *find_slot(table_entry *slots, size_t cap, const char *key, size_t n)
 {
     size_t i = hash(key, n) & (cap - 1);
-    while (slots[i].written && !(slots[i].written[0] == key[0] && strlen(slots[i].written) == n &&
-                                 memcmp(slots[i].written, key, n) == 0))
+    while (slots[i].written && !(slots[i].len == n && memcmp(slots[i].written, key, n) == 0))
         i = (i + 1) & (cap - 1);
     return &slots[i];
 }
@@ -63,8 +62,7 @@ static int grow(table *t)
     if (!slots) return 0;
     for (size_t i = 0; i < t->cap; i++) {
         if (!t->slots[i].written) continue;
-        const char *w = t->slots[i].written;
-        *find_slot(slots, cap, w, strlen(w)) = t->slots[i];
+        *find_slot(slots, cap, t->slots[i].written, t->slots[i].len) = t->slots[i];
     }
     free(t->slots);
     t->slots = slots;
@@ -77,7 +75,7 @@ loc_status table_put(table *t, const char *written, const char *spoken, const ch
     if ((t->count + 1) * 2 > t->cap && !grow(t)) return LOC_ERR_NOMEM;
     size_t n = strlen(written);
     table_entry *e = find_slot(t->slots, t->cap, written, n);
-    table_entry fresh = {strdup(written), strdup(spoken), strdup(features ? features : "")};
+    table_entry fresh = {strdup(written), strdup(spoken), strdup(features ? features : ""), n};
     if (!fresh.written || !fresh.spoken || !fresh.features) {
         free_entry(&fresh);
         return LOC_ERR_NOMEM;

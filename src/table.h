@@ -11,6 +11,7 @@ typedef struct {
     const char *written;  /* owned by the table */
     const char *spoken;   /* owned by the table */
     const char *features; /* owned by the table; "" when the column is absent */
+    size_t len;           /* written's length in bytes */
 } table_entry;
 
 typedef struct table table;
