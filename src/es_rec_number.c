@@ -214,6 +214,8 @@ size_t es_rec_ordinal(const cctx *c, size_t i, sem_token *out)
 static bool vulgar(const cctx *c, size_t i, unsigned *num, unsigned *den)
 {
     if (!cc_is(c, i, TOK_SYMBOL) && !cc_is(c, i, TOK_PUNCT)) return false;
+    if ((unsigned char)*cc_ptr(c, i) < 0x80)
+        return false; /* every vulgar fraction is beyond ASCII */
     char *s = arena_strndup(c->a, cc_ptr(c, i), cc_len(c, i));
     utf8proc_uint8_t *k = utf8proc_NFKC((const utf8proc_uint8_t *)s);
     if (!k) return false;
