@@ -24,15 +24,19 @@ enum { GATE_BINS = 8000, GATE_BINS_PER_LU = 100 };
 typedef struct {
     double b0, b1, b2, a1, a2; /* a normalized biquad */
 } biquad;
+/* The filter runs on METER_LANES stretches of SEGMENT_HOPS hops side by side (vector
+ * instructions), each started from rest WARM samples early: by its first sample the
+ * start-up has died away (the slowest pole, the 38 Hz high-pass, leaves 1e-16 of it at
+ * 22 kHz), so the energies are those of one continuous run. */
+enum { METER_LANES = 4, SEGMENT_HOPS = 8, WARM = 4096 };
+
 struct loudness_meter {
-    biquad shelf, highpass; /* the K-weighting filter, in direct form I: */
-    double x1, x2;          /* its last inputs (16-bit steps), */
-    double y1, y2;          /* the shelf's last outputs (the high-pass's inputs), */
-    double k1, k2;          /* and the high-pass's last outputs */
+    biquad shelf, highpass; /* the K-weighting filter, in direct form I */
     size_t hop_len;         /* samples in 100 ms */
-    size_t in_hop;          /* samples in the current hop so far */
-    double hop_sum;         /* K-weighted energy of the current hop */
-    double hops[3];         /* the three hops before it */
+    size_t segment;         /* SEGMENT_HOPS hops */
+    short *buf;             /* WARM samples of history, then METER_LANES segments */
+    size_t fill;            /* samples after the history */
+    double hops[3];         /* the last three hops' energies */
     size_t nhops;
     double bin_energy[GATE_BINS];
     unsigned long bin_count[GATE_BINS];
@@ -62,23 +66,21 @@ loudness_meter *loudness_meter_new(int sample_rate)
     if (!m) return NULL;
     k_weighting(m, sample_rate);
     m->hop_len = (size_t)sample_rate / 10;
+    m->segment = m->hop_len * SEGMENT_HOPS;
+    m->buf = calloc(WARM + METER_LANES * m->segment, sizeof *m->buf); /* silence before */
+    if (!m->buf) {
+        free(m);
+        return NULL;
+    }
     return m;
 }
 
-/* Filter state this small is zero: denormal numbers would make the filter crawl. */
-static void flush_denormals(double *v)
+/* A hop's energy arrives: the gating block (400 ms: it and the three before) goes into
+ * its bin. */
+static void add_hop(loudness_meter *m, double hop_sum)
 {
-    if (fabs(*v) < 1e-30) *v = 0;
-}
-
-/* A gating block (400 ms: this hop and the three before) goes into its bin. */
-static void end_hop(loudness_meter *m)
-{
-    double *state[] = {&m->y1, &m->y2, &m->k1, &m->k2};
-    for (size_t i = 0; i < 4; i++)
-        flush_denormals(state[i]);
     if (++m->nhops >= 4) {
-        double energy = (m->hop_sum + m->hops[0] + m->hops[1] + m->hops[2]) / (4.0 * m->hop_len);
+        double energy = (hop_sum + m->hops[0] + m->hops[1] + m->hops[2]) / (4.0 * m->hop_len);
         double lufs = -0.691 + 10.0 * log10(energy);
         if (lufs > GATE_FLOOR) {
             long bin = (long)((lufs - GATE_FLOOR) * GATE_BINS_PER_LU);
@@ -89,54 +91,83 @@ static void end_hop(loudness_meter *m)
     }
     m->hops[2] = m->hops[1];
     m->hops[1] = m->hops[0];
-    m->hops[0] = m->hop_sum;
-    m->hop_sum = 0;
-    m->in_hop = 0;
+    m->hops[0] = hop_sum;
 }
 
-/* The K-weighted energy of x, the filters carried on. Direct form I keeps one multiply
- * and one subtraction between an output and the next (the loop's critical path). */
-PER_SAMPLE static double k_weighted_energy(loudness_meter *m, const short *x, size_t n)
+/* Filters the lanes from t0 to t1 (sample indices in each lane, warm-up included);
+ * adds the K-weighted energy to sum[lane]. Direct form I: one multiply-add between an
+ * output and the next. */
+PER_SAMPLE static void filter_lanes(const loudness_meter *m, double st[6][METER_LANES], size_t t0,
+                                    size_t t1, double sum[METER_LANES])
 {
-    const biquad h = m->highpass; /* its numerator is 1, -2, 1 */
     const double scale = 1.0 / 32768.0, b0 = m->shelf.b0 * scale, b1 = m->shelf.b1 * scale,
                  b2 = m->shelf.b2 * scale, a1 = m->shelf.a1, a2 = m->shelf.a2;
-    double x1 = m->x1, x2 = m->x2, y1 = m->y1, y2 = m->y2, k1 = m->k1, k2 = m->k2, sum = 0;
-    for (size_t i = 0; i < n; i++) {
-        double v = x[i]; /* in 16-bit steps: the shelf's numerator scales it */
-        double y = (b0 * v + b1 * x1 + b2 * x2 - a2 * y2) - a1 * y1;
-        double k = ((y - 2.0 * y1) + y2 - h.a2 * k2) - h.a1 * k1;
-        x2 = x1;
-        x1 = v;
-        y2 = y1;
-        y1 = y;
-        k2 = k1;
-        k1 = k;
-        sum += k * k;
+    const double ha1 = m->highpass.a1, ha2 = m->highpass.a2; /* numerator: 1, -2, 1 */
+    const short *buf = m->buf;
+    const size_t seg = m->segment;
+    double x1[METER_LANES], x2[METER_LANES], y1[METER_LANES], y2[METER_LANES], k1[METER_LANES],
+        k2[METER_LANES], acc[METER_LANES]; /* locals: kept in vector registers */
+    for (size_t j = 0; j < METER_LANES; j++) {
+        x1[j] = st[0][j], x2[j] = st[1][j], y1[j] = st[2][j], y2[j] = st[3][j];
+        k1[j] = st[4][j], k2[j] = st[5][j], acc[j] = 0;
     }
-    m->x1 = x1;
-    m->x2 = x2;
-    m->y1 = y1;
-    m->y2 = y2;
-    m->k1 = k1;
-    m->k2 = k2;
-    return sum;
+    for (size_t t = t0; t < t1; t++) {
+        /* a tiny signal at half the sample rate keeps the filters off denormal numbers
+         * (slow to compute) in silences; its energy, 1e-36 a sample, is nothing */
+        const double tiny = t & 1 ? 1e-14 : -1e-14;
+        for (size_t j = 0; j < METER_LANES; j++) {
+            double v = buf[j * seg + t] + tiny; /* in 16-bit steps: b0..b2 scale it */
+            double y = (b0 * v + b1 * x1[j] + b2 * x2[j] - a2 * y2[j]) - a1 * y1[j];
+            double k = ((y - 2.0 * y1[j]) + y2[j] - ha2 * k2[j]) - ha1 * k1[j];
+            x2[j] = x1[j];
+            x1[j] = v;
+            y2[j] = y1[j];
+            y1[j] = y;
+            k2[j] = k1[j];
+            k1[j] = k;
+            acc[j] += k * k;
+        }
+    }
+    for (size_t j = 0; j < METER_LANES; j++) {
+        st[0][j] = x1[j], st[1][j] = x2[j], st[2][j] = y1[j], st[3][j] = y2[j];
+        st[4][j] = k1[j], st[5][j] = k2[j], sum[j] += acc[j];
+    }
+}
+
+/* Measures the buffered segments (whole hops only) and keeps the last WARM samples. */
+static void measure_buffer(loudness_meter *m)
+{
+    size_t hops = m->fill / m->hop_len;
+    if (hops == 0) return;
+    double st[6][METER_LANES] = {{0}}; /* x1 x2 y1 y2 k1 k2, from rest */
+    double warm[METER_LANES] = {0}, sum[SEGMENT_HOPS][METER_LANES] = {{0}};
+    filter_lanes(m, st, 0, WARM, warm);
+    for (size_t h = 0; h < SEGMENT_HOPS; h++)
+        filter_lanes(m, st, WARM + h * m->hop_len, WARM + (h + 1) * m->hop_len, sum[h]);
+    for (size_t i = 0; i < hops; i++)
+        add_hop(m, sum[i % SEGMENT_HOPS][i / SEGMENT_HOPS]);
+    size_t used = hops * m->hop_len; /* a part hop (at the end) is not measured */
+    memmove(m->buf, m->buf + used, WARM * sizeof *m->buf);
+    memset(m->buf + WARM, 0, METER_LANES * m->segment * sizeof *m->buf);
+    m->fill = 0;
 }
 
 void loudness_meter_add(loudness_meter *m, const short *samples, size_t count)
 {
+    const size_t room = METER_LANES * m->segment;
     while (count) {
-        size_t n = m->hop_len - m->in_hop < count ? m->hop_len - m->in_hop : count;
-        m->hop_sum += k_weighted_energy(m, samples, n);
-        m->in_hop += n;
-        if (m->in_hop == m->hop_len) end_hop(m);
+        size_t n = room - m->fill < count ? room - m->fill : count;
+        memcpy(m->buf + WARM + m->fill, samples, n * sizeof *samples);
+        m->fill += n;
         samples += n;
         count -= n;
+        if (m->fill == room) measure_buffer(m);
     }
 }
 
-double loudness_meter_lufs(const loudness_meter *m)
+double loudness_meter_lufs(loudness_meter *m)
 {
+    measure_buffer(m); /* what is held: the program ends here */
     double sum = 0;
     unsigned long n = 0;
     for (size_t i = 0; i < GATE_BINS; i++) {
@@ -157,6 +188,7 @@ double loudness_meter_lufs(const loudness_meter *m)
 
 void loudness_meter_free(loudness_meter *m)
 {
+    if (m) free(m->buf);
     free(m);
 }
 

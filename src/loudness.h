@@ -13,8 +13,9 @@ typedef struct loudness_meter loudness_meter;
 loudness_meter *loudness_meter_new(int sample_rate);
 /* Adds mono 16-bit samples (the program, in order). */
 void loudness_meter_add(loudness_meter *m, const short *samples, size_t count);
-/* Integrated loudness in LUFS (BS.1770-4 gating); -HUGE_VAL for silence. */
-double loudness_meter_lufs(const loudness_meter *m);
+/* Integrated loudness in LUFS (BS.1770-4 gating) of the program so far; -HUGE_VAL for
+ * silence. Ends the program: add nothing after it. */
+double loudness_meter_lufs(loudness_meter *m);
 void loudness_meter_free(loudness_meter *m);
 
 /* The limiter works on blocks of LIMITER_BLOCK samples: the gain at each block
