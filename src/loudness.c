@@ -216,6 +216,12 @@ static int block_peak(const short *x, size_t n)
     return peak;
 }
 
+/* The smaller of two gains (no NaN here: a plain comparison, not a call to fminf). */
+static float least(float a, float b)
+{
+    return a < b ? a : b;
+}
+
 static float allowed_gain(float peak, float gain, float ceiling)
 {
     float p = peak * gain;
@@ -230,12 +236,12 @@ static float next_gain(limiter_gain *g, float allow, float *start)
     *start = g->boundary;
     if (g->have_block) {
         float released = g->boundary + (1.0f - g->boundary) * 0.05f; /* about 60 ms at 22 kHz */
-        end = fminf(fminf(g->held_allow, allow), released);
+        end = least(least(g->held_allow, allow), released);
         g->boundary = end;
     }
     g->held_allow = allow;
     g->have_block = true;
-    g->boundary = fminf(g->boundary, allow); /* the new block may not start above it */
+    g->boundary = least(g->boundary, allow); /* the new block may not start above it */
     return end;
 }
 
@@ -287,7 +293,7 @@ size_t limiter_flush(limiter *l, short *out)
 {
     if (!l->nheld) return 0;
     float start = l->g.boundary;
-    return emit_held(l, l->held, start, fminf(l->g.held_allow, start), out);
+    return emit_held(l, l->held, start, least(l->g.held_allow, start), out);
 }
 
 /* ---- choosing the gain ---- */
@@ -375,7 +381,7 @@ static bool simulate(limiter_plan *p, float gain, float ceiling, double *in, dou
             sum_in += s[i].energy;
         }
     }
-    if (g.have_block) sum_out += ramped(held.energy, g.boundary, fminf(g.held_allow, g.boundary));
+    if (g.have_block) sum_out += ramped(held.energy, g.boundary, least(g.held_allow, g.boundary));
     *in = sum_in;
     *out = sum_out;
     p->marks_gain = gain;
