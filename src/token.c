@@ -69,6 +69,9 @@ int tokenize(const char *text, size_t len, arena *a, token_list *out)
         size_t size;
         token_kind kind = kind_of(utf8_decode(text + i, len - i, &size));
         size_t end = i + size;
+        if (kind == TOK_WORD) /* plain ASCII letters: no decoding needed */
+            while (end < len && ((text[end] | 0x20) >= 'a' && (text[end] | 0x20) <= 'z'))
+                end++;
         if (kind == TOK_WORD || kind == TOK_NUMBER || kind == TOK_SPACE) {
             while (end < len) {
                 size_t next;
