@@ -33,8 +33,10 @@ bool es_say_letters(const es_lang *lang, strbuf *out, const char *p, size_t n)
 
 bool es_say_word(const es_lang *lang, strbuf *out, const char *w)
 {
-    const table_entry *e = table_get(lang->lexicon, w);
-    return sb_word(out, e ? e->spoken : w);
+    size_t n = strlen(w);
+    const table_entry *e =
+        n <= table_max_key(lang->lexicon) ? table_getn(lang->lexicon, w, n) : NULL;
+    return e ? sb_word(out, e->spoken) : sb_wordn(out, w, n);
 }
 
 bool es_say_form(strbuf *out, const char *forms, bool plural)

@@ -40,9 +40,19 @@ bool sb_putc(strbuf *sb, char c)
 
 bool sb_word(strbuf *sb, const char *s)
 {
-    if (!*s) return true;
-    if (sb->len > 0 && sb->data[sb->len - 1] != ' ' && !sb_putc(sb, ' ')) return false;
-    return sb_puts(sb, s);
+    return sb_wordn(sb, s, strlen(s));
+}
+
+bool sb_wordn(strbuf *sb, const char *s, size_t n)
+{
+    if (n == 0) return true;
+    bool space = sb->len > 0 && sb->data[sb->len - 1] != ' ';
+    if (!reserve(sb, n + space)) return false;
+    if (space) sb->data[sb->len++] = ' ';
+    memcpy(sb->data + sb->len, s, n);
+    sb->len += n;
+    sb->data[sb->len] = '\0';
+    return true;
 }
 
 bool sb_printf(strbuf *sb, const char *fmt, ...)

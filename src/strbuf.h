@@ -17,6 +17,8 @@ bool sb_puts(strbuf *sb, const char *s);
 bool sb_putc(strbuf *sb, char c);
 /* Appends s with a single space before it unless sb is empty or ends in space. */
 bool sb_word(strbuf *sb, const char *s);
+/* sb_word for the first n bytes of s. */
+bool sb_wordn(strbuf *sb, const char *s, size_t n);
 bool sb_printf(strbuf *sb, const char *fmt, ...);
 void sb_clear(strbuf *sb);
 void sb_free(strbuf *sb);
