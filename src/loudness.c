@@ -354,10 +354,19 @@ static double ramped(double energy, double a, double b)
     return energy * (a * a + a * b + b * b) / 3.0;
 }
 
+/* Files the last, short block (the program has ended); false on a write error. */
+static bool file_partial(limiter_plan *p)
+{
+    bool ok = !p->npartial || (write_stat(p, p->partial, p->npartial) && fflush(p->file) == 0);
+    p->npartial = 0;
+    return ok;
+}
+
 /* The input energy, and the output energy at this gain before the make-up gain itself,
  * from the statistics. */
 static bool simulate(limiter_plan *p, float gain, float ceiling, double *in, double *out)
 {
+    if (!file_partial(p)) return false;
     limiter_checkpoints *marks = &p->marks;
     marks->count = 0;
     p->marks_valid = false;
@@ -391,9 +400,6 @@ static bool simulate(limiter_plan *p, float gain, float ceiling, double *in, dou
 
 float limiter_plan_gain(limiter_plan *p, float gain, float ceiling)
 {
-    if (p->npartial && (!write_stat(p, p->partial, p->npartial) || fflush(p->file) != 0))
-        return gain;
-    p->npartial = 0;
     ceiling *= 32767.0f;
     double in, out, wanted = -1, last_gain = 0, last_out = 0;
     for (int round = 0; round < 6; round++) {

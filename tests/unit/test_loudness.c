@@ -219,6 +219,27 @@ static void threaded_pass_gives_the_same_samples_as_one_limiter(void **state)
     free(a.pcm);
 }
 
+/* A silent program (no gain search) ending just past a chunk: every sample still comes. */
+static void silent_program_passes_whole(void **state)
+{
+    (void)state;
+    size_t len = 65536 + 10;
+    short *zero = calloc(len, sizeof *zero);
+    FILE *held = tmpfile();
+    limiter_plan *plan = limiter_plan_new();
+    assert_true(zero && held && plan);
+    assert_int_equal(fwrite(zero, 2, len, held), len);
+    assert_int_equal(fflush(held), 0);
+    assert_true(limiter_plan_add(plan, zero, len));
+    sink_buf b = {malloc(len * sizeof *b.pcm), 0};
+    assert_int_equal(limit_pass_run(fileno(held), plan, 1.0f, 0.776f, 2, take, &b), LOC_OK);
+    assert_int_equal(b.len, len);
+    free(b.pcm);
+    limiter_plan_free(plan);
+    fclose(held);
+    free(zero);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -228,6 +249,7 @@ int main(void)
         cmocka_unit_test(limiter_holds_the_ceiling_and_plan_gives_the_energy),
         cmocka_unit_test(limiter_passes_quiet_audio_unchanged_but_for_gain),
         cmocka_unit_test(threaded_pass_gives_the_same_samples_as_one_limiter),
+        cmocka_unit_test(silent_program_passes_whole),
     };
     synth_options o = {"es", 175, 50, 100};
     if (synth_open(&o) != LOC_OK) return 1;
