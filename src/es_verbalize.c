@@ -34,8 +34,7 @@ bool es_say_letters(const es_lang *lang, strbuf *out, const char *p, size_t n)
 bool es_say_word(const es_lang *lang, strbuf *out, const char *w)
 {
     size_t n = strlen(w);
-    const table_entry *e =
-        n <= table_max_key(lang->lexicon) ? table_getn(lang->lexicon, w, n) : NULL;
+    const table_entry *e = table_getn(lang->lexicon, w, n);
     return e ? sb_word(out, e->spoken) : sb_wordn(out, w, n);
 }
 

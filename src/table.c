@@ -127,7 +127,7 @@ loc_status table_load(table *t, const char *path, strbuf *err)
 
 const table_entry *table_getn(const table *t, const char *written, size_t n)
 {
-    if (!t || n == 0) return NULL;
+    if (!t || n == 0 || n > t->max_key) return NULL; /* longer than any key: no hashing */
     table_entry *e = find_slot(t->slots, t->cap, written, n);
     return e->written ? e : NULL;
 }
