@@ -1,5 +1,6 @@
 /* es_say_text.c - verbalizers for addresses and codes: what is spelled, what is said. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "es_say.h"
@@ -88,15 +89,17 @@ bool es_say_code(const es_lang *lang, const sem_token *t, strbuf *out)
     bool ok = true;
     while (*p && ok) {
         size_t n = strcspn(p, " ");
-        char part[64];
-        snprintf(part, sizeof part, "%.*s", (int)(n < 63 ? n : 63), p);
+        char *part = strndup(p, n); /* whole, however long: no piece of a code is dropped */
+        if (!part) return false;
         if (part[0] >= '0' && part[0] <= '9')
-            ok = part[0] == '0' && n > 1 ? es_digits(out, part, n)
-                                         : es_cardinal_str(out, part, ES_MASC, false);
+            ok = (part[0] == '0' && n > 1) || n > ES_DIGITS_MAX
+                     ? es_digits(out, part, n)
+                     : es_cardinal_str(out, part, ES_MASC, false);
         else if (part[0] >= 'A' && part[0] <= 'Z')
             ok = es_say_letters(lang, out, part, n);
         else
             ok = es_say_word(lang, out, part);
+        free(part);
         p += n + (p[n] == ' ');
     }
     return ok;
