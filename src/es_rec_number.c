@@ -140,9 +140,12 @@ size_t es_rec_telephone(const cctx *c, size_t i, sem_token *out)
     if (!dots && g.count >= 4 && g.sep[g.count - 1] == '-' && cc_len(c, g.last[g.count - 1]) <= 2 &&
         g.digits - cc_len(c, g.last[g.count - 1]) >= 9) {
         char *sp = strrchr(b.data, ' ');
-        if (sp) {
-            memmove(sp + 5, sp + 1, strlen(sp + 1) + 1);
-            memcpy(sp, " ext ", 5);
+        if (sp) { /* "... 5678 12" -> "... 5678 ext 12": room for the 4 more bytes first */
+            size_t at = (size_t)(sp - b.data), tail = b.len - at - 1;
+            if (sb_puts(&b, "    ")) {
+                memmove(b.data + at + 5, b.data + at + 1, tail);
+                memcpy(b.data + at, " ext ", 5);
+            }
         }
     }
     if (ext != CC_NONE) {
