@@ -16,6 +16,7 @@
 #include "render.h"
 #include "sink.h"
 #include "synth.h"
+#include "text_pool.h"
 #include "timing.h"
 #include "token.h"
 #include "workers.h"
@@ -41,8 +42,9 @@ typedef struct {
     size_t nsplit;
     article_start *starts;
     size_t nstarts, next_start;
-    workers *pool;  /* NULL when no audio is made */
-    timing *timing; /* NULL when no audio is made */
+    workers *pool;    /* NULL when no audio is made */
+    text_pool *texts; /* --text or --ssml alone, several jobs: blocks printed by children */
+    timing *timing;   /* NULL when no audio is made */
     short *jingle;
     size_t jingle_count;
     arena arena;
@@ -209,9 +211,23 @@ static loc_status add_start(run *r, const char *title, bool article)
     return title ? timing_add_chapter(r->timing, r->next_id, title) : LOC_OK;
 }
 
+/* In a text pool's child: one block through the normalizer, printed. */
+static loc_status print_one(void *user, const block *b)
+{
+    run *r = user;
+    chunk_list chunks;
+    arena_reset(&r->arena);
+    loc_status st = pipeline_chunk_block(&r->lang, b, false, &r->arena, &chunks, NULL);
+    return st == LOC_OK ? print_block(r->o, &chunks, &r->scratch) : st;
+}
+
 /* One block through the normalizer, then printed and/or queued for speech. */
 static loc_status process_block(run *r, const block *b, bool has_source, FILE *verbose)
 {
+    if (r->texts) {
+        loc_status st = text_pool_add(r->texts, b);
+        return st == LOC_OK && sink_interrupted() ? LOC_ERR_INTERRUPTED : st;
+    }
     chunk_list chunks;
     arena_reset(&r->arena);
     bool marks = r->pool && (r->o->captions || r->o->marks);
@@ -478,6 +494,10 @@ loc_status pipeline_run(const loc_options *o, strbuf *err)
     bool audio = o->output || o->play || o->split;
     sink_catch_signals();
     if (st == LOC_OK && audio) st = open_outputs(&r);
+    /* text alone on several cores; --verbose stays in one process, its lines in order */
+    if (st == LOC_OK && !audio && (o->text || o->ssml) && o->jobs > 1 && !o->verbose &&
+        !(r.texts = text_pool_new(o->jobs, print_one, &r)))
+        st = LOC_ERR_NOMEM;
     if (st == LOC_OK && o->ssml && fputs(render_ssml_header, stdout) == EOF)
         st = LOC_ERR_OUTPUT_WRITE;
     static char *stdin_only[] = {"-"};
@@ -487,6 +507,11 @@ loc_status pipeline_run(const loc_options *o, strbuf *err)
     for (size_t i = 0; st == LOC_OK && i < n; i++)
         st = read_file(&r, inputs[i], i + 1 == n);
     if (st == LOC_OK && o->briefing && !o->no_outro) st = speak_outro(&r);
+    if (r.texts && st == LOC_OK)
+        st = text_pool_finish(r.texts);
+    else if (r.texts)
+        text_pool_abort(r.texts);
+    r.texts = NULL;
     if (st == LOC_OK && o->ssml && fputs(render_ssml_footer, stdout) == EOF)
         st = LOC_ERR_OUTPUT_WRITE;
     if (audio) {

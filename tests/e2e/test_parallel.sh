@@ -18,6 +18,20 @@ last=$(stat -c %s "$WORK/last.wav")
 check "the last article's audio ends the file, in order" bash -c "tail -c $((last - 44)) '$WORK/last.wav' | cmp -s - <(tail -c $((last - 44)) '$WORK/j2-plain.wav')"
 check "default -j works" "$LOCUTOR" -o "$WORK/default.wav" "$@"
 check "default -j is byte-identical too" cmp "$WORK/default.wav" "$WORK/j1.wav"
+# text alone: units of ~256 KB of input are normalized by children and printed in order
+for i in $(seq 1 80); do cat "$ARTICLE" "$WORK"/in/art-*.txt; done >"$WORK/big.txt"
+"$LOCUTOR" -j 1 --text "$WORK/big.txt" "$ARTICLE" >"$WORK/j1.txt"
+"$LOCUTOR" -j 3 --text "$WORK/big.txt" "$ARTICLE" >"$WORK/j3.txt"
+check "--text over several units: -j 1 and -j 3 print the same bytes" cmp "$WORK/j1.txt" "$WORK/j3.txt"
+check "--text over several units: more than 2 000 lines ($(wc -l <"$WORK/j3.txt"))" \
+    test "$(wc -l <"$WORK/j3.txt")" -gt 2000
+"$LOCUTOR" -j 1 --ssml "$WORK/big.txt" "$ARTICLE" >"$WORK/j1.ssml"
+"$LOCUTOR" -j 2 --ssml "$WORK/big.txt" "$ARTICLE" >"$WORK/j2.ssml"
+check "--ssml over several units: -j 1 and -j 2 print the same bytes" cmp "$WORK/j1.ssml" "$WORK/j2.ssml"
+timeout 20 sh -c "'$LOCUTOR' -j 2 --text '$WORK/big.txt' | head -c 100 >/dev/null"
+check "--text -j 2 into a closed pipe ends in time (status $?)" test $? -ne 124
+sleep 0.2
+check "--text -j 2 into a closed pipe: no child left" sh -c "! pgrep -f '[-]-text $WORK/big.txt' >/dev/null"
 expect_error "-j 0 is refused" 2 "--jobs" "$LOCUTOR" -j 0 --text "$ARTICLE"
 expect_error "-j 65 is refused" 2 "65" "$LOCUTOR" -j 65 --text "$ARTICLE"
 # no worker is left behind after an interruption
