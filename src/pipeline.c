@@ -315,8 +315,7 @@ static loc_status end_article(run *r, bool last)
         r->pending_silence = r->jingle && !last ? CHUNK_PAUSE_HEADING_MS : SEPARATOR_MS;
     if (r->has_pending && !more) r->pending_silence = END_MS;
     loc_status st = flush_pending(r);
-    if (st == LOC_OK && r->jingle && r->o->briefing && !last)
-        st = workers_submit_clip(r->pool, r->jingle, r->jingle_count);
+    if (st == LOC_OK && r->jingle && r->o->briefing && !last) st = workers_submit_clip(r->pool);
     return st == LOC_OK ? workers_end_article(r->pool) : st;
 }
 
@@ -419,7 +418,7 @@ static loc_status open_outputs(run *r)
     }
     st = timing_open(o->captions, o->marks, o->chapters, rate, &r->timing, r->err);
     if (st != LOC_OK) return st;
-    r->pool = workers_new(o->jobs, to_sinks, on_event, r);
+    r->pool = workers_new(o->jobs, r->jingle, r->jingle_count, to_sinks, on_event, r);
     return r->pool ? LOC_OK : LOC_ERR_NOMEM;
 }
 

@@ -3,11 +3,15 @@
  *
  * espeak-ng carries state from one call to the next (filters, pauses), so a
  * long-lived worker would make each block's audio depend on what it spoke
- * before. A child forked from a parent that has loaded the voice but never
+ * before. A child forked from a process that has loaded the voice but never
  * spoken starts from the same state every time: the output is the same for
- * -j 1 and -j 8. Consecutive blocks of an article share a child (a unit of
- * about UNIT_BYTES, cut by the input alone). A child writes frames (audio or
- * event) to its pipe; the head unit's frames go straight to the callbacks,
+ * -j 1 and -j 8. That process is a "zygote" forked once by workers_new: it
+ * only waits for units (and the pipe to write each to) on a socket and forks
+ * a child per unit. Forking the parent itself would write-protect its pages
+ * at every fork, and it faulted on ~40 000 of them writing 20 articles.
+ * Consecutive blocks of an article share a child (a unit of about UNIT_BYTES,
+ * cut by the input alone). A child writes frames (audio or event, then an end
+ * frame) to its pipe; the head unit's frames go straight to the callbacks,
  * later units are buffered (up to BUFFER_MAX bytes each, then their child
  * waits on its pipe), so memory is bounded by the pool size, not the input. */
 #include "workers.h"
@@ -19,6 +23,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -31,8 +36,9 @@ enum { MAX_JOBS = 64, BUFFER_MAX = 4 << 20, READ_CHUNK = 65536 };
  * (never by -j): fewer forks, the same audio whatever the number of workers. */
 enum { UNIT_BYTES = 1200 };
 
-/* What a child writes: a header, then count samples or one wire_event. */
-enum { FRAME_AUDIO = 1, FRAME_EVENT = 2 };
+/* What a child writes: a header, then count samples or one wire_event; FRAME_END (nothing
+ * after it) says the unit was spoken whole. */
+enum { FRAME_AUDIO = 1, FRAME_EVENT = 2, FRAME_END = 3 };
 typedef struct {
     uint32_t type, count;
 } frame_header;
@@ -42,10 +48,8 @@ typedef struct {
 } wire_event;
 
 typedef struct {
-    pid_t pid;
     int fd;     /* read end of the child's pipe; -1 at end of file */
     strbuf buf; /* frames read ahead of its turn */
-    loc_status status;
 } job;
 
 struct workers {
@@ -58,7 +62,10 @@ struct workers {
     strbuf unit;        /* items not yet started (see speak_unit) */
     const short *clip;  /* the jingle, shared with the children */
     size_t clip_count;
+    pid_t zygote; /* forks the children */
+    int zygote_fd;
     strbuf partial;               /* the head's bytes that do not make a whole frame yet */
+    bool head_ended;              /* the head's end frame has come */
     unsigned long long delivered; /* samples handed to deliver so far */
     unsigned long long unit_base; /* delivered when the head unit started */
 };
@@ -69,14 +76,38 @@ int workers_default_jobs(void)
     return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : (int)n;
 }
 
-workers *workers_new(int jobs, synth_audio_fn deliver, worker_event_fn on_event, void *user)
+static _Noreturn void zygote_main(const workers *w, int sock);
+
+workers *workers_new(int jobs, const short *clip, size_t clip_count, synth_audio_fn deliver,
+                     worker_event_fn on_event, void *user)
 {
     workers *w = calloc(1, sizeof *w);
-    if (!w) return NULL;
+    int sv[2];
+    if (!w || socketpair(AF_UNIX, SOCK_SEQPACKET, 0, sv) != 0) {
+        free(w);
+        return NULL;
+    }
     w->max_running = jobs < 1 ? 1 : jobs > MAX_JOBS ? MAX_JOBS : jobs;
+    w->clip = clip;
+    w->clip_count = clip_count;
     w->deliver = deliver;
     w->on_event = on_event;
     w->user = user;
+    int room = 1 << 20; /* a unit is one message: a few KB, a block of marks more */
+    setsockopt(sv[0], SOL_SOCKET, SO_SNDBUF, &room, sizeof room);
+    setsockopt(sv[1], SOL_SOCKET, SO_RCVBUF, &room, sizeof room);
+    w->zygote = fork();
+    if (w->zygote == 0) {
+        close(sv[0]);
+        zygote_main(w, sv[1]);
+    }
+    close(sv[1]);
+    if (w->zygote < 0) {
+        close(sv[0]);
+        free(w);
+        return NULL;
+    }
+    w->zygote_fd = sv[0];
     return w;
 }
 
@@ -177,32 +208,82 @@ static loc_status speak_unit(const strbuf *unit, const short *clip, size_t clip_
         if (st == LOC_OK) st = synth_silence(silence_ms, child_audio, &c);
         if (st == LOC_OK) st = child_event(&c, WORKER_BLOCK_END, 0, 0, c.unit_samples);
     }
+    frame_header end = {FRAME_END, 0};
+    if (st == LOC_OK) st = child_put(&c, &end, sizeof end);
     return st == LOC_OK ? child_flush(&c) : st;
 }
 
+/* A file descriptor travels with a message as SCM_RIGHTS ancillary data. */
+typedef union {
+    char bytes[CMSG_SPACE(sizeof(int))];
+    struct cmsghdr align;
+} fd_control;
+
+/* The zygote: receives each unit with the pipe to write it to, and forks a child that speaks
+ * it. Ends when the parent closes the socket. */
+static _Noreturn void zygote_main(const workers *w, int sock)
+{
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
+    signal(SIGPIPE, SIG_DFL); /* a child whose reader is gone dies at its next write */
+    signal(SIGCHLD, SIG_IGN); /* children are reaped by the kernel; the pipe says how they did */
+    strbuf unit = {0};
+    for (;;) {
+        ssize_t size = recv(sock, NULL, 0, MSG_PEEK | MSG_TRUNC);
+        if (size < 0 && errno == EINTR) continue;
+        if (size <= 0) _exit(0);
+        static const char room[4096];
+        sb_clear(&unit);
+        for (ssize_t i = 0; i < size; i += (ssize_t)sizeof room) /* room for the message */
+            if (!sb_append(&unit, room,
+                           (size_t)(size - i) < sizeof room ? (size_t)(size - i) : sizeof room))
+                _exit(1);
+        fd_control control;
+        struct iovec iov = {unit.data, (size_t)size};
+        struct msghdr msg = {.msg_iov = &iov,
+                             .msg_iovlen = 1,
+                             .msg_control = control.bytes,
+                             .msg_controllen = sizeof control.bytes};
+        if (recvmsg(sock, &msg, 0) != size) _exit(1);
+        struct cmsghdr *cm = CMSG_FIRSTHDR(&msg);
+        if (!cm || cm->cmsg_level != SOL_SOCKET || cm->cmsg_type != SCM_RIGHTS) _exit(1);
+        int fd;
+        memcpy(&fd, CMSG_DATA(cm), sizeof fd);
+        if (fork() == 0) {
+            close(sock);
+            _exit(speak_unit(&unit, w->clip, w->clip_count, fd) == LOC_OK ? 0 : 1);
+        }
+        close(fd); /* if the fork failed, the parent reads an end of file with no end frame */
+    }
+}
+
+/* Hands the pending unit and the write end of a new pipe to the zygote. */
 static loc_status start(workers *w, job *j)
 {
     int fds[2];
     if (pipe(fds) != 0) return LOC_ERR_SYNTH;
     fcntl(fds[0], F_SETPIPE_SZ, 1 << 20); /* fewer wake-ups; ignored where not allowed */
-    pid_t pid = fork();
-    if (pid < 0) {
-        close(fds[0]);
-        close(fds[1]);
-        return LOC_ERR_SYNTH;
-    }
-    if (pid == 0) {
-        close(fds[0]);
-        signal(SIGINT, SIG_DFL);
-        signal(SIGTERM, SIG_DFL);
-        signal(SIGPIPE, SIG_DFL);
-        loc_status st = speak_unit(&w->unit, w->clip, w->clip_count, fds[1]);
-        _exit(st == LOC_OK ? 0 : 1); /* never run the parent's atexit or stdio flushes */
+    fd_control control;
+    memset(&control, 0, sizeof control);
+    struct iovec iov = {w->unit.data, w->unit.len};
+    struct msghdr msg = {.msg_iov = &iov,
+                         .msg_iovlen = 1,
+                         .msg_control = control.bytes,
+                         .msg_controllen = sizeof control.bytes};
+    struct cmsghdr *cm = CMSG_FIRSTHDR(&msg);
+    cm->cmsg_level = SOL_SOCKET;
+    cm->cmsg_type = SCM_RIGHTS;
+    cm->cmsg_len = CMSG_LEN(sizeof(int));
+    memcpy(CMSG_DATA(cm), &fds[1], sizeof(int));
+    ssize_t sent;
+    while ((sent = sendmsg(w->zygote_fd, &msg, MSG_NOSIGNAL)) < 0 && errno == EINTR) {
     }
     close(fds[1]);
-    j->pid = pid;
+    if (sent != (ssize_t)w->unit.len) {
+        close(fds[0]);
+        return LOC_ERR_SYNTH;
+    }
     j->fd = fds[0];
-    j->status = LOC_OK;
     return LOC_OK;
 }
 
@@ -216,11 +297,16 @@ static loc_status parse_frames(workers *w)
     while (st == LOC_OK && w->partial.len - used >= sizeof(frame_header)) {
         frame_header h;
         memcpy(&h, w->partial.data + used, sizeof h);
-        size_t size = h.type == FRAME_AUDIO ? h.count * sizeof(short) : sizeof(wire_event);
-        if (h.type != FRAME_AUDIO && h.type != FRAME_EVENT) return LOC_ERR_SYNTH;
+        if (h.type != FRAME_AUDIO && h.type != FRAME_EVENT && h.type != FRAME_END)
+            return LOC_ERR_SYNTH;
+        size_t size = h.type == FRAME_AUDIO   ? h.count * sizeof(short)
+                      : h.type == FRAME_EVENT ? sizeof(wire_event)
+                                              : 0;
         if (w->partial.len - used - sizeof h < size) break;
         const char *payload = w->partial.data + used + sizeof h;
-        if (h.type == FRAME_AUDIO) {
+        if (h.type == FRAME_END) {
+            w->head_ended = true;
+        } else if (h.type == FRAME_AUDIO) {
             /* frames are whole numbers of shorts from an aligned buffer: samples are aligned */
             st = w->deliver(w->user, (const short *)(const void *)payload, h.count);
             w->delivered += h.count;
@@ -244,16 +330,6 @@ static loc_status head_bytes(workers *w, const char *p, size_t n)
     return parse_frames(w);
 }
 
-static void reap(job *j)
-{
-    int status;
-    while (waitpid(j->pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    if (j->status == LOC_OK && !(WIFEXITED(status) && WEXITSTATUS(status) == 0))
-        j->status = LOC_ERR_SYNTH;
-    j->pid = 0;
-}
-
 /* Reads what one child has written; the head's frames are handled at once. */
 static loc_status drain(workers *w, size_t i)
 {
@@ -264,7 +340,6 @@ static loc_status drain(workers *w, size_t i)
     if (k == 0) {
         close(j->fd);
         j->fd = -1;
-        reap(j);
         return LOC_OK;
     }
     if (i == 0) return head_bytes(w, tmp, (size_t)k);
@@ -275,8 +350,9 @@ static loc_status drain(workers *w, size_t i)
 static loc_status retire_head(workers *w)
 {
     job *j = nth(w, 0);
-    loc_status st = j->status;
-    if (st == LOC_OK && w->partial.len) st = LOC_ERR_SYNTH; /* a child never writes half a frame */
+    /* a child that failed or died has not written its end frame (nor ever half a frame) */
+    loc_status st = w->head_ended && !w->partial.len ? LOC_OK : LOC_ERR_SYNTH;
+    w->head_ended = false;
     sb_free(&j->buf);
     memset(j, 0, sizeof *j);
     w->head = (w->head + 1) % (MAX_JOBS + 1);
@@ -353,11 +429,9 @@ loc_status workers_submit(workers *w, unsigned long block, const char *ssml, int
     return w->unit.len >= UNIT_BYTES ? start_unit(w) : LOC_OK;
 }
 
-loc_status workers_submit_clip(workers *w, const short *samples, size_t count)
+loc_status workers_submit_clip(workers *w)
 {
-    if (w->clip && (w->clip != samples || w->clip_count != count)) return LOC_ERR_SYNTH;
-    w->clip = samples;
-    w->clip_count = count;
+    if (!w->clip) return LOC_ERR_SYNTH;
     return sb_append(&w->unit, "C", 2) ? LOC_OK : LOC_ERR_NOMEM;
 }
 
@@ -375,6 +449,9 @@ loc_status workers_finish(workers *w)
         workers_abort(w);
         return st;
     }
+    close(w->zygote_fd); /* the zygote reads an end of file and exits */
+    while (waitpid(w->zygote, NULL, 0) < 0 && errno == EINTR) {
+    }
     sb_free(&w->unit);
     sb_free(&w->partial);
     free(w);
@@ -384,11 +461,12 @@ loc_status workers_finish(workers *w)
 void workers_abort(workers *w)
 {
     if (!w) return;
-    for (size_t i = 0; i < w->count; i++) {
+    kill(w->zygote, SIGKILL);
+    close(w->zygote_fd);
+    waitpid(w->zygote, NULL, 0);
+    for (size_t i = 0; i < w->count; i++) { /* each child dies at its next write (SIGPIPE) */
         job *j = nth(w, i);
-        if (j->pid > 0) kill(j->pid, SIGKILL);
         if (j->fd >= 0) close(j->fd);
-        if (j->pid > 0) waitpid(j->pid, NULL, 0);
         sb_free(&j->buf);
     }
     sb_free(&w->unit);

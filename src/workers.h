@@ -31,16 +31,18 @@ typedef loc_status (*worker_event_fn)(void *user, const worker_event *ev);
  * and events, strictly in submission order, to deliver and on_event (may be
  * NULL). synth_open must have been called and nothing synthesized in this
  * process: every child starts from that same state, so the audio is
- * byte-identical whatever jobs is. */
-workers *workers_new(int jobs, synth_audio_fn deliver, worker_event_fn on_event, void *user);
+ * byte-identical whatever jobs is. clip (a jingle, or NULL) is what
+ * workers_submit_clip plays; it must stay valid and unchanged until
+ * workers_finish or workers_abort. */
+workers *workers_new(int jobs, const short *clip, size_t clip_count, synth_audio_fn deliver,
+                     worker_event_fn on_event, void *user);
 
 /* Queues one block: ssml is spoken, then silence_ms of silence follows.
  * Waits (delivering finished audio) while the pool is full. */
 loc_status workers_submit(workers *w, unsigned long block, const char *ssml, int silence_ms);
 
-/* Queues a sound clip (a jingle) played as it is. samples must stay valid and
- * unchanged until workers_finish or workers_abort. */
-loc_status workers_submit_clip(workers *w, const short *samples, size_t count);
+/* Queues the pool's clip (the jingle given to workers_new), played as it is. */
+loc_status workers_submit_clip(workers *w);
 
 /* Ends the current unit at an article's end, so articles never share a child. */
 loc_status workers_end_article(workers *w);
