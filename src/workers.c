@@ -220,18 +220,24 @@ typedef union {
 } fd_control;
 
 /* The zygote: receives each unit with the pipe to write it to, and forks a child that speaks
- * it. Ends when the parent closes the socket. */
+ * it. Ends when the parent closes the socket, after its last child. It waits for every child
+ * itself, so their CPU time and memory count in the parent's (time, bench/run). */
 static _Noreturn void zygote_main(const workers *w, int sock)
 {
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
     signal(SIGPIPE, SIG_DFL); /* a child whose reader is gone dies at its next write */
-    signal(SIGCHLD, SIG_IGN); /* children are reaped by the kernel; the pipe says how they did */
     strbuf unit = {0};
     for (;;) {
+        while (waitpid(-1, NULL, WNOHANG) > 0) { /* the pipe says how each child did */
+        }
         ssize_t size = recv(sock, NULL, 0, MSG_PEEK | MSG_TRUNC);
         if (size < 0 && errno == EINTR) continue;
-        if (size <= 0) _exit(0);
+        if (size <= 0) {
+            while (wait(NULL) > 0 || errno == EINTR) {
+            }
+            _exit(0);
+        }
         static const char room[4096];
         sb_clear(&unit);
         for (ssize_t i = 0; i < size; i += (ssize_t)sizeof room) /* room for the message */
