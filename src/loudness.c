@@ -311,6 +311,8 @@ struct limiter_plan {
     bool marks_valid;
     short partial[LIMITER_BLOCK];
     size_t npartial;
+    block_stat out[512]; /* statistics not yet in the file: one fwrite per 512 */
+    size_t nout;
 };
 
 limiter_plan *limiter_plan_new(void)
@@ -323,18 +325,32 @@ limiter_plan *limiter_plan_new(void)
     return p;
 }
 
+static bool flush_stats(limiter_plan *p)
+{
+    bool ok = fwrite(p->out, sizeof *p->out, p->nout, p->file) == p->nout;
+    p->nout = 0;
+    return ok;
+}
+
 static bool write_stat(limiter_plan *p, const short *x, size_t n)
 {
     long long energy = 0; /* at most 2^36 for a block */
     for (size_t i = 0; i < n; i++)
         energy += x[i] * x[i];
-    block_stat s = {(float)energy, (unsigned short)block_peak(x, n), (unsigned short)n};
-    return fwrite(&s, sizeof s, 1, p->file) == 1;
+    p->out[p->nout++] =
+        (block_stat){(float)energy, (unsigned short)block_peak(x, n), (unsigned short)n};
+    return p->nout < sizeof p->out / sizeof *p->out || flush_stats(p);
 }
 
 bool limiter_plan_add(limiter_plan *p, const short *samples, size_t count)
 {
     while (count) {
+        if (p->npartial == 0 && count >= LIMITER_BLOCK) { /* a whole block: no copy */
+            if (!write_stat(p, samples, LIMITER_BLOCK)) return false;
+            samples += LIMITER_BLOCK;
+            count -= LIMITER_BLOCK;
+            continue;
+        }
         size_t n = LIMITER_BLOCK - p->npartial < count ? LIMITER_BLOCK - p->npartial : count;
         memcpy(p->partial + p->npartial, samples, n * sizeof *samples);
         p->npartial += n;
@@ -357,7 +373,8 @@ static double ramped(double energy, double a, double b)
 /* Files the last, short block (the program has ended); false on a write error. */
 static bool file_partial(limiter_plan *p)
 {
-    bool ok = !p->npartial || (write_stat(p, p->partial, p->npartial) && fflush(p->file) == 0);
+    bool ok = (!p->npartial || write_stat(p, p->partial, p->npartial)) && flush_stats(p) &&
+              fflush(p->file) == 0;
     p->npartial = 0;
     return ok;
 }
