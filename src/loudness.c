@@ -311,7 +311,7 @@ struct limiter_plan {
     bool marks_valid;
     short partial[LIMITER_BLOCK];
     size_t npartial;
-    block_stat out[512]; /* statistics not yet in the file: one fwrite per 512 */
+    block_stat out[4096]; /* statistics not yet in the file: one fwrite per 4096 */
     size_t nout;
 };
 

@@ -14,6 +14,7 @@ resampler *resampler_new(int in_rate, int out_rate)
     resampler *r = calloc(1, sizeof *r);
     if (!r) return NULL;
     soxr_io_spec_t io = soxr_io_spec(SOXR_INT16_I, SOXR_INT16_I);
+    io.flags |= SOXR_NO_DITHER; /* its dither is random each run: the same input, other bytes */
     soxr_quality_spec_t q = soxr_quality_spec(SOXR_HQ, 0);
     soxr_error_t err = NULL;
     r->soxr = soxr_create(in_rate, out_rate, 1, &err, &io, &q, NULL);

@@ -46,7 +46,10 @@ typedef struct {
     bool normalize;
     double lufs;
     int threads;
+    short *out; /* samples for libsndfile, given it OUT_SAMPLES at a time (it writes as told) */
+    size_t nout;
     FILE *pending;
+    char *pending_buf; /* its stdio buffer */
     loudness_meter *meter;
     limiter_plan *plan;
     /* WAV cue points (chapters) */
@@ -92,6 +95,16 @@ static loc_status write_all(int fd, const void *data, size_t n)
     return fd_write_all(fd, data, n) ? LOC_OK : LOC_ERR_OUTPUT_WRITE;
 }
 
+enum { OUT_SAMPLES = 65536 };
+
+/* Gives libsndfile the samples gathered so far. */
+static loc_status flush_out(file_sink *f)
+{
+    sf_count_t n = (sf_count_t)f->nout;
+    f->nout = 0;
+    return sf_write_short(f->sf, f->out, n) == n ? LOC_OK : LOC_ERR_OUTPUT_WRITE;
+}
+
 static loc_status write_encoded(void *user, const short *samples, size_t count)
 {
     file_sink *f = user;
@@ -110,9 +123,15 @@ static loc_status write_encoded(void *user, const short *samples, size_t count)
         }
         return LOC_OK;
     }
-    return sf_write_short(f->sf, samples, (sf_count_t)count) == (sf_count_t)count
-               ? LOC_OK
-               : LOC_ERR_OUTPUT_WRITE;
+    while (count) { /* one write per 128 KB, not one per frame from a worker */
+        size_t n = OUT_SAMPLES - f->nout < count ? OUT_SAMPLES - f->nout : count;
+        memcpy(f->out + f->nout, samples, n * sizeof *samples);
+        f->nout += n;
+        samples += n;
+        count -= n;
+        if (f->nout == OUT_SAMPLES && flush_out(f) != LOC_OK) return LOC_ERR_OUTPUT_WRITE;
+    }
+    return LOC_OK;
 }
 
 static loc_status encode(file_sink *f, const short *samples, size_t count)
@@ -137,7 +156,8 @@ static loc_status file_write(sink *s, const short *samples, size_t count)
 }
 
 /* Ceiling for sample peaks: leaves room for inter-sample peaks and the encoders. */
-#define PEAK_CEILING 0.776f /* -2.2 dBFS, so true peak stays at or below -1 dBTP */
+#define PEAK_CEILING 0.776f           /* -2.2 dBFS, so true peak stays at or below -1 dBTP */
+enum { PENDING_BUFFER = 256 * 1024 }; /* stdio buffer of the audio held for loudness */
 
 static loc_status encode_limited(void *user, const short *samples, size_t count)
 {
@@ -163,6 +183,8 @@ static loc_status normalize_loudness(file_sink *f)
 static void file_free(file_sink *f)
 {
     if (f->pending) fclose(f->pending);
+    free(f->pending_buf);
+    free(f->out);
     loudness_meter_free(f->meter);
     limiter_plan_free(f->plan);
     free(f->cues);
@@ -194,6 +216,7 @@ static loc_status file_finish(sink *s)
     }
     if (st == LOC_OK && f->normalize) st = normalize_loudness(f);
     if (st == LOC_OK && f->resample) st = resampler_process(f->resample, NULL, 0, write_encoded, f);
+    if (st == LOC_OK && f->sf && f->nout) st = flush_out(f);
     if (f->sf) {
         if (sf_error(f->sf) != SF_ERR_NO_ERROR) st = LOC_ERR_OUTPUT_WRITE;
         if (sf_close(f->sf) != 0) st = LOC_ERR_OUTPUT_WRITE;
@@ -296,7 +319,10 @@ loc_status sink_file_open(const char *path, int rate, const sink_file_options *f
     static const sink_file_options defaults = {0};
     if (!fo) fo = &defaults;
     file_sink *f = calloc(1, sizeof *f);
-    if (!f) return LOC_ERR_NOMEM;
+    if (!f || !(f->out = malloc(OUT_SAMPLES * sizeof *f->out))) {
+        free(f);
+        return LOC_ERR_NOMEM;
+    }
     f->base.ops = &file_ops;
     f->raw_fd = -1;
     f->in_rate = rate;
@@ -340,6 +366,10 @@ loc_status sink_file_open(const char *path, int rate, const sink_file_options *f
             file_free(f);
             return LOC_ERR_OUTPUT_OPEN;
         }
+        /* one write per 256 KB of audio, not per 4 KB: 16 000 fewer calls for 20 articles
+         * (glibc ignores the size unless it is given the buffer) */
+        if ((f->pending_buf = malloc(PENDING_BUFFER)))
+            setvbuf(f->pending, f->pending_buf, _IOFBF, PENDING_BUFFER);
     }
     f->path = strdup(path);
     int fd = f->path ? atomic_temp_fd(path, &f->tmp) : -1;

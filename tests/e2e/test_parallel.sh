@@ -10,6 +10,10 @@ check "-j 1 and -j 5 give byte-identical WAV" cmp "$WORK/j1.wav" "$WORK/j5.wav"
 "$LOCUTOR" -j 1 -o "$WORK/j1.flac" "$@"
 "$LOCUTOR" -j 2 -o "$WORK/j2.flac" "$@"
 check "-j 1 and -j 2 give byte-identical FLAC" cmp "$WORK/j1.flac" "$WORK/j2.flac"
+# resampled: libsoxr's default dither is random, so it is off
+"$LOCUTOR" -j 1 --sample-rate 48000 -o "$WORK/j1-48k.wav" "$ARTICLE"
+"$LOCUTOR" -j 2 --sample-rate 48000 -o "$WORK/j2-48k.wav" "$ARTICLE"
+check "-j 1 and -j 2 give byte-identical 48 kHz WAV" cmp "$WORK/j1-48k.wav" "$WORK/j2-48k.wav"
 # order: the article spoken alone must be the tail of the whole (units never span articles)
 "$LOCUTOR" -j 2 --loudness off --no-outro -o "$WORK/j2-plain.wav" "$@"
 "$LOCUTOR" -j 2 --loudness off -o "$WORK/last.wav" "$ARTICLE"
