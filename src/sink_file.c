@@ -124,6 +124,13 @@ static loc_status write_encoded(void *user, const short *samples, size_t count)
         return LOC_OK;
     }
     while (count) { /* one write per 128 KB, not one per frame from a worker */
+        if (f->nout == 0 && count >= OUT_SAMPLES) { /* big enough as it is: no copy */
+            sf_count_t whole = (sf_count_t)(count - count % OUT_SAMPLES);
+            if (sf_write_short(f->sf, samples, whole) != whole) return LOC_ERR_OUTPUT_WRITE;
+            samples += whole;
+            count -= (size_t)whole;
+            continue;
+        }
         size_t n = OUT_SAMPLES - f->nout < count ? OUT_SAMPLES - f->nout : count;
         memcpy(f->out + f->nout, samples, n * sizeof *samples);
         f->nout += n;
