@@ -182,11 +182,12 @@ static loc_status child_mark(void *user, const char *name, size_t sample)
 }
 
 /* Speaks every item of the unit: "S<block>\0<ssml>\0<silence ms>\0" or "C\0" (the clip). */
-static loc_status speak_unit(const strbuf *unit, const short *clip, size_t clip_count, int fd)
+static loc_status speak_unit(const char *unit, size_t len, const short *clip, size_t clip_count,
+                             int fd)
 {
     child c = {.fd = fd};
     loc_status st = LOC_OK;
-    for (const char *p = sb_str(unit); st == LOC_OK && p < unit->data + unit->len;) {
+    for (const char *p = unit; st == LOC_OK && p < unit + len;) {
         char type = *p;
         if (type == 'C') {
             p += strlen(p) + 1;
@@ -227,7 +228,8 @@ static _Noreturn void zygote_main(const workers *w, int sock)
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
     signal(SIGPIPE, SIG_DFL); /* a child whose reader is gone dies at its next write */
-    strbuf unit = {0};
+    char *unit = NULL;        /* the message: items ending in '\0' */
+    size_t cap = 0;
     for (;;) {
         while (waitpid(-1, NULL, WNOHANG) > 0) { /* the pipe says how each child did */
         }
@@ -238,14 +240,9 @@ static _Noreturn void zygote_main(const workers *w, int sock)
             }
             _exit(0);
         }
-        static const char room[4096];
-        sb_clear(&unit);
-        for (ssize_t i = 0; i < size; i += (ssize_t)sizeof room) /* room for the message */
-            if (!sb_append(&unit, room,
-                           (size_t)(size - i) < sizeof room ? (size_t)(size - i) : sizeof room))
-                _exit(1);
+        if ((size_t)size > cap && !(unit = realloc(unit, cap = (size_t)size))) _exit(1);
         fd_control control;
-        struct iovec iov = {unit.data, (size_t)size};
+        struct iovec iov = {unit, (size_t)size};
         struct msghdr msg = {.msg_iov = &iov,
                              .msg_iovlen = 1,
                              .msg_control = control.bytes,
@@ -257,7 +254,7 @@ static _Noreturn void zygote_main(const workers *w, int sock)
         memcpy(&fd, CMSG_DATA(cm), sizeof fd);
         if (fork() == 0) {
             close(sock);
-            _exit(speak_unit(&unit, w->clip, w->clip_count, fd) == LOC_OK ? 0 : 1);
+            _exit(speak_unit(unit, (size_t)size, w->clip, w->clip_count, fd) == LOC_OK ? 0 : 1);
         }
         close(fd); /* if the fork failed, the parent reads an end of file with no end frame */
     }
