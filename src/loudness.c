@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "regroup.h"
+
 /* The per-sample loops get a second build for x86-64-v3 (AVX2, FMA), picked at run time. */
 #if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__)) &&                            \
     !defined(__SANITIZE_ADDRESS__)
@@ -342,26 +344,17 @@ static bool write_stat(limiter_plan *p, const short *x, size_t n)
     return p->nout < sizeof p->out / sizeof *p->out || flush_stats(p);
 }
 
+/* Files the statistics of whole blocks (count is a multiple of LIMITER_BLOCK). */
+static bool write_stats(void *user, const short *x, size_t count)
+{
+    for (size_t i = 0; i < count; i += LIMITER_BLOCK)
+        if (!write_stat(user, x + i, LIMITER_BLOCK)) return false;
+    return true;
+}
+
 bool limiter_plan_add(limiter_plan *p, const short *samples, size_t count)
 {
-    while (count) {
-        if (p->npartial == 0 && count >= LIMITER_BLOCK) { /* a whole block: no copy */
-            if (!write_stat(p, samples, LIMITER_BLOCK)) return false;
-            samples += LIMITER_BLOCK;
-            count -= LIMITER_BLOCK;
-            continue;
-        }
-        size_t n = LIMITER_BLOCK - p->npartial < count ? LIMITER_BLOCK - p->npartial : count;
-        memcpy(p->partial + p->npartial, samples, n * sizeof *samples);
-        p->npartial += n;
-        samples += n;
-        count -= n;
-        if (p->npartial == LIMITER_BLOCK) {
-            if (!write_stat(p, p->partial, LIMITER_BLOCK)) return false;
-            p->npartial = 0;
-        }
-    }
-    return true;
+    return regroup(p->partial, &p->npartial, LIMITER_BLOCK, samples, count, write_stats, p);
 }
 
 /* Energy of a block whose gain ramps linearly from a to b. */

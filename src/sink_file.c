@@ -17,6 +17,7 @@
 #include "atomic.h"
 #include "limit_pass.h"
 #include "loudness.h"
+#include "regroup.h"
 #include "resample.h"
 
 typedef struct {
@@ -97,12 +98,18 @@ static loc_status write_all(int fd, const void *data, size_t n)
 
 enum { OUT_SAMPLES = 65536 };
 
+static bool write_sf(void *user, const short *samples, size_t count)
+{
+    file_sink *f = user;
+    return sf_write_short(f->sf, samples, (sf_count_t)count) == (sf_count_t)count;
+}
+
 /* Gives libsndfile the samples gathered so far. */
 static loc_status flush_out(file_sink *f)
 {
-    sf_count_t n = (sf_count_t)f->nout;
+    size_t n = f->nout;
     f->nout = 0;
-    return sf_write_short(f->sf, f->out, n) == n ? LOC_OK : LOC_ERR_OUTPUT_WRITE;
+    return write_sf(f, f->out, n) ? LOC_OK : LOC_ERR_OUTPUT_WRITE;
 }
 
 static loc_status write_encoded(void *user, const short *samples, size_t count)
@@ -123,22 +130,10 @@ static loc_status write_encoded(void *user, const short *samples, size_t count)
         }
         return LOC_OK;
     }
-    while (count) { /* one write per 128 KB, not one per frame from a worker */
-        if (f->nout == 0 && count >= OUT_SAMPLES) { /* big enough as it is: no copy */
-            sf_count_t whole = (sf_count_t)(count - count % OUT_SAMPLES);
-            if (sf_write_short(f->sf, samples, whole) != whole) return LOC_ERR_OUTPUT_WRITE;
-            samples += whole;
-            count -= (size_t)whole;
-            continue;
-        }
-        size_t n = OUT_SAMPLES - f->nout < count ? OUT_SAMPLES - f->nout : count;
-        memcpy(f->out + f->nout, samples, n * sizeof *samples);
-        f->nout += n;
-        samples += n;
-        count -= n;
-        if (f->nout == OUT_SAMPLES && flush_out(f) != LOC_OK) return LOC_ERR_OUTPUT_WRITE;
-    }
-    return LOC_OK;
+    /* one write per 128 KB, not one per frame from a worker */
+    return regroup(f->out, &f->nout, OUT_SAMPLES, samples, count, write_sf, f)
+               ? LOC_OK
+               : LOC_ERR_OUTPUT_WRITE;
 }
 
 static loc_status encode(file_sink *f, const short *samples, size_t count)
