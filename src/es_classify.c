@@ -113,6 +113,37 @@ static bool is_minus(const cctx *c, size_t i)
     return cc_eq(c, i, "-") || cc_eq(c, i, "\u2212");
 }
 
+/* A mark that may group thousands or start decimals, touching digits on both sides. */
+static char number_mark(const cctx *c, size_t k)
+{
+    if (!cc_touch(c, k - 1) || !cc_touch(c, k) || !cc_is(c, k + 1, TOK_NUMBER)) return 0;
+    if (cc_eq(c, k, ".")) return '.';
+    if (cc_eq(c, k, ",")) return ',';
+    if (cc_eq(c, k, "'") || cc_eq(c, k, "\u2019")) return '\'';
+    return 0;
+}
+
+/* A scale word after a number: 1,250 millones reads 1.25 where commas can be decimal. */
+static bool scale_follows(const cctx *c, size_t last)
+{
+    static const char *const scale[] = {"millón", "millones", "billón", "billones", "mil", NULL};
+    return cc_word_in(c, cc_next(c, last), scale);
+}
+
+/* Whether the one group of three after mark (1.500, 1,500) is decimals, by the region's style. */
+static bool ambiguous_is_decimal(const cctx *c, size_t first, size_t last, char mark)
+{
+    if (cc_eq(c, first, "0")) return true; /* 0,500 0.125 */
+    size_t pct = last + 1 + cc_eq(c, last + 1, " ");
+    if (cc_eq(c, pct, "%") && mark != '\'') return true; /* 2,411 %: no percentage is that big */
+    es_style style = c->region ? c->region->style : ES_STYLE_NEUTRAL;
+    if (mark == '\'') return false; /* 1'500: thousands (apostrophe) */
+    if (style == ES_STYLE_POINT) return mark == '.';
+    if (style == ES_STYLE_COMMA) return mark == ',';
+    /* no evidence: thousands, but a comma before millones is Spain's decimal */
+    return mark == ',' && scale_follows(c, last) && !cc_eq(c, last, "000");
+}
+
 bool cc_read_number(const cctx *c, size_t i, cc_number *num)
 {
     memset(num, 0, sizeof *num);
@@ -126,27 +157,54 @@ bool cc_read_number(const cctx *c, size_t i, cc_number *num)
         j = i + 1;
     }
     if (!cc_is(c, j, TOK_NUMBER)) return false;
-    size_t last = j;
+    /* groups of three after one kind of thousands mark (an apostrophe may mark millions) */
+    size_t last = j, groups = 0;
+    char thousands = 0;
     if (c->toks[j].len <= 3) {
-        /* thousands grouped by a point or a space: 1.000.000, 8 000 000 */
-        bool point = cc_eq(c, j + 1, ".");
-        while (last + 2 < c->n && (point ? cc_eq(c, last + 1, ".") : group_space(c, last + 1)) &&
-               cc_is(c, last + 2, TOK_NUMBER) && c->toks[last + 2].len == 3) {
-            last += 2;
-            num->grouped = true;
+        for (;;) {
+            size_t k = last + 1;
+            char m = number_mark(c, k);
+            if (!m && group_space(c, k) && cc_is(c, k + 1, TOK_NUMBER)) m = ' ';
+            if (!m || c->toks[k + 1].len != 3) break;
+            if (groups && m != thousands) {
+                if (thousands != '\'' || m == ' ') break;
+                /* 1'250.000: an apostrophe marks the millions, a point the thousands */
+            }
+            thousands = m;
+            last = k + 1;
+            groups++;
         }
     }
-    size_t frac = CC_NONE;
-    if (cc_eq(c, last + 1, ",") && cc_is(c, last + 2, TOK_NUMBER)) {
-        frac = last + 2;
-        num->decimal = true;
+    /* a date or a version (12.06.2024, 3.11.2) is not a number with groups */
+    if (groups && number_mark(c, last + 1) == thousands && thousands != ' ' &&
+        c->toks[last + 2].len != 3) {
+        last = j;
+        groups = 0;
+        thousands = 0;
     }
-    char *s = arena_alloc(c->a, 64 + c->toks[last].start + c->toks[last].len - c->toks[i].start +
-                                    (frac != CC_NONE ? c->toks[frac].len : 0));
+    size_t frac = CC_NONE;
+    char dm = number_mark(c, last + 1);
+    if (groups == 1 && thousands != ' ' && (!dm || dm == thousands) &&
+        ambiguous_is_decimal(c, j, last, thousands)) {
+        frac = last; /* 1.500 read as one and a half: the group is the decimals */
+        dm = thousands;
+        last = j;
+        groups = 0;
+    } else if (dm && dm != thousands && dm != ' ' &&
+               !(number_mark(c, last + 3) && cc_is(c, last + 4, TOK_NUMBER))) {
+        frac = last + 2; /* 3,5 8.9 2'7 1.234,56 1,234.56 */
+    } else
+        dm = 0;
+    num->grouped = groups > 0;
+    num->decimal = frac != CC_NONE;
+    num->point = dm == '.';
+    size_t int_end = last;
+    char *s = arena_alloc(c->a, 64 + c->toks[int_end].start + c->toks[int_end].len -
+                                    c->toks[i].start + (frac != CC_NONE ? c->toks[frac].len : 0));
     if (!s) return false;
     size_t n = 0;
     if (num->negative) s[n++] = '-';
-    for (size_t k = j; k <= last; k += 2) {
+    for (size_t k = j; k <= int_end; k += 2) {
         memcpy(s + n, cc_ptr(c, k), c->toks[k].len);
         n += c->toks[k].len;
     }
@@ -391,10 +449,11 @@ static void mark_sentence_starts(const char *text, sem_list *list)
     }
 }
 
-loc_status es_classify(const es_lang *lang, const char *text, const token_list *tokens, arena *a,
-                       sem_list *out)
+loc_status es_classify(const es_lang *lang, const es_region *region, const char *text,
+                       const token_list *tokens, arena *a, sem_list *out)
 {
-    cctx c = {lang, text, tokens->items, tokens->count, a};
+    cctx c = {lang, region ? region : es_region_default(lang), text, tokens->items, tokens->count,
+              a};
     memset(out, 0, sizeof *out);
     out->hint = tokens->count / 2 + 1;
     for (size_t i = 0; i < c.n;) {

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #ifndef LOCUTOR_SOURCE_DATA_DIR
@@ -45,6 +46,9 @@ static const table_file files[] = {
     {"names", offsetof(es_lang, names)},
     {"web-words", offsetof(es_lang, web_words)},
     {"symbols", offsetof(es_lang, symbols)},
+    {"regions", offsetof(es_lang, regions)},
+    {"region-cues", offsetof(es_lang, region_cues)},
+    {"cues", offsetof(es_lang, cues)},
 };
 
 /* months.tsv: the full name (not an abbreviation) of each month number */
@@ -57,6 +61,85 @@ static void name_month(const table_entry *e, void *ctx)
     int m = atoi(n);
     if (m >= 1 && m <= 12 && !abbr[0] && strcmp(e->written, e->spoken) == 0)
         lang->month_name[m] = e->spoken;
+}
+
+/* regions.tsv: one region, with a copy in each number style */
+static void add_region(const table_entry *e, void *ctx)
+{
+    es_lang *lang = ctx;
+    if (lang->nregions == ES_REGIONS_MAX) return;
+    char decimal[16], first[4];
+    table_feature(e->features, "decimal", decimal, sizeof decimal);
+    table_feature(e->features, "first", first, sizeof first);
+    es_region r = {.code = e->written, .name = e->spoken, .first = first[0] == '1'};
+    r.style = !strcmp(decimal, "point") ? ES_STYLE_POINT : ES_STYLE_COMMA;
+    r.dollar = strstr(e->features, "dollar=");
+    r.dollar = r.dollar ? r.dollar + 7 : "USD"; /* ends at a space: read with dollar_code() */
+    size_t k = lang->nregions++;
+    lang->region_style[k] = r.style;
+    for (int s = 0; s < ES_STYLE_COUNT; s++) {
+        lang->region_styles[k][s] = r;
+        lang->region_styles[k][s].style = (es_style)s;
+    }
+}
+
+/* The dollar= codes of the regions, copied out of their feature strings. */
+static loc_status own_dollar_codes(es_lang *lang)
+{
+    for (size_t k = 0; k < lang->nregions; k++) {
+        const char *d = lang->region_styles[k][0].dollar;
+        char code[16];
+        size_t n = strcspn(d, " ");
+        snprintf(code, sizeof code, "%.*s", (int)n, d);
+        const table_entry *c = table_get(lang->currencies, code);
+        if (!c) return LOC_ERR_DATA;
+        for (int s = 0; s < ES_STYLE_COUNT; s++)
+            lang->region_styles[k][s].dollar = c->written;
+    }
+    return LOC_OK;
+}
+
+const es_region *es_region_find(const es_lang *lang, const char *code)
+{
+    if (!strcasecmp(code, "es")) code = "es-ES";
+    for (size_t k = 0; k < lang->nregions; k++)
+        if (!strcasecmp(lang->region_styles[k][0].code, code))
+            return &lang->region_styles[k][lang->region_style[k]];
+    return NULL;
+}
+
+const es_region *es_region_styled(const es_lang *lang, const es_region *r, es_style s)
+{
+    for (size_t k = 0; k < lang->nregions; k++)
+        if (lang->region_styles[k][0].code == r->code) return &lang->region_styles[k][s];
+    return r;
+}
+
+const es_region *es_region_default(const es_lang *lang)
+{
+    return &lang->region_styles[0][ES_STYLE_NEUTRAL]; /* regions.tsv starts with Spain */
+}
+
+const char *es_style_name(es_style s)
+{
+    return s == ES_STYLE_POINT ? "point" : s == ES_STYLE_COMMA ? "comma" : "neutral";
+}
+
+bool es_cue(const es_lang *lang, const char *word, size_t n, const char *role)
+{
+    char w[64];
+    if (n >= 48) return false;
+    es_lower(word, n, w, sizeof w);
+    const table_entry *e = table_get(lang->cues, w);
+    if (!e) return false;
+    size_t rl = strlen(role);
+    for (const char *f = strstr(e->features, "role="); f; f = strstr(f + 1, "role="))
+        for (const char *v = f + 5; *v && *v != ' ';) { /* role=heat,shots */
+            size_t l = strcspn(v, ", ");
+            if (l == rl && !strncmp(v, role, rl)) return true;
+            v += l + (v[l] == ',');
+        }
+    return false;
 }
 
 loc_status es_lang_load(es_lang *lang, const char *dir, strbuf *err)
@@ -77,6 +160,25 @@ loc_status es_lang_load(es_lang *lang, const char *dir, strbuf *err)
             sb_printf(err, "%s/es/months.tsv: no name for month %d", dir, m);
             return LOC_ERR_DATA;
         }
+    table_foreach(lang->regions, add_region, lang);
+    for (size_t k = 1; k < lang->nregions; k++) /* Spain first: the default */
+        if (!strcmp(lang->region_styles[k][0].code, "es-ES")) {
+            es_region tmp[ES_STYLE_COUNT];
+            es_style ts = lang->region_style[0];
+            memcpy(tmp, lang->region_styles[0], sizeof tmp);
+            memcpy(lang->region_styles[0], lang->region_styles[k], sizeof tmp);
+            memcpy(lang->region_styles[k], tmp, sizeof tmp);
+            lang->region_style[0] = lang->region_style[k];
+            lang->region_style[k] = ts;
+        }
+    if (lang->nregions == 0 || strcmp(lang->region_styles[0][0].code, "es-ES") != 0) {
+        sb_printf(err, "%s/es/regions.tsv: the first region must be es-ES", dir);
+        return LOC_ERR_DATA;
+    }
+    if (own_dollar_codes(lang) != LOC_OK) {
+        sb_printf(err, "%s/es/regions.tsv: a dollar= code missing from currencies.tsv", dir);
+        return LOC_ERR_DATA;
+    }
     return LOC_OK;
 }
 

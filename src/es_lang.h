@@ -5,6 +5,7 @@
 #include <stdbool.h>
 
 #include "es_number.h"
+#include "es_region.h"
 #include "status.h"
 #include "strbuf.h"
 #include "table.h"
@@ -27,8 +28,26 @@ typedef struct {
     table *names;          /* names.tsv: Isabel -> Isabel g=f (first names before a numeral) */
     table *web_words;      /* web-words.tsv: www -> uve doble uve doble uve doble; es -> es tld */
     table *symbols;        /* symbols.tsv: @ -> arroba, / -> barra (read inside addresses) */
+    table *regions;        /* regions.tsv: es-MX -> México decimal=point dollar=PESO first=1 */
+    table *region_cues;    /* region-cues.tsv: méxico -> es-MX w=3 (words that show a region) */
+    table *cues;           /* cues.tsv: context words by role: alcanzó -> role=heat */
     const char *month_name[13]; /* 1..12 -> "enero"..., from months.tsv (owned by months) */
+    /* regions.tsv in order, each also in every number style: [k][style] */
+    es_region region_styles[ES_REGIONS_MAX][ES_STYLE_COUNT];
+    es_style region_style[ES_REGIONS_MAX]; /* each region's own style */
+    size_t nregions;
 } es_lang;
+
+/* The region of a code ("es-MX", any case; "es" is Spain), in its own number style; NULL if
+ * unknown. */
+const es_region *es_region_find(const es_lang *lang, const char *code);
+/* The same region with ambiguous numbers read in style s. */
+const es_region *es_region_styled(const es_lang *lang, const es_region *r, es_style s);
+/* With no evidence: Spain's conventions, ambiguous numbers read as thousands. */
+const es_region *es_region_default(const es_lang *lang);
+
+/* True when word (any case) has role in cues.tsv: ("alcanzó", "heat"). */
+bool es_cue(const es_lang *lang, const char *word, size_t n, const char *role);
 
 /* Returns the folder that holds voices/ data: $LOCUTOR_DATA_DIR, else the
  * source tree's voices/ when it exists, else the installed one. */

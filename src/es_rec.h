@@ -12,6 +12,7 @@
 
 typedef struct {
     const es_lang *lang;
+    const es_region *region; /* the article's conventions: decimal mark, "$", "primero" */
     const char *text;
     const token *toks;
     size_t n;
@@ -52,10 +53,13 @@ typedef struct {
     bool negative; /* written with a minus sign */
     bool grouped;  /* thousands separated by a point or a space */
     bool decimal;  /* has a decimal part */
+    bool point;    /* its decimal mark is a point (8.9): said "punto" */
     size_t int_digits;
 } cc_number;
 
-/* Reads a number at i (a sign, digit groups, a decimal comma). Returns false when none. */
+/* Reads a number at i: a sign, thousands grouped by a point, comma, space or apostrophe, a
+ * decimal comma, point or apostrophe (1.500.000, 2,400,000, 1'250.000, 8.9, 3,5, 2'7). A single
+ * group of three after one mark (1.500, 1,500) is read by the region's style. False when none. */
 bool cc_read_number(const cctx *c, size_t i, cc_number *num);
 /* Reads [-][whole ]num/den or a vulgar fraction (½) at i into canon "-3 2/5". */
 bool cc_read_fraction(const cctx *c, size_t i, char **canon, size_t *last);

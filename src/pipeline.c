@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "es_classify.h"
+#include "es_infer.h"
 #include "feed.h"
 #include "player.h"
 #include "render.h"
@@ -154,7 +155,14 @@ loc_status pipeline_chunk_block(const es_lang *lang, const block *b, bool marks,
     token_list tokens;
     sem_list sems;
     if (tokenize(b->text, b->len, a, &tokens) != 0) return LOC_ERR_NOMEM;
-    loc_status st = es_classify(lang, b->text, &tokens, a, &sems);
+    const es_region *region = b->region;
+    if (!region) { /* a block alone (the player, a test): what it shows itself */
+        es_evidence ev;
+        es_evidence_init(&ev);
+        es_evidence_add(&ev, lang, b->text, &tokens, true);
+        region = es_evidence_decide(&ev, lang, NULL);
+    }
+    loc_status st = es_classify(lang, region, b->text, &tokens, a, &sems);
     if (st != LOC_OK) return st;
     if (verbose) verbose_verbatim(verbose, b, &sems);
     return chunk_block(lang, b, &sems, marks, a, out);

@@ -27,6 +27,8 @@ typedef struct {
     size_t source_offset; /* byte offset of text in its file: exact for plain UTF-8 text whose
                            * cleaning changed nothing; 0 for pages and feeds */
     size_t index;         /* 0-based block number in this file */
+    const struct es_region *region; /* conventions to read it with, set by the pipeline from the
+                                     * whole article; NULL: guessed from the block alone */
 } block;
 
 typedef enum { READ_AUTO, READ_TEXT, READ_MARKDOWN, READ_HTML, READ_FEED } read_format;

@@ -39,7 +39,7 @@ static sem_token first_of(const char *text, sem_class cls)
     sem_list sems;
     arena_reset(&a);
     assert_int_equal(tokenize(text, strlen(text), &a, &toks), 0);
-    assert_int_equal(es_classify(&lang, text, &toks, &a, &sems), LOC_OK);
+    assert_int_equal(es_classify(&lang, NULL, text, &toks, &a, &sems), LOC_OK);
     for (size_t i = 0; i < sems.count; i++)
         if (sems.items[i].cls == cls) return sems.items[i];
     fail_msg("no %s in \"%s\"", sem_class_name(cls), text);
@@ -52,7 +52,7 @@ static bool has_class(const char *text, sem_class cls)
     sem_list sems;
     arena_reset(&a);
     assert_int_equal(tokenize(text, strlen(text), &a, &toks), 0);
-    assert_int_equal(es_classify(&lang, text, &toks, &a, &sems), LOC_OK);
+    assert_int_equal(es_classify(&lang, NULL, text, &toks, &a, &sems), LOC_OK);
     for (size_t i = 0; i < sems.count; i++)
         if (sems.items[i].cls == cls) return true;
     return false;
@@ -226,7 +226,7 @@ static void abbreviation_points_do_not_end_sentences(void **state)
     sem_list sems;
     arena_reset(&a);
     assert_int_equal(tokenize(text, strlen(text), &a, &toks), 0);
-    assert_int_equal(es_classify(&lang, text, &toks, &a, &sems), LOC_OK);
+    assert_int_equal(es_classify(&lang, NULL, text, &toks, &a, &sems), LOC_OK);
     int ends = 0;
     for (size_t i = 0; i < sems.count; i++)
         ends += (sems.items[i].flags & SEM_SENTENCE_END) != 0;
@@ -249,7 +249,7 @@ static void agreement_past_adjectives_and_elided_nouns(void **state)
     const char *text = "Murieron 8 personas y 21 resultaron heridas.";
     arena_reset(&a);
     assert_int_equal(tokenize(text, strlen(text), &a, &toks), 0);
-    assert_int_equal(es_classify(&lang, text, &toks, &a, &sems), LOC_OK);
+    assert_int_equal(es_classify(&lang, NULL, text, &toks, &a, &sems), LOC_OK);
     const sem_token *second = NULL;
     for (size_t i = 0; i < sems.count; i++)
         if (sems.items[i].cls == SEM_CARDINAL && !strcmp(sems.items[i].payload, "21"))

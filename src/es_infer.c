@@ -1,0 +1,229 @@
+/* es_infer.c - region evidence: number style from numbers whose decimal mark cannot be
+ * mistaken (8.9 %, 2,400,000, 1.500.000, 3,5), places and currencies from region-cues.tsv. */
+#include "es_infer.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    const char *text;
+    const token_list *t;
+} cursor;
+
+static bool is(const cursor *c, size_t i, token_kind k)
+{
+    return i < c->t->count && c->t->items[i].kind == k;
+}
+
+static bool eq(const cursor *c, size_t i, const char *s)
+{
+    if (i >= c->t->count) return false;
+    size_t n = c->t->items[i].len;
+    return strlen(s) == n && memcmp(c->text + c->t->items[i].start, s, n) == 0;
+}
+
+static bool touch(const cursor *c, size_t i)
+{
+    return i + 1 < c->t->count && c->t->items[i].kind != TOK_SPACE &&
+           c->t->items[i + 1].kind != TOK_SPACE;
+}
+
+static bool number_mark(const cursor *c, size_t i)
+{
+    return eq(c, i, ".") || eq(c, i, ",") || eq(c, i, "'") || eq(c, i, "\u2019");
+}
+
+/* The word token after i (past one space), lower-cased into w; false if none. */
+static bool word_after(const cursor *c, size_t i, char *w, size_t size)
+{
+    size_t k = i + 1 + is(c, i + 1, TOK_SPACE);
+    if (!is(c, k, TOK_WORD) || c->t->items[k].len >= size / 2) return false;
+    es_lower(c->text + c->t->items[k].start, c->t->items[k].len, w, size);
+    return true;
+}
+
+static void note(char *why, size_t size, const cursor *c, size_t first, size_t last)
+{
+    if (why[0]) return;
+    size_t a = c->t->items[first].start, b = c->t->items[last].start + c->t->items[last].len;
+    snprintf(why, size, "%.*s", (int)(b - a < size - 1 ? b - a : size - 1), c->text + a);
+}
+
+/* A time written with a point or comma: a las 9.45, 12,30 horas. */
+static bool time_like(const cursor *c, size_t first, size_t last)
+{
+    char w[32];
+    size_t p = first >= 2 && is(c, first - 1, TOK_SPACE) ? first - 2 : first;
+    if (p < first && is(c, p, TOK_WORD) && c->t->items[p].len <= 3) {
+        es_lower(c->text + c->t->items[p].start, c->t->items[p].len, w, sizeof w);
+        if (!strcmp(w, "las") || !strcmp(w, "la")) return true;
+    }
+    if (word_after(c, last, w, sizeof w))
+        return !strcmp(w, "h") || !strcmp(w, "horas") || !strcmp(w, "hs") || !strcmp(w, "hrs") ||
+               !strcmp(w, "a") || !strcmp(w, "p") || !strcmp(w, "am") || !strcmp(w, "pm");
+    return false;
+}
+
+/* A number at i: what its marks show of the decimal mark. Returns its last token. */
+static size_t number_evidence(es_evidence *ev, const cursor *c, size_t i)
+{
+    size_t g[8], n = 1, k = i;
+    char sep[8] = {0};
+    g[0] = i;
+    while (n < 8 && touch(c, k) && number_mark(c, k + 1) && touch(c, k + 1) &&
+           is(c, k + 2, TOK_NUMBER)) {
+        sep[n] = c->text[c->t->items[k + 1].start] == ',' ? ',' : eq(c, k + 1, ".") ? '.' : '\'';
+        g[n++] = k + 2;
+        k += 2;
+    }
+    size_t last = k;
+    if (n == 1) return last;
+    /* letters or more marks against it: a code (BA.2.86), a date, a version */
+    if (i > 0 && touch(c, i - 1) && !eq(c, i - 1, "(") && !eq(c, i - 1, "$")) return last;
+    if (touch(c, last) && (is(c, last + 1, TOK_WORD) || is(c, last + 1, TOK_NUMBER))) return last;
+    bool threes = c->t->items[i].len <= 3;
+    for (size_t m = 1; m < n; m++)
+        if (c->t->items[g[m]].len != 3 && m + 1 < n) threes = false;
+    size_t lastlen = c->t->items[g[n - 1]].len;
+    char last_sep = sep[n - 1];
+    bool mixed = false;
+    for (size_t m = 1; m + 1 < n; m++)
+        if (sep[m] != last_sep) mixed = true;
+    int *side = NULL, weight = 0;
+    char *why = NULL;
+    if (!threes) return last;
+    if (mixed) { /* 1.234,5 or 1,234.5: the last mark is the decimal one */
+        weight = 3;
+        side = last_sep == '.' ? &ev->point : &ev->comma;
+    } else if (n >= 3 && lastlen == 3) { /* 2,400,000 or 1.500.000: thousands */
+        weight = 3;
+        side = last_sep == ',' ? &ev->point : &ev->comma;
+    } else if (n == 2 && lastlen != 3) { /* 8.9 or 3,5 */
+        if (time_like(c, i, last)) return last;
+        weight = 2;
+        side = last_sep == '.' ? &ev->point : &ev->comma;
+    } else if (n == 2 && c->text[c->t->items[i].start] != '0') { /* 1,500 or 1.500: a hint */
+        weight = 1;
+        side = last_sep == ',' ? &ev->point : &ev->comma;
+    }
+    if (!side) return last;
+    *side += weight;
+    why = side == &ev->point ? ev->point_why : ev->comma_why;
+    note(why, sizeof ev->point_why, c, i, last);
+    return last;
+}
+
+static int region_index(const es_lang *lang, const char *code)
+{
+    for (size_t k = 0; k < lang->nregions; k++)
+        if (!strcmp(lang->region_styles[k][0].code, code)) return (int)k;
+    return -1;
+}
+
+/* A cue phrase of one to four words from token i; returns the tokens it took (0: none). */
+static size_t place_evidence(es_evidence *ev, const es_lang *lang, const cursor *c, size_t i,
+                             bool dateline)
+{
+    char phrase[96];
+    size_t n = 0, took = 0, words = 0;
+    const table_entry *best = NULL;
+    for (size_t k = i; k < c->t->count && words < 4; k++) {
+        const token *t = &c->t->items[k];
+        if (t->kind == TOK_SPACE) {
+            if (n + 1 >= sizeof phrase || !eq(c, k, " ")) break;
+            phrase[n++] = ' ';
+            continue;
+        }
+        if (t->kind == TOK_NUMBER || n + t->len * 2 + 1 >= sizeof phrase) break;
+        char low[96];
+        es_lower(c->text + t->start, t->len, low, sizeof low);
+        size_t l = strlen(low);
+        memcpy(phrase + n, low, l);
+        n += l;
+        phrase[n] = '\0';
+        if (t->kind == TOK_WORD) words++;
+        const table_entry *e = table_get(lang->region_cues, phrase);
+        if (e) best = e, took = k - i + 1;
+        if (t->kind == TOK_WORD && !touch(c, k) && !is(c, k + 1, TOK_SPACE)) break;
+    }
+    if (!best) return 0;
+    int r = region_index(lang, best->spoken);
+    if (r < 0) return took;
+    char w[8];
+    table_feature(best->features, "w", w, sizeof w);
+    ev->score[r] += (w[0] ? atoi(w) : 1) * (dateline ? 3 : 1);
+    if (!ev->place_why[r][0])
+        snprintf(ev->place_why[r], sizeof ev->place_why[r], "%s", best->written);
+    return took;
+}
+
+void es_evidence_init(es_evidence *ev)
+{
+    memset(ev, 0, sizeof *ev);
+}
+
+void es_evidence_add(es_evidence *ev, const es_lang *lang, const char *text, const token_list *toks,
+                     bool first)
+{
+    cursor c = {text, toks};
+    size_t words = 0;
+    for (size_t i = 0; i < toks->count; i++) {
+        const token *t = &toks->items[i];
+        if (t->kind == TOK_NUMBER) {
+            if (i > 0 && touch(&c, i - 1) && number_mark(&c, i - 1)) continue;
+            i = number_evidence(ev, &c, i);
+        } else if (t->kind == TOK_WORD || t->kind == TOK_SYMBOL) {
+            if (i > 0 && touch(&c, i - 1) && is(&c, i - 1, TOK_WORD)) continue;
+            size_t took = place_evidence(ev, lang, &c, i, first && words < 4);
+            if (t->kind == TOK_WORD) words++;
+            if (took) i += took - 1;
+        }
+    }
+}
+
+void es_evidence_declared(es_evidence *ev, const es_lang *lang, const char *code)
+{
+    char norm[16];
+    snprintf(norm, sizeof norm, "%s", code);
+    for (char *p = norm; *p; p++)
+        if (*p == '_') *p = '-';
+    const es_region *r = es_region_find(lang, norm);
+    if (!r || strlen(norm) < 5) return; /* "es" alone says nothing of the region */
+    int k = region_index(lang, r->code);
+    if (k < 0) return;
+    ev->score[k] += 20;
+    snprintf(ev->declared, sizeof ev->declared, "%s", r->code);
+}
+
+const es_region *es_evidence_decide(const es_evidence *ev, const es_lang *lang, strbuf *why)
+{
+    int best = -1;
+    for (size_t k = 0; k < lang->nregions; k++)
+        if (ev->score[k] > 0 && (best < 0 || ev->score[k] > ev->score[best])) best = (int)k;
+    es_style style = ev->point > ev->comma   ? ES_STYLE_POINT
+                     : ev->comma > ev->point ? ES_STYLE_COMMA
+                                             : ES_STYLE_NEUTRAL;
+    const es_region *r;
+    if (best >= 0)
+        r = es_region_styled(lang, &lang->region_styles[best][0], style);
+    else if (style == ES_STYLE_POINT)
+        r = es_region_styled(lang, es_region_find(lang, "es-419"), style);
+    else
+        r = es_region_styled(lang, es_region_default(lang), style);
+    if (why) {
+        sb_printf(why, "%s", r->code);
+        if (style != ES_STYLE_NEUTRAL)
+            sb_printf(why, ", decimal %s (%s)", style == ES_STYLE_POINT ? "point" : "comma",
+                      style == ES_STYLE_POINT ? ev->point_why : ev->comma_why);
+        else
+            sb_puts(why, ", 1.500 and 1,500 read as thousands");
+        if (ev->declared[0] && best >= 0 && !strcmp(ev->declared, r->code))
+            sb_printf(why, ", declared %s", ev->declared);
+        else if (best >= 0)
+            sb_printf(why, ", place or currency (%s)", ev->place_why[best]);
+        else
+            sb_puts(why, ", no place or currency seen");
+    }
+    return r;
+}

@@ -1,0 +1,31 @@
+/* es_region.h - the conventions of one Spanish-speaking region (voices/es/regions.tsv):
+ * which mark is decimal, what "$" stands for, how the first day of a month is read. */
+#ifndef LOC_ES_REGION_H
+#define LOC_ES_REGION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Which mark an ambiguous number (1.500, 1,500) has as its decimal mark. */
+typedef enum {
+    ES_STYLE_NEUTRAL, /* no evidence: both read as thousands (1.500 and 1,500 are mil quinientos) */
+    ES_STYLE_COMMA,   /* 3,5 and 1.500 (Spain, Argentina, Colombia, Chile...) */
+    ES_STYLE_POINT,   /* 3.5 and 1,500 (Mexico, Central America, the US...) */
+    ES_STYLE_COUNT
+} es_style;
+
+typedef struct es_region {
+    const char *code;   /* "es-MX"; owned by the language data */
+    const char *name;   /* "México" */
+    es_style style;     /* its usual decimal mark */
+    const char *dollar; /* the currency code "$" stands for: "PESO", "USD" */
+    bool first;         /* day 1 of a month is read "primero" (Latin America) */
+} es_region;
+
+/* Most regions regions.tsv may list. */
+enum { ES_REGIONS_MAX = 40 };
+
+/* "comma", "point", "neutral" -> the style; "" for an unknown one. */
+const char *es_style_name(es_style s);
+
+#endif
