@@ -388,6 +388,7 @@ size_t es_rec_range(const cctx *c, size_t i, sem_token *out)
     char *p = arena_alloc(c->a, strlen(a.canon) + strlen(b.canon) + 2);
     sprintf(p, "%s-%s", a.canon, b.canon);
     *out = cc_make(c, score ? SEM_SCORE : SEM_RANGE, i, b.last, p);
+    if (a.point || b.point) out->flags |= SEM_POINT;
     if (years)
         out->flags |= SEM_YEAR;
     else if (!score)
@@ -409,10 +410,12 @@ size_t es_rec_number(const cctx *c, size_t i, sem_token *out)
     size_t last = num.last, pct = last + 1 + cc_eq(c, last + 1, " ");
     if (cc_eq(c, pct, "%")) {
         *out = cc_make(c, SEM_PERCENT, i, pct, num.canon);
+        if (num.point) out->flags |= SEM_POINT;
         return pct - i + 1;
     }
     if (num.decimal) {
         *out = cc_make(c, SEM_DECIMAL, i, last, num.canon);
+        if (num.point) out->flags |= SEM_POINT;
         cc_agree(c, last, out);
         return last - i + 1;
     }

@@ -31,8 +31,8 @@ static size_t longest_key(const cctx *c, const table *t, size_t i, bool upper, c
     return best;
 }
 
-/* A currency sign or code at i: "€", "US$", "USD", "usd" -> its ISO code entry */
-static const table_entry *currency_at(const cctx *c, size_t i, size_t *last)
+/* A currency sign or code at i: "€", "US$", "USD", "usd" -> its ISO code; "$" -> the region's */
+static const char *currency_at(const cctx *c, size_t i, size_t *last)
 {
     char key[64];
     size_t k = longest_key(c, c->lang->currency_signs, i, true, key, sizeof key);
@@ -41,7 +41,23 @@ static const table_entry *currency_at(const cctx *c, size_t i, size_t *last)
     if (cc_touch(c, k) && cc_is(c, k + 1, TOK_WORD)) return NULL;
     if (i > 0 && cc_touch(c, i - 1) && cc_is(c, i - 1, TOK_WORD)) return NULL;
     *last = k;
-    return table_get(c->lang->currency_signs, key);
+    if (!strcmp(key, "$")) return c->region->dollar; /* pesos or dólares, by region */
+    return table_get(c->lang->currency_signs, key)->spoken;
+}
+
+/* A currency named after an amount: "$500 pesos", "$3 millones de dólares" -> its code. */
+static const char *currency_word(const cctx *c, size_t i, size_t *last)
+{
+    size_t k = cc_eq(c, i, "de") ? cc_next(c, i) : i;
+    if (!cc_is(c, k, TOK_WORD) || !es_cue(c->lang, cc_ptr(c, k), cc_len(c, k), "currency"))
+        return NULL;
+    char w[32], code[16];
+    es_lower(cc_ptr(c, k), cc_len(c, k), w, sizeof w);
+    table_feature(table_get(c->lang->cues, w)->features, "code", code, sizeof code);
+    const table_entry *e = table_get(c->lang->currencies, code);
+    if (!e) return NULL;
+    *last = k;
+    return e->written;
 }
 
 /* "millones", "mil millones", "billones" after an amount: the scale word(s) and last index */
@@ -89,6 +105,15 @@ static size_t money(const cctx *c, size_t i, size_t last, const char *code, cons
     return last - i + 1;
 }
 
+/* The same, remembering a decimal point (US$ 2.5 millones: dos punto cinco). */
+static size_t money_num(const cctx *c, size_t i, size_t last, const char *code,
+                        const cc_number *num, const char *scale, sem_token *out)
+{
+    size_t n = money(c, i, last, code, num->canon, scale, out);
+    if (num->point) out->flags |= SEM_POINT;
+    return n;
+}
+
 /* 15 € -> MONEY "EUR 15"; 3,20 € -> "EUR 3.20"; US$ 3 millones -> "USD 3 millones";
  * £20 -> "GBP 20"; 1.000 millones de € -> "EUR 1000 millones" */
 size_t es_rec_money(const cctx *c, size_t i, sem_token *out)
@@ -97,24 +122,27 @@ size_t es_rec_money(const cctx *c, size_t i, sem_token *out)
     cc_number num;
     /* a word can only open an amount as its currency (US$ 10, USD 5): a number follows */
     if (cc_is(c, i, TOK_WORD) && !cc_number_near(c, i, 4)) return 0;
-    const table_entry *cur = currency_at(c, i, &cl);
+    const char *cur = currency_at(c, i, &cl);
     if (cur) { /* sign first */
         size_t k = cc_touch(c, cl) ? cl + 1 : cc_next(c, cl);
         if (!cc_read_number(c, k, &num)) return 0;
         const char *scale = scale_at(c, cc_next(c, num.last), &sl);
-        size_t last = scale ? sl : num.last;
-        return money(c, i, last, cur->spoken, num.canon, scale, out);
+        size_t last = scale ? sl : num.last, wl;
+        const char *named = currency_word(c, cc_next(c, last), &wl);
+        if (named && (!strcmp(named, "PESO") || !strcmp(named, "USD"))) /* $500 pesos */
+            return money_num(c, i, wl, named, &num, scale, out);
+        return money_num(c, i, last, cur, &num, scale, out);
     }
     if (!cc_read_number(c, i, &num)) return 0;
     size_t k = cc_touch(c, num.last) ? num.last + 1 : cc_next(c, num.last);
     const char *scale = NULL;
-    if ((cur = currency_at(c, k, &cl))) return money(c, i, cl, cur->spoken, num.canon, NULL, out);
+    if ((cur = currency_at(c, k, &cl))) return money_num(c, i, cl, cur, &num, NULL, out);
     if ((scale = scale_at(c, k, &sl))) {
         /* 1.000 millones de €, 3 millones € */
         size_t d = cc_next(c, sl);
         if (cc_eq(c, d, "de")) d = cc_next(c, d);
         if ((cur = currency_at(c, d, &cl)) && !cc_is(c, d, TOK_WORD))
-            return money(c, i, cl, cur->spoken, num.canon, scale, out);
+            return money_num(c, i, cl, cur, &num, scale, out);
     }
     return 0;
 }
@@ -159,7 +187,7 @@ size_t es_rec_measure(const cctx *c, size_t i, sem_token *out)
 {
     char *amount;
     size_t last;
-    cc_number num;
+    cc_number num = {0};
     if (!cc_read_fraction(c, i, &amount, &last)) {
         if (!cc_read_number(c, i, &num)) return 0;
         amount = num.canon;
@@ -173,6 +201,7 @@ size_t es_rec_measure(const cctx *c, size_t i, sem_token *out)
             amount = arena_alloc(c->a, n);
             snprintf(amount, n, "%s-%s", num.canon, to.canon);
             last = to.last;
+            num.point |= to.point;
         }
     }
     size_t k = cc_touch(c, last) ? last + 1 : last + 1 + cc_eq(c, last + 1, " ");
@@ -193,6 +222,7 @@ size_t es_rec_measure(const cctx *c, size_t i, sem_token *out)
         ul = ul2;
     }
     *out = cc_make(c, SEM_MEASURE, i, ul, arena_strdup(c->a, sb_str(&b)));
+    if (num.point) out->flags |= SEM_POINT;
     sb_free(&b);
     return ul - i + 1;
 }

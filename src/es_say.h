@@ -11,6 +11,11 @@ typedef bool (*verbalizer)(const es_lang *lang, const sem_token *t, strbuf *out)
 /* A canonical number "-12.05" in words: menos doce coma cero cinco. The integer part
  * agrees in gender; apocope applies to the last word said (un, veintiún). */
 bool es_say_number(strbuf *out, const char *canon, es_gender g, bool apocope);
+/* The same with the decimal mark's word: "coma", or "punto" where it was written 8.9. */
+bool es_say_number_mark(strbuf *out, const char *canon, es_gender g, bool apocope,
+                        const char *mark);
+/* The word for t's decimal mark. */
+#define ES_MARK(t) (((t)->flags & SEM_POINT) ? "punto" : "coma")
 /* Letters one by one with their Spanish names: "KCNA" -> ka ce ene a. */
 bool es_say_letters(const es_lang *lang, strbuf *out, const char *s, size_t n);
 /* A word through the pronunciation lexicon: Pyongyang -> Pionyang. */

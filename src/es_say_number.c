@@ -33,6 +33,11 @@ static bool say_decimals(strbuf *out, const char *d, es_gender g, bool apocope)
 
 bool es_say_number(strbuf *out, const char *canon, es_gender g, bool apocope)
 {
+    return es_say_number_mark(out, canon, g, apocope, "coma");
+}
+
+bool es_say_number_mark(strbuf *out, const char *canon, es_gender g, bool apocope, const char *mark)
+{
     if (*canon == '-') {
         if (!sb_word(out, "menos")) return false;
         canon++;
@@ -44,7 +49,7 @@ bool es_say_number(strbuf *out, const char *canon, es_gender g, bool apocope)
     if (wn >= sizeof whole) return false;
     memcpy(whole, canon, wn);
     whole[wn] = '\0';
-    return es_cardinal_str(out, whole, g, false) && sb_word(out, "coma") &&
+    return es_cardinal_str(out, whole, g, false) && sb_word(out, mark) &&
            say_decimals(out, dot + 1, g, apocope);
 }
 
@@ -65,14 +70,16 @@ bool es_say_cardinal(const es_lang *lang, const sem_token *t, strbuf *out)
 bool es_say_decimal(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     (void)lang;
-    return es_say_number(out, t->payload, t->gender, (t->flags & SEM_APOCOPE) != 0);
+    return es_say_number_mark(out, t->payload, t->gender, (t->flags & SEM_APOCOPE) != 0,
+                              ES_MARK(t));
 }
 
 /* PERCENT "11.2" -> once coma dos por ciento */
 bool es_say_percent(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     (void)lang;
-    return es_say_number(out, t->payload, ES_MASC, false) && sb_word(out, "por ciento");
+    return es_say_number_mark(out, t->payload, ES_MASC, false, ES_MARK(t)) &&
+           sb_word(out, "por ciento");
 }
 
 bool es_say_fraction_of(strbuf *out, const char *canon, es_gender g, const char *unit_forms)
@@ -169,8 +176,8 @@ bool es_say_range(const es_lang *lang, const sem_token *t, strbuf *out)
         if (strcmp(b, a) <= 0) snprintf(b, sizeof b, "%s", second);
         second = b;
     }
-    return es_say_number(out, a, g, false) && sb_word(out, "a") &&
-           es_say_number(out, second, g, apocope);
+    return es_say_number_mark(out, a, g, false, ES_MARK(t)) && sb_word(out, "a") &&
+           es_say_number_mark(out, second, g, apocope, ES_MARK(t));
 }
 
 /* TELEPHONE "+34 900 123 456" -> más treinta y cuatro, nueve cero cero, uno dos tres, ...;

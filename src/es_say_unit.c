@@ -30,21 +30,21 @@ static bool amount_with(strbuf *out, const char *digits, const char *forms, es_g
 
 /* MONEY "EUR 15" -> quince euros; "EUR 3.20" -> tres euros con veinte céntimos;
  * "USD 3 millones" -> tres millones de dólares; "GBP 0.01" -> un penique */
-static bool say_money(const es_lang *lang, const char *payload, strbuf *out);
+static bool say_money(const es_lang *lang, const char *payload, const char *mark, strbuf *out);
 
 /* MONEY "EUR 120.50 /MWh" -> ... euros con cincuenta céntimos por megavatio hora */
 bool es_say_money(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     const char *per = strstr(t->payload, " /");
-    if (!per) return say_money(lang, t->payload, out);
+    if (!per) return say_money(lang, t->payload, ES_MARK(t), out);
     char head[128];
     snprintf(head, sizeof head, "%.*s", (int)(per - t->payload), t->payload);
     const table_entry *u = table_get(lang->units, per + 2);
-    return say_money(lang, head, out) && sb_word(out, "por") &&
+    return say_money(lang, head, ES_MARK(t), out) && sb_word(out, "por") &&
            (u ? es_say_form(out, u->spoken, false) : sb_word(out, per + 2));
 }
 
-static bool say_money(const es_lang *lang, const char *payload, strbuf *out)
+static bool say_money(const es_lang *lang, const char *payload, const char *mark, strbuf *out)
 {
     char code[16], amount[64], scale[32] = "";
     if (sscanf(payload, "%15s %63s %31[^\n]", code, amount, scale) < 2)
@@ -55,11 +55,12 @@ static bool say_money(const es_lang *lang, const char *payload, strbuf *out)
                es_say_number(out, amount, ES_MASC, false);
     es_gender g = gender_of(cur);
     if (scale[0]) /* tres millones de dólares, dos coma tres billones de euros */
-        return es_say_number(out, amount, ES_MASC, true) && sb_word(out, scale) &&
+        return es_say_number_mark(out, amount, ES_MASC, true, mark) && sb_word(out, scale) &&
                sb_word(out, "de") && es_say_form(out, cur->spoken, true);
     char *dot = strchr(amount, '.');
     if (dot && strlen(dot + 1) > 2) /* more than cents: tres coma cinco cero uno euros */
-        return es_say_number(out, amount, g, true) && es_say_form(out, cur->spoken, true);
+        return es_say_number_mark(out, amount, g, true, mark) &&
+               es_say_form(out, cur->spoken, true);
     unsigned cents = 0;
     if (dot) {
         cents = (unsigned)atoi(dot + 1) * (strlen(dot + 1) == 1 ? 10 : 1);
@@ -114,13 +115,14 @@ bool es_say_measure(const es_lang *lang, const sem_token *t, strbuf *out)
     char *dash = strchr(amount + 1, '-');
     if (dash) { /* 30-35 °C -> treinta a treinta y cinco grados centígrados */
         *dash = '\0';
-        return es_say_number(out, amount, g, false) && sb_word(out, "a") &&
-               (strchr(dash + 1, '.')
-                    ? es_say_number(out, dash + 1, g, true) && es_say_form(out, u->spoken, true)
-                    : amount_with(out, dash + 1, u->spoken, g));
+        return es_say_number_mark(out, amount, g, false, ES_MARK(t)) && sb_word(out, "a") &&
+               (strchr(dash + 1, '.') ? es_say_number_mark(out, dash + 1, g, true, ES_MARK(t)) &&
+                                            es_say_form(out, u->spoken, true)
+                                      : amount_with(out, dash + 1, u->spoken, g));
     }
     if (strchr(amount, '/')) return es_say_fraction_of(out, amount, g, u->spoken);
     if (strchr(amount, '.')) /* decimals take the plural: uno coma cinco kilómetros */
-        return es_say_number(out, amount, g, true) && es_say_form(out, u->spoken, true);
+        return es_say_number_mark(out, amount, g, true, ES_MARK(t)) &&
+               es_say_form(out, u->spoken, true);
     return amount_with(out, amount, u->spoken, g);
 }
