@@ -138,8 +138,12 @@ static bool ambiguous_is_decimal(const cctx *c, size_t first, size_t last, char 
     if (cc_eq(c, pct, "%") && mark != '\'') return true; /* 2,411 %: no percentage is that big */
     es_style style = c->region ? c->region->style : ES_STYLE_NEUTRAL;
     if (mark == '\'') return false; /* 1'500: thousands (apostrophe) */
-    if (style == ES_STYLE_POINT) return mark == '.';
-    if (style == ES_STYLE_COMMA) return mark == ',';
+    /* 1.500 personas is a count wherever it is written */
+    size_t nx = cc_next(c, last);
+    bool noun = cc_is(c, nx, TOK_WORD) && !scale_follows(c, last) &&
+                !es_is_function_word(c->lang, cc_ptr(c, nx), cc_len(c, nx));
+    if (style == ES_STYLE_POINT) return mark == '.' && !noun;
+    if (style == ES_STYLE_COMMA) return mark == ',' && !noun;
     /* no evidence: thousands, but a comma before millones is Spain's decimal */
     return mark == ',' && scale_follows(c, last) && !cc_eq(c, last, "000");
 }

@@ -103,10 +103,7 @@ static size_t number_evidence(es_evidence *ev, const cursor *c, size_t i)
         if (time_like(c, i, last)) return last;
         weight = 2;
         side = last_sep == '.' ? &ev->point : &ev->comma;
-    } else if (n == 2 && c->text[c->t->items[i].start] != '0') { /* 1,500 or 1.500: a hint */
-        weight = 1;
-        side = last_sep == ',' ? &ev->point : &ev->comma;
-    }
+    } /* 1,500 or 1.500 prove nothing: they are what the evidence is for */
     if (!side) return last;
     *side += weight;
     why = side == &ev->point ? ev->point_why : ev->comma_why;

@@ -83,6 +83,24 @@ static void add_region(const table_entry *e, void *ctx)
     }
 }
 
+/* Spain first (the default), then by code: insertion sort of a few dozen rows. */
+static void sort_regions(es_lang *lang)
+{
+    for (size_t k = 1; k < lang->nregions; k++)
+        for (size_t j = k; j > 0; j--) {
+            const char *a = lang->region_styles[j - 1][0].code, *b = lang->region_styles[j][0].code;
+            bool swap = strcmp(b, "es-ES") == 0 || (strcmp(a, "es-ES") != 0 && strcmp(a, b) > 0);
+            if (!swap) break;
+            es_region tmp[ES_STYLE_COUNT];
+            es_style ts = lang->region_style[j - 1];
+            memcpy(tmp, lang->region_styles[j - 1], sizeof tmp);
+            memcpy(lang->region_styles[j - 1], lang->region_styles[j], sizeof tmp);
+            memcpy(lang->region_styles[j], tmp, sizeof tmp);
+            lang->region_style[j - 1] = lang->region_style[j];
+            lang->region_style[j] = ts;
+        }
+}
+
 /* The dollar= codes of the regions, copied out of their feature strings. */
 static loc_status own_dollar_codes(es_lang *lang)
 {
@@ -161,16 +179,7 @@ loc_status es_lang_load(es_lang *lang, const char *dir, strbuf *err)
             return LOC_ERR_DATA;
         }
     table_foreach(lang->regions, add_region, lang);
-    for (size_t k = 1; k < lang->nregions; k++) /* Spain first: the default */
-        if (!strcmp(lang->region_styles[k][0].code, "es-ES")) {
-            es_region tmp[ES_STYLE_COUNT];
-            es_style ts = lang->region_style[0];
-            memcpy(tmp, lang->region_styles[0], sizeof tmp);
-            memcpy(lang->region_styles[0], lang->region_styles[k], sizeof tmp);
-            memcpy(lang->region_styles[k], tmp, sizeof tmp);
-            lang->region_style[0] = lang->region_style[k];
-            lang->region_style[k] = ts;
-        }
+    sort_regions(lang);
     if (lang->nregions == 0 || strcmp(lang->region_styles[0][0].code, "es-ES") != 0) {
         sb_printf(err, "%s/es/regions.tsv: the first region must be es-ES", dir);
         return LOC_ERR_DATA;

@@ -21,6 +21,8 @@ int main(int argc, char **argv)
         printf("locutor %s\n", LOCUTOR_VERSION);
     } else if (st == LOC_OK && o.list_voices) {
         st = synth_list_voices(stdout);
+    } else if (st == LOC_OK && o.list_regions) {
+        st = pipeline_list_regions(stdout, &err);
     } else if (st == LOC_OK) {
         st = pipeline_run(&o, &err);
     }

@@ -21,6 +21,8 @@ typedef struct {
     synth_options voice;
     int jobs;                 /* -j N: blocks synthesized at once */
     const char *lexicons[16]; /* --lexicon FILE, applied in order */
+    const char *region;       /* --region CODE, NULL to guess each article's */
+    bool list_regions;
     size_t nlexicons;
     /* briefings (several articles as one program) */
     bool briefing; /* intro, separators, outro: on with 2+ articles or --briefing */

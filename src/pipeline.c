@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -58,7 +59,19 @@ typedef struct {
     unsigned long long samples; /* delivered so far */
     strbuf titles;              /* article titles, for the feed */
     strbuf *err;
+    /* the region of the current article: --region, else guessed from its first blocks */
+    const es_region *forced; /* --region, NULL to guess */
+    const es_region *region; /* decided for this article; NULL while its blocks are held */
+    es_evidence evidence;
+    block *held; /* the article's first blocks, their text in held_text (offsets in .text) */
+    size_t nheld, held_cap;
+    strbuf held_text;
+    size_t article_no;
+    const char *path;
 } run;
+
+/* How much of an article is read before its region is decided. */
+enum { HOLD_BLOCKS = 48, HOLD_BYTES = 48 * 1024 };
 
 /* ---- the audio side: samples and events from the workers, in order ---- */
 
@@ -250,6 +263,7 @@ static loc_status process_block(run *r, const block *b, bool has_source, FILE *v
 static loc_status process_text(run *r, const char *text, block_kind kind)
 {
     block b = {.kind = kind, .text = text, .len = strlen(text)};
+    b.region = r->forced ? r->forced : es_region_default(&r->lang);
     return process_block(r, &b, false, NULL);
 }
 
@@ -327,6 +341,69 @@ static loc_status end_article(run *r, bool last)
     return st == LOC_OK ? workers_end_article(r->pool) : st;
 }
 
+/* The article's region is decided from its held blocks, which are then read with it. */
+static loc_status release_held(run *r, FILE *verbose)
+{
+    if (!r->region) {
+        strbuf why = {0};
+        r->region = es_evidence_decide(&r->evidence, &r->lang, verbose ? &why : NULL);
+        if (verbose)
+            fprintf(verbose, "locutor: %s: article %zu: region %s\n", r->path, r->article_no,
+                    sb_str(&why));
+        sb_free(&why);
+    }
+    loc_status st = LOC_OK;
+    for (size_t k = 0; st == LOC_OK && k < r->nheld; k++) {
+        block b = r->held[k];
+        b.text = r->held_text.data + (size_t)(uintptr_t)b.text;
+        b.region = r->region;
+        st = process_block(r, &b, true, verbose);
+    }
+    r->nheld = 0;
+    sb_clear(&r->held_text);
+    return st;
+}
+
+/* A block of the current article: held (and weighed) until the region is known, then read. */
+static loc_status take_block(run *r, const block *b, FILE *verbose)
+{
+    if (r->region) {
+        block with = *b;
+        with.region = r->region;
+        return process_block(r, &with, true, verbose);
+    }
+    arena_reset(&r->arena);
+    token_list toks;
+    if (tokenize(b->text, b->len, &r->arena, &toks) != 0) return LOC_ERR_NOMEM;
+    es_evidence_add(&r->evidence, &r->lang, b->text, &toks, r->nheld == 0);
+    if (r->nheld == r->held_cap) {
+        size_t cap = r->held_cap ? r->held_cap * 2 : 16;
+        block *h = realloc(r->held, cap * sizeof *h);
+        if (!h) return LOC_ERR_NOMEM;
+        r->held = h;
+        r->held_cap = cap;
+    }
+    block *h = &r->held[r->nheld++];
+    *h = *b;
+    h->text = (const char *)(uintptr_t)r->held_text.len; /* an offset until released */
+    if (!sb_append(&r->held_text, b->text, b->len) || !sb_putc(&r->held_text, '\0'))
+        return LOC_ERR_NOMEM;
+    if (r->nheld >= HOLD_BLOCKS || r->held_text.len >= HOLD_BYTES) return release_held(r, verbose);
+    return LOC_OK;
+}
+
+/* A new article: its region is guessed again, unless --region set it. */
+static void begin_region(run *r, const char *path, const char *declared)
+{
+    r->region = r->forced;
+    r->nheld = 0;
+    sb_clear(&r->held_text);
+    r->article_no++;
+    r->path = path;
+    es_evidence_init(&r->evidence);
+    if (declared) es_evidence_declared(&r->evidence, &r->lang, declared);
+}
+
 static loc_status read_file(run *r, const char *path, bool last_article)
 {
     loc_status st;
@@ -341,7 +418,9 @@ static loc_status read_file(run *r, const char *path, bool last_article)
     FILE *verbose = r->o->verbose ? stderr : NULL;
     while ((st = reader_next(rd, &b, &got)) == LOC_OK && got) {
         if (b.index == 0 || reader_article(rd) != article) { /* a new file or a feed's next item */
-            if (b.index > 0) st = end_article(r, false);
+            if (b.index > 0) st = release_held(r, verbose);
+            if (b.index > 0 && st == LOC_OK) st = end_article(r, false);
+            begin_region(r, path, reader_language(rd));
             article = reader_article(rd);
             articles++;
             if (st == LOC_OK && r->pool) st = start_article(r, &b, path);
@@ -351,7 +430,7 @@ static loc_status read_file(run *r, const char *path, bool last_article)
                     b.source_line);
         else if (verbose && reader_was_legacy(rd)) /* a page or a feed */
             fprintf(verbose, "locutor: %s: not UTF-8, read as Windows-1252\n", path);
-        if (st == LOC_OK) st = process_block(r, &b, true, verbose);
+        if (st == LOC_OK) st = take_block(r, &b, verbose);
         if (st != LOC_OK) break;
         blocks++;
     }
@@ -360,6 +439,7 @@ static loc_status read_file(run *r, const char *path, bool last_article)
         sb_printf(r->err, "%s: %s", path, reader_error(rd));
     if (st == LOC_ERR_OUTPUT_WRITE && !r->err->len)
         sb_printf(r->err, "%s", r->o->output ? r->o->output : "standard output");
+    if (st == LOC_OK) st = release_held(r, verbose);
     if (st == LOC_OK) st = end_article(r, last_article);
     if (verbose && st == LOC_OK)
         fprintf(verbose, "locutor: %s: %zu article%s, %zu blocks\n", path, articles,
@@ -475,10 +555,35 @@ static loc_status finish_outputs(run *r, loc_status st)
     return st;
 }
 
+loc_status pipeline_list_regions(FILE *out, strbuf *err)
+{
+    es_lang lang;
+    loc_status st = es_lang_load(&lang, es_data_dir(), err);
+    for (size_t k = 0; st == LOC_OK && k < lang.nregions; k++) {
+        const es_region *r = &lang.region_styles[k][lang.region_style[k]];
+        const table_entry *cur = table_get(lang.currencies, r->dollar);
+        char dollar[64];
+        snprintf(dollar, sizeof dollar, "%s", cur ? cur->spoken : r->dollar);
+        char *bar = strchr(dollar, '|');
+        if (bar) memmove(dollar, bar + 1, strlen(bar)); /* the plural: pesos, dólares */
+        if (fprintf(out, "%-7s decimal %-6s $ = %-8s 1 de enero = %-8s %s\n", r->code,
+                    r->style == ES_STYLE_POINT ? "point" : "comma", dollar,
+                    r->first ? "primero" : "uno", r->name) < 0)
+            st = LOC_ERR_OUTPUT_WRITE;
+    }
+    es_lang_free(&lang);
+    return st;
+}
+
 loc_status pipeline_run(const loc_options *o, strbuf *err)
 {
     run r = {.o = o, .err = err};
     loc_status st = es_lang_load(&r.lang, es_data_dir(), err);
+    if (st == LOC_OK && o->region && !(r.forced = es_region_find(&r.lang, o->region))) {
+        sb_printf(err, "--region %s: unknown region (locutor --list-regions shows them)",
+                  o->region);
+        st = LOC_ERR_USAGE;
+    }
     for (size_t i = 0; st == LOC_OK && i < o->nlexicons; i++)
         st = es_lang_add_lexicon(&r.lang, o->lexicons[i], err);
     if (st == LOC_OK && o->briefing) {
@@ -542,6 +647,8 @@ loc_status pipeline_run(const loc_options *o, strbuf *err)
     sb_free(&r.scratch);
     sb_free(&r.pending);
     sb_free(&r.titles);
+    free(r.held);
+    sb_free(&r.held_text);
     es_lang_free(&r.lang);
     return st;
 }

@@ -267,8 +267,38 @@ static bool inside(xmlNode *n, const char *name)
     return false;
 }
 
+/* Keeps a declared language ("es-MX", "es_AR") in lang when it names a region (or none is kept). */
+static void keep_language(const xmlChar *value, char *lang, size_t size)
+{
+    if (!value) return;
+    size_t n = strcspn((const char *)value, " \t\r\n");
+    if (n > 0 && n < size && (!lang[0] || (n > 2 && strlen(lang) <= 2)))
+        snprintf(lang, size, "%.*s", (int)n, (const char *)value);
+}
+
+/* <html lang="es-MX">, <meta property="og:locale" content="es_MX">: the page's language. */
+static void page_language(xmlNode *root, char *lang, size_t size)
+{
+    xmlChar *v = xmlGetProp(root, (const xmlChar *)"lang");
+    keep_language(v, lang, size);
+    xmlFree(v);
+    for (xmlNode *head = root->children; head; head = head->next) {
+        if (!named(head, "head")) continue;
+        for (xmlNode *m = head->children; m; m = m->next) {
+            if (!named(m, "meta")) continue;
+            xmlChar *prop = xmlGetProp(m, (const xmlChar *)"property");
+            if (prop && !strcmp((const char *)prop, "og:locale")) {
+                xmlChar *content = xmlGetProp(m, (const xmlChar *)"content");
+                keep_language(content, lang, size);
+                xmlFree(content);
+            }
+            xmlFree(prop);
+        }
+    }
+}
+
 loc_status markup_read_html(const char *data, size_t len, const char *encoding, reader_emit_fn emit,
-                            void *user, strbuf *err)
+                            void *user, char *lang, size_t langsize, strbuf *err)
 {
     xmlInitParser();
     xmlResetLastError();
@@ -282,6 +312,7 @@ loc_status markup_read_html(const char *data, size_t len, const char *encoding, 
     }
     xmlNode *root = xmlDocGetRootElement(doc);
     loc_status st = LOC_OK;
+    if (root) page_language(root, lang, langsize);
     if (root) {
         scout s = {.v = {scout_enter, scout_leave, scout_text}};
         walk(root, &s.v);
@@ -384,7 +415,8 @@ static bool read_content(xmlNode *n, bool atom, size_t article, strbuf *scratch,
 static const int feed_options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
 
 loc_status markup_read_feed(const char *data, size_t len, const char *encoding, size_t max_items,
-                            time_t since, reader_emit_fn emit, void *user, strbuf *err)
+                            time_t since, reader_emit_fn emit, void *user, char *lang,
+                            size_t langsize, strbuf *err)
 {
     xmlInitParser();
     xmlResetLastError();
@@ -413,6 +445,11 @@ loc_status markup_read_feed(const char *data, size_t len, const char *encoding, 
         items = root;
         item = "entry";
         atom = true;
+    }
+    if (items) { /* <language>es-mx</language>, <feed xml:lang="es-AR"> */
+        xmlChar *v = atom ? xmlNodeGetLang(root) : xmlNodeGetContent(child(items, "language"));
+        keep_language(v, lang, langsize);
+        xmlFree(v);
     }
     if (!items) {
         sb_printf(err, "not RSS or Atom (the document is <%s>)",

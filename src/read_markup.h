@@ -14,11 +14,13 @@
  * text in <p>), without navigation, scripts, forms, banners. encoding: NULL to use the
  * page's own declaration. On failure err says why. */
 loc_status markup_read_html(const char *data, size_t len, const char *encoding, reader_emit_fn emit,
-                            void *user, strbuf *err);
+                            void *user, char *lang, size_t langsize, strbuf *err);
 
 /* A feed (RSS 2.0, RSS 1.0 or Atom): each item is an article, its title then its content
- * read as HTML. No network, no entity expansion: a feed that needs either is refused. */
+ * read as HTML. No network, no entity expansion: a feed that needs either is refused.
+ * Both keep the language the document declares (lang, og:locale, <language>) in lang. */
 loc_status markup_read_feed(const char *data, size_t len, const char *encoding, size_t max_items,
-                            time_t since, reader_emit_fn emit, void *user, strbuf *err);
+                            time_t since, reader_emit_fn emit, void *user, char *lang,
+                            size_t langsize, strbuf *err);
 
 #endif

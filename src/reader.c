@@ -49,6 +49,7 @@ struct reader {
     strbuf clean, err;
     size_t blocks, article;
     bool legacy, doc_legacy;
+    char lang[16]; /* the language a page or feed declares ("es-MX"), "" if none */
 };
 
 /* Longest line, in characters, that can still be a heading. */
@@ -165,6 +166,11 @@ void reader_close(reader *r)
     sb_free(&r->clean);
     sb_free(&r->err);
     free(r);
+}
+
+const char *reader_language(const reader *r)
+{
+    return r->lang[0] ? r->lang : NULL;
 }
 
 bool reader_was_legacy(const reader *r)
@@ -368,10 +374,11 @@ static loc_status read_markup(reader *r)
         r->doc_legacy = enc && strcmp(enc, "windows-1252") == 0;
     }
     if (st == LOC_OK && r->o.format == READ_HTML)
-        st = markup_read_html(sb_str(&all), all.len, enc, push, r, &r->err);
+        st =
+            markup_read_html(sb_str(&all), all.len, enc, push, r, r->lang, sizeof r->lang, &r->err);
     else if (st == LOC_OK)
         st = markup_read_feed(sb_str(&all), all.len, enc, r->o.max_items, r->o.since, push, r,
-                              &r->err);
+                              r->lang, sizeof r->lang, &r->err);
     sb_free(&all);
     return st;
 }

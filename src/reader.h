@@ -62,6 +62,9 @@ size_t reader_article(const reader *r);
 /* True when the last block read was not valid UTF-8 and was read as Windows-1252
  * (for an HTML page or a feed: its first block only). */
 bool reader_was_legacy(const reader *r);
+/* The language a page or feed declares ("es-MX", "es_AR"), once its first block is read;
+ * NULL when it declares none (plain text, Markdown). */
+const char *reader_language(const reader *r);
 /* Details of the last failure ("" when none), e.g. "line 3: Detected an entity reference loop". */
 const char *reader_error(const reader *r);
 void reader_close(reader *r);
