@@ -45,6 +45,7 @@ static const table_file files[] = {
     {"names", offsetof(es_lang, names)},
     {"web-words", offsetof(es_lang, web_words)},
     {"symbols", offsetof(es_lang, symbols)},
+    {"timezones", offsetof(es_lang, timezones)},
 };
 
 /* months.tsv: the full name (not an abbreviation) of each month number */

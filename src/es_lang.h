@@ -27,6 +27,7 @@ typedef struct {
     table *names;          /* names.tsv: Isabel -> Isabel g=f (first names before a numeral) */
     table *web_words;      /* web-words.tsv: www -> uve doble uve doble uve doble; es -> es tld */
     table *symbols;        /* symbols.tsv: @ -> arroba, / -> barra (read inside addresses) */
+    table *timezones;      /* timezones.tsv: gmt -> ge eme te; pyt -> hora de Paraguay */
     const char *month_name[13]; /* 1..12 -> "enero"..., from months.tsv (owned by months) */
 } es_lang;
 
