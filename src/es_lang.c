@@ -49,6 +49,7 @@ static const table_file files[] = {
     {"regions", offsetof(es_lang, regions)},
     {"region-cues", offsetof(es_lang, region_cues)},
     {"cues", offsetof(es_lang, cues)},
+    {"timezones", offsetof(es_lang, timezones)},
 };
 
 /* months.tsv: the full name (not an abbreviation) of each month number */

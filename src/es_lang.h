@@ -31,6 +31,7 @@ typedef struct {
     table *regions;        /* regions.tsv: es-MX -> México decimal=point dollar=PESO first=1 */
     table *region_cues;    /* region-cues.tsv: méxico -> es-MX w=3 (words that show a region) */
     table *cues;           /* cues.tsv: context words by role: alcanzó -> role=heat */
+    table *timezones;      /* timezones.tsv: gmt -> ge eme te; pyt -> hora de Paraguay */
     const char *month_name[13]; /* 1..12 -> "enero"..., from months.tsv (owned by months) */
     /* regions.tsv in order, each also in every number style: [k][style] */
     es_region region_styles[ES_REGIONS_MAX][ES_STYLE_COUNT];

@@ -132,9 +132,20 @@ size_t es_rec_weekday(const cctx *c, size_t i, sem_token *out)
 
 /* ---- times of day ---- */
 
-/* a.m. a. m. am p.m. pm -> 'a' or 'p', with the index of the last token */
-static char meridiem(const cctx *c, size_t i, size_t *last)
+/* TIME payloads, field by field (es_say_time reads them back):
+ *   [la ][de ]CLOCK[-CLOCK][ h| am| pm| m| hm][ @ZONE[+-H[:MM]]]
+ *   CLOCK is H:MM, H:MM:SS (a duration when not round) or M:SS.FF (a race time);
+ *   "la": the hour 1 took the "las" written before it; "de": a range written with a dash;
+ *   h: written with h/horas; am/pm/m: a.m., p.m., m. (noon); hm: written 20h15 or 20 h 15. */
+
+static const char *const hour_words[] = {"h", "horas", "hrs", "hs", NULL};
+static const char *const h_only[] = {"h", NULL};
+
+/* a.m. a. m. am p.m. pm -> 'a' or 'p'; m. (Latin American noon, 12 m.) -> 'm' when noon
+ * allows it; *last gets the index of the last token */
+static char meridiem(const cctx *c, size_t i, bool noon, size_t *last)
 {
+    if (!cc_is(c, i, TOK_WORD) || cc_len(c, i) > 3) return 0;
     if (cc_word_in(c, i, (const char *const[]){"am", "a.m", NULL})) {
         *last = cc_eq(c, i + 1, ".") ? i + 1 : i;
         return 'a';
@@ -143,6 +154,10 @@ static char meridiem(const cctx *c, size_t i, size_t *last)
         *last = cc_eq(c, i + 1, ".") ? i + 1 : i;
         return 'p';
     }
+    if (noon && cc_eq(c, i, "m") && cc_eq(c, i + 1, ".")) {
+        *last = i + 1;
+        return 'm';
+    }
     if (!cc_word_in(c, i, (const char *const[]){"a", "p", NULL}) || !cc_eq(c, i + 1, ".")) return 0;
     size_t m = cc_eq(c, i + 2, " ") ? i + 3 : i + 2;
     if (!cc_word_in(c, m, (const char *const[]){"m", NULL})) return 0;
@@ -150,57 +165,246 @@ static char meridiem(const cctx *c, size_t i, size_t *last)
     return (char)(cc_ptr(c, i)[0] | 0x20);
 }
 
-/* 10:30 h, 8.30 horas, 16:15, 3:02:32, 01 h, 1.00 p.m. -> TIME "10:30 h", "1:00 pm" */
+/* A clock as written, before its context is weighed. */
+typedef struct {
+    unsigned h, m, s;
+    bool minutes, seconds;
+    char sep;    /* ':' '.' ',' between hour and minutes; 'h' for 20h15; 0 for a bare hour */
+    size_t last; /* its last token */
+    size_t frac; /* the hundredths of a race time (1:52.08), or CC_NONE */
+} hhmm;
+
+static bool two_digits(const cctx *c, size_t i, unsigned *v)
+{
+    return cc_len(c, i) == 2 && cc_small(c, i, 2, 0, 59, v);
+}
+
+/* Token j ends the clock: nothing but punctuation written against it (not "9.45.3"). */
+static bool ends_clean(const cctx *c, size_t j)
+{
+    if (!cc_touch(c, j)) return true;
+    if (!cc_is(c, j + 1, TOK_PUNCT) || cc_eq(c, j + 1, "'") || cc_eq(c, j + 1, "\u2019"))
+        return false;
+    return !((cc_eq(c, j + 1, ".") || cc_eq(c, j + 1, ":") || cc_eq(c, j + 1, ",")) &&
+             cc_is(c, j + 2, TOK_NUMBER));
+}
+
+/* 20h15, 20H15, 2h05:41, 2h 05:41, 12h02m00s after the hour at i (h touching it) */
+static void h_clock(const cctx *c, size_t i, hhmm *k)
+{
+    size_t j = cc_touch(c, i + 1) ? i + 2 : cc_eq(c, i + 2, " ") ? i + 3 : CC_NONE;
+    if (j == CC_NONE || !two_digits(c, j, &k->m)) return;
+    if (cc_touch(c, j) && cc_eq(c, j + 1, ":") && cc_touch(c, j + 1) &&
+        two_digits(c, j + 2, &k->s)) { /* a marathon: 2h05:41 */
+        k->minutes = k->seconds = true;
+        k->sep = ':';
+        k->last = j + 2;
+        return;
+    }
+    if (j != i + 2) return;
+    k->minutes = true;
+    k->sep = 'h';
+    k->last = j;
+    if (cc_touch(c, j) && cc_word_in(c, j + 1, (const char *const[]){"m", "min", NULL})) {
+        k->last = j + 1;
+        if (cc_touch(c, j + 1) && two_digits(c, j + 2, &k->s) && cc_touch(c, j + 2) &&
+            cc_word_in(c, j + 3, (const char *const[]){"s", NULL})) {
+            k->sep = ':'; /* 12h02m00s */
+            k->seconds = k->s != 0;
+            k->last = j + 3;
+        }
+    }
+}
+
+/* Reads the clock written at i: 9:45, 9.45, 9,45 (only after "las"), 13:05:20, 1:52.08,
+ * 20h15, 20 h 15 (not 2 h 30 min), 2h05:41, or a bare hour. */
+static bool read_clock(const cctx *c, size_t i, bool after_las, hhmm *k)
+{
+    static const char *const minute_words[] = {"min", "mins", "minuto", "minutos", "m", NULL};
+    memset(k, 0, sizeof *k);
+    k->frac = CC_NONE;
+    if (!cc_small(c, i, 2, 0, 24, &k->h)) return false;
+    if (i > 0 && cc_touch(c, i - 1) && !cc_is(c, i - 1, TOK_PUNCT)) return false;
+    k->last = i;
+    if (!cc_touch(c, i)) {
+        if (cc_eq(c, i + 1, " ") && cc_eq(c, i + 3, " ") && cc_word_in(c, i + 2, h_only) &&
+            two_digits(c, i + 4, &k->m) && ends_clean(c, i + 4) &&
+            !cc_word_in(c, cc_next(c, i + 4), minute_words)) {
+            k->minutes = true; /* 20 h 15 */
+            k->sep = 'h';
+            k->last = i + 4;
+        }
+        return true;
+    }
+    if (cc_word_in(c, i + 1, h_only)) {
+        h_clock(c, i, k);
+        return true;
+    }
+    bool colon = cc_eq(c, i + 1, ":");
+    if (!(colon || cc_eq(c, i + 1, ".") || (after_las && cc_eq(c, i + 1, ","))) ||
+        !cc_touch(c, i + 1) || !two_digits(c, i + 2, &k->m))
+        return true;
+    k->sep = cc_ptr(c, i + 1)[0];
+    k->minutes = true;
+    k->last = i + 2;
+    if (colon && cc_touch(c, i + 2) && cc_eq(c, i + 3, ":") && cc_touch(c, i + 3) &&
+        two_digits(c, i + 4, &k->s)) {
+        k->seconds = true;
+        k->last = i + 4;
+    }
+    size_t l = k->last;
+    if (colon && cc_touch(c, l) && (cc_eq(c, l + 1, ".") || cc_eq(c, l + 1, ",")) &&
+        cc_touch(c, l + 1) && cc_is(c, l + 2, TOK_NUMBER) && cc_len(c, l + 2) <= 3 &&
+        ends_clean(c, l + 2)) {
+        k->frac = l + 2; /* 1:52.08: minutes, seconds and hundredths */
+        k->last = l + 2;
+    }
+    return true;
+}
+
+/* "de la tarde", "del mediodía", "en punto" at i: a bare hour after "las" is a time */
+static bool day_part_at(const cctx *c, size_t i)
+{
+    static const char *const parts[] = {"mañana", "tarde", "noche", "madrugada", NULL};
+    size_t n = cc_next(c, i);
+    if (cc_eq(c, i, "de")) return cc_eq(c, n, "la") && cc_word_in(c, cc_next(c, n), parts);
+    if (cc_eq(c, i, "del")) return cc_eq(c, n, "mediodía");
+    return cc_eq(c, i, "en") && cc_eq(c, n, "punto");
+}
+
+/* A zone after a time (GMT, utc, PYT), with its offset (-3, +1:30): appends " @gmt-3" to p.
+ * Returns the last token taken, or CC_NONE when no zone follows. */
+static size_t zone_after(const cctx *c, size_t end, char *p, size_t size)
+{
+    size_t z = cc_next(c, end);
+    if (!cc_is(c, z, TOK_WORD) || cc_len(c, z) > 5) return CC_NONE;
+    char w[16];
+    es_lower(cc_ptr(c, z), cc_len(c, z), w, sizeof w);
+    if (!table_get(c->lang->timezones, w)) return CC_NONE;
+    size_t n = strlen(p), last = z;
+    n += (size_t)snprintf(p + n, size - n, " @%s", w);
+    size_t s = cc_touch(c, z) ? z + 1 : cc_eq(c, z + 1, " ") ? z + 2 : CC_NONE;
+    unsigned oh, om;
+    bool minus = cc_eq(c, s, "-") || cc_eq(c, s, "\u2212");
+    if ((minus || cc_eq(c, s, "+")) && cc_touch(c, s) && cc_small(c, s + 1, 2, 0, 14, &oh)) {
+        last = s + 1;
+        n += (size_t)snprintf(p + n, size - n, "%c%u", minus ? '-' : '+', oh);
+        if (cc_touch(c, s + 1) && cc_eq(c, s + 2, ":") && cc_touch(c, s + 2) &&
+            two_digits(c, s + 3, &om)) {
+            last = s + 3;
+            snprintf(p + n, size - n, ":%02u", om);
+        }
+    }
+    return last;
+}
+
+/* A feminine plural noun at i, which "las" and the number before it count (las 9,45
+ * toneladas); after "las" any other word follows a time (a las 10,15 hubo cortes). */
+static bool counts_las(const cctx *c, size_t i)
+{
+    size_t n = cc_len(c, i);
+    return cc_ptr(c, i)[n - 1] == 's' && es_noun_gender(c->lang, cc_ptr(c, i), n) == ES_FEM;
+}
+
+/* The word before a dash range that already says "de" or needs none: de 09:00-14:30, las */
+static bool range_has_de(const cctx *c, size_t p)
+{
+    return cc_word_in(c, p,
+                      (const char *const[]){"de", "desde", "entre", "del", "las", "la", NULL});
+}
+
+/* A point time that is a race's decimal: corrió en 9.58, con un tiempo de 9.58 */
+static bool race_decimal(const cctx *c, size_t first)
+{
+    static const char *const record[] = {"tiempo", "marca", "crono", "registro", "récord", NULL};
+    size_t p = cc_prev(c, first);
+    if (cc_word_in(c, p, (const char *const[]){"en", NULL})) return true;
+    return cc_word_in(c, p, (const char *const[]){"de", NULL}) &&
+           cc_word_in(c, cc_prev(c, p), record);
+}
+
+/* 10:30 h, 8.30 horas, a las 9,45, 16:15, 3:02:32, 01 h, 1.00 p.m., 6 a. m., 12 m.,
+ * las 01:25, 09:00-14:30, 20h15, 2h05:41, 1:52.08, 5:02 EST, 20:00 GMT-3
+ * -> TIME "10:30 h", "1:00 pm", "la 1:25", "de 9:00-14:30", "20:15 hm", "1:52.08",
+ *    "20:00 @gmt-3"; "en 9.58" -> DECIMAL "9.58" */
 size_t es_rec_time(const cctx *c, size_t i, sem_token *out)
 {
-    static const char *const hours[] = {"h", "horas", "hrs", "hs", NULL};
-    unsigned h, mi = 0, s = 0;
-    if (!cc_small(c, i, 2, 0, 24, &h)) return 0;
-    if (i > 0 && cc_touch(c, i - 1) && !cc_is(c, i - 1, TOK_PUNCT)) return 0;
-    size_t last = i;
-    bool seconds = false, colon = cc_eq(c, i + 1, ":");
-    if ((colon || cc_eq(c, i + 1, ".")) && cc_touch(c, i) && cc_touch(c, i + 1) &&
-        cc_len(c, i + 2) == 2 && cc_small(c, i + 2, 2, 0, 59, &mi)) {
-        last = i + 2;
-        if (colon && cc_eq(c, i + 3, ":") && cc_len(c, i + 4) == 2 &&
-            cc_small(c, i + 4, 2, 0, 59, &s))
-            last = i + 4, seconds = true;
-        if (cc_touch(c, last) && !cc_is(c, last + 1, TOK_PUNCT) && !cc_eq(c, last + 1, "h"))
-            return 0;
-        if (cc_touch(c, last) &&
-            (cc_eq(c, last + 1, ".") || cc_eq(c, last + 1, ":") || cc_eq(c, last + 1, ",")) &&
-            cc_is(c, last + 2, TOK_NUMBER))
-            return 0;
-    } else if (!(cc_len(c, i) == 2 && cc_ptr(c, i)[0] == '0'))
-        return 0; /* only 01 h, 09 h stand alone as a time; 3 h is a measure */
+    static const char *const las[] = {"las", "la", NULL};
+    size_t first = i;
+    bool la = false;
+    if (cc_is(c, i, TOK_WORD)) {
+        /* las 01:25 -> la una: the article is taken with the hour it must agree with */
+        if (cc_len(c, i) != 3 || !cc_word_in(c, i, las)) return 0;
+        i = cc_next(c, i);
+        if (!cc_small(c, i, 2, 1, 1, NULL)) return 0;
+        la = true;
+    }
+    if (!cc_small(c, i, 2, 0, 24, NULL)) return 0;
+    bool after_las = la || cc_word_in(c, cc_prev(c, i), las);
+    hhmm k, k2;
+    if (!read_clock(c, i, after_las, &k)) return 0;
+    size_t last = k.last;
+    if (cc_touch(c, last) && !cc_is(c, last + 1, TOK_PUNCT) && !cc_word_in(c, last + 1, h_only))
+        return 0;
+    if (cc_touch(c, last) &&
+        (cc_eq(c, last + 1, ".") || cc_eq(c, last + 1, ":") || cc_eq(c, last + 1, ",")) &&
+        cc_is(c, last + 2, TOK_NUMBER))
+        return 0;
+    bool range = false, plain = k.minutes && !k.seconds && k.frac == CC_NONE;
+    if (plain && (k.sep == ':' || k.sep == '.') && cc_touch(c, last) &&
+        (cc_eq(c, last + 1, "-") || cc_eq(c, last + 1, "\u2013")) && cc_touch(c, last + 1) &&
+        read_clock(c, last + 2, false, &k2) && k2.minutes && k2.sep == k.sep && !k2.seconds &&
+        k2.frac == CC_NONE && ends_clean(c, k2.last)) {
+        range = true; /* 09:00-14:30 */
+        last = k2.last;
+    }
     size_t nx = cc_next(c, last), end = last;
     bool hword = false;
     char mer = 0;
-    if (cc_word_in(c, nx, hours)) {
+    if (k.sep != 'h' && cc_word_in(c, nx, hour_words)) {
         hword = true;
         end = nx;
         /* "h." at a sentence end: the point is the sentence's */
-    } else if ((mer = meridiem(c, nx, &end))) {
-    } else if (last == i) {
-        return 0;
-    } else if (!colon && (cc_is(c, nx, TOK_SYMBOL) || cc_eq(c, nx, "%") ||
-                          (cc_is(c, nx, TOK_WORD) && !cc_capitalized(c, nx) &&
-                           !es_is_function_word(c->lang, cc_ptr(c, nx), cc_len(c, nx)))))
-        return 0; /* 2.50 euros, 1.30 metros: not a time */
-    if (last == i && !hword) return 0;
-    char *p = arena_alloc(c->a, 32);
-    if (seconds)
-        snprintf(p, 32, "%u:%02u:%02u", h, mi, s);
-    else
-        snprintf(p, 32, "%u:%02u%s%s", h, mi,
-                 hword        ? " h"
-                 : mer == 'a' ? " am"
-                 : mer        ? " pm"
-                              : "",
-                 "");
-    *out = cc_make(c, SEM_TIME, i, end, p);
-    if (mer) point_may_end(c, end, out);
-    return end - i + 1;
+    } else
+        mer = meridiem(c, nx, k.h == 12 && (k.minutes || after_las), &end);
+    if (range && k.sep == '.' && !hword && !mer) return 0; /* 1.05-2.10: numbers */
+    char *p = arena_alloc(c->a, 96);
+    if (!p) return 0;
+    const char *style = hword ? " h" : mer == 'a' ? " am" : mer == 'p' ? " pm" : mer ? " m" : "";
+    if (k.sep == 'h' && k.minutes) style = " hm";
+    int n = snprintf(p, 96, "%s%s%u:%02u", la ? "la " : "",
+                     range && !la && !range_has_de(c, cc_prev(c, first)) ? "de " : "", k.h, k.m);
+    if (k.seconds) n += snprintf(p + n, 96 - (size_t)n, ":%02u", k.s);
+    if (k.frac != CC_NONE)
+        n += snprintf(p + n, 96 - (size_t)n, ".%.*s", (int)cc_len(c, k.frac), cc_ptr(c, k.frac));
+    if (range) n += snprintf(p + n, 96 - (size_t)n, "-%u:%02u", k2.h, k2.m);
+    snprintf(p + n, 96 - (size_t)n, "%s", style);
+    size_t zlast = zone_after(c, end, p, 96);
+    if (!k.minutes && !k.seconds) {
+        /* a bare hour: 01 h, las 10 h, 6 p. m., a las 1 de la tarde, 10 h UTC (3 h is a measure) */
+        bool zero = cc_len(c, i) == 2 && cc_ptr(c, i)[0] == '0';
+        bool compound = cc_is(c, cc_next(c, end), TOK_NUMBER); /* 2 h 30 min: a measure */
+        bool ok = (hword && !compound && (zero || after_las || zlast != CC_NONE)) ||
+                  (mer && k.h >= 1 && k.h <= 12) || (after_las && !hword && day_part_at(c, nx));
+        if (!ok) return 0;
+    } else if ((k.sep == '.' || k.sep == ',') && !hword && !mer && zlast == CC_NONE && !range) {
+        if (cc_is(c, nx, TOK_SYMBOL) || cc_eq(c, nx, "%") ||
+            (cc_is(c, nx, TOK_WORD) && !cc_capitalized(c, nx) &&
+             !es_is_function_word(c->lang, cc_ptr(c, nx), cc_len(c, nx)) &&
+             (!after_las || counts_las(c, nx))))
+            return 0; /* 2.50 euros, 1.30 metros, las 9,45 toneladas: not a time */
+        if (k.sep == '.' && !after_las && race_decimal(c, first)) {
+            char *d = arena_alloc(c->a, 16);
+            if (!d) return 0;
+            snprintf(d, 16, "%u.%02u", k.h, k.m);
+            *out = cc_make(c, SEM_DECIMAL, i, last, d);
+            return last - i + 1;
+        }
+    }
+    if (zlast != CC_NONE) end = zlast;
+    *out = cc_make(c, SEM_TIME, first, end, p);
+    if (mer && zlast == CC_NONE) point_may_end(c, end, out);
+    return end - first + 1;
 }
 
 /* ---- Roman numerals ---- */

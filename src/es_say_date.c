@@ -26,41 +26,166 @@ bool es_say_date(const es_lang *lang, const sem_token *t, strbuf *out)
     return ok;
 }
 
-/* The part of the day after a 12-hour time: 1 am -> de la madrugada, 12 pm -> del mediodía */
-static const char *day_part(unsigned h, bool pm)
+/* The part of the day after a 12-hour time: 1 am -> de la madrugada, 12 pm -> del mediodía,
+ * 12 m. -> del mediodía. Spanish newsreaders say "de la madrugada" before six (NeMo: mañana). */
+static const char *day_part(unsigned h, char mer)
 {
-    if (!pm) return h == 12 ? "de la noche" : h < 6 ? "de la madrugada" : "de la mañana";
+    if (mer == 'm') return "del mediodía";
+    if (mer == 'a') return h == 12 ? "de la noche" : h < 6 ? "de la madrugada" : "de la mañana";
     return h == 12 ? "del mediodía" : h < 8 ? "de la tarde" : "de la noche";
 }
 
+/* One clock of a payload: "13:05", "3:02:32", "1:52.08". */
+typedef struct {
+    unsigned h, m, s;
+    int parts;          /* 1..3: hours, minutes, seconds written */
+    const char *frac;   /* the hundredths' digits of a race time, or NULL */
+    size_t frac_digits; /* how many */
+} clock_read;
+
+static const char *read_clock(const char *p, clock_read *k)
+{
+    char *e;
+    memset(k, 0, sizeof *k);
+    k->h = (unsigned)strtoul(p, &e, 10);
+    if (e == p) return NULL;
+    for (k->parts = 1; *e == ':' && k->parts < 3; k->parts++) {
+        p = e + 1;
+        unsigned v = (unsigned)strtoul(p, &e, 10);
+        *(k->parts == 1 ? &k->m : &k->s) = v;
+    }
+    if (*e == '.') {
+        k->frac = e + 1;
+        k->frac_digits = strspn(e + 1, "0123456789");
+        e += 1 + k->frac_digits;
+    }
+    return e;
+}
+
+/* A unit's word from units.tsv ("h" -> hora|horas), singular or plural. */
+static bool unit_word(const es_lang *lang, const char *unit, bool plural, strbuf *out)
+{
+    const table_entry *e = table_get(lang->units, unit);
+    return e ? es_say_form(out, e->spoken, plural) : sb_word(out, unit);
+}
+
+/* Amounts joined the Spanish way: "a, b y c", skipping the zero ones. */
+typedef struct {
+    unsigned long long value;
+    es_gender g;
+    const char *unit;       /* units.tsv key, or NULL for a partitive */
+    unsigned long long den; /* partitive: 100 -> centésimas */
+} amount;
+
+static bool say_amounts(const es_lang *lang, const amount *a, size_t n, strbuf *out)
+{
+    size_t said = 0, total = 0;
+    for (size_t k = 0; k < n; k++)
+        total += a[k].value != 0;
+    bool ok = true;
+    for (size_t k = 0; k < n && ok; k++) {
+        if (!a[k].value) continue;
+        if (said) ok = said + 1 == total ? sb_word(out, "y") : sb_puts(out, ",");
+        ok = ok && es_cardinal(out, a[k].value, a[k].g, true) &&
+             (a[k].unit ? unit_word(lang, a[k].unit, a[k].value != 1, out)
+                        : es_partitive_g(out, a[k].den, a[k].g, a[k].value != 1));
+        said++;
+    }
+    return ok;
+}
+
+/* 9:45 -> nueve y cuarenta y cinco; 7:15 -> siete y cuarto; 10:30 -> diez y media */
+static bool say_clock(const clock_read *k, strbuf *out)
+{
+    bool ok = es_cardinal(out, k->h, ES_FEM, false);
+    if (k->m == 15) return ok && sb_word(out, "y cuarto");
+    if (k->m == 30) return ok && sb_word(out, "y media");
+    if (k->m) return ok && sb_word(out, "y") && es_cardinal(out, k->m, ES_MASC, false);
+    return ok;
+}
+
+/* "@gmt-3" -> ge eme te menos tres; "@utc+1:30" -> u te ce más una treinta; "@pyt" -> hora de
+ * Paraguay (timezones.tsv: a reading in capitals is spelled) */
+static bool say_zone(const es_lang *lang, const char *z, strbuf *out)
+{
+    size_t n = strcspn(z, "+- ");
+    char code[16];
+    snprintf(code, sizeof code, "%.*s", (int)(n < 15 ? n : 15), z);
+    const table_entry *e = table_get(lang->timezones, code);
+    const char *say = e ? e->spoken : code;
+    bool spell = !e || strspn(say, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == strlen(say);
+    bool ok = spell ? es_say_letters(lang, out, say, strlen(say)) : sb_word(out, say);
+    z += n;
+    if (!ok || (*z != '+' && *z != '-')) return ok;
+    char *colon, digits[8];
+    unsigned long long h = strtoull(z + 1, &colon, 10);
+    /* +1 -> más uno, but +1:30 -> más una treinta (hours, as on a clock) */
+    es_gender g = *colon == ':' ? ES_FEM : ES_MASC;
+    snprintf(digits, sizeof digits, "-%llu", h);
+    if (*z == '-')
+        ok = es_say_number(out, digits, g, false);
+    else {
+        const table_entry *plus = table_get(lang->symbols, "+");
+        ok = sb_word(out, plus ? plus->spoken : "+") && es_cardinal(out, h, g, false);
+    }
+    if (ok && *colon == ':') ok = es_cardinal(out, strtoull(colon + 1, NULL, 10), ES_MASC, false);
+    return ok;
+}
+
 /* TIME "10:30 h" -> diez y media; "20:00 h" -> veinte horas; "7:15" -> siete y cuarto;
- * "3:02:32" -> tres horas dos minutos y treinta y dos segundos; "1:00 pm" -> una de la tarde */
+ * "3:02:32" -> tres horas, dos minutos y treinta y dos segundos; "1:00 pm" -> una de la tarde;
+ * "la 1:25" -> la una y veinticinco; "de 9:00-14:30" -> de nueve a catorce y media;
+ * "20:15 hm" -> veinte horas quince; "1:52.08" -> un minuto, cincuenta y dos segundos y ocho
+ * centésimas; "20:00 @gmt-3" -> veinte ge eme te menos tres (payloads: es_rec_date.c) */
 bool es_say_time(const es_lang *lang, const sem_token *t, strbuf *out)
 {
-    (void)lang;
-    unsigned h = 0, m = 0, s = 0;
-    char suffix[8] = "";
-    int n = sscanf(t->payload, "%u:%u:%u", &h, &m, &s);
-    if (n < 2) return sb_word(out, t->payload);
-    const char *sp = strchr(t->payload, ' ');
-    if (sp) snprintf(suffix, sizeof suffix, "%s", sp + 1);
-    bool ok = es_cardinal(out, h, ES_FEM, false);
-    if (n == 3 && (m || s)) {
-        /* a time with seconds reads like a duration */
-        ok = ok && sb_word(out, h == 1 ? "hora" : "horas") && es_cardinal(out, m, ES_MASC, true) &&
-             sb_word(out, m == 1 ? "minuto" : "minutos") && sb_word(out, "y") &&
-             es_cardinal(out, s, ES_MASC, true) && sb_word(out, s == 1 ? "segundo" : "segundos");
-        return ok;
+    const char *p = t->payload;
+    bool ok = true;
+    if (!strncmp(p, "la ", 3)) ok = sb_word(out, "la"), p += 3;
+    if (!strncmp(p, "de ", 3)) ok = ok && sb_word(out, "de"), p += 3;
+    clock_read a, b;
+    bool range = false;
+    if (!(p = read_clock(p, &a)) || a.parts < 2) return sb_word(out, t->payload);
+    if (*p == '-') {
+        if (!(p = read_clock(p + 1, &b))) return sb_word(out, t->payload);
+        range = true;
     }
-    if (m == 15)
-        ok = ok && sb_word(out, "y cuarto");
-    else if (m == 30)
-        ok = ok && sb_word(out, "y media");
-    else if (m)
-        ok = ok && sb_word(out, "y") && es_cardinal(out, m, ES_MASC, false);
-    else if (!strcmp(suffix, "h") && h != 1)
-        ok = ok && sb_word(out, "horas"); /* 20:00 h -> veinte horas */
-    if (ok && (!strcmp(suffix, "am") || !strcmp(suffix, "pm")))
-        ok = sb_word(out, day_part(h, suffix[0] == 'p'));
+    char style[4] = "";
+    const char *zone = NULL;
+    while (*p == ' ') {
+        if (p[1] == '@') {
+            zone = p + 2;
+            break;
+        }
+        size_t n = strcspn(p + 1, " ");
+        snprintf(style, sizeof style, "%.*s", (int)(n < 3 ? n : 3), p + 1);
+        p += 1 + n;
+    }
+    if (a.frac) {
+        /* a race time: minutes, seconds and tenths, hundredths or thousandths */
+        unsigned long long den = a.frac_digits == 1 ? 10 : a.frac_digits == 2 ? 100 : 1000;
+        amount parts[] = {{a.h, ES_MASC, "min", 0},
+                          {a.m, ES_MASC, "s", 0},
+                          {strtoull(a.frac, NULL, 10), ES_FEM, NULL, den}};
+        ok = ok && say_amounts(lang, parts, 3, out);
+    } else if (a.parts == 3 && (a.m || a.s)) {
+        /* a time with seconds reads like a duration */
+        amount parts[] = {{a.h, ES_FEM, "h", 0}, {a.m, ES_MASC, "min", 0}, {a.s, ES_MASC, "s", 0}};
+        ok = ok && say_amounts(lang, parts, 3, out);
+    } else if (!strcmp(style, "hm")) {
+        /* 20h15 -> veinte horas quince; 1h30 -> una treinta */
+        ok = ok && es_cardinal(out, a.h, ES_FEM, false);
+        if (a.h != 1) ok = ok && unit_word(lang, "h", true, out);
+        if (a.m) ok = ok && es_cardinal(out, a.m, ES_MASC, false);
+    } else {
+        ok = ok && say_clock(&a, out);
+        if (range) ok = ok && sb_word(out, "a") && say_clock(&b, out);
+        const clock_read *last = range ? &b : &a;
+        if (!strcmp(style, "h") && !zone && !last->m && last->h != 1)
+            ok = ok && unit_word(lang, "h", true, out); /* 20:00 h -> veinte horas */
+        if (ok && (!strcmp(style, "am") || !strcmp(style, "pm") || !strcmp(style, "m")))
+            ok = sb_word(out, day_part(last->h, style[0]));
+    }
+    if (ok && zone) ok = say_zone(lang, zone, out);
     return ok;
 }
