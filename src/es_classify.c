@@ -2,6 +2,7 @@
  * token cursor helpers the es_rec_*.c recognizers share. */
 #include "es_classify.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "es_rec.h"
@@ -144,8 +145,7 @@ static bool ambiguous_is_decimal(const cctx *c, size_t first, size_t last, char 
                 !es_is_function_word(c->lang, cc_ptr(c, nx), cc_len(c, nx));
     if (style == ES_STYLE_POINT) return mark == '.' && !noun;
     if (style == ES_STYLE_COMMA) return mark == ',' && !noun;
-    /* no evidence: thousands, but a comma before millones is Spain's decimal */
-    return mark == ',' && scale_follows(c, last) && !cc_eq(c, last, "000");
+    return false; /* no evidence: thousands (1,500 millones in Latin American copy, too) */
 }
 
 bool cc_read_number(const cctx *c, size_t i, cc_number *num)
@@ -199,6 +199,29 @@ bool cc_read_number(const cctx *c, size_t i, cc_number *num)
         frac = last + 2; /* 3,5 8.9 2'7 1.234,56 1,234.56 */
     } else
         dm = 0;
+    /* 701 mil 45, 5 mil 120.4 millones: thousands written as a word between digits */
+    size_t mil = cc_next(c, frac != CC_NONE ? frac : last), low = cc_next(c, mil);
+    bool spelled = frac == CC_NONE && !groups && c->toks[last].len <= 3 && cc_eq(c, mil, "mil") &&
+                   cc_is(c, low, TOK_NUMBER) && c->toks[low].len <= 3 &&
+                   !(cc_touch(c, low) && cc_eq(c, low + 1, "/"));
+    if (spelled) {
+        cc_number rest;
+        cc_read_number(c, low, &rest);
+        if (rest.grouped || rest.negative) spelled = false;
+        if (spelled) {
+            char *s = arena_alloc(c->a, 8 + c->toks[last].len + strlen(rest.canon));
+            if (!s) return false;
+            size_t pad = 3 - c->toks[low].len;
+            sprintf(s, "%s%.*s%.*s%s", num->negative ? "-" : "", (int)c->toks[j].len,
+                    cc_ptr(c, j), (int)pad, "000", rest.canon);
+            *num = rest;
+            num->negative = cc_eq(c, i, "-") || cc_eq(c, i, "\u2212");
+            num->canon = s;
+            num->grouped = true;
+            num->int_digits = c->toks[j].len + 3;
+            return true;
+        }
+    }
     num->grouped = groups > 0;
     num->decimal = frac != CC_NONE;
     num->point = dm == '.';

@@ -170,6 +170,8 @@ void es_evidence_add(es_evidence *ev, const es_lang *lang, const char *text, con
         if (t->kind == TOK_NUMBER) {
             if (i > 0 && touch(&c, i - 1) && number_mark(&c, i - 1)) continue;
             i = number_evidence(ev, &c, i);
+        } else if (eq(&c, i, "$") && (is(&c, i + 1, TOK_NUMBER) || is(&c, i + 2, TOK_NUMBER))) {
+            ev->dollar_first++;
         } else if (t->kind == TOK_WORD || t->kind == TOK_SYMBOL) {
             if (i > 0 && touch(&c, i - 1) && is(&c, i - 1, TOK_WORD)) continue;
             size_t took = place_evidence(ev, lang, &c, i, first && words < 4);
@@ -204,7 +206,7 @@ const es_region *es_evidence_decide(const es_evidence *ev, const es_lang *lang, 
     const es_region *r;
     if (best >= 0)
         r = es_region_styled(lang, &lang->region_styles[best][0], style);
-    else if (style == ES_STYLE_POINT)
+    else if (style == ES_STYLE_POINT || ev->dollar_first) /* 8.9 %, $500: Latin America */
         r = es_region_styled(lang, es_region_find(lang, "es-419"), style);
     else
         r = es_region_styled(lang, es_region_default(lang), style);
@@ -219,6 +221,8 @@ const es_region *es_evidence_decide(const es_evidence *ev, const es_lang *lang, 
             sb_printf(why, ", declared %s", ev->declared);
         else if (best >= 0)
             sb_printf(why, ", place or currency (%s)", ev->place_why[best]);
+        else if (ev->dollar_first)
+            sb_puts(why, ", $ before amounts (Latin American copy)");
         else
             sb_puts(why, ", no place or currency seen");
     }

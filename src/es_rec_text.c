@@ -80,6 +80,15 @@ static const table_entry *abbr_lookup(const table *t, char *key)
     return table_get(t, k2);
 }
 
+/* A title is a woman's: "la" before it or a woman's first name after it (la Lic., Dr. Ana). */
+static bool feminine_title(const cctx *c, size_t p, size_t nx)
+{
+    if (cc_word_in(c, p, (const char *const[]){"la", "una", "esta", "nueva", NULL})) return true;
+    if (!cc_capitalized(c, nx)) return false;
+    const table_entry *e = table_getn(c->lang->names, cc_ptr(c, nx), cc_len(c, nx));
+    return e && strstr(e->features, "g=f") != NULL;
+}
+
 /* Sr. -> señor; EE. UU. -> Estados Unidos; p. ej. -> por ejemplo; n.º -> número; C/ -> calle */
 size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
 {
@@ -87,13 +96,17 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
         return 0;
     /* every abbreviation has a mark (. or /) right after its first word (Sr. C/), an
      * ordinal mark in it (Mª), or is one short word in capitals (SA): a lint test keeps it so */
-    bool marked = cc_touch(c, i) && cc_is(c, i + 1, TOK_PUNCT) &&
-                  (*cc_ptr(c, i + 1) == '.' || *cc_ptr(c, i + 1) == '/');
+    bool marked = cc_touch(c, i) && ((cc_is(c, i + 1, TOK_PUNCT) &&
+                                      (*cc_ptr(c, i + 1) == '.' || *cc_ptr(c, i + 1) == '/')) ||
+                                     cc_eq(c, i + 1, "°")); /* N° */
     if (!marked) { /* a comma after a word, say: most words, none an abbreviation */
         const char *w = cc_ptr(c, i);
         size_t n = cc_len(c, i);
         bool ordinal_mark = memchr(w, '\xc2', n) != NULL; /* Mª, n.º: the mark is a letter */
-        if (!ordinal_mark && (n > 4 || strspn(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") < n)) return 0;
+        bool before_number = n <= 3 && cc_is(c, cc_next(c, i), TOK_NUMBER); /* km 284 */
+        if (!ordinal_mark && !before_number &&
+            (n > 4 || strspn(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") < n))
+            return 0;
     }
     /* the text from i with spaces as single blanks, and where each token ends in it */
     size_t maxk = table_max_key(c->lang->abbreviations);
@@ -134,6 +147,10 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
                                      strspn(cc_ptr(c, nx), "IVXLC") == cc_len(c, nx)))
             continue;
         *out = cc_make(c, SEM_ABBREVIATION, i, k, e->spoken);
+        char fem[32];
+        table_feature(e->features, "fem", fem, sizeof fem);
+        if (fem[0] && feminine_title(c, p, nx)) /* la Lic. Ana Téllez: licenciada */
+            out->payload = arena_strdup(c->a, fem);
         /* a final abbreviation's point is also the sentence's (RAE) */
         if (last == '.' &&
             (nx >= c->n || (strcmp(f, "name") && strcmp(f, "roman") && cc_capitalized(c, nx))))

@@ -40,9 +40,20 @@ static const char *currency_at(const cctx *c, size_t i, size_t *last)
     /* a code written against a word is part of it: "EURO", "usdt" */
     if (cc_touch(c, k) && cc_is(c, k + 1, TOK_WORD)) return NULL;
     if (i > 0 && cc_touch(c, i - 1) && cc_is(c, i - 1, TOK_WORD)) return NULL;
+    /* a code of letters against a number is a name: COP29, Q1 (a quarter) */
+    bool letters = strspn(key, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == strlen(key);
+    if (letters && cc_touch(c, k) && cc_is(c, k + 1, TOK_NUMBER) &&
+        (strlen(key) >= 3 || (cc_small(c, k + 1, 1, 1, 4, NULL) && !cc_touch(c, k + 1) &&
+                              !cc_word_in(c, cc_next(c, k + 1),
+                                          (const char *const[]){"mil", "millones", NULL}))))
+        return NULL;
     *last = k;
     if (!strcmp(key, "$")) return c->region->dollar; /* pesos or dólares, by region */
-    return table_get(c->lang->currency_signs, key)->spoken;
+    const table_entry *e = table_get(c->lang->currency_signs, key);
+    char local[16]; /* Bs: bolívares, but bolivianos in Bolivia */
+    table_feature(e->features, c->region->code, local, sizeof local);
+    const table_entry *cur = local[0] ? table_get(c->lang->currencies, local) : NULL;
+    return cur ? cur->written : e->spoken;
 }
 
 /* A currency named after an amount: "$500 pesos", "$3 millones de dólares" -> its code. */
@@ -129,8 +140,10 @@ size_t es_rec_money(const cctx *c, size_t i, sem_token *out)
         const char *scale = scale_at(c, cc_next(c, num.last), &sl);
         size_t last = scale ? sl : num.last, wl;
         const char *named = currency_word(c, cc_next(c, last), &wl);
-        if (named && (!strcmp(named, "PESO") || !strcmp(named, "USD"))) /* $500 pesos */
-            return money_num(c, i, wl, named, &num, scale, out);
+        bool dollar_sign = cc_eq(c, i, "$");
+        if (named && ((dollar_sign && (!strcmp(named, "PESO") || !strcmp(named, "USD"))) ||
+                      !strcmp(named, cur))) /* $500 pesos, S/ 25 soles: said once */
+            return money_num(c, i, wl, dollar_sign ? named : cur, &num, scale, out);
         return money_num(c, i, last, cur, &num, scale, out);
     }
     if (!cc_read_number(c, i, &num)) return 0;
