@@ -212,8 +212,8 @@ bool cc_read_number(const cctx *c, size_t i, cc_number *num)
             char *s = arena_alloc(c->a, 8 + c->toks[last].len + strlen(rest.canon));
             if (!s) return false;
             size_t pad = 3 - c->toks[low].len;
-            sprintf(s, "%s%.*s%.*s%s", num->negative ? "-" : "", (int)c->toks[j].len,
-                    cc_ptr(c, j), (int)pad, "000", rest.canon);
+            sprintf(s, "%s%.*s%.*s%s", num->negative ? "-" : "", (int)c->toks[j].len, cc_ptr(c, j),
+                    (int)pad, "000", rest.canon);
             *num = rest;
             num->negative = cc_eq(c, i, "-") || cc_eq(c, i, "\u2212");
             num->canon = s;

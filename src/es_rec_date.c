@@ -70,6 +70,23 @@ static size_t numeric_date(const cctx *c, size_t i, sem_token *out)
     return last - i + 1;
 }
 
+/* el 2/9, hasta el 30/06 -> DATE "--09-02": a day and a month after the article (el 1/3 de los
+ * votos is a fraction: "de" follows) */
+static size_t day_month(const cctx *c, size_t i, sem_token *out)
+{
+    unsigned d, m;
+    if (!cc_word_in(c, cc_prev(c, i), (const char *const[]){"el", "del", "al", NULL})) return 0;
+    if (!cc_small(c, i, 2, 1, 31, &d) || !cc_eq(c, i + 1, "/") || !cc_touch(c, i) ||
+        !cc_touch(c, i + 1) || !cc_small(c, i + 2, 2, 1, 12, &m))
+        return 0;
+    if (cc_touch(c, i + 2) && !cc_is(c, i + 3, TOK_PUNCT)) return 0;
+    if (cc_touch(c, i + 2) && (cc_eq(c, i + 3, "/") || cc_eq(c, i + 3, "-"))) return 0;
+    size_t nx = cc_next(c, i + 2);
+    if (cc_word_in(c, nx, (const char *const[]){"de", "del", "partes", "parte", NULL})) return 0;
+    *out = cc_make(c, SEM_DATE, i, i + 2, iso(c, "", 0, m, d));
+    return 3;
+}
+
 /* "de 2024" after a date: the year it belongs to */
 static size_t year_after(const cctx *c, size_t last, size_t *year)
 {
@@ -86,7 +103,13 @@ size_t es_rec_date(const cctx *c, size_t i, sem_token *out)
     /* a date that starts with a word starts with its month: junio 11, mayo de 2024 */
     if (cc_is(c, i, TOK_WORD) && !cc_number_near(c, i, 4)) return 0;
     size_t n = numeric_date(c, i, out);
-    if (n) return n;
+    if (!n) n = day_month(c, i, out);
+    if (n) {
+        if (c->region->first && strlen(out->payload) >= 2 &&
+            !strcmp(out->payload + strlen(out->payload) - 2, "01"))
+            out->flags |= SEM_AS_ORDINAL;
+        return n;
+    }
     unsigned d, m;
     size_t mlast, year = CC_NONE, last;
     if (cc_small(c, i, 2, 1, 31, &d)) {
@@ -115,6 +138,7 @@ size_t es_rec_date(const cctx *c, size_t i, sem_token *out)
                    iso(c, year == CC_NONE ? "" : cc_ptr(c, year),
                        year == CC_NONE ? 0 : cc_len(c, year), m, d));
     if (last == mlast) point_may_end(c, mlast, out);
+    if (d == 1 && c->region->first) out->flags |= SEM_AS_ORDINAL; /* primero de enero */
     return last - i + 1;
 }
 

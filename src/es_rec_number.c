@@ -160,12 +160,40 @@ size_t es_rec_telephone(const cctx *c, size_t i, sem_token *out)
 
 /* ---- ordinals ---- */
 
-/* 1.º 2.ª 3.er 1.ᵉʳ 25.º 1º 1er 1ro 1.000.º -> ORDINAL "25" (masculine, feminine, apocope) */
+/* A word with role (cues.tsv) among the n tokens before i, within the sentence. */
+static bool cue_before(const cctx *c, size_t i, int n, const char *role)
+{
+    size_t p = i;
+    for (int k = 0; k < n; k++) {
+        p = cc_prev(c, p);
+        if (p == CC_NONE || (cc_eq(c, p, ".") && !cc_touch(c, p))) return false;
+        if (cc_is(c, p, TOK_WORD) && es_cue(c->lang, cc_ptr(c, p), cc_len(c, p), role)) return true;
+    }
+    return false;
+}
+
+/* 41º after a temperature word is degrees, Alonso 7° in a ranking an ordinal. */
+static bool degree_is_ordinal(const cctx *c, size_t i, size_t mark, const char *digits)
+{
+    size_t nx = cc_next(c, mark);
+    bool before_noun = cc_is(c, nx, TOK_WORD) && cc_len(c, nx) > 1 && cc_touch(c, mark) == false &&
+                       !es_is_function_word(c->lang, cc_ptr(c, nx), cc_len(c, nx));
+    if (before_noun) return true; /* el 28° aniversario */
+    if (!strcmp(digits, "0") || cue_before(c, i, 8, "heat")) return false;
+    if (cue_before(c, i, 14, "rank")) return true;
+    return cc_eq(c, mark, "º"); /* the ordinal indicator, not the degree sign */
+}
+
+/* 1.º 2.ª 3.er 1.ᵉʳ 25.º 1º 1er 1ro 5to 2da 10mo 1.000.º -> ORDINAL "25" (masculine, feminine,
+ * apocope); 41º after a temperature word is left to the measure (degrees) */
 size_t es_rec_ordinal(const cctx *c, size_t i, sem_token *out)
 {
-    static const char *const masc[] = {"º", "o", "ro", "°", NULL};
-    static const char *const fem[] = {"ª", "a", "ra", NULL};
+    static const char *const masc[] = {"º", "o", "°", NULL};
+    static const char *const fem[] = {"ª", "a", NULL};
     static const char *const apoc[] = {"er", "ᵉʳ", NULL};
+    /* Latin American suffixes, written without a point: 1ro 2do 4to 7mo 8vo 9no; 1ra 2da 6ta */
+    static const char *const masc_sfx[] = {"ro", "do", "to", "mo", "vo", "no", NULL};
+    static const char *const fem_sfx[] = {"ra", "da", "ta", "ma", "va", "na", NULL};
     cc_number num;
     if (!cc_is(c, i, TOK_NUMBER) || !cc_read_number(c, i, &num) || num.decimal) return 0;
     size_t k = num.last + 1;
@@ -174,28 +202,25 @@ size_t es_rec_ordinal(const cctx *c, size_t i, sem_token *out)
     if (!cc_touch(c, k - 1) || k >= c->n) return 0;
     char w[16];
     if (cc_len(c, k) >= sizeof w) return 0;
-    memcpy(w, cc_ptr(c, k), cc_len(c, k));
-    w[cc_len(c, k)] = '\0';
+    es_lower(cc_ptr(c, k), cc_len(c, k), w, sizeof w);
     es_gender g = ES_MASC;
-    bool apocope = false, found = false;
+    bool apocope = false, found = false, suffix = false;
     for (size_t m = 0; masc[m]; m++)
         if (strcmp(w, masc[m]) == 0) found = true;
     for (size_t m = 0; fem[m]; m++)
         if (strcmp(w, fem[m]) == 0) found = true, g = ES_FEM;
     for (size_t m = 0; apoc[m]; m++)
         if (strcmp(w, apoc[m]) == 0) found = apocope = true;
-    /* bare o / a only after the RAE point (1.a); "ro"/"ra" only without it */
-    if (!found || ((!strcmp(w, "o") || !strcmp(w, "a")) && !dot) ||
-        ((!strcmp(w, "ro") || !strcmp(w, "ra")) && dot))
-        return 0;
+    for (size_t m = 0; masc_sfx[m]; m++)
+        if (strcmp(w, masc_sfx[m]) == 0) found = suffix = true;
+    for (size_t m = 0; fem_sfx[m]; m++)
+        if (strcmp(w, fem_sfx[m]) == 0) found = suffix = true, g = ES_FEM;
+    /* bare o / a only after the RAE point (1.a); the suffixes only without it */
+    if (!found || ((!strcmp(w, "o") || !strcmp(w, "a")) && !dot) || (suffix && dot)) return 0;
     if (cc_touch(c, k) && (cc_is(c, k + 1, TOK_WORD) || cc_is(c, k + 1, TOK_NUMBER))) return 0;
-    if (!strcmp(w, "°")) {
-        /* the degree sign stands for º only before a noun: el 28° aniversario */
-        size_t nx = cc_next(c, k);
-        if (dot || !cc_is(c, nx, TOK_WORD) || cc_len(c, nx) == 1 ||
-            es_is_function_word(c->lang, cc_ptr(c, nx), cc_len(c, nx)))
-            return 0;
-    }
+    if ((!strcmp(w, "°") || !strcmp(w, "º")) && !dot &&
+        !degree_is_ordinal(c, i, k, num.canon + num.negative))
+        return 0;
     char *d = arena_strdup(c->a, num.canon);
     *out = cc_make(c, SEM_ORDINAL, i, k, d);
     out->gender = g;
@@ -335,6 +360,19 @@ size_t es_rec_fraction(const cctx *c, size_t i, sem_token *out)
         *out = cc_make(c, SEM_CODE, i, last, p);
         return last - i + 1;
     }
+    /* news writes no fraction with a numerator of ten or more: 34/35 grados is a range,
+     * 3127/22 a file number */
+    unsigned long long num = strtoull(canon + (canon[0] == '-'), NULL, 10);
+    const char *slash = strchr(canon, '/');
+    if (!strchr(canon, ' ') && canon[0] != '-' && num >= 10 && slash) {
+        unsigned long long den = strtoull(slash + 1, NULL, 10);
+        char *p = arena_alloc(c->a, strlen(canon) + 8);
+        bool range = den > num && den - num <= 5;
+        sprintf(p, "%.*s%s%s", (int)(slash - canon), canon, range ? "-" : " barra ", slash + 1);
+        *out = cc_make(c, range ? SEM_RANGE : SEM_CODE, i, last, p);
+        if (range) cc_agree(c, last, out);
+        return last - i + 1;
+    }
     *out = cc_make(c, SEM_FRACTION, i, last, canon);
     cc_agree(c, last, out);
     return last - i + 1;
@@ -385,6 +423,28 @@ size_t es_rec_range(const cctx *c, size_t i, sem_token *out)
                  (year_like(c, j) || (cc_len(c, j) == 2 && !a.grouped));
     bool score = !years && !a.decimal && !b.decimal && !a.grouped && !b.grouped &&
                  cc_len(c, i) <= 3 && cc_len(c, j) <= 3 && sport_context(c, i);
+    unsigned long long va = strtoull(a.canon, NULL, 10), vb = strtoull(b.canon, NULL, 10);
+    if (!years && !score && !a.decimal && !b.decimal) {
+        /* 8-12 en triples: eight of twelve */
+        size_t en = cc_next(c, b.last), what = cc_next(c, en);
+        if (cc_eq(c, en, "en") && cc_is(c, what, TOK_WORD) &&
+            es_cue(c->lang, cc_ptr(c, what), cc_len(c, what), "shots") && va <= vb) {
+            char *p = arena_alloc(c->a, strlen(a.canon) + strlen(b.canon) + 8);
+            sprintf(p, "%s de %s", a.canon, b.canon);
+            *out = cc_make(c, SEM_CODE, i, b.last, p);
+            return b.last - i + 1;
+        }
+        /* expediente 412-3, Ley 52-2022, N° 012-2023: an identifier (guion), not a range;
+         * a second number below the first (412-3) is one too, small ones a result (3-1) */
+        bool code = cue_before(c, i, 3, "code") || (vb < va && va > 20);
+        if (code) {
+            char *p = arena_alloc(c->a, strlen(a.canon) + strlen(b.canon) + 12);
+            sprintf(p, "%s guion %s", a.canon, b.canon);
+            *out = cc_make(c, SEM_CODE, i, b.last, p);
+            return b.last - i + 1;
+        }
+        score = vb < va && va <= 20; /* el 3-1 de la ida */
+    }
     char *p = arena_alloc(c->a, strlen(a.canon) + strlen(b.canon) + 2);
     sprintf(p, "%s-%s", a.canon, b.canon);
     *out = cc_make(c, score ? SEM_SCORE : SEM_RANGE, i, b.last, p);

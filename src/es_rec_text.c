@@ -96,10 +96,11 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
         return 0;
     /* every abbreviation has a mark (. or /) right after its first word (Sr. C/), an
      * ordinal mark in it (Mª), or is one short word in capitals (SA): a lint test keeps it so */
-    bool marked = cc_touch(c, i) && ((cc_is(c, i + 1, TOK_PUNCT) &&
-                                      (*cc_ptr(c, i + 1) == '.' || *cc_ptr(c, i + 1) == '/')) ||
-                                     cc_eq(c, i + 1, "°")); /* N° */
-    if (!marked) { /* a comma after a word, say: most words, none an abbreviation */
+    bool marked =
+        cc_touch(c, i) &&
+        ((cc_is(c, i + 1, TOK_PUNCT) && (*cc_ptr(c, i + 1) == '.' || *cc_ptr(c, i + 1) == '/')) ||
+         cc_eq(c, i + 1, "°")); /* N° */
+    if (!marked) {              /* a comma after a word, say: most words, none an abbreviation */
         const char *w = cc_ptr(c, i);
         size_t n = cc_len(c, i);
         bool ordinal_mark = memchr(w, '\xc2', n) != NULL; /* Mª, n.º: the mark is a letter */

@@ -43,9 +43,9 @@ static const char *currency_at(const cctx *c, size_t i, size_t *last)
     /* a code of letters against a number is a name: COP29, Q1 (a quarter) */
     bool letters = strspn(key, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == strlen(key);
     if (letters && cc_touch(c, k) && cc_is(c, k + 1, TOK_NUMBER) &&
-        (strlen(key) >= 3 || (cc_small(c, k + 1, 1, 1, 4, NULL) && !cc_touch(c, k + 1) &&
-                              !cc_word_in(c, cc_next(c, k + 1),
-                                          (const char *const[]){"mil", "millones", NULL}))))
+        (strlen(key) >= 3 ||
+         (cc_small(c, k + 1, 1, 1, 4, NULL) && !cc_touch(c, k + 1) &&
+          !cc_word_in(c, cc_next(c, k + 1), (const char *const[]){"mil", "millones", NULL}))))
         return NULL;
     *last = k;
     if (!strcmp(key, "$")) return c->region->dollar; /* pesos or dólares, by region */

@@ -15,8 +15,9 @@ bool es_say_date(const es_lang *lang, const sem_token *t, strbuf *out)
     unsigned day = (unsigned)atoi(d2 + 1), month = (unsigned)atoi(m2 + 1);
     if (month < 1 || month > 12) return sb_word(out, p);
     /* Spain says "el uno de enero" (primero is American usage, RAE DPD) */
-    bool ok = es_cardinal(out, day, ES_MASC, false) && sb_word(out, "de") &&
-              sb_word(out, lang->month_name[month]);
+    bool first = day == 1 && (t->flags & SEM_AS_ORDINAL); /* Latin America: primero de enero */
+    bool ok = (first ? sb_word(out, "primero") : es_cardinal(out, day, ES_MASC, false)) &&
+              sb_word(out, "de") && sb_word(out, lang->month_name[month]);
     size_t ylen = (size_t)(m2 - p);
     if (ok && ylen && p[0] != '-') {
         char y[16];
