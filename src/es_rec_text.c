@@ -92,6 +92,16 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
     if (!marked) { /* a comma after a word, say: most words, none an abbreviation */
         const char *w = cc_ptr(c, i);
         size_t n = cc_len(c, i);
+        if (n <= 3 && w[0] >= 'a' && w[0] <= 'z' && strcspn(w, "aeiou") >= n) {
+            /* Madrid vs Barcelona: an abbreviation written without its point (bare=1) */
+            char k[8];
+            snprintf(k, sizeof k, "%.*s.", (int)n, w);
+            const table_entry *e = table_get(c->lang->abbreviations, k);
+            if (e && strstr(e->features, "bare=1")) {
+                *out = cc_make(c, SEM_ABBREVIATION, i, i, e->spoken);
+                return 1;
+            }
+        }
         bool ordinal_mark = memchr(w, '\xc2', n) != NULL; /* Mª, n.º: the mark is a letter */
         if (!ordinal_mark && (n > 4 || strspn(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") < n)) return 0;
     }
@@ -135,8 +145,8 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
             continue;
         *out = cc_make(c, SEM_ABBREVIATION, i, k, e->spoken);
         /* a final abbreviation's point is also the sentence's (RAE) */
-        if (last == '.' &&
-            (nx >= c->n || (strcmp(f, "name") && strcmp(f, "roman") && cc_capitalized(c, nx))))
+        if (last == '.' && (nx >= c->n || (strcmp(f, "name") && strcmp(f, "roman") &&
+                                           strcmp(f, "join") && cc_capitalized(c, nx))))
             out->flags |= SEM_SENTENCE_END;
         return k - i + 1;
     }
@@ -206,11 +216,18 @@ static bool headline(const cctx *c, size_t i)
     return words >= 3 && wordy;
 }
 
-/* KCNA -> LETTERS "KCNA"; OTAN -> WORD "otan"; EEUU -> ABBREVIATION "Estados Unidos" */
+/* KCNA -> LETTERS "KCNA"; OTAN -> WORD "otan"; EEUU -> ABBREVIATION "Estados Unidos";
+ * vitamina C -> LETTERS "C" */
 size_t es_rec_acronym(const cctx *c, size_t i, sem_token *out)
 {
     const char *w = cc_ptr(c, i);
     size_t n = cc_len(c, i);
+    /* a lone consonant in capitals is a letter (vitamina C, Plan B, H&M), not an initial (J. K.) */
+    if (n == 1 && cc_is(c, i, TOK_WORD) && strchr("BCDFGHJKLMNPQRSTVWXZ", w[0]) &&
+        !(cc_eq(c, i + 1, ".") && cc_capitalized(c, cc_next(c, i + 1)))) {
+        *out = cc_make(c, SEM_LETTERS, i, i, arena_strndup(c->a, w, 1));
+        return 1;
+    }
     if (!cc_is(c, i, TOK_WORD) || n < 2 || !all_capitals(w, n)) return 0;
     /* a headline in capitals: EL GOBIERNO APRUEBA, TRUMP GANA EN OHIO -> words */
     if (es_is_function_word(c->lang, w, n) ||
