@@ -61,6 +61,46 @@ size_t es_rec_electronic(const cctx *c, size_t i, sem_token *out)
 
 /* ---- abbreviations ---- */
 
+static bool all_capitals(const char *s, size_t n);
+
+/* O.N.U., S.A., EE.UU.: capitals of one or two letters, each with its point and touching the
+ * next. Copies the letters ("ONU") into letters and returns the last point's index, or 0 when
+ * there are fewer than two. */
+static size_t dotted_run(const cctx *c, size_t i, char *letters, size_t size, size_t *groups)
+{
+    size_t k = i, last = 0, n = 0;
+    *groups = 0;
+    while (cc_is(c, k, TOK_WORD) && cc_len(c, k) <= 2 && all_capitals(cc_ptr(c, k), cc_len(c, k)) &&
+           cc_touch(c, k) && cc_eq(c, k + 1, ".") && n + cc_len(c, k) < size) {
+        memcpy(letters + n, cc_ptr(c, k), cc_len(c, k));
+        n += cc_len(c, k);
+        ++*groups;
+        last = k + 1;
+        if (!cc_touch(c, k + 1)) break;
+        k += 2;
+    }
+    letters[n] = '\0';
+    return *groups >= 2 ? last : 0;
+}
+
+/* la O.N.U. -> WORD "onu"; S.R.L. -> the table's "SRL"; J.K. -> LETTERS "JK" (no sentence end
+ * before a name) */
+static size_t dotted_acronym(const cctx *c, size_t i, size_t last, const char *letters,
+                             size_t groups, sem_token *out)
+{
+    const table_entry *e = table_get(c->lang->abbreviations, letters);
+    sem_class cls = SEM_ABBREVIATION;
+    const char *spoken = e ? e->spoken : cc_acronym(c, letters, strlen(letters), &cls);
+    if (!spoken) return 0;
+    *out = cc_make(c, cls, i, last, spoken);
+    /* the final point is the sentence's before a capital, unless two initials precede a name */
+    size_t nx = cc_next(c, last);
+    bool initials = groups == 2 && strlen(letters) == 2 && cc_capitalized(c, nx) &&
+                    !es_is_function_word(c->lang, cc_ptr(c, nx), cc_len(c, nx));
+    if (nx >= c->n || (cc_capitalized(c, nx) && !initials)) out->flags |= SEM_SENTENCE_END;
+    return last - i + 1;
+}
+
 /* Looks key up as written, with its first letter's case flipped, and in capitals. */
 static const table_entry *abbr_lookup(const table *t, char *key)
 {
@@ -80,7 +120,8 @@ static const table_entry *abbr_lookup(const table *t, char *key)
     return table_get(t, k2);
 }
 
-/* Sr. -> señor; EE. UU. -> Estados Unidos; p. ej. -> por ejemplo; n.º -> número; C/ -> calle */
+/* Sr. -> señor; EE. UU., EE.UU. -> Estados Unidos; O.N.U. -> onu; p. ej. -> por ejemplo; n.º ->
+ * número; C/ -> calle */
 size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
 {
     if (!cc_is(c, i, TOK_WORD) || (i > 0 && cc_touch(c, i - 1) && cc_is(c, i - 1, TOK_WORD)))
@@ -112,14 +153,21 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
     for (size_t k = i; k < c->n && count < 12; k++) {
         const char *s = c->toks[k].kind == TOK_SPACE ? " " : cc_ptr(c, k);
         size_t l = c->toks[k].kind == TOK_SPACE ? 1 : cc_len(c, k);
-        if (n + l >= sizeof key || n + l > maxk) break;
+        /* written without spaces, looked up as the RAE spaces it: S.A. -> S. A., EE.UU. */
+        bool gap = k > i && cc_is(c, k, TOK_WORD) && cc_eq(c, k - 1, ".") && cc_touch(c, k - 1) &&
+                   ((*s | 0x20) >= 'a' && (*s | 0x20) <= 'z');
+        if (n + l + gap >= sizeof key || n + l + gap > maxk) break;
+        if (gap) key[n++] = ' ';
         memcpy(key + n, s, l);
         n += l;
         if (c->toks[k].kind != TOK_SPACE) ends[count] = k, lens[count++] = n;
     }
+    char letters[16];
+    size_t groups, dotted = dotted_run(c, i, letters, sizeof letters, &groups);
     /* longest first */
     while (count-- > 0) {
         size_t k = ends[count], n2 = lens[count];
+        if (dotted && k < dotted) break; /* O.N.U. read whole, not as "O." */
         key[n2] = '\0';
         const table_entry *e = abbr_lookup(c->lang->abbreviations, key);
         if (!e) continue;
@@ -150,7 +198,7 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
             out->flags |= SEM_SENTENCE_END;
         return k - i + 1;
     }
-    return 0;
+    return dotted ? dotted_acronym(c, i, dotted, letters, groups, out) : 0;
 }
 
 /* ---- acronyms and codes ---- */
