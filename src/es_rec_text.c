@@ -322,14 +322,15 @@ static size_t times_code(const cctx *c, size_t i, sem_token *out)
     return 3;
 }
 
-/* G7 -> CODE "G 7"; 4G -> "4 G"; COVID-19 -> "covid 19"; 11-M -> "11 M"; F-16 -> "F 16" */
+/* G7 -> CODE "G 7"; 4G -> "4 G"; COVID-19 -> "covid 19"; 11-M -> "11 M"; F-16 -> "F 16";
+ * BA.2.86 -> "BA 2 86" */
 size_t es_rec_code(const cctx *c, size_t i, sem_token *out)
 {
     if (i > 0 && cc_touch(c, i - 1) && !cc_is(c, i - 1, TOK_PUNCT)) return 0;
     size_t times = times_code(c, i, out);
     if (times) return times;
     size_t k = i, parts[6], np = 0;
-    bool caps_word = false;
+    bool caps_word = false, point = false; /* point: this part came after a point (JN.1) */
     while (k < c->n && np < 6) {
         bool word = cc_is(c, k, TOK_WORD), num = cc_is(c, k, TOK_NUMBER);
         if (!word && !num) break;
@@ -342,11 +343,17 @@ size_t es_rec_code(const cctx *c, size_t i, sem_token *out)
             if (caps && cc_len(c, k) > 6) break;
             caps_word = true;
         }
-        if (num && np > 0 && cc_is(c, parts[np - 1], TOK_NUMBER)) break;
+        if (num && np > 0 && cc_is(c, parts[np - 1], TOK_NUMBER) && !point) break;
         parts[np++] = k;
         if (!cc_touch(c, k)) break;
-        if (cc_eq(c, k + 1, "-") && cc_touch(c, k + 1) &&
-            (cc_is(c, k + 2, TOK_WORD) || cc_is(c, k + 2, TOK_NUMBER)))
+        /* a variant's lineage: BA.2.86, XBB.1.5 (capitals first; the points end no sentence) */
+        point = cc_eq(c, k + 1, ".") && cc_touch(c, k + 1) && cc_is(c, k + 2, TOK_NUMBER) &&
+                cc_len(c, k + 2) <= 3 && cc_is(c, parts[0], TOK_WORD) && cc_len(c, parts[0]) <= 4 &&
+                all_capitals(cc_ptr(c, parts[0]), cc_len(c, parts[0]));
+        if (point)
+            k += 2;
+        else if (cc_eq(c, k + 1, "-") && cc_touch(c, k + 1) &&
+                 (cc_is(c, k + 2, TOK_WORD) || cc_is(c, k + 2, TOK_NUMBER)))
             k += 2;
         else if (cc_is(c, k + 1, TOK_WORD) || cc_is(c, k + 1, TOK_NUMBER))
             k += 1;
