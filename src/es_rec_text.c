@@ -241,14 +241,30 @@ const char *cc_acronym(const cctx *c, const char *w, size_t n, sem_class *cls)
     return arena_strndup(c->a, w, n);
 }
 
-/* A capital word of two letters or more (accented ones count: ÚLTIMA). */
+/* A capital word of two letters or more (accented ones count: ÚLTIMA), or a one-letter function
+ * word (the Y of ESPAÑA Y FRANCIA). */
 static bool caps_word(const cctx *c, size_t i)
 {
-    return cc_is(c, i, TOK_WORD) && cc_len(c, i) >= 2 && all_capitals(cc_ptr(c, i), cc_len(c, i));
+    if (!cc_is(c, i, TOK_WORD) || !all_capitals(cc_ptr(c, i), cc_len(c, i))) return false;
+    return cc_len(c, i) >= 2 || es_is_function_word(c->lang, cc_ptr(c, i), 1);
 }
 
-/* Token i is in a run of three or more capital words holding a function word or an accented
- * word: a headline ("TRUMP GANA EN OHIO"), not a row of acronyms ("PP PSOE"). */
+/* A capital word that only a word can be: a function word, an accented word, or a
+ * pronounceable one of four letters or more that is no listed acronym (GANA, HORA). */
+static bool wordlike(const cctx *c, size_t k)
+{
+    const char *w = cc_ptr(c, k);
+    size_t n = cc_len(c, k);
+    if (es_is_function_word(c->lang, w, n) || memchr(w, 0xC3, n)) return true;
+    char lower[64];
+    if (n < 4 || n >= sizeof lower || table_getn(c->lang->acronyms, w, n)) return false;
+    es_lower(w, n, lower, sizeof lower);
+    return es_pronounceable(lower);
+}
+
+/* Token i is in a run of two or more capital words holding a word that is no acronym: a
+ * headline ("ÚLTIMA HORA", "TRUMP GANA EN OHIO"), not a row of acronyms ("PP PSOE"); or it
+ * is a block's opening label ("URGENTE:"). */
 static bool headline(const cctx *c, size_t i)
 {
     size_t first = i, last = i, words = 1;
@@ -257,32 +273,49 @@ static bool headline(const cctx *c, size_t i)
         first = p, words++;
     for (size_t nx = cc_next(c, last); nx < c->n && caps_word(c, nx); nx = cc_next(c, nx))
         last = nx, words++;
-    for (size_t k = first; k <= last; k++)
-        if (cc_is(c, k, TOK_WORD) && (es_is_function_word(c->lang, cc_ptr(c, k), cc_len(c, k)) ||
-                                      memchr(cc_ptr(c, k), 0xC3, cc_len(c, k))))
-            wordy = true;
-    return words >= 3 && wordy;
+    for (size_t k = first; k <= last && !wordy; k++)
+        if (cc_is(c, k, TOK_WORD)) wordy = wordlike(c, k);
+    /* or a label opening the block: "URGENTE:", "HOY:" */
+    if (words == 1) return first == i && cc_prev(c, i) == CC_NONE && cc_eq(c, i + 1, ":");
+    return wordy;
+}
+
+/* A headline's word Spanish can say (lower case): "gana", "ley", "hoy" (a final y is an i),
+ * "va" (a consonant and a vowel), or long enough to be a name (TRUMP). */
+static bool sayable(const char *w, size_t n)
+{
+    if (n >= 5 || es_pronounceable(w)) return true;
+    if (n == 2) return !strchr("aeiou", w[0]) && strchr("aeiou", w[1]);
+    char i[8];
+    if (n < 3 || n >= sizeof i || w[n - 1] != 'y' || !strchr("aeiou", w[n - 2])) return false;
+    memcpy(i, w, n - 1);
+    i[n - 1] = 'i';
+    i[n] = '\0';
+    return es_pronounceable(i);
 }
 
 /* KCNA -> LETTERS "KCNA"; OTAN -> WORD "otan"; EEUU -> ABBREVIATION "Estados Unidos";
- * vitamina C -> LETTERS "C" */
+ * vitamina C -> LETTERS "C"; EL FBI DETIENE A UN HOMBRE -> el, FBI spelled, detiene, a... */
 size_t es_rec_acronym(const cctx *c, size_t i, sem_token *out)
 {
     const char *w = cc_ptr(c, i);
     size_t n = cc_len(c, i);
+    if (!cc_is(c, i, TOK_WORD)) return 0;
     /* a lone consonant in capitals is a letter (vitamina C, Plan B, H&M), not an initial (J. K.) */
-    if (n == 1 && cc_is(c, i, TOK_WORD) && strchr("BCDFGHJKLMNPQRSTVWXZ", w[0]) &&
+    if (n == 1 && strchr("BCDFGHJKLMNPQRSTVWXZ", w[0]) &&
         !(cc_eq(c, i + 1, ".") && cc_capitalized(c, cc_next(c, i + 1)))) {
         *out = cc_make(c, SEM_LETTERS, i, i, arena_strndup(c->a, w, 1));
         return 1;
     }
-    if (!cc_is(c, i, TOK_WORD) || n < 2 || !all_capitals(w, n)) return 0;
-    /* a headline in capitals: EL GOBIERNO APRUEBA, TRUMP GANA EN OHIO -> words */
-    if (es_is_function_word(c->lang, w, n) ||
-        (headline(c, i) && !table_getn(c->lang->acronyms, w, n))) {
-        char lower[64];
-        if (n >= sizeof lower) return 0;
-        es_lower(w, n, lower, sizeof lower);
+    if (!all_capitals(w, n)) return 0;
+    bool function = es_is_function_word(c->lang, w, n);
+    if (n == 1 && !(function && headline(c, i))) return 0; /* "A las diez" stays as written */
+    char lower[64];
+    if (n >= sizeof lower) return 0;
+    es_lower(w, n, lower, sizeof lower);
+    /* a headline in capitals: EL GOBIERNO APRUEBA, TRUMP GANA -> words; its acronyms keep their
+     * reading, and one Spanish cannot say is spelled (LA OMS ALERTA) */
+    if (function || (headline(c, i) && !table_getn(c->lang->acronyms, w, n) && sayable(lower, n))) {
         *out = cc_make(c, SEM_WORD, i, i, arena_strdup(c->a, lower));
         return 1;
     }
