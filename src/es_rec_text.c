@@ -34,11 +34,24 @@ static bool host_has_tld(const cctx *c, size_t i, size_t end)
            strstr(table_get(c->lang->web_words, w)->features, "tld") != NULL;
 }
 
+/* #8M, #MeToo, #Mundial_2026 -> ELECTRONIC as written (a hashtag ends at other marks) */
+static size_t hashtag(const cctx *c, size_t i, sem_token *out)
+{
+    size_t end = i;
+    while (cc_touch(c, end) && (cc_is(c, end + 1, TOK_WORD) || cc_is(c, end + 1, TOK_NUMBER) ||
+                                (cc_eq(c, end + 1, "_") && cc_touch(c, end + 1))))
+        end++;
+    if (end == i || cc_eq(c, end, "_")) return 0;
+    *out = cc_make(c, SEM_ELECTRONIC, i, end, cc_text(c, i, end));
+    return end - i + 1;
+}
+
 /* www.boe.es, prensa@ministerio.es, https://x.com/a, @cuenta -> ELECTRONIC as written */
 size_t es_rec_electronic(const cctx *c, size_t i, sem_token *out)
 {
-    if (!(cc_is(c, i, TOK_WORD) || cc_is(c, i, TOK_NUMBER) || cc_eq(c, i, "@"))) return 0;
     if (i > 0 && cc_touch(c, i - 1)) return 0;
+    if (cc_eq(c, i, "#")) return hashtag(c, i, out);
+    if (!(cc_is(c, i, TOK_WORD) || cc_is(c, i, TOK_NUMBER) || cc_eq(c, i, "@"))) return 0;
     size_t end = i;
     while (cc_touch(c, end) &&
            (cc_is(c, end + 1, TOK_WORD) || cc_is(c, end + 1, TOK_NUMBER) || url_mark(c, end + 1)))
