@@ -106,10 +106,13 @@ static bool say_camel(const es_lang *lang, strbuf *out, const char *s, size_t n)
     return ok;
 }
 
-/* #8M -> hashtag ocho eme; #MeToo -> hashtag Me Too; #28F -> hashtag veintiocho efe */
+/* #8M -> hashtag ocho eme; #MeToo -> hashtag Me Too; #28F -> hashtag veintiocho efe;
+ * #1 (digits alone) -> número uno */
 static bool say_hashtag(const es_lang *lang, const char *p, strbuf *out)
 {
-    const table_entry *e = table_get(lang->web_words, "hashtag"); /* or almohadilla */
+    bool digits = strspn(p + 1, "0123456789") == strlen(p + 1);
+    const table_entry *e = digits ? table_get(lang->abbreviations, "n.º")
+                                  : table_get(lang->web_words, "hashtag"); /* or almohadilla */
     bool ok = sb_word(out, e ? e->spoken : "#");
     for (size_t i = 1, n = strlen(p); i < n && ok;) {
         size_t j = i;
