@@ -370,10 +370,16 @@ static bool initial_point(const cctx *c, size_t i)
     return cc_capitalized(c, nx) && (cc_capitalized(c, cc_prev(c, p)) || cc_eq(c, nx + 1, "."));
 }
 
-/* "." at the end of a sentence -> PUNCT "." sentence end; "¿" -> PUNCT attached to the next word */
+/* "." at the end of a sentence -> PUNCT "." sentence end; "¿" -> PUNCT attached to the next word;
+ * Procter & Gamble -> VERBATIM "&": y (a mark symbols.tsv reads alone) */
 static size_t rec_punct(const cctx *c, size_t i, sem_token *out)
 {
     if (!cc_is(c, i, TOK_PUNCT)) return 0;
+    const table_entry *sym = table_getn(c->lang->symbols, cc_ptr(c, i), cc_len(c, i));
+    if (sym && strstr(sym->features, "alone=1")) {
+        *out = cc_make(c, SEM_VERBATIM, i, i, arena_strndup(c->a, cc_ptr(c, i), c->toks[i].len));
+        return 1;
+    }
     *out = cc_make(c, SEM_PUNCT, i, i, arena_strndup(c->a, cc_ptr(c, i), c->toks[i].len));
     bool ends = cc_eq(c, i, ".") || cc_eq(c, i, "!") || cc_eq(c, i, "?") || cc_eq(c, i, "…");
     /* "." inside a token run (www.boe.es) or after an initial (J. K. Rowling) does not end one */
@@ -441,6 +447,7 @@ static bool plain_word(const cctx *c, size_t i)
     if (t->kind != TOK_WORD || w[0] < 'a' || w[0] > 'z' || t->len == 1) return false;
     if (i + 1 < c->n && c->toks[i + 1].kind != TOK_SPACE) return false;
     if (strspn(w, "ivxlcdm") >= t->len) return false;
+    if (t->len <= 3 && strcspn(w, "aeiou") >= t->len) return false; /* vs: an abbreviation */
     return !cc_number_near(c, i, 4);
 }
 

@@ -506,8 +506,10 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
         "título",   "canto",   "edición",  "legislatura", "jornada",  "división", "papa",
         "rey",      "reina",   "zar",      "zarina",      "duque",    "duquesa",  "conde",
         "condesa",  "marqués", "marquesa", "cuerpo",      "ejército", NULL};
-    /* nouns whose Roman numeral is a plain number: la fase II (dos), el grupo III (tres) */
-    static const char *const numbered[] = {"fase", "grupo", "nivel", "categoría", "tipo", NULL};
+    /* nouns whose Roman numeral is a plain number: la fase II (dos), el grupo III (tres),
+     * la Clase V (cinco, never "quinto" as if Clase were a king) */
+    static const char *const numbered[] = {"fase", "grupo", "nivel", "categoría",
+                                           "tipo", "clase", NULL};
     if (!cc_is(c, i, TOK_WORD)) return 0;
     const char *w = cc_ptr(c, i);
     size_t n = cc_len(c, i);

@@ -458,6 +458,39 @@ size_t es_rec_range(const cctx *c, size_t i, sem_token *out)
 
 /* ---- cardinals, decimals, percents ---- */
 
+/* 30k -> CARDINAL "30000"; los 80's, los 70s, los 1990s -> CARDINAL "80" (a decade). Returns
+ * the last token taken, or 0. */
+static size_t suffixed(const cctx *c, const cc_number *num, sem_token *out)
+{
+    size_t k = num->last + 1;
+    if (!cc_touch(c, num->last) || num->negative) return 0;
+    size_t start = num->last;
+    while (start > 0 && cc_touch(c, start - 1) && !cc_is(c, start - 1, TOK_SPACE))
+        start--;
+    if (cc_word_in(c, k, (const char *const[]){"k", NULL}) &&
+        !(cc_touch(c, k) && !cc_is(c, k + 1, TOK_PUNCT))) {
+        /* thousands: 30k, 2.5k */
+        char *p = arena_alloc(c->a, strlen(num->canon) + 8);
+        const char *dot = strchr(num->canon, '.');
+        size_t whole = dot ? (size_t)(dot - num->canon) : strlen(num->canon);
+        const char *dec = dot ? dot + 1 : "";
+        if (strlen(dec) > 3) return 0;
+        sprintf(p, "%.*s%s%.*s", (int)whole, num->canon, dec, (int)(3 - strlen(dec)), "000");
+        *out = cc_make(c, SEM_CARDINAL, start, k, p);
+        cc_agree(c, k, out);
+        return k;
+    }
+    size_t s = k;
+    if ((cc_eq(c, k, "'") || cc_eq(c, k, "\u2019")) && cc_touch(c, k)) s = k + 1;
+    size_t nd = strlen(num->canon);
+    bool decade = !num->decimal && !num->grouped && num->canon[nd - 1] == '0' &&
+                  (nd == 2 || (nd == 4 && num->canon[2] != '0'));
+    if (!decade || !cc_eq(c, s, "s") || (cc_touch(c, s) && !cc_is(c, s + 1, TOK_PUNCT))) return 0;
+    *out = cc_make(c, SEM_CARDINAL, start, s, num->canon);
+    if (nd == 4) out->flags |= SEM_YEAR;
+    return s;
+}
+
 /* 21 personas -> CARDINAL "21" f apocope; 2.300 -> "2300"; en 2024 -> CARDINAL year;
  * -2 -> "-2"; 016 -> "016" digits; 0,25 -> DECIMAL "0.25"; 11,2 % -> PERCENT "11.2" */
 size_t es_rec_number(const cctx *c, size_t i, sem_token *out)
@@ -467,6 +500,8 @@ size_t es_rec_number(const cctx *c, size_t i, sem_token *out)
         "tras", "durante", "a",   "verano", "otoño", "invierno", "primavera", "años", NULL};
     cc_number num;
     if (!cc_read_number(c, i, &num)) return 0;
+    size_t suffix = suffixed(c, &num, out);
+    if (suffix) return suffix - i + 1;
     size_t last = num.last, pct = last + 1 + cc_eq(c, last + 1, " ");
     if (cc_eq(c, pct, "%")) {
         *out = cc_make(c, SEM_PERCENT, i, pct, num.canon);

@@ -34,11 +34,24 @@ static bool host_has_tld(const cctx *c, size_t i, size_t end)
            strstr(table_get(c->lang->web_words, w)->features, "tld") != NULL;
 }
 
+/* #8M, #MeToo, #Mundial_2026 -> ELECTRONIC as written (a hashtag ends at other marks) */
+static size_t hashtag(const cctx *c, size_t i, sem_token *out)
+{
+    size_t end = i;
+    while (cc_touch(c, end) && (cc_is(c, end + 1, TOK_WORD) || cc_is(c, end + 1, TOK_NUMBER) ||
+                                (cc_eq(c, end + 1, "_") && cc_touch(c, end + 1))))
+        end++;
+    if (end == i || cc_eq(c, end, "_")) return 0;
+    *out = cc_make(c, SEM_ELECTRONIC, i, end, cc_text(c, i, end));
+    return end - i + 1;
+}
+
 /* www.boe.es, prensa@ministerio.es, https://x.com/a, @cuenta -> ELECTRONIC as written */
 size_t es_rec_electronic(const cctx *c, size_t i, sem_token *out)
 {
-    if (!(cc_is(c, i, TOK_WORD) || cc_is(c, i, TOK_NUMBER) || cc_eq(c, i, "@"))) return 0;
     if (i > 0 && cc_touch(c, i - 1)) return 0;
+    if (cc_eq(c, i, "#")) return hashtag(c, i, out);
+    if (!(cc_is(c, i, TOK_WORD) || cc_is(c, i, TOK_NUMBER) || cc_eq(c, i, "@"))) return 0;
     size_t end = i;
     while (cc_touch(c, end) &&
            (cc_is(c, end + 1, TOK_WORD) || cc_is(c, end + 1, TOK_NUMBER) || url_mark(c, end + 1)))
@@ -60,6 +73,46 @@ size_t es_rec_electronic(const cctx *c, size_t i, sem_token *out)
 }
 
 /* ---- abbreviations ---- */
+
+static bool all_capitals(const char *s, size_t n);
+
+/* O.N.U., S.A., EE.UU.: capitals of one or two letters, each with its point and touching the
+ * next. Copies the letters ("ONU") into letters and returns the last point's index, or 0 when
+ * there are fewer than two. */
+static size_t dotted_run(const cctx *c, size_t i, char *letters, size_t size, size_t *groups)
+{
+    size_t k = i, last = 0, n = 0;
+    *groups = 0;
+    while (cc_is(c, k, TOK_WORD) && cc_len(c, k) <= 2 && all_capitals(cc_ptr(c, k), cc_len(c, k)) &&
+           cc_touch(c, k) && cc_eq(c, k + 1, ".") && n + cc_len(c, k) < size) {
+        memcpy(letters + n, cc_ptr(c, k), cc_len(c, k));
+        n += cc_len(c, k);
+        ++*groups;
+        last = k + 1;
+        if (!cc_touch(c, k + 1)) break;
+        k += 2;
+    }
+    letters[n] = '\0';
+    return *groups >= 2 ? last : 0;
+}
+
+/* la O.N.U. -> WORD "onu"; S.R.L. -> the table's "SRL"; J.K. -> LETTERS "JK" (no sentence end
+ * before a name) */
+static size_t dotted_acronym(const cctx *c, size_t i, size_t last, const char *letters,
+                             size_t groups, sem_token *out)
+{
+    const table_entry *e = table_get(c->lang->abbreviations, letters);
+    sem_class cls = SEM_ABBREVIATION;
+    const char *spoken = e ? e->spoken : cc_acronym(c, letters, strlen(letters), &cls);
+    if (!spoken) return 0;
+    *out = cc_make(c, cls, i, last, spoken);
+    /* the final point is the sentence's before a capital, unless two initials precede a name */
+    size_t nx = cc_next(c, last);
+    bool initials = groups == 2 && strlen(letters) == 2 && cc_capitalized(c, nx) &&
+                    !es_is_function_word(c->lang, cc_ptr(c, nx), cc_len(c, nx));
+    if (nx >= c->n || (cc_capitalized(c, nx) && !initials)) out->flags |= SEM_SENTENCE_END;
+    return last - i + 1;
+}
 
 /* Looks key up as written, with its first letter's case flipped, and in capitals. */
 static const table_entry *abbr_lookup(const table *t, char *key)
@@ -89,7 +142,8 @@ static bool feminine_title(const cctx *c, size_t p, size_t nx)
     return e && strstr(e->features, "g=f") != NULL;
 }
 
-/* Sr. -> señor; EE. UU. -> Estados Unidos; p. ej. -> por ejemplo; n.º -> número; C/ -> calle */
+/* Sr. -> señor; EE. UU., EE.UU. -> Estados Unidos; O.N.U. -> onu; p. ej. -> por ejemplo; n.º ->
+ * número; C/ -> calle */
 size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
 {
     if (!cc_is(c, i, TOK_WORD) || (i > 0 && cc_touch(c, i - 1) && cc_is(c, i - 1, TOK_WORD)))
@@ -103,6 +157,16 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
     if (!marked) {              /* a comma after a word, say: most words, none an abbreviation */
         const char *w = cc_ptr(c, i);
         size_t n = cc_len(c, i);
+        if (n <= 3 && w[0] >= 'a' && w[0] <= 'z' && strcspn(w, "aeiou") >= n) {
+            /* Madrid vs Barcelona: an abbreviation written without its point (bare=1) */
+            char k[8];
+            snprintf(k, sizeof k, "%.*s.", (int)n, w);
+            const table_entry *e = table_get(c->lang->abbreviations, k);
+            if (e && strstr(e->features, "bare=1")) {
+                *out = cc_make(c, SEM_ABBREVIATION, i, i, e->spoken);
+                return 1;
+            }
+        }
         bool ordinal_mark = memchr(w, '\xc2', n) != NULL; /* Mª, n.º: the mark is a letter */
         bool before_number = n <= 3 && cc_is(c, cc_next(c, i), TOK_NUMBER); /* km 284 */
         if (!ordinal_mark && !before_number &&
@@ -116,14 +180,21 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
     for (size_t k = i; k < c->n && count < 12; k++) {
         const char *s = c->toks[k].kind == TOK_SPACE ? " " : cc_ptr(c, k);
         size_t l = c->toks[k].kind == TOK_SPACE ? 1 : cc_len(c, k);
-        if (n + l >= sizeof key || n + l > maxk) break;
+        /* written without spaces, looked up as the RAE spaces it: S.A. -> S. A., EE.UU. */
+        bool gap = k > i && cc_is(c, k, TOK_WORD) && cc_eq(c, k - 1, ".") && cc_touch(c, k - 1) &&
+                   ((*s | 0x20) >= 'a' && (*s | 0x20) <= 'z');
+        if (n + l + gap >= sizeof key || n + l + gap > maxk) break;
+        if (gap) key[n++] = ' ';
         memcpy(key + n, s, l);
         n += l;
         if (c->toks[k].kind != TOK_SPACE) ends[count] = k, lens[count++] = n;
     }
+    char letters[16];
+    size_t groups, dotted = dotted_run(c, i, letters, sizeof letters, &groups);
     /* longest first */
     while (count-- > 0) {
         size_t k = ends[count], n2 = lens[count];
+        if (dotted && k < dotted) break; /* O.N.U. read whole, not as "O." */
         key[n2] = '\0';
         const table_entry *e = abbr_lookup(c->lang->abbreviations, key);
         if (!e) continue;
@@ -153,12 +224,12 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
         if (fem[0] && feminine_title(c, p, nx)) /* la Lic. Ana Téllez: licenciada */
             out->payload = arena_strdup(c->a, fem);
         /* a final abbreviation's point is also the sentence's (RAE) */
-        if (last == '.' &&
-            (nx >= c->n || (strcmp(f, "name") && strcmp(f, "roman") && cc_capitalized(c, nx))))
+        if (last == '.' && (nx >= c->n || (strcmp(f, "name") && strcmp(f, "roman") &&
+                                           strcmp(f, "join") && cc_capitalized(c, nx))))
             out->flags |= SEM_SENTENCE_END;
         return k - i + 1;
     }
-    return 0;
+    return dotted ? dotted_acronym(c, i, dotted, letters, groups, out) : 0;
 }
 
 /* ---- acronyms and codes ---- */
@@ -201,14 +272,30 @@ const char *cc_acronym(const cctx *c, const char *w, size_t n, sem_class *cls)
     return arena_strndup(c->a, w, n);
 }
 
-/* A capital word of two letters or more (accented ones count: ÚLTIMA). */
+/* A capital word of two letters or more (accented ones count: ÚLTIMA), or a one-letter function
+ * word (the Y of ESPAÑA Y FRANCIA). */
 static bool caps_word(const cctx *c, size_t i)
 {
-    return cc_is(c, i, TOK_WORD) && cc_len(c, i) >= 2 && all_capitals(cc_ptr(c, i), cc_len(c, i));
+    if (!cc_is(c, i, TOK_WORD) || !all_capitals(cc_ptr(c, i), cc_len(c, i))) return false;
+    return cc_len(c, i) >= 2 || es_is_function_word(c->lang, cc_ptr(c, i), 1);
 }
 
-/* Token i is in a run of three or more capital words holding a function word or an accented
- * word: a headline ("TRUMP GANA EN OHIO"), not a row of acronyms ("PP PSOE"). */
+/* A capital word that only a word can be: a function word, an accented word, or a
+ * pronounceable one of four letters or more that is no listed acronym (GANA, HORA). */
+static bool wordlike(const cctx *c, size_t k)
+{
+    const char *w = cc_ptr(c, k);
+    size_t n = cc_len(c, k);
+    if (es_is_function_word(c->lang, w, n) || memchr(w, 0xC3, n)) return true;
+    char lower[64];
+    if (n < 4 || n >= sizeof lower || table_getn(c->lang->acronyms, w, n)) return false;
+    es_lower(w, n, lower, sizeof lower);
+    return es_pronounceable(lower);
+}
+
+/* Token i is in a run of two or more capital words holding a word that is no acronym: a
+ * headline ("ÚLTIMA HORA", "TRUMP GANA EN OHIO"), not a row of acronyms ("PP PSOE"); or it
+ * is a block's opening label ("URGENTE:"). */
 static bool headline(const cctx *c, size_t i)
 {
     size_t first = i, last = i, words = 1;
@@ -217,25 +304,49 @@ static bool headline(const cctx *c, size_t i)
         first = p, words++;
     for (size_t nx = cc_next(c, last); nx < c->n && caps_word(c, nx); nx = cc_next(c, nx))
         last = nx, words++;
-    for (size_t k = first; k <= last; k++)
-        if (cc_is(c, k, TOK_WORD) && (es_is_function_word(c->lang, cc_ptr(c, k), cc_len(c, k)) ||
-                                      memchr(cc_ptr(c, k), 0xC3, cc_len(c, k))))
-            wordy = true;
-    return words >= 3 && wordy;
+    for (size_t k = first; k <= last && !wordy; k++)
+        if (cc_is(c, k, TOK_WORD)) wordy = wordlike(c, k);
+    /* or a label opening the block: "URGENTE:", "HOY:" */
+    if (words == 1) return first == i && cc_prev(c, i) == CC_NONE && cc_eq(c, i + 1, ":");
+    return wordy;
 }
 
-/* KCNA -> LETTERS "KCNA"; OTAN -> WORD "otan"; EEUU -> ABBREVIATION "Estados Unidos" */
+/* A headline's word Spanish can say (lower case): "gana", "ley", "hoy" (a final y is an i),
+ * "va" (a consonant and a vowel), or long enough to be a name (TRUMP). */
+static bool sayable(const char *w, size_t n)
+{
+    if (n >= 5 || es_pronounceable(w)) return true;
+    if (n == 2) return !strchr("aeiou", w[0]) && strchr("aeiou", w[1]);
+    char i[8];
+    if (n < 3 || n >= sizeof i || w[n - 1] != 'y' || !strchr("aeiou", w[n - 2])) return false;
+    memcpy(i, w, n - 1);
+    i[n - 1] = 'i';
+    i[n] = '\0';
+    return es_pronounceable(i);
+}
+
+/* KCNA -> LETTERS "KCNA"; OTAN -> WORD "otan"; EEUU -> ABBREVIATION "Estados Unidos";
+ * vitamina C -> LETTERS "C"; EL FBI DETIENE A UN HOMBRE -> el, FBI spelled, detiene, a... */
 size_t es_rec_acronym(const cctx *c, size_t i, sem_token *out)
 {
     const char *w = cc_ptr(c, i);
     size_t n = cc_len(c, i);
-    if (!cc_is(c, i, TOK_WORD) || n < 2 || !all_capitals(w, n)) return 0;
-    /* a headline in capitals: EL GOBIERNO APRUEBA, TRUMP GANA EN OHIO -> words */
-    if (es_is_function_word(c->lang, w, n) ||
-        (headline(c, i) && !table_getn(c->lang->acronyms, w, n))) {
-        char lower[64];
-        if (n >= sizeof lower) return 0;
-        es_lower(w, n, lower, sizeof lower);
+    if (!cc_is(c, i, TOK_WORD)) return 0;
+    /* a lone consonant in capitals is a letter (vitamina C, Plan B, H&M), not an initial (J. K.) */
+    if (n == 1 && strchr("BCDFGHJKLMNPQRSTVWXZ", w[0]) &&
+        !(cc_eq(c, i + 1, ".") && cc_capitalized(c, cc_next(c, i + 1)))) {
+        *out = cc_make(c, SEM_LETTERS, i, i, arena_strndup(c->a, w, 1));
+        return 1;
+    }
+    if (!all_capitals(w, n)) return 0;
+    bool function = es_is_function_word(c->lang, w, n);
+    if (n == 1 && !(function && headline(c, i))) return 0; /* "A las diez" stays as written */
+    char lower[64];
+    if (n >= sizeof lower) return 0;
+    es_lower(w, n, lower, sizeof lower);
+    /* a headline in capitals: EL GOBIERNO APRUEBA, TRUMP GANA -> words; its acronyms keep their
+     * reading, and one Spanish cannot say is spelled (LA OMS ALERTA) */
+    if (function || (headline(c, i) && !table_getn(c->lang->acronyms, w, n) && sayable(lower, n))) {
         *out = cc_make(c, SEM_WORD, i, i, arena_strdup(c->a, lower));
         return 1;
     }
@@ -275,14 +386,15 @@ static size_t times_code(const cctx *c, size_t i, sem_token *out)
     return 3;
 }
 
-/* G7 -> CODE "G 7"; 4G -> "4 G"; COVID-19 -> "covid 19"; 11-M -> "11 M"; F-16 -> "F 16" */
+/* G7 -> CODE "G 7"; 4G -> "4 G"; COVID-19 -> "covid 19"; 11-M -> "11 M"; F-16 -> "F 16";
+ * BA.2.86 -> "BA 2 86" */
 size_t es_rec_code(const cctx *c, size_t i, sem_token *out)
 {
     if (i > 0 && cc_touch(c, i - 1) && !cc_is(c, i - 1, TOK_PUNCT)) return 0;
     size_t times = times_code(c, i, out);
     if (times) return times;
     size_t k = i, parts[6], np = 0;
-    bool caps_word = false;
+    bool caps_word = false, point = false; /* point: this part came after a point (JN.1) */
     while (k < c->n && np < 6) {
         bool word = cc_is(c, k, TOK_WORD), num = cc_is(c, k, TOK_NUMBER);
         if (!word && !num) break;
@@ -295,11 +407,17 @@ size_t es_rec_code(const cctx *c, size_t i, sem_token *out)
             if (caps && cc_len(c, k) > 6) break;
             caps_word = true;
         }
-        if (num && np > 0 && cc_is(c, parts[np - 1], TOK_NUMBER)) break;
+        if (num && np > 0 && cc_is(c, parts[np - 1], TOK_NUMBER) && !point) break;
         parts[np++] = k;
         if (!cc_touch(c, k)) break;
-        if (cc_eq(c, k + 1, "-") && cc_touch(c, k + 1) &&
-            (cc_is(c, k + 2, TOK_WORD) || cc_is(c, k + 2, TOK_NUMBER)))
+        /* a variant's lineage: BA.2.86, XBB.1.5 (capitals first; the points end no sentence) */
+        point = cc_eq(c, k + 1, ".") && cc_touch(c, k + 1) && cc_is(c, k + 2, TOK_NUMBER) &&
+                cc_len(c, k + 2) <= 3 && cc_is(c, parts[0], TOK_WORD) && cc_len(c, parts[0]) <= 4 &&
+                all_capitals(cc_ptr(c, parts[0]), cc_len(c, parts[0]));
+        if (point)
+            k += 2;
+        else if (cc_eq(c, k + 1, "-") && cc_touch(c, k + 1) &&
+                 (cc_is(c, k + 2, TOK_WORD) || cc_is(c, k + 2, TOK_NUMBER)))
             k += 2;
         else if (cc_is(c, k + 1, TOK_WORD) || cc_is(c, k + 1, TOK_NUMBER))
             k += 1;

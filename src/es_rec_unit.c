@@ -221,6 +221,12 @@ size_t es_rec_measure(const cctx *c, size_t i, sem_token *out)
     size_t ul;
     const table_entry *u = unit_at(c, k, &ul);
     if (!u) return 0;
+    /* los 70s, los 1980s: a decade, not seconds */
+    size_t nd = strlen(amount);
+    if (!strcmp(u->written, "s") && cc_touch(c, last) && amount[nd - 1] == '0' &&
+        (nd == 2 || nd == 4) &&
+        cc_word_in(c, cc_prev(c, i), (const char *const[]){"los", "las", "años", "década", NULL}))
+        return 0;
     strbuf b = {0};
     sb_printf(&b, "%s %s", amount, u->written);
     /* a duration goes on: 2 h 30 min, 15 h 10 min 40 s */

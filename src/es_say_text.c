@@ -48,14 +48,108 @@ static bool is_letter_at(const char *s, size_t n)
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp >= 0xC0;
 }
 
-/* ELECTRONIC "www.boe.es" -> uve doble uve doble uve doble punto boe punto es;
- * "prensa@ministerio.es" -> prensa arroba ministerio punto es */
-bool es_say_electronic(const es_lang *lang, const sem_token *t, strbuf *out)
+/* The part of a link a newsreader says: no scheme (https://), and the path only when it is one
+ * short piece (rtve.es/noticias); www.rtve.es/noticias/2024/ -> www.rtve.es. */
+static void link_span(const char *p, size_t *from, size_t *to)
 {
-    const char *p = t->payload;
     size_t n = strlen(p);
+    *from = 0;
+    *to = n;
+    if (strchr(p, '@')) return; /* an e-mail address is read whole */
+    const char *scheme = strstr(p, "://");
+    if (scheme && scheme - p <= 5) *from = (size_t)(scheme - p) + 3;
+    const char *slash = strchr(p + *from, '/');
+    if (!slash) return;
+    const char *piece = slash + 1;
+    size_t len = strlen(piece);
+    while (len && piece[len - 1] == '/')
+        len--;
+    bool short_piece =
+        len > 0 && len <= 12 && !memchr(piece, '/', len) && strcspn(piece, "?=.#&%") >= len;
+    *to = short_piece ? (size_t)(piece - p) + len : (size_t)(slash - p);
+}
+
+/* Says a run of letters in a handle or hashtag, each capital starting a piece: MeteoredMX ->
+ * Meteored eme equis; NiUnaMenos -> Ni Una Menos; a run of capitals is an acronym. */
+static bool say_camel(const es_lang *lang, strbuf *out, const char *s, size_t n)
+{
     bool ok = true;
     for (size_t i = 0; i < n && ok;) {
+        size_t j = i;
+        bool up = s[i] >= 'A' && s[i] <= 'Z';
+        while (j < n && s[j] >= 'A' && s[j] <= 'Z')
+            j++;
+        if (up && j - i > 1 && j < n) j--; /* BBCMundo: the M starts Mundo */
+        if (!up || j - i == 1)
+            while (j < n && !(s[j] >= 'A' && s[j] <= 'Z'))
+                j++;
+        size_t len = j - i;
+        char piece[64], lower[64];
+        if (len >= sizeof piece) {
+            ok = say_segment(lang, out, s + i, len);
+            i = j;
+            continue;
+        }
+        memcpy(piece, s + i, len);
+        piece[len] = '\0';
+        es_lower(piece, len, lower, sizeof lower);
+        bool capitalized = up && (len == 1 || !(s[i + 1] >= 'A' && s[i + 1] <= 'Z'));
+        /* a capitalized piece Spanish can say, or a short one with a vowel, as written */
+        if ((capitalized && len > 1 &&
+             (es_pronounceable(lower) || (len <= 4 && strpbrk(lower, "aeiouy")))) ||
+            (!up && es_is_function_word(lang, piece, len))) /* @el_pais: el */
+            ok = es_say_word(lang, out, piece);
+        else
+            ok = say_segment(lang, out, piece, len);
+        i = j;
+    }
+    return ok;
+}
+
+/* #8M -> hashtag ocho eme; #MeToo -> hashtag Me Too; #28F -> hashtag veintiocho efe;
+ * #1 (digits alone) -> número uno */
+static bool say_hashtag(const es_lang *lang, const char *p, strbuf *out)
+{
+    bool digits = strspn(p + 1, "0123456789") == strlen(p + 1);
+    const table_entry *e = digits ? table_get(lang->abbreviations, "n.º")
+                                  : table_get(lang->web_words, "hashtag"); /* or almohadilla */
+    bool ok = sb_word(out, e ? e->spoken : "#");
+    for (size_t i = 1, n = strlen(p); i < n && ok;) {
+        size_t j = i;
+        if (p[i] >= '0' && p[i] <= '9') {
+            while (j < n && p[j] >= '0' && p[j] <= '9')
+                j++;
+            char num[8];
+            bool cardinal = p[i] != '0' && j - i < sizeof num;
+            if (cardinal) snprintf(num, sizeof num, "%.*s", (int)(j - i), p + i);
+            ok =
+                cardinal ? es_cardinal_str(out, num, ES_MASC, false) : es_digits(out, p + i, j - i);
+        } else if (is_letter_at(p + i, n - i)) {
+            while (j < n && is_letter_at(p + j, n - j) && !(p[j] >= '0' && p[j] <= '9')) {
+                size_t size;
+                utf8_decode(p + j, n - j, &size);
+                j += size;
+            }
+            ok = say_camel(lang, out, p + i, j - i);
+        } else
+            j++; /* #Mundial_2026: the underscore is not read */
+        i = j;
+    }
+    return ok;
+}
+
+/* ELECTRONIC "www.boe.es" -> uve doble uve doble uve doble punto boe punto es;
+ * "https://elpais.com/espana/2024/" -> elpais punto com;
+ * "prensa@ministerio.es" -> prensa arroba ministerio punto es;
+ * "@MeteoredMX" -> arroba Meteored eme equis; "#8M" -> hashtag ocho eme */
+bool es_say_electronic(const es_lang *lang, const sem_token *t, strbuf *out)
+{
+    if (t->payload[0] == '#') return say_hashtag(lang, t->payload, out);
+    size_t from, n;
+    link_span(t->payload, &from, &n);
+    const char *p = t->payload;
+    bool ok = true, handle = p[0] == '@';
+    for (size_t i = from; i < n && ok;) {
         size_t j = i;
         if (p[i] >= '0' && p[i] <= '9') {
             while (j < n && p[j] >= '0' && p[j] <= '9')
@@ -67,7 +161,7 @@ bool es_say_electronic(const es_lang *lang, const sem_token *t, strbuf *out)
                 utf8_decode(p + j, n - j, &size);
                 j += size;
             }
-            ok = say_segment(lang, out, p + i, j - i);
+            ok = handle ? say_camel(lang, out, p + i, j - i) : say_segment(lang, out, p + i, j - i);
         } else {
             size_t size;
             utf8_decode(p + i, n - i, &size);
