@@ -112,9 +112,16 @@ size_t es_rec_date(const cctx *c, size_t i, sem_token *out)
     }
     unsigned d, m;
     size_t mlast, year = CC_NONE, last;
+    bool ordinal_day = false;
     if (cc_small(c, i, 2, 1, 31, &d)) {
-        size_t k = cc_next(c, i);
-        if (cc_touch(c, i)) return 0;
+        /* 1.º de mayo, 1° de julio, 1ro de enero: the day written as an ordinal */
+        size_t mark = cc_eq(c, i + 1, ".") ? i + 2 : i + 1;
+        ordinal_day = d == 1 && cc_touch(c, i) &&
+                      (cc_eq(c, mark, "º") || cc_eq(c, mark, "°") || cc_eq(c, mark, "ro") ||
+                       cc_eq(c, mark, "er")) &&
+                      (mark == i + 1 || cc_touch(c, i + 1)) && !cc_touch(c, mark);
+        size_t k = cc_next(c, ordinal_day ? mark : i);
+        if (cc_touch(c, i) && !ordinal_day) return 0;
         if (cc_eq(c, k, "de")) k = cc_next(c, k);
         if (!(m = month_at(c, k, &mlast))) return 0;
         last = year_after(c, mlast, &year);
@@ -138,7 +145,8 @@ size_t es_rec_date(const cctx *c, size_t i, sem_token *out)
                    iso(c, year == CC_NONE ? "" : cc_ptr(c, year),
                        year == CC_NONE ? 0 : cc_len(c, year), m, d));
     if (last == mlast) point_may_end(c, mlast, out);
-    if (d == 1 && c->region->first) out->flags |= SEM_AS_ORDINAL; /* primero de enero */
+    if (d == 1 && (c->region->first || ordinal_day))
+        out->flags |= SEM_AS_ORDINAL; /* primero de enero */
     return last - i + 1;
 }
 

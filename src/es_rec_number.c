@@ -180,7 +180,7 @@ static bool degree_is_ordinal(const cctx *c, size_t i, size_t mark, const char *
                        !es_is_function_word(c->lang, cc_ptr(c, nx), cc_len(c, nx));
     if (before_noun) return true; /* el 28° aniversario */
     if (!strcmp(digits, "0") || cue_before(c, i, 8, "heat")) return false;
-    if (cue_before(c, i, 14, "rank")) return true;
+    if (cue_before(c, i, 20, "rank")) return true;
     return cc_eq(c, mark, "º"); /* the ordinal indicator, not the degree sign */
 }
 

@@ -11,9 +11,16 @@ static size_t longest_key(const cctx *c, const table *t, size_t i, bool upper, c
 {
     size_t best = CC_NONE, len = 0;
     char buf[64];
+    bool spaced = false;
     for (size_t k = i; k < c->n && k < i + 6; k++) {
-        if (k > i && !cc_touch(c, k - 1)) break;
-        if (c->toks[k].kind == TOK_SPACE || len + cc_len(c, k) >= sizeof buf) break;
+        if (k > i && !cc_touch(c, k - 1)) {
+            /* one blank inside a key that holds a slash: l/100 km */
+            bool blank = cc_eq(c, k, " ") && !spaced && memchr(buf, '/', len);
+            bool after_blank = spaced && cc_eq(c, k - 1, " ") && c->toks[k].kind != TOK_SPACE;
+            if (!blank && !after_blank) break;
+            spaced = true;
+        }
+        if (len + cc_len(c, k) >= sizeof buf) break;
         memcpy(buf + len, cc_ptr(c, k), cc_len(c, k));
         len += cc_len(c, k);
         buf[len] = '\0';
@@ -53,6 +60,7 @@ static const char *currency_at(const cctx *c, size_t i, size_t *last)
     char local[16]; /* Bs: bolívares, but bolivianos in Bolivia */
     table_feature(e->features, c->region->code, local, sizeof local);
     const table_entry *cur = local[0] ? table_get(c->lang->currencies, local) : NULL;
+    if (!cur && !strcmp(e->spoken, "NONE")) return NULL; /* L: lempiras in Honduras only */
     return cur ? cur->written : e->spoken;
 }
 
@@ -160,6 +168,34 @@ size_t es_rec_money(const cctx *c, size_t i, sem_token *out)
     return 0;
 }
 
+/* "ha" after a number is the verb haber when a participle follows or a name precedes the
+ * number: el G20 ha acordado, el Ibex 35 ha subido, 300 ha sido (not hectáreas). */
+static bool verb_ha(const cctx *c, size_t i)
+{
+    size_t nx = cc_next(c, i);
+    if (cc_is(c, nx, TOK_WORD)) {
+        char w[32];
+        if (cc_len(c, nx) >= 24) return false;
+        es_lower(cc_ptr(c, nx), cc_len(c, nx), w, sizeof w);
+        size_t n = strlen(w);
+        static const char *const endings[] = {"ado", "ido", "ada", "ida", "cho", "sto", "to", NULL};
+        for (size_t e = 0; endings[e]; e++) {
+            size_t l = strlen(endings[e]);
+            if (n > l + 1 && !strcmp(w + n - l, endings[e])) return true;
+        }
+        if (es_cue(c->lang, w, n, "participle-aux")) return true;
+    }
+    size_t num = cc_prev(c, i);
+    while (num != CC_NONE && num > 0 && cc_touch(c, num - 1))
+        num--; /* the number's first token */
+    size_t p = num == CC_NONE ? CC_NONE : cc_prev(c, num);
+    if (p == CC_NONE || !cc_capitalized(c, p)) return false;
+    size_t pp = cc_prev(c, p); /* a name, not the capital of a sentence's first word */
+    return pp != CC_NONE && !cc_eq(c, pp, ".") &&
+           !es_is_function_word(c->lang, cc_ptr(c, p), cc_len(c, p)) &&
+           !es_is_verb_form(cc_ptr(c, p), cc_len(c, p));
+}
+
 /* A unit at i: "km/h", "°C", "° C", "l/m²" -> its key and last token */
 static const table_entry *unit_at(const cctx *c, size_t i, size_t *last)
 {
@@ -183,6 +219,7 @@ static const table_entry *unit_at(const cctx *c, size_t i, size_t *last)
     }
     size_t k = longest_key(c, c->lang->units, i, false, key, sizeof key);
     if (k == CC_NONE) return NULL;
+    if (!strcmp(key, "ha") && verb_ha(c, i)) return NULL; /* el Nasdaq 100 ha cerrado */
     if (cc_touch(c, k) && (cc_is(c, k + 1, TOK_WORD) || cc_is(c, k + 1, TOK_NUMBER))) return NULL;
     /* "2 m." is metres at a sentence end; "h." too: the point stays the sentence's */
     *last = k;

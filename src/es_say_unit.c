@@ -103,9 +103,12 @@ bool es_say_measure(const es_lang *lang, const sem_token *t, strbuf *out)
         }
         return ok;
     }
-    const char *sp = strrchr(t->payload, ' ');
+    /* the longest unit after a blank: "4.8 l/100 km", "1 1/2 m" */
+    const char *sp = NULL;
+    const table_entry *u = NULL;
+    for (const char *b = strchr(t->payload, ' '); b && !u; b = strchr(b + 1, ' '))
+        if ((u = table_get(lang->units, b + 1))) sp = b;
     if (!sp) return sb_word(out, t->payload);
-    const table_entry *u = table_get(lang->units, sp + 1);
     char amount[64];
     size_t n = (size_t)(sp - t->payload);
     if (!u || n >= sizeof amount) return sb_word(out, t->payload);
