@@ -129,11 +129,64 @@ static void capitalize(strbuf *out, size_t from)
         p[1] = (unsigned char)(p[1] - 0x20);
 }
 
+/* What a token no rule could say becomes: digits one by one (with the decimal mark), units and
+ * currencies by name, "%" as por ciento, anything else as written.
+ * "123456789012345678901234567890 kg" -> uno dos tres ... cero kilogramos */
+static bool say_fallback(const es_lang *lang, const sem_token *t, strbuf *out)
+{
+    const char *p = t->payload;
+    bool ok = true;
+    const table_entry *cur = NULL; /* MONEY "EUR 1234...": the currency is said after */
+    if (t->cls == SEM_MONEY && strchr(p, ' ')) {
+        char code[16];
+        snprintf(code, sizeof code, "%.*s", (int)strcspn(p, " "), p);
+        if ((cur = table_get(lang->currencies, code))) p += strlen(code) + 1;
+    }
+    while (*p && ok) {
+        size_t n = strcspn(p, " ");
+        size_t digits = strspn(p, "-0123456789./");
+        char part[128];
+        snprintf(part, sizeof part, "%.*s", (int)(n < sizeof part ? n : sizeof part - 1), p);
+        const table_entry *u = table_get(lang->units, part), *c = table_get(lang->currencies, part);
+        if (digits == n && n > 0) {
+            for (size_t k = 0; k < n && ok; k++) {
+                if (p[k] == '-') ok = sb_word(out, k ? "guion" : "menos");
+                else if (p[k] == '.') ok = sb_word(out, ES_MARK(t));
+                else if (p[k] == '/') ok = sb_word(out, "barra");
+                else ok = es_digits(out, p + k, 1);
+            }
+        } else if (!strcmp(part, "%"))
+            ok = sb_word(out, "por ciento");
+        else if (u || c)
+            ok = es_say_form(out, (u ? u : c)->spoken, true);
+        else if (n)
+            ok = sb_wordn(out, p, n);
+        p += n + (p[n] == ' ');
+    }
+    if (ok && cur) ok = es_say_form(out, cur->spoken, true);
+    if (ok && t->cls == SEM_PERCENT) ok = sb_word(out, "por ciento");
+    return ok;
+}
+
+bool es_verbalize_falls_back(const es_lang *lang, const sem_token *t)
+{
+    verbalizer v = verbalizers[t->cls] ? verbalizers[t->cls] : say_payload;
+    strbuf scratch = {0};
+    bool ok = v(lang, t, &scratch);
+    sb_free(&scratch);
+    return !ok;
+}
+
 loc_status es_verbalize(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     verbalizer v = verbalizers[t->cls] ? verbalizers[t->cls] : say_payload;
     size_t from = out->len;
     bool ok = v(lang, t, out);
+    if (!ok && out->data) { /* no rule could say it (0.º, 30 digits): never a failed run */
+        out->len = from;
+        out->data[from] = '\0';
+        ok = say_fallback(lang, t, out);
+    }
     if (ok && (t->flags & SEM_CAPITAL)) capitalize(out, from);
     /* a final abbreviation's point is also the sentence's: "etc." -> "etcétera." */
     if (ok && t->cls != SEM_PUNCT && (t->flags & SEM_SENTENCE_END)) ok = sb_puts(out, ".");

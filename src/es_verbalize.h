@@ -7,7 +7,12 @@
 #include "strbuf.h"
 
 /* Appends the spoken words for t to out (space-separated from what is there).
- * PUNCT appends its mark without a space. Returns LOC_OK or LOC_ERR_NOMEM. */
+ * PUNCT appends its mark without a space. What its class cannot say is read digit by digit or
+ * as written. Returns LOC_OK, or LOC_ERR_NOMEM only when memory runs out. */
 loc_status es_verbalize(const es_lang *lang, const sem_token *t, strbuf *out);
+
+/* True when t's class cannot say it (0.ª, a 30-digit amount) and es_verbalize falls back to
+ * reading it digit by digit or as written (for --verbose). */
+bool es_verbalize_falls_back(const es_lang *lang, const sem_token *t);
 
 #endif

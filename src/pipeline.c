@@ -13,6 +13,7 @@
 
 #include "es_classify.h"
 #include "es_infer.h"
+#include "es_verbalize.h"
 #include "feed.h"
 #include "player.h"
 #include "render.h"
@@ -154,12 +155,20 @@ static loc_status on_event(void *user, const worker_event *ev)
 
 /* ---- the text side: one block at a time ---- */
 
-static void verbose_verbatim(FILE *verbose, const block *b, const sem_list *sems)
+static void verbose_verbatim(const es_lang *lang, FILE *verbose, const block *b,
+                             const sem_list *sems)
 {
-    for (size_t i = 0; i < sems->count; i++)
-        if (sems->items[i].cls == SEM_VERBATIM)
+    for (size_t i = 0; i < sems->count; i++) {
+        const sem_token *t = &sems->items[i];
+        if (t->cls == SEM_VERBATIM)
             fprintf(verbose, "locutor: line %zu: no rule for '%s', read as written\n",
-                    b->source_line, sems->items[i].payload);
+                    b->source_line, t->payload);
+        else if (es_verbalize_falls_back(lang, t))
+            fprintf(verbose, "locutor: line %zu: %s '%.*s' cannot be said as one, read digit by "
+                             "digit\n",
+                    b->source_line, sem_class_name(t->cls), (int)(t->end - t->start),
+                    b->text + t->start);
+    }
 }
 
 loc_status pipeline_chunk_block(const es_lang *lang, const block *b, bool marks, arena *a,
@@ -177,7 +186,7 @@ loc_status pipeline_chunk_block(const es_lang *lang, const block *b, bool marks,
     }
     loc_status st = es_classify(lang, region, b->text, &tokens, a, &sems);
     if (st != LOC_OK) return st;
-    if (verbose) verbose_verbatim(verbose, b, &sems);
+    if (verbose) verbose_verbatim(lang, verbose, b, &sems);
     return chunk_block(lang, b, &sems, marks, a, out);
 }
 
