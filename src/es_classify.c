@@ -357,6 +357,22 @@ static size_t rec_word(const cctx *c, size_t i, sem_token *out)
         *out = cc_make(c, SEM_WORD, i, i, "por");
         return 1;
     }
+    /* 2 + 2 - 1 = 3: a minus standing apart between numbers */
+    bool minus = (cc_eq(c, i, "-") || cc_eq(c, i, "\u2212")) && i > 0 &&
+                 cc_is(c, i - 1, TOK_SPACE) && cc_is(c, i + 1, TOK_SPACE) &&
+                 cc_is(c, cc_prev(c, i), TOK_NUMBER) && cc_is(c, cc_next(c, i), TOK_NUMBER);
+    if (minus) {
+        *out = cc_make(c, SEM_WORD, i, i, "menos");
+        return 1;
+    }
+    /* dólares/barril: a slash before a unit of time or measure is "por" */
+    bool per = cc_eq(c, i, "/") && i > 0 && cc_is(c, i - 1, TOK_WORD) && cc_touch(c, i) &&
+               cc_is(c, i + 1, TOK_WORD) &&
+               es_cue(c->lang, cc_ptr(c, i + 1), cc_len(c, i + 1), "per");
+    if (per) {
+        *out = cc_make(c, SEM_WORD, i, i, "por");
+        return 1;
+    }
     if (!cc_is(c, i, TOK_WORD)) return 0;
     *out = cc_make(c, SEM_WORD, i, i, arena_strndup(c->a, cc_ptr(c, i), c->toks[i].len));
     return 1;
@@ -428,7 +444,7 @@ static const struct {
     {es_rec_roman, W},                  /* Felipe VI */
     {es_rec_abbreviation, W | P | S},   /* Sr., EE. UU. */
     {es_rec_acronym, W},                /* OTAN, KCNA */
-    {rec_word, W},
+    {rec_word, W | P | S},
     {rec_punct, P},
     {rec_verbatim, W | N | P | S},
 };

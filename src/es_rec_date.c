@@ -530,6 +530,14 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
         return 0;
     unsigned v;
     bool upper = all_of(w, n, "IVXLCDM");
+    /* año MCMLXXXIX, año mcmlxxxix: a year in Roman numerals, read as a number */
+    if (cc_word_in(c, p, (const char *const[]){"año", NULL}) && n >= 3 &&
+        (upper || all_of(w, n, "ivxlcdm")) && (v = roman_value(w, n)) >= 100) {
+        char *d = arena_alloc(c->a, 8);
+        snprintf(d, 8, "%u", v);
+        *out = cc_make(c, SEM_ROMAN, i, i, d);
+        return 1;
+    }
     if (century_before(c, p)) {
         if (!(upper || all_of(w, n, "ivxlcdm")) || !(v = roman_value(w, n)) || v > 30) return 0;
         char *d = arena_alloc(c->a, 8);

@@ -417,8 +417,8 @@ size_t es_rec_range(const cctx *c, size_t i, sem_token *out)
         !cc_is(c, b.last + 1, TOK_SYMBOL))
         return 0;
     if (cc_touch(c, b.last) && (is_dash(c, b.last + 1) || cc_eq(c, b.last + 1, "/")) &&
-        cc_is(c, b.last + 2, TOK_NUMBER))
-        return 0;
+        (cc_is(c, b.last + 2, TOK_NUMBER) || cc_is(c, b.last + 2, TOK_WORD)))
+        return 0; /* 1-800-go-u-haul, 1/2/3: not a range */
     bool years = !a.decimal && !b.decimal && year_like(c, i) &&
                  (year_like(c, j) || (cc_len(c, j) == 2 && !a.grouped));
     bool score = !years && !a.decimal && !b.decimal && !a.grouped && !b.grouped &&
@@ -512,6 +512,11 @@ size_t es_rec_number(const cctx *c, size_t i, sem_token *out)
         *out = cc_make(c, SEM_DECIMAL, i, last, num.canon);
         if (num.point) out->flags |= SEM_POINT;
         cc_agree(c, last, out);
+        /* the decimals stay whole before a noun (siete punto uno grados), but not before a
+         * scale word: dos coma un millones */
+        static const char *const scale[] = {"millón",   "millones", "billón",
+                                            "billones", "mil",      NULL};
+        if (!cc_word_in(c, cc_next(c, last), scale)) out->flags &= ~SEM_APOCOPE;
         return last - i + 1;
     }
     *out = cc_make(c, SEM_CARDINAL, i, last, num.canon);

@@ -56,7 +56,7 @@ static bool say_money(const es_lang *lang, const char *payload, const char *mark
     es_gender g = gender_of(cur);
     if (scale[0]) /* tres millones de dólares, dos coma tres billones de euros */
         return es_say_number_mark(out, amount, ES_MASC, true, mark) && sb_word(out, scale) &&
-               sb_word(out, "de") && es_say_form(out, cur->spoken, true);
+               (!strcmp(scale, "mil") || sb_word(out, "de")) && es_say_form(out, cur->spoken, true);
     char *dot = strchr(amount, '.');
     if (dot && strlen(dot + 1) > 2) /* more than cents: tres coma cinco cero uno euros */
         return es_say_number_mark(out, amount, g, true, mark) &&
@@ -125,7 +125,7 @@ bool es_say_measure(const es_lang *lang, const sem_token *t, strbuf *out)
     }
     if (strchr(amount, '/')) return es_say_fraction_of(out, amount, g, u->spoken);
     if (strchr(amount, '.')) /* decimals take the plural: uno coma cinco kilómetros */
-        return es_say_number_mark(out, amount, g, true, ES_MARK(t)) &&
+        return es_say_number_mark(out, amount, g, false, ES_MARK(t)) &&
                es_say_form(out, u->spoken, true);
     return amount_with(out, amount, u->spoken, g);
 }

@@ -65,7 +65,7 @@ static bool say_punct(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     (void)lang;
     static const char *const kept[] = {".", ",", ";", ":", "?", "!", "¿", "¡", "…"};
-    static const char *const pausing[] = {"(", ")", "[", "]", "—", "–"};
+    static const char *const pausing[] = {"(", ")", "[", "]", "—", "–", "/"};
     for (size_t i = 0; i < sizeof kept / sizeof *kept; i++)
         if (strcmp(t->payload, kept[i]) == 0) {
             if (t->flags & SEM_ATTACH_NEXT) return sb_word(out, t->payload);
@@ -150,10 +150,14 @@ static bool say_fallback(const es_lang *lang, const sem_token *t, strbuf *out)
         const table_entry *u = table_get(lang->units, part), *c = table_get(lang->currencies, part);
         if (digits == n && n > 0) {
             for (size_t k = 0; k < n && ok; k++) {
-                if (p[k] == '-') ok = sb_word(out, k ? "guion" : "menos");
-                else if (p[k] == '.') ok = sb_word(out, ES_MARK(t));
-                else if (p[k] == '/') ok = sb_word(out, "barra");
-                else ok = es_digits(out, p + k, 1);
+                if (p[k] == '-')
+                    ok = sb_word(out, k ? "guion" : "menos");
+                else if (p[k] == '.')
+                    ok = sb_word(out, ES_MARK(t));
+                else if (p[k] == '/')
+                    ok = sb_word(out, "barra");
+                else
+                    ok = es_digits(out, p + k, 1);
             }
         } else if (!strcmp(part, "%"))
             ok = sb_word(out, "por ciento");

@@ -164,8 +164,9 @@ static void verbose_verbatim(const es_lang *lang, FILE *verbose, const block *b,
             fprintf(verbose, "locutor: line %zu: no rule for '%s', read as written\n",
                     b->source_line, t->payload);
         else if (es_verbalize_falls_back(lang, t))
-            fprintf(verbose, "locutor: line %zu: %s '%.*s' cannot be said as one, read digit by "
-                             "digit\n",
+            fprintf(verbose,
+                    "locutor: line %zu: %s '%.*s' cannot be said as one, read digit by "
+                    "digit\n",
                     b->source_line, sem_class_name(t->cls), (int)(t->end - t->start),
                     b->text + t->start);
     }
