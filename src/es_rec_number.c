@@ -13,6 +13,18 @@ static bool is_dash(const cctx *c, size_t i)
     return cc_eq(c, i, "-") || cc_eq(c, i, "–");
 }
 
+/* A word with role (cues.tsv) among the n tokens before i, within the sentence. */
+static bool cue_before(const cctx *c, size_t i, int n, const char *role)
+{
+    size_t p = i;
+    for (int k = 0; k < n; k++) {
+        p = cc_prev(c, p);
+        if (p == CC_NONE || (cc_eq(c, p, ".") && !cc_touch(c, p))) return false;
+        if (cc_is(c, p, TOK_WORD) && es_cue(c->lang, cc_ptr(c, p), cc_len(c, p), role)) return true;
+    }
+    return false;
+}
+
 /* ---- telephones ---- */
 
 typedef struct {
@@ -71,6 +83,7 @@ size_t es_rec_telephone(const cctx *c, size_t i, sem_token *out)
     else if (!cc_is(c, i, TOK_NUMBER) && !cc_eq(c, i, "("))
         return 0;
     if (i > 0 && cc_touch(c, i - 1) && !cc_eq(c, i - 1, "(")) return 0;
+    if (cue_before(c, i, 3, "code")) return 0; /* N° 006-2024-TR, Ley 1234-2020: identifiers */
     groups g;
     if (!read_groups(c, k, &g)) return 0;
     size_t end = g.last[g.count - 1];
@@ -159,18 +172,6 @@ size_t es_rec_telephone(const cctx *c, size_t i, sem_token *out)
 }
 
 /* ---- ordinals ---- */
-
-/* A word with role (cues.tsv) among the n tokens before i, within the sentence. */
-static bool cue_before(const cctx *c, size_t i, int n, const char *role)
-{
-    size_t p = i;
-    for (int k = 0; k < n; k++) {
-        p = cc_prev(c, p);
-        if (p == CC_NONE || (cc_eq(c, p, ".") && !cc_touch(c, p))) return false;
-        if (cc_is(c, p, TOK_WORD) && es_cue(c->lang, cc_ptr(c, p), cc_len(c, p), role)) return true;
-    }
-    return false;
-}
 
 /* 41º after a temperature word is degrees, Alonso 7° in a ranking an ordinal. */
 static bool degree_is_ordinal(const cctx *c, size_t i, size_t mark, const char *digits)
