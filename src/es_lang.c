@@ -341,7 +341,7 @@ bool es_pronounceable(const char *word)
         const char *s = w + start;
         bool ok;
         if (last) /* final coda */
-            ok = cl == 0 || (cl == 1 && strchr("nslrdzxfbctjm", s[0]));
+            ok = cl == 0 || (cl == 1 && strchr("nslrdzxfbctjmp", s[0]));
         else if (cl <= 1)
             ok = cl == 0 || !strchr("qwky", s[0]) || s[0] == 'y'; /* hora, ahora */
         else {

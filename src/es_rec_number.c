@@ -110,7 +110,7 @@ size_t es_rec_telephone(const cctx *c, size_t i, sem_token *out)
         phone = g.digits >= 6 && !dots;
     else if (hyph && !spaces && g.digits >= 7)
         phone = !(g.count == 2 && year_like(c, g.last[0]) && year_like(c, g.last[1]));
-    else if (spaces && (g.digits == 9 || g.digits == 8 || g.digits == 7)) {
+    else if (spaces && g.digits >= 7 && g.digits <= 10) {
         /* Spain: 9 digits; 3-3-3 is also how thousands are grouped, so a noun after means a number
          */
         bool thousands = true;
@@ -128,7 +128,9 @@ size_t es_rec_telephone(const cctx *c, size_t i, sem_token *out)
         bool round = false;
         for (size_t k2 = 1; k2 < g.count; k2++)
             if (cc_eq(c, g.last[k2], "000")) round = true;
-        if (g.digits == 9 && strchr("6789", first))
+        if (g.digits == 10 && cc_len(c, g.last[g.count - 1]) == 4) /* 800 123 4567 */
+            phone = true;
+        else if (g.digits == 9 && strchr("6789", first))
             phone = ctx || !thousands || (!round && !(noun_after && cc_word_in(c, nx, amounts)));
         else
             phone = ctx && !thousands;
@@ -437,6 +439,16 @@ size_t es_rec_range(const cctx *c, size_t i, sem_token *out)
         }
         /* expediente 412-3, Ley 52-2022, N° 012-2023: an identifier (guion), not a range;
          * a second number below the first (412-3) is one too, small ones a result (3-1) */
+        /* a model after a name: Boeing 737-800, Airbus A320-200 (the letter is a code) */
+        size_t p = cc_prev(c, i), pp = p == CC_NONE ? CC_NONE : cc_prev(c, p);
+        bool model = p != CC_NONE && pp != CC_NONE && cc_capitalized(c, p) && !cc_eq(c, pp, ".") &&
+                     !es_is_function_word(c->lang, cc_ptr(c, p), cc_len(c, p)) && cc_len(c, i) >= 3;
+        if (model) {
+            char *m = arena_alloc(c->a, strlen(a.canon) + strlen(b.canon) + 2);
+            sprintf(m, "%s %s", a.canon, b.canon);
+            *out = cc_make(c, SEM_CODE, i, b.last, m);
+            return b.last - i + 1;
+        }
         bool code = cue_before(c, i, 3, "code") || (vb < va && va > 20);
         if (code) {
             char *p = arena_alloc(c->a, strlen(a.canon) + strlen(b.canon) + 12);
@@ -503,6 +515,18 @@ size_t es_rec_number(const cctx *c, size_t i, sem_token *out)
     if (!cc_read_number(c, i, &num)) return 0;
     size_t suffix = suffixed(c, &num, out);
     if (suffix) return suffix - i + 1;
+    /* el 112, al 911: an emergency number standing alone is said as people say it */
+    const table_entry *phone =
+        num.grouped || num.decimal ? NULL : table_get(c->lang->cues, num.canon);
+    if (phone && strstr(phone->features, "role=phone") &&
+        !(cc_touch(c, num.last) && !cc_is(c, num.last + 1, TOK_PUNCT))) {
+        sem_token probe = {0};
+        cc_agree(c, num.last, &probe);
+        if (!(probe.flags & SEM_APOCOPE)) { /* not 112 personas */
+            *out = cc_make(c, SEM_ABBREVIATION, i, num.last, phone->spoken);
+            return num.last - i + 1;
+        }
+    }
     size_t last = num.last, pct = last + 1 + cc_eq(c, last + 1, " ");
     if (cc_eq(c, pct, "%")) {
         *out = cc_make(c, SEM_PERCENT, i, pct, num.canon);

@@ -65,7 +65,7 @@ static bool say_punct(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     (void)lang;
     static const char *const kept[] = {".", ",", ";", ":", "?", "!", "¿", "¡", "…"};
-    static const char *const pausing[] = {"(", ")", "[", "]", "—", "–", "/"};
+    static const char *const pausing[] = {"(", ")", "[", "]", "—", "–", "/", "|"};
     for (size_t i = 0; i < sizeof kept / sizeof *kept; i++)
         if (strcmp(t->payload, kept[i]) == 0) {
             if (t->flags & SEM_ATTACH_NEXT) return sb_word(out, t->payload);
