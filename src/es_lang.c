@@ -340,10 +340,12 @@ bool es_pronounceable(const char *word)
         bool first = start == 0, last = i == n;
         const char *s = w + start;
         bool ok;
-        if (last) /* final coda */
-            ok = cl == 0 || (cl == 1 && strchr("nslrdzxfbctjmp", s[0]));
+        if (last) /* final coda; a final y is a vowel: rey, Monterrey, Uruguay */
+            ok = cl == 0 || (cl == 1 && strchr("nslrdzxfbctjmpy", s[0])) ||
+                 (cl == 2 && !strncmp(s, "ry", 2));
         else if (cl <= 1)
-            ok = cl == 0 || !strchr("qwky", s[0]) || s[0] == 'y'; /* hora, ahora */
+            ok = cl == 0 || !strchr("qwky", s[0]) || s[0] == 'y' || /* hora, ahora */
+                 (s[0] == 'q' && w[i] == 'u');                    /* Quito */
         else {
             ok = false;
             for (size_t k = 0; onsets[k]; k++) {

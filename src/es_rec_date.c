@@ -18,9 +18,12 @@ static unsigned month_at(const cctx *c, size_t i, size_t *last)
     if (!e) return 0;
     table_feature(e->features, "abbr", f, sizeof f);
     *last = i;
-    if (f[0]) { /* an abbreviation needs its point: 15 de ago. */
-        if (!cc_eq(c, i + 1, ".")) return 0;
-        *last = i + 1;
+    if (f[0]) { /* an abbreviation needs its point (15 de ago.), or a dateline: 14 nov (EFE) */
+        size_t nx = cc_next(c, i);
+        bool dateline = !cc_touch(c, i) && (cc_eq(c, nx, "(") || cc_eq(c, nx, "-") ||
+                                            cc_eq(c, nx, "\u2014") || cc_eq(c, nx, "\u2013"));
+        if (!cc_eq(c, i + 1, ".") && !dateline) return 0;
+        *last = dateline ? i : i + 1;
     }
     table_feature(e->features, "n", f, sizeof f);
     return (unsigned)atoi(f);

@@ -462,6 +462,8 @@ size_t es_rec_range(const cctx *c, size_t i, sem_token *out)
     sprintf(p, "%s-%s", a.canon, b.canon);
     *out = cc_make(c, score ? SEM_SCORE : SEM_RANGE, i, b.last, p);
     if (a.point || b.point) out->flags |= SEM_POINT;
+    if (!score && cc_word_in(c, cc_prev(c, i), (const char *const[]){"entre", NULL}))
+        out->flags |= SEM_BETWEEN;
     if (years)
         out->flags |= SEM_YEAR;
     else if (!score)

@@ -311,6 +311,21 @@ static bool headline(const cctx *c, size_t i)
     return wordy;
 }
 
+/* Token i is in a place name in capitals opening the block: a dateline ("NUEVA YORK.-",
+ * "QUITO (AFP) -", "LIMA,"), read as words whatever their letters. */
+static bool dateline(const cctx *c, size_t i)
+{
+    size_t first = i, last = i, words = 1;
+    for (size_t p = cc_prev(c, first); p != CC_NONE && caps_word(c, p); p = cc_prev(c, p))
+        first = p, words++;
+    for (size_t nx = cc_next(c, last); nx < c->n && caps_word(c, nx); nx = cc_next(c, nx))
+        last = nx, words++;
+    size_t after = last + 1;
+    return cc_prev(c, first) == CC_NONE && words <= 4 &&
+           ((cc_eq(c, after, ".") && cc_eq(c, after + 1, "-")) || cc_eq(c, after, ",") ||
+            (cc_eq(c, after, " ") && cc_eq(c, after + 1, "(")));
+}
+
 /* A headline's word Spanish can say (lower case): "gana", "ley", "hoy" (a final y is an i),
  * "va" (a consonant and a vowel), or long enough to be a name (TRUMP). */
 static bool sayable(const char *w, size_t n)
@@ -346,7 +361,10 @@ size_t es_rec_acronym(const cctx *c, size_t i, sem_token *out)
     es_lower(w, n, lower, sizeof lower);
     /* a headline in capitals: EL GOBIERNO APRUEBA, TRUMP GANA -> words; its acronyms keep their
      * reading, and one Spanish cannot say is spelled (LA OMS ALERTA) */
-    if (function || (headline(c, i) && !table_getn(c->lang->acronyms, w, n) && sayable(lower, n))) {
+    bool known = table_getn(c->lang->acronyms, w, n) != NULL;
+    bool vowel = strpbrk(lower, "aeiouáéíóú") != NULL; /* places have vowels; CNN, BBC do not */
+    if (function || (!known && n > 2 && vowel && dateline(c, i)) ||
+        (headline(c, i) && !known && sayable(lower, n))) {
         *out = cc_make(c, SEM_WORD, i, i, arena_strdup(c->a, lower));
         return 1;
     }

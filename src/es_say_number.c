@@ -176,7 +176,8 @@ bool es_say_range(const es_lang *lang, const sem_token *t, strbuf *out)
         if (strcmp(b, a) <= 0) snprintf(b, sizeof b, "%s", second);
         second = b;
     }
-    return es_say_number_mark(out, a, g, false, ES_MARK(t)) && sb_word(out, "a") &&
+    return es_say_number_mark(out, a, g, false, ES_MARK(t)) &&
+           sb_word(out, (t->flags & SEM_BETWEEN) ? "y" : "a") &&
            es_say_number_mark(out, second, g, apocope, ES_MARK(t));
 }
 

@@ -51,6 +51,7 @@ enum {
     SEM_PLURAL = 1u << 8,       /* ABBREVIATION: the counted noun is plural */
     SEM_CAPITAL = 1u << 9,      /* starts a sentence with a capital or a digit: said capitalized */
     SEM_POINT = 1u << 10,       /* its decimal mark is a point (8.9): said "punto", not "coma" */
+    SEM_BETWEEN = 1u << 11,     /* RANGE after "entre": entre diez y quince, not "a" */
 };
 
 /* Canonical payloads, class by class (what the unit tests assert on):
