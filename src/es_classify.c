@@ -391,6 +391,15 @@ static bool initial_point(const cctx *c, size_t i)
 static size_t rec_punct(const cctx *c, size_t i, sem_token *out)
 {
     if (!cc_is(c, i, TOK_PUNCT)) return 0;
+    /* a point between digits no rule took (3.11.2) is "punto", never a sentence end; before
+     * digits after a space (batea .325) it is not said */
+    if (cc_eq(c, i, ".") && cc_touch(c, i) && cc_is(c, i + 1, TOK_NUMBER) && i > 0) {
+        bool between = cc_is(c, i - 1, TOK_NUMBER);
+        if (between || cc_is(c, i - 1, TOK_SPACE)) {
+            *out = cc_make(c, between ? SEM_WORD : SEM_PUNCT, i, i, between ? "punto" : "");
+            return 1;
+        }
+    }
     const table_entry *sym = table_getn(c->lang->symbols, cc_ptr(c, i), cc_len(c, i));
     if (sym && strstr(sym->features, "alone=1")) {
         *out = cc_make(c, SEM_VERBATIM, i, i, arena_strndup(c->a, cc_ptr(c, i), c->toks[i].len));
