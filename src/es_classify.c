@@ -351,27 +351,23 @@ static size_t rec_quote(const cctx *c, size_t i, sem_token *out)
  * 3 x 4 metros -> WORD "por" */
 static size_t rec_word(const cctx *c, size_t i, sem_token *out)
 {
-    bool times = (cc_eq(c, i, "x") || cc_eq(c, i, "×")) && cc_prev(c, i) != CC_NONE &&
-                 cc_is(c, cc_prev(c, i), TOK_NUMBER) && cc_is(c, cc_next(c, i), TOK_NUMBER);
-    if (times) {
-        *out = cc_make(c, SEM_WORD, i, i, "por");
-        return 1;
-    }
-    /* 2 + 2 - 1 = 3: a minus standing apart between numbers */
-    bool minus = (cc_eq(c, i, "-") || cc_eq(c, i, "\u2212")) && i > 0 &&
-                 cc_is(c, i - 1, TOK_SPACE) && cc_is(c, i + 1, TOK_SPACE) &&
-                 cc_is(c, cc_prev(c, i), TOK_NUMBER) && cc_is(c, cc_next(c, i), TOK_NUMBER);
-    if (minus) {
-        *out = cc_make(c, SEM_WORD, i, i, "menos");
-        return 1;
-    }
-    /* dólares/barril: a slash before a unit of time or measure is "por" */
-    bool per = cc_eq(c, i, "/") && i > 0 && cc_is(c, i - 1, TOK_WORD) && cc_touch(c, i) &&
-               cc_is(c, i + 1, TOK_WORD) &&
-               es_cue(c->lang, cc_ptr(c, i + 1), cc_len(c, i + 1), "per");
-    if (per) {
-        *out = cc_make(c, SEM_WORD, i, i, "por");
-        return 1;
+    if (c->toks[i].len == 1 || c->toks[i].kind != TOK_WORD) { /* the rare marks first */
+        const char *said = NULL;
+        size_t p = cc_prev(c, i), nx = cc_next(c, i);
+        bool numbers = p != CC_NONE && cc_is(c, p, TOK_NUMBER) && cc_is(c, nx, TOK_NUMBER);
+        if (numbers && (cc_eq(c, i, "x") || cc_eq(c, i, "×")))
+            said = "por"; /* 3 x 4 */
+        else if (numbers && (cc_eq(c, i, "-") || cc_eq(c, i, "\u2212")) &&
+                 cc_is(c, i - 1, TOK_SPACE) && cc_is(c, i + 1, TOK_SPACE))
+            said = "menos"; /* 2 + 2 - 1 = 3: a minus standing apart between numbers */
+        else if (cc_eq(c, i, "/") && i > 0 && cc_is(c, i - 1, TOK_WORD) && cc_touch(c, i) &&
+                 cc_is(c, i + 1, TOK_WORD) &&
+                 es_cue(c->lang, cc_ptr(c, i + 1), cc_len(c, i + 1), "per"))
+            said = "por"; /* dólares/barril */
+        if (said) {
+            *out = cc_make(c, SEM_WORD, i, i, said);
+            return 1;
+        }
     }
     if (!cc_is(c, i, TOK_WORD)) return 0;
     *out = cc_make(c, SEM_WORD, i, i, arena_strndup(c->a, cc_ptr(c, i), c->toks[i].len));
