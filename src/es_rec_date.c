@@ -437,6 +437,10 @@ size_t es_rec_time(const cctx *c, size_t i, sem_token *out)
         }
     }
     if (zlast != CC_NONE) end = zlast;
+    /* 1:45.32 minutos, 2:05:41 horas: the unit is already said */
+    if ((k.frac != CC_NONE || k.seconds) && !hword &&
+        cc_word_in(c, cc_next(c, end), (const char *const[]){"minutos", "min", "segundos", NULL}))
+        end = cc_next(c, end);
     *out = cc_make(c, SEM_TIME, first, end, p);
     if (mer && zlast == CC_NONE) point_may_end(c, end, out);
     return end - first + 1;
