@@ -345,7 +345,7 @@ bool es_pronounceable(const char *word)
                  (cl == 2 && !strncmp(s, "ry", 2));
         else if (cl <= 1)
             ok = cl == 0 || !strchr("qwky", s[0]) || s[0] == 'y' || /* hora, ahora */
-                 (s[0] == 'q' && w[i] == 'u');                    /* Quito */
+                 (s[0] == 'q' && w[i] == 'u');                      /* Quito */
         else {
             ok = false;
             for (size_t k = 0; onsets[k]; k++) {

@@ -224,8 +224,9 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
         if (fem[0] && feminine_title(c, p, nx)) /* la Lic. Ana Téllez: licenciada */
             out->payload = arena_strdup(c->a, fem);
         /* a final abbreviation's point is also the sentence's (RAE) */
-        if (last == '.' && (nx >= c->n || (strcmp(f, "name") && strcmp(f, "roman") &&
-                                           strcmp(f, "join") && cc_capitalized(c, nx))))
+        if (last == '.' && (nx >= c->n || (cc_eq(c, nx, "-") && !strcmp(f, "")) ||
+                            (strcmp(f, "name") && strcmp(f, "roman") && strcmp(f, "join") &&
+                             cc_capitalized(c, nx)))) /* ... Nuevo León.- El Metro */
             out->flags |= SEM_SENTENCE_END;
         return k - i + 1;
     }

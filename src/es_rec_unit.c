@@ -111,6 +111,11 @@ static size_t money(const cctx *c, size_t i, size_t last, const char *code, cons
         (u = unit_at(c, last + 2, &ul))) {
         per = u->written;
         last = ul;
+    } else if (cc_eq(c, last + 1, "/") && cc_touch(c, last) && cc_touch(c, last + 1) &&
+               cc_is(c, last + 2, TOK_WORD) &&
+               es_cue(c->lang, cc_ptr(c, last + 2), cc_len(c, last + 2), "per")) {
+        per = cc_text(c, last + 2, last + 2); /* $45/litro: por litro */
+        last += 2;
     }
     /* a sign with its scale: M€ -> EUR millones */
     const char *sp = strchr(code, ' ');
@@ -154,6 +159,11 @@ size_t es_rec_money(const cctx *c, size_t i, sem_token *out)
         if (named && ((dollar_sign && (!strcmp(named, "PESO") || !strcmp(named, "USD"))) ||
                       !strcmp(named, cur))) /* $500 pesos, S/ 25 soles: said once */
             return money_num(c, i, wl, dollar_sign ? named : cur, &num, scale, out);
+        size_t after = cc_next(c, last), cl2;
+        const char *code =
+            dollar_sign && cc_is(c, after, TOK_WORD) ? currency_at(c, after, &cl2) : NULL;
+        if (code) /* $1,000.00 USD: the code names the dollar sign's currency */
+            return money_num(c, i, cl2, code, &num, scale, out);
         return money_num(c, i, last, cur, &num, scale, out);
     }
     if (!cc_read_number(c, i, &num)) return 0;
