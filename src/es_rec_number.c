@@ -25,6 +25,15 @@ static bool cue_before(const cctx *c, size_t i, int n, const char *role)
     return false;
 }
 
+/* An identifier's noun right before i: expediente 412-3, Ley 52-2022, N° 150-2024. */
+static bool code_before(const cctx *c, size_t i)
+{
+    size_t p = cc_prev(c, i);
+    if (p != CC_NONE && (cc_eq(c, p, "°") || cc_eq(c, p, "º")) && p > 0) p = p - 1;
+    return p != CC_NONE && cc_is(c, p, TOK_WORD) &&
+           es_cue(c->lang, cc_ptr(c, p), cc_len(c, p), "code");
+}
+
 /* ---- telephones ---- */
 
 typedef struct {
@@ -83,7 +92,7 @@ size_t es_rec_telephone(const cctx *c, size_t i, sem_token *out)
     else if (!cc_is(c, i, TOK_NUMBER) && !cc_eq(c, i, "("))
         return 0;
     if (i > 0 && cc_touch(c, i - 1) && !cc_eq(c, i - 1, "(")) return 0;
-    if (cue_before(c, i, 3, "code")) return 0; /* N° 006-2024-TR, Ley 1234-2020: identifiers */
+    if (code_before(c, i)) return 0; /* N° 006-2024-TR, Ley 1234-2020: identifiers */
     groups g;
     if (!read_groups(c, k, &g)) return 0;
     size_t end = g.last[g.count - 1];
@@ -276,6 +285,18 @@ bool cc_read_fraction(const cctx *c, size_t i, char **canon, size_t *last)
         return true;
     }
     if (!cc_is(c, k, TOK_NUMBER)) return false;
+    cc_number grouped; /* causa 14.305/2019: a numerator with thousands */
+    if (cc_read_number(c, k, &grouped) && grouped.grouped && !grouped.decimal &&
+        cc_eq(c, grouped.last + 1, "/") && cc_touch(c, grouped.last) &&
+        cc_touch(c, grouped.last + 1) && cc_small(c, grouped.last + 2, 4, 0, 9999, NULL) &&
+        !(cc_touch(c, grouped.last + 2) && !cc_is(c, grouped.last + 3, TOK_PUNCT))) {
+        size_t n = strlen(grouped.canon) + cc_len(c, grouped.last + 2) + 4;
+        *canon = arena_alloc(c->a, n);
+        snprintf(*canon, n, "%s%s/%.*s", neg ? "-" : "", grouped.canon,
+                 (int)cc_len(c, grouped.last + 2), cc_ptr(c, grouped.last + 2));
+        *last = grouped.last + 2;
+        return true;
+    }
     size_t whole = CC_NONE;
     /* 3 2/100: a whole number, a space, a fraction */
     if (cc_len(c, k) <= 3 && cc_eq(c, k + 1, " ") && cc_is(c, k + 2, TOK_NUMBER) &&
@@ -403,12 +424,48 @@ static bool sport_context(const cctx *c, size_t i)
     return false;
 }
 
+/* N° 150-2024-MIDIS, DS 006-2024-TR -> CODE "150 guion 2024 guion midis": an identifier's
+ * parts joined by hyphens after its noun; 0 when there is no such run of three parts or more */
+static size_t identifier(const cctx *c, size_t i, sem_token *out)
+{
+    if (!code_before(c, i)) return 0;
+    size_t k = i, parts = 1;
+    while (cc_touch(c, k) && is_dash(c, k + 1) && cc_touch(c, k + 1) &&
+           (cc_is(c, k + 2, TOK_NUMBER) || cc_is(c, k + 2, TOK_WORD)))
+        k += 2, parts++;
+    if (parts < 3 || (cc_touch(c, k) && !cc_is(c, k + 1, TOK_PUNCT))) return 0;
+    strbuf b = {0};
+    bool ok = true;
+    for (size_t p = i; p <= k && ok; p += 2) {
+        if (p > i) ok = sb_puts(&b, " guion ");
+        if (!ok) break;
+        if (cc_is(c, p, TOK_NUMBER)) {
+            ok = sb_append(&b, cc_ptr(c, p), cc_len(c, p));
+            continue;
+        }
+        sem_class cls;
+        const char *w = cc_acronym(c, cc_ptr(c, p), cc_len(c, p), &cls);
+        char lower[64];
+        if (!w || cls != SEM_LETTERS) { /* a word: midis */
+            if (cc_len(c, p) >= sizeof lower) break;
+            es_lower(cc_ptr(c, p), cc_len(c, p), lower, sizeof lower);
+            w = lower;
+        }
+        ok = sb_puts(&b, w);
+    }
+    *out = cc_make(c, SEM_CODE, i, k, arena_strdup(c->a, sb_str(&b)));
+    sb_free(&b);
+    return ok ? k - i + 1 : 0;
+}
+
 /* 2010-2015 -> RANGE "2010-2015" (years); ganó 4-2 -> SCORE "4-2"; 3-4 semanas -> RANGE */
 size_t es_rec_range(const cctx *c, size_t i, sem_token *out)
 {
     cc_number a, b;
     if (!cc_is(c, i, TOK_NUMBER) || !cc_read_number(c, i, &a)) return 0;
     if (i > 0 && cc_touch(c, i - 1) && !cc_eq(c, i - 1, "(")) return 0;
+    size_t id = identifier(c, i, out);
+    if (id) return id;
     size_t k = a.last + 1;
     bool spaced = cc_eq(c, k, " ");
     if (spaced) k++;
@@ -449,7 +506,10 @@ size_t es_rec_range(const cctx *c, size_t i, sem_token *out)
             *out = cc_make(c, SEM_CODE, i, b.last, m);
             return b.last - i + 1;
         }
-        bool code = cue_before(c, i, 3, "code") || (vb < va && va > 20);
+        size_t pn = cc_prev(c, i); /* No. 12-2024, Nro. 4-2023: the abbreviation's point */
+        bool numero = pn != CC_NONE && pn > 0 && cc_eq(c, pn, ".") &&
+                      cc_word_in(c, pn - 1, (const char *const[]){"no", "nro", "núm", NULL});
+        bool code = numero || code_before(c, i) || (vb < va && va > 20);
         if (code) {
             char *p = arena_alloc(c->a, strlen(a.canon) + strlen(b.canon) + 12);
             sprintf(p, "%s guion %s", a.canon, b.canon);

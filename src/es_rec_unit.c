@@ -47,14 +47,15 @@ static const char *currency_at(const cctx *c, size_t i, size_t *last)
     /* a code written against a word is part of it: "EURO", "usdt" */
     if (cc_touch(c, k) && cc_is(c, k + 1, TOK_WORD)) return NULL;
     if (i > 0 && cc_touch(c, i - 1) && cc_is(c, i - 1, TOK_WORD)) return NULL;
-    /* a code in capitals against a small number is a name: COP29, Q1 (a quarter); nio21 and
-     * USD1,5 millones are amounts */
+    /* a code in capitals against a small number is a name: COP29, Q1 (a quarter); nio21,
+     * Q3,658.40 and USD1,5 millones are amounts */
     bool letters = strspn(key, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == strlen(key);
     bool capitals = strspn(cc_ptr(c, i), "ABCDEFGHIJKLMNOPQRSTUVWXYZ") > 0;
-    if (letters && capitals && cc_touch(c, k) && cc_is(c, k + 1, TOK_NUMBER) &&
-        cc_len(c, k + 1) <= (strlen(key) >= 3 ? 2 : 1) &&
+    cc_number after;
+    if (letters && capitals && cc_touch(c, k) && cc_read_number(c, k + 1, &after) &&
+        !after.grouped && !after.decimal && strlen(after.canon) <= (strlen(key) >= 3 ? 2 : 1) &&
         (strlen(key) >= 3 || cc_small(c, k + 1, 1, 1, 4, NULL)) &&
-        !cc_word_in(c, cc_next(c, k + 1), (const char *const[]){"mil", "millones", NULL}))
+        !cc_word_in(c, cc_next(c, after.last), (const char *const[]){"mil", "millones", NULL}))
         return NULL;
     *last = k;
     if (!strcmp(key, "$")) return c->region->dollar; /* pesos or dólares, by region */
