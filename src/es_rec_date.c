@@ -121,7 +121,7 @@ size_t es_rec_date(const cctx *c, size_t i, sem_token *out)
         size_t mark = cc_eq(c, i + 1, ".") ? i + 2 : i + 1;
         ordinal_day = d == 1 && cc_touch(c, i) &&
                       (cc_eq(c, mark, "º") || cc_eq(c, mark, "°") || cc_eq(c, mark, "ro") ||
-                       cc_eq(c, mark, "er")) &&
+                       cc_eq(c, mark, "o") || cc_eq(c, mark, "er")) &&
                       (mark == i + 1 || cc_touch(c, i + 1)) && !cc_touch(c, mark);
         size_t k = cc_next(c, ordinal_day ? mark : i);
         if (cc_touch(c, i) && !ordinal_day) return 0;

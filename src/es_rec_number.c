@@ -227,8 +227,16 @@ size_t es_rec_ordinal(const cctx *c, size_t i, sem_token *out)
         if (strcmp(w, masc_sfx[m]) == 0) found = suffix = true;
     for (size_t m = 0; fem_sfx[m]; m++)
         if (strcmp(w, fem_sfx[m]) == 0) found = suffix = true, g = ES_FEM;
-    /* bare o / a only after the RAE point (1.a); the suffixes only without it */
-    if (!found || ((!strcmp(w, "o") || !strcmp(w, "a")) && !dot) || (suffix && dot)) return 0;
+    /* bare o / a after the RAE point (1.a), or before a noun (la 3a edición); the suffixes only
+     * without it */
+    bool bare = !strcmp(w, "o") || !strcmp(w, "a");
+    if (bare && !dot) {
+        size_t nx = cc_next(c, k);
+        if (cc_len(c, i) > 2 || !cc_is(c, nx, TOK_WORD) || cc_len(c, nx) < 3 ||
+            es_is_function_word(c->lang, cc_ptr(c, nx), cc_len(c, nx)))
+            return 0;
+    }
+    if (!found || (suffix && dot)) return 0;
     if (cc_touch(c, k) && (cc_is(c, k + 1, TOK_WORD) || cc_is(c, k + 1, TOK_NUMBER))) return 0;
     if ((!strcmp(w, "°") || !strcmp(w, "º")) && !dot &&
         !degree_is_ordinal(c, i, k, num.canon + num.negative))
@@ -376,6 +384,11 @@ size_t es_rec_fraction(const cctx *c, size_t i, sem_token *out)
     /* a whole part that is a year or a count: "en 2020 1/3 de" stays apart */
     if (cc_touch(c, last) && cc_is(c, last + 1, TOK_WORD)) return 0;
     if (season(c, i, last, canon, out)) return last - i + 1;
+    const table_entry *said = table_get(c->lang->cues, canon); /* 24/7: veinticuatro siete */
+    if (said && strstr(said->features, "role=phone")) {
+        *out = cc_make(c, SEM_ABBREVIATION, i, last, said->spoken);
+        return last - i + 1;
+    }
     if (legal_number(c, i, canon)) {
         /* Ley 7/2024 -> CODE "7 de 2024": siete de dos mil veinticuatro */
         char *p = arena_alloc(c->a, strlen(canon) + 4);

@@ -49,7 +49,9 @@ bool es_say_number_mark(strbuf *out, const char *canon, es_gender g, bool apocop
     if (wn >= sizeof whole) return false;
     memcpy(whole, canon, wn);
     whole[wn] = '\0';
-    return es_cardinal_str(out, whole, g, false) && sb_word(out, mark) &&
+    /* uno coma cinco toneladas: a whole part ending in one stays masculine before decimals */
+    es_gender wg = wn && whole[wn - 1] == '1' && !(wn >= 2 && whole[wn - 2] == '1') ? ES_MASC : g;
+    return es_cardinal_str(out, whole, wg, false) && sb_word(out, mark) &&
            say_decimals(out, dot + 1, g, apocope);
 }
 
