@@ -157,9 +157,13 @@ size_t es_rec_money(const cctx *c, size_t i, sem_token *out)
         size_t last = scale ? sl : num.last, wl;
         const char *named = currency_word(c, cc_next(c, last), &wl);
         bool dollar_sign = cc_eq(c, i, "$");
-        if (named && ((dollar_sign && (!strcmp(named, "PESO") || !strcmp(named, "USD"))) ||
-                      !strcmp(named, cur))) /* $500 pesos, S/ 25 soles: said once */
-            return money_num(c, i, wl, dollar_sign ? named : cur, &num, scale, out);
+        const table_entry *ce = table_get(c->lang->currencies, cur);
+        bool same = named && (!strcmp(named, cur) ||
+                              (ce && !strcmp(named, "PESO") && !strncmp(ce->spoken, "peso ", 5)));
+        if (named && ((dollar_sign && (!strcmp(named, "PESO") || !strcmp(named, "USD"))) || same))
+            /* $500 pesos, S/ 25 soles, MXN$17 pesos: the currency is said once */
+            return money_num(c, i, wl, dollar_sign || !strcmp(named, "PESO") ? named : cur, &num,
+                             scale, out);
         size_t after = cc_next(c, last), cl2;
         const char *code =
             dollar_sign && cc_is(c, after, TOK_WORD) ? currency_at(c, after, &cl2) : NULL;
