@@ -133,11 +133,30 @@ static size_t money(const cctx *c, size_t i, size_t last, const char *code, cons
 }
 
 /* The same, remembering a decimal point (US$ 2.5 millones: dos punto cinco). */
+/* The block speaks of the dollar's price: "tipo de cambio", "el dólar cerró en". */
+static bool dollar_rate(const cctx *c)
+{
+    static const char *const words[] = {"dólar", "cambio", NULL};
+    for (size_t k = 0; k < c->n; k++)
+        if (cc_is(c, k, TOK_WORD) && cc_len(c, k) >= 6 && cc_word_in(c, k, words)) return true;
+    return false;
+}
+
 static size_t money_num(const cctx *c, size_t i, size_t last, const char *code,
                         const cc_number *num, const char *scale, sem_token *out)
 {
-    size_t n = money(c, i, last, code, num->canon, scale, out);
-    if (num->point) out->flags |= SEM_POINT;
+    const char *amount = num->canon;
+    bool point = num->point;
+    /* S/3.350 por dólar: a rate of soles to the dollar has three decimals, never thousands */
+    if (!strcmp(code, "PEN") && num->grouped && !num->decimal && strlen(amount) == 4 && !scale &&
+        dollar_rate(c)) {
+        char *d = arena_alloc(c->a, 8);
+        snprintf(d, 8, "%c.%s", amount[0], amount + 1);
+        amount = d;
+        point = cc_eq(c, num->last - 1, ".");
+    }
+    size_t n = money(c, i, last, code, amount, scale, out);
+    if (point) out->flags |= SEM_POINT;
     return n;
 }
 
