@@ -355,6 +355,17 @@ size_t es_rec_acronym(const cctx *c, size_t i, sem_token *out)
         return 1;
     }
     if (!all_capitals(w, n)) return 0;
+    /* a currency code alone: por USD -> por dólar, en EUR -> en euros (COP, the summit, stays) */
+    const table_entry *cur = n == 3 ? table_getn(c->lang->currencies, w, n) : NULL;
+    if (cur && !table_getn(c->lang->acronyms, w, n) && strchr(cur->spoken, '|')) {
+        const char *bar = strchr(cur->spoken, '|');
+        bool one =
+            cc_word_in(c, cc_prev(c, i), (const char *const[]){"por", "cada", "un", "una", NULL});
+        *out = cc_make(c, SEM_ABBREVIATION, i, i,
+                       one ? arena_strndup(c->a, cur->spoken, (size_t)(bar - cur->spoken))
+                           : arena_strdup(c->a, bar + 1));
+        return 1;
+    }
     bool function = es_is_function_word(c->lang, w, n);
     if (n == 1 && !(function && headline(c, i))) return 0; /* "A las diez" stays as written */
     char lower[64];
