@@ -118,7 +118,8 @@ static int region_index(const es_lang *lang, const char *code)
     return -1;
 }
 
-/* A cue phrase of one to four words from token i; returns the tokens it took (0: none). */
+/* A cue phrase of one to four words from token i; returns the tokens it took (0: none).
+ * dateline: i opens the article; the phrase weighs triple if a dateline's mark follows it. */
 static size_t place_evidence(es_evidence *ev, const es_lang *lang, const cursor *c, size_t i,
                              bool dateline)
 {
@@ -145,8 +146,15 @@ static size_t place_evidence(es_evidence *ev, const es_lang *lang, const cursor 
         if (t->kind == TOK_WORD && !touch(c, k) && !is(c, k + 1, TOK_SPACE)) break;
     }
     if (!best) return 0;
+    if (dateline) { /* a dateline is the place at the block's start, then , ( .- or a dash */
+        size_t after = i + took;
+        if (is(c, after, TOK_SPACE)) after++;
+        dateline = eq(c, after, ",") || eq(c, after, "(") || eq(c, after, "-") ||
+                   eq(c, after, "\u2014") || eq(c, after, "\u2013") ||
+                   (eq(c, after, ".") && eq(c, after + 1, "-"));
+    }
     int r = region_index(lang, best->spoken);
-    if (r < 0) return took;
+    if (r < 0 || (!dateline && strstr(best->features, "at=dateline"))) return took;
     char w[8];
     table_feature(best->features, "w", w, sizeof w);
     ev->score[r] += (w[0] ? atoi(w) : 1) * (dateline ? 3 : 1);
@@ -174,7 +182,7 @@ void es_evidence_add(es_evidence *ev, const es_lang *lang, const char *text, con
             ev->dollar_first++;
         } else if (t->kind == TOK_WORD || t->kind == TOK_SYMBOL) {
             if (i > 0 && touch(&c, i - 1) && is(&c, i - 1, TOK_WORD)) continue;
-            size_t took = place_evidence(ev, lang, &c, i, first && words < 4);
+            size_t took = place_evidence(ev, lang, &c, i, first && words == 0);
             if (t->kind == TOK_WORD) words++;
             if (took) i += took - 1;
         }
