@@ -462,6 +462,7 @@ loc_status reader_next(reader *r, block *out, bool *got)
             r->o.format == READ_TEXT ? src + lead + (size_t)(text - r->clean.data) : 0;
         out->source_line = r->o.format == READ_HTML || r->o.format == READ_FEED ? 0 : line;
         out->index = r->blocks++;
+        out->region = NULL; /* the pipeline decides it per article; alone, the block guesses */
         r->article = article;
         *got = true;
         return LOC_OK;
