@@ -438,6 +438,7 @@ static const struct {
     {es_rec_date, W | N},               /* 12/06/2024, 28 de mayo */
     {es_rec_telephone, N | P | S},      /* 900 123 456 */
     {es_rec_weekday, W},                /* vier. 10 */
+    {es_rec_gap, N},                    /* a 1:12 del líder */
     {es_rec_time, W | N},               /* 10:30 h, las 01:25 */
     {es_rec_money, W | N | P | S},      /* 15 € */
     {es_rec_ordinal, W | N},            /* 1.º */

@@ -267,6 +267,30 @@ static bool is_time_unit(const char *u)
     return !strcmp(u, "h") || !strcmp(u, "min") || !strcmp(u, "s") || !strcmp(u, "seg");
 }
 
+/* a 1:12 del líder, con 0:45 de ventaja -> MEASURE "1 min 12 s": a gap in a race, not a clock */
+size_t es_rec_gap(const cctx *c, size_t i, sem_token *out)
+{
+    unsigned m, sec;
+    if (!cc_small(c, i, 2, 0, 59, &m) || !cc_eq(c, i + 1, ":") || !cc_touch(c, i) ||
+        !cc_touch(c, i + 1) || cc_len(c, i + 2) != 2 || !cc_small(c, i + 2, 2, 0, 59, &sec))
+        return 0;
+    if (cc_touch(c, i + 2) && !cc_is(c, i + 3, TOK_PUNCT)) return 0;
+    if (cc_touch(c, i + 2) && (cc_eq(c, i + 3, ":") || cc_eq(c, i + 3, "."))) return 0;
+    if (!cc_word_in(c, cc_prev(c, i), (const char *const[]){"a", "con", NULL})) return 0;
+    size_t de = cc_next(c, i + 2), what = cc_next(c, de);
+    if (!cc_word_in(c, de, (const char *const[]){"de", "del", NULL}) || !cc_is(c, what, TOK_WORD) ||
+        !es_cue(c->lang, cc_ptr(c, what), cc_len(c, what), "gap"))
+        return 0;
+    char *p = arena_alloc(c->a, 24);
+    if (!p) return 0;
+    if (m)
+        snprintf(p, 24, "%u min %u s", m, sec);
+    else
+        snprintf(p, 24, "%u s", sec);
+    *out = cc_make(c, SEM_MEASURE, i, i + 2, p);
+    return 3;
+}
+
 /* 120 km/h -> MEASURE "120 km/h"; -2 °C -> "-2 °C"; 60 l/m² -> "60 l/m²"; 1 1/2 m -> "1 1/2 m";
  * 30-35 °C -> "30-35 °C" */
 size_t es_rec_measure(const cctx *c, size_t i, sem_token *out)
