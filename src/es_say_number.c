@@ -52,7 +52,7 @@ bool es_say_number_mark(strbuf *out, const char *canon, es_gender g, bool apocop
     /* uno coma cinco toneladas: a whole part ending in one stays masculine before decimals */
     es_gender wg = wn && whole[wn - 1] == '1' && !(wn >= 2 && whole[wn - 2] == '1') ? ES_MASC : g;
     return es_cardinal_str(out, whole, wg, false) && sb_word(out, mark) &&
-           say_decimals(out, dot + 1, g, apocope);
+           say_decimals(out, dot + 1, ES_MASC, apocope) /* seis punto uno entradas */;
 }
 
 /* CARDINAL "21" f -> veintiuna; "2024" year -> dos mil veinticuatro; "016" -> cero uno seis */
