@@ -525,7 +525,10 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
      * la Clase V (cinco, never "quinto" as if Clase were a king) */
     static const char *const numbered[] = {"fase", "grupo", "nivel", "categoría",
                                            "tipo", "clase", NULL};
+    /* names of products whose letter is a letter: Xbox Series X, Windows XP, iPhone X */
+    static const char *const lettered[] = {"series", "serie", "windows", "iphone", "modelo", NULL};
     if (!cc_is(c, i, TOK_WORD)) return 0;
+    if (cc_word_in(c, cc_prev(c, i), lettered)) return 0;
     const char *w = cc_ptr(c, i);
     size_t n = cc_len(c, i);
     if (!all_of(w, n, "IVXLCDMivxlcdm")) return 0; /* most words: not a numeral at all */
