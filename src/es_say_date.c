@@ -28,11 +28,12 @@ bool es_say_date(const es_lang *lang, const sem_token *t, strbuf *out)
 }
 
 /* The part of the day after a 12-hour time: 1 am -> de la madrugada, 12 pm -> del mediodía,
- * 12 m. -> del mediodía. Spanish newsreaders say "de la madrugada" before six (NeMo: mañana). */
+ * 12 m. -> del mediodía. Spanish newsreaders say "de la madrugada" before five, "de la mañana" from
+ * five (NeMo: mañana). */
 static const char *day_part(unsigned h, char mer)
 {
     if (mer == 'm') return "del mediodía";
-    if (mer == 'a') return h == 12 ? "de la noche" : h < 6 ? "de la madrugada" : "de la mañana";
+    if (mer == 'a') return h == 12 ? "de la noche" : h < 5 ? "de la madrugada" : "de la mañana";
     return h == 12 ? "del mediodía" : h < 8 ? "de la tarde" : "de la noche";
 }
 
