@@ -326,6 +326,16 @@ size_t es_rec_measure(const cctx *c, size_t i, sem_token *out)
         return 0;
     strbuf b = {0};
     sb_printf(&b, "%s %s", amount, u->written);
+    /* a unit per another: 15 km/l, 3 mg/l (said "kilómetros por litro") */
+    size_t per_last;
+    const table_entry *per = cc_eq(c, ul + 1, "/") && cc_touch(c, ul) && cc_touch(c, ul + 1)
+                                 ? unit_at(c, ul + 2, &per_last)
+                                 : NULL;
+    if (per && !strchr(u->written, '/') && !strchr(per->written, '/')) {
+        sb_printf(&b, "/%s", per->written);
+        ul = per_last;
+        u = per;
+    }
     /* a duration goes on: 2 h 30 min, 15 h 10 min 40 s */
     while (is_time_unit(u->written)) {
         size_t k2 = cc_next(c, ul), ul2;

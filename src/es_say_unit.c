@@ -80,6 +80,30 @@ static bool say_money(const es_lang *lang, const char *payload, const char *mark
     return amount_with(out, digits, cent, cg[0] == 'f' ? ES_FEM : ES_MASC);
 }
 
+/* "km/l" of two units in the table -> an entry "kilómetro por litro|kilómetros por litro" with the
+ * first unit's gender, written into *e and forms; NULL when either is unknown. */
+static const table_entry *per_unit(const es_lang *lang, const char *key, table_entry *e,
+                                   char *forms, size_t size)
+{
+    const char *slash = strchr(key, '/');
+    if (!slash || strchr(slash + 1, '/')) return NULL;
+    char first[32];
+    snprintf(first, sizeof first, "%.*s", (int)(slash - key), key);
+    const table_entry *a = table_get(lang->units, first), *b = table_get(lang->units, slash + 1);
+    if (!a || !b) return NULL;
+    const char *abar = strchr(a->spoken, '|'), *bbar = strchr(b->spoken, '|');
+    int bl = bbar ? (int)(bbar - b->spoken) : (int)strlen(b->spoken);
+    if (abar)
+        snprintf(forms, size, "%.*s por %.*s|%s por %.*s", (int)(abar - a->spoken), a->spoken, bl,
+                 b->spoken, abar + 1, bl, b->spoken);
+    else
+        snprintf(forms, size, "%s por %.*s", a->spoken, bl, b->spoken);
+    *e = *a;
+    e->written = key;
+    e->spoken = forms;
+    return e;
+}
+
 /* MEASURE "120 km/h" -> ciento veinte kilómetros por hora; "1 h" -> una hora;
  * "-2 °C" -> menos dos grados; "1/2 mm" -> medio milímetro; "1 1/2 m" -> un metro y medio;
  * "30-35 °C" -> treinta a treinta y cinco grados centígrados */
@@ -103,11 +127,15 @@ bool es_say_measure(const es_lang *lang, const sem_token *t, strbuf *out)
         }
         return ok;
     }
-    /* the longest unit after a blank: "4.8 l/100 km", "1 1/2 m" */
+    /* the longest unit after a blank: "4.8 l/100 km", "1 1/2 m"; or two joined: "15 km/l" */
     const char *sp = NULL;
     const table_entry *u = NULL;
+    table_entry joined;
+    char forms[160];
     for (const char *b = strchr(t->payload, ' '); b && !u; b = strchr(b + 1, ' '))
-        if ((u = table_get(lang->units, b + 1))) sp = b;
+        if ((u = table_get(lang->units, b + 1)) ||
+            (u = per_unit(lang, b + 1, &joined, forms, sizeof forms)))
+            sp = b;
     if (!sp) return sb_word(out, t->payload);
     char amount[64];
     size_t n = (size_t)(sp - t->payload);
