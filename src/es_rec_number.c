@@ -205,7 +205,10 @@ size_t es_rec_ordinal(const cctx *c, size_t i, sem_token *out)
     static const char *const apoc[] = {"er", "ᵉʳ", NULL};
     /* Latin American suffixes, written without a point: 1ro 2do 4to 7mo 8vo 9no; 1ra 2da 6ta */
     static const char *const masc_sfx[] = {"ro", "do", "to", "mo", "vo", "no", NULL};
-    static const char *const fem_sfx[] = {"ra", "da", "ta", "ma", "va", "na", NULL};
+    static const char *const fem_sfx[] = {"ra", "da", "ta", "ma", "va", "na", "era", NULL};
+    /* plurals: los 3ros lugares, las 1ras damas */
+    static const char *const plural_sfx[] = {"ros", "dos", "tos", "mos", "vos", "nos", "ras",
+                                             "das", "tas", "mas", "vas", "nas", NULL};
     cc_number num;
     if (!cc_is(c, i, TOK_NUMBER) || !cc_read_number(c, i, &num) || num.decimal) return 0;
     size_t k = num.last + 1;
@@ -227,6 +230,10 @@ size_t es_rec_ordinal(const cctx *c, size_t i, sem_token *out)
         if (strcmp(w, masc_sfx[m]) == 0) found = suffix = true;
     for (size_t m = 0; fem_sfx[m]; m++)
         if (strcmp(w, fem_sfx[m]) == 0) found = suffix = true, g = ES_FEM;
+    bool plural = false;
+    for (size_t m = 0; plural_sfx[m]; m++)
+        if (strcmp(w, plural_sfx[m]) == 0)
+            found = suffix = plural = true, g = w[strlen(w) - 2] == 'a' ? ES_FEM : ES_MASC;
     /* bare o / a after the RAE point (1.a), or before a noun (la 3a edición); the suffixes only
      * without it */
     bool bare = !strcmp(w, "o") || !strcmp(w, "a");
@@ -241,9 +248,14 @@ size_t es_rec_ordinal(const cctx *c, size_t i, sem_token *out)
     if ((!strcmp(w, "°") || !strcmp(w, "º")) && !dot &&
         !degree_is_ordinal(c, i, k, num.canon + num.negative))
         return 0;
+    /* 4to. lugar: the suffix's own point, inside a sentence */
+    if (suffix && cc_eq(c, k + 1, ".") && cc_touch(c, k) && cc_is(c, cc_next(c, k + 1), TOK_WORD) &&
+        !cc_capitalized(c, cc_next(c, k + 1)))
+        k++;
     char *d = arena_strdup(c->a, num.canon);
     *out = cc_make(c, SEM_ORDINAL, i, k, d);
     out->gender = g;
+    if (plural) out->flags |= SEM_PLURAL;
     if (apocope) out->flags |= SEM_APOCOPE;
     if (g == ES_MASC && !apocope) {
         /* 1.º puesto: a newsreader says "primer puesto" */

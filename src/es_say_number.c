@@ -144,7 +144,8 @@ bool es_say_ordinal(const es_lang *lang, const sem_token *t, strbuf *out)
     (void)lang;
     unsigned long long v = strtoull(t->payload, NULL, 10);
     if (strlen(t->payload) > 12) return es_ordinal_str(out, t->payload, t->gender, false);
-    return es_ordinal(out, v, t->gender, (t->flags & SEM_APOCOPE) != 0);
+    bool ok = es_ordinal(out, v, t->gender, (t->flags & SEM_APOCOPE) && !(t->flags & SEM_PLURAL));
+    return ok && (!(t->flags & SEM_PLURAL) || sb_puts(out, "s")); /* terceros, primeras */
 }
 
 /* ROMAN "6" ordinal -> sexto; "2" ordinal f -> segunda; "14" -> catorce; "21" -> veintiuno */

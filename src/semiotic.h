@@ -48,7 +48,7 @@ enum {
     SEM_DIGITS = 1u << 6,       /* CARDINAL: read digit by digit (016, codes) */
     SEM_AS_ORDINAL = 1u << 7,   /* ROMAN: read as an ordinal (Felipe VI, la I Guerra); DATE: day 1
                                  * read "primero" (Latin America) */
-    SEM_PLURAL = 1u << 8,       /* ABBREVIATION: the counted noun is plural */
+    SEM_PLURAL = 1u << 8,       /* ABBREVIATION: the counted noun is plural; ORDINAL: 3ros */
     SEM_CAPITAL = 1u << 9,      /* starts a sentence with a capital or a digit: said capitalized */
     SEM_POINT = 1u << 10,       /* its decimal mark is a point (8.9): said "punto", not "coma" */
     SEM_BETWEEN = 1u << 11,     /* RANGE after "entre": entre diez y quince, not "a" */
