@@ -2,61 +2,40 @@
  * mistaken (8.9 %, 2,400,000, 1.500.000, 3,5), places and currencies from region-cues.tsv. */
 #include "es_infer.h"
 
+#include "es_rec.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct {
-    const char *text;
-    const token_list *t;
-} cursor;
-
-static bool is(const cursor *c, size_t i, token_kind k)
+static bool number_mark(const cctx *c, size_t i)
 {
-    return i < c->t->count && c->t->items[i].kind == k;
-}
-
-static bool eq(const cursor *c, size_t i, const char *s)
-{
-    if (i >= c->t->count) return false;
-    size_t n = c->t->items[i].len;
-    return strlen(s) == n && memcmp(c->text + c->t->items[i].start, s, n) == 0;
-}
-
-static bool touch(const cursor *c, size_t i)
-{
-    return i + 1 < c->t->count && c->t->items[i].kind != TOK_SPACE &&
-           c->t->items[i + 1].kind != TOK_SPACE;
-}
-
-static bool number_mark(const cursor *c, size_t i)
-{
-    return eq(c, i, ".") || eq(c, i, ",") || eq(c, i, "'") || eq(c, i, "\u2019");
+    return cc_eq(c, i, ".") || cc_eq(c, i, ",") || cc_eq(c, i, "'") || cc_eq(c, i, "\u2019");
 }
 
 /* The word token after i (past one space), lower-cased into w; false if none. */
-static bool word_after(const cursor *c, size_t i, char *w, size_t size)
+static bool word_after(const cctx *c, size_t i, char *w, size_t size)
 {
-    size_t k = i + 1 + is(c, i + 1, TOK_SPACE);
-    if (!is(c, k, TOK_WORD) || c->t->items[k].len >= size / 2) return false;
-    es_lower(c->text + c->t->items[k].start, c->t->items[k].len, w, size);
+    size_t k = i + 1 + cc_is(c, i + 1, TOK_SPACE);
+    if (!cc_is(c, k, TOK_WORD) || c->toks[k].len >= size / 2) return false;
+    es_lower(c->text + c->toks[k].start, c->toks[k].len, w, size);
     return true;
 }
 
-static void note(char *why, size_t size, const cursor *c, size_t first, size_t last)
+static void note(char *why, size_t size, const cctx *c, size_t first, size_t last)
 {
     if (why[0]) return;
-    size_t a = c->t->items[first].start, b = c->t->items[last].start + c->t->items[last].len;
+    size_t a = c->toks[first].start, b = c->toks[last].start + c->toks[last].len;
     snprintf(why, size, "%.*s", (int)(b - a < size - 1 ? b - a : size - 1), c->text + a);
 }
 
 /* A time written with a point or comma: a las 9.45, 12,30 horas. */
-static bool time_like(const cursor *c, size_t first, size_t last)
+static bool time_like(const cctx *c, size_t first, size_t last)
 {
     char w[32];
-    size_t p = first >= 2 && is(c, first - 1, TOK_SPACE) ? first - 2 : first;
-    if (p < first && is(c, p, TOK_WORD) && c->t->items[p].len <= 3) {
-        es_lower(c->text + c->t->items[p].start, c->t->items[p].len, w, sizeof w);
+    size_t p = first >= 2 && cc_is(c, first - 1, TOK_SPACE) ? first - 2 : first;
+    if (p < first && cc_is(c, p, TOK_WORD) && c->toks[p].len <= 3) {
+        es_lower(c->text + c->toks[p].start, c->toks[p].len, w, sizeof w);
         if (!strcmp(w, "las") || !strcmp(w, "la")) return true;
     }
     if (word_after(c, last, w, sizeof w))
@@ -66,26 +45,27 @@ static bool time_like(const cursor *c, size_t first, size_t last)
 }
 
 /* A number at i: what its marks show of the decimal mark. Returns its last token. */
-static size_t number_evidence(es_evidence *ev, const cursor *c, size_t i)
+static size_t number_evidence(es_evidence *ev, const cctx *c, size_t i)
 {
     size_t g[8], n = 1, k = i;
     char sep[8] = {0};
     g[0] = i;
-    while (n < 8 && touch(c, k) && number_mark(c, k + 1) && touch(c, k + 1) &&
-           is(c, k + 2, TOK_NUMBER)) {
-        sep[n] = c->text[c->t->items[k + 1].start] == ',' ? ',' : eq(c, k + 1, ".") ? '.' : '\'';
+    while (n < 8 && cc_touch(c, k) && number_mark(c, k + 1) && cc_touch(c, k + 1) &&
+           cc_is(c, k + 2, TOK_NUMBER)) {
+        sep[n] = c->text[c->toks[k + 1].start] == ',' ? ',' : cc_eq(c, k + 1, ".") ? '.' : '\'';
         g[n++] = k + 2;
         k += 2;
     }
     size_t last = k;
     if (n == 1) return last;
     /* letters or more marks against it: a code (BA.2.86), a date, a version */
-    if (i > 0 && touch(c, i - 1) && !eq(c, i - 1, "(") && !eq(c, i - 1, "$")) return last;
-    if (touch(c, last) && (is(c, last + 1, TOK_WORD) || is(c, last + 1, TOK_NUMBER))) return last;
-    bool threes = c->t->items[i].len <= 3;
+    if (i > 0 && cc_touch(c, i - 1) && !cc_eq(c, i - 1, "(") && !cc_eq(c, i - 1, "$")) return last;
+    if (cc_touch(c, last) && (cc_is(c, last + 1, TOK_WORD) || cc_is(c, last + 1, TOK_NUMBER)))
+        return last;
+    bool threes = c->toks[i].len <= 3;
     for (size_t m = 1; m < n; m++)
-        if (c->t->items[g[m]].len != 3 && m + 1 < n) threes = false;
-    size_t lastlen = c->t->items[g[n - 1]].len;
+        if (c->toks[g[m]].len != 3 && m + 1 < n) threes = false;
+    size_t lastlen = c->toks[g[n - 1]].len;
     char last_sep = sep[n - 1];
     bool mixed = false;
     for (size_t m = 1; m + 1 < n; m++)
@@ -120,16 +100,16 @@ static int region_index(const es_lang *lang, const char *code)
 
 /* A cue phrase of one to four words from token i; returns the tokens it took (0: none).
  * dateline: i opens the article; the phrase weighs triple if a dateline's mark follows it. */
-static size_t place_evidence(es_evidence *ev, const es_lang *lang, const cursor *c, size_t i,
+static size_t place_evidence(es_evidence *ev, const es_lang *lang, const cctx *c, size_t i,
                              bool dateline)
 {
     char phrase[96];
     size_t n = 0, took = 0, words = 0;
     const table_entry *best = NULL;
-    for (size_t k = i; k < c->t->count && words < 4; k++) {
-        const token *t = &c->t->items[k];
+    for (size_t k = i; k < c->n && words < 4; k++) {
+        const token *t = &c->toks[k];
         if (t->kind == TOK_SPACE) {
-            if (n + 1 >= sizeof phrase || !eq(c, k, " ")) break;
+            if (n + 1 >= sizeof phrase || !cc_eq(c, k, " ")) break;
             phrase[n++] = ' ';
             continue;
         }
@@ -143,15 +123,15 @@ static size_t place_evidence(es_evidence *ev, const es_lang *lang, const cursor 
         if (t->kind == TOK_WORD) words++;
         const table_entry *e = table_get(lang->region_cues, phrase);
         if (e) best = e, took = k - i + 1;
-        if (t->kind == TOK_WORD && !touch(c, k) && !is(c, k + 1, TOK_SPACE)) break;
+        if (t->kind == TOK_WORD && !cc_touch(c, k) && !cc_is(c, k + 1, TOK_SPACE)) break;
     }
     if (!best) return 0;
     if (dateline) { /* a dateline is the place at the block's start, then , ( .- or a dash */
         size_t after = i + took;
-        if (is(c, after, TOK_SPACE)) after++;
-        dateline = eq(c, after, ",") || eq(c, after, "(") || eq(c, after, "-") ||
-                   eq(c, after, "\u2014") || eq(c, after, "\u2013") ||
-                   (eq(c, after, ".") && eq(c, after + 1, "-"));
+        if (cc_is(c, after, TOK_SPACE)) after++;
+        dateline = cc_eq(c, after, ",") || cc_eq(c, after, "(") || cc_eq(c, after, "-") ||
+                   cc_eq(c, after, "\u2014") || cc_eq(c, after, "\u2013") ||
+                   (cc_eq(c, after, ".") && cc_eq(c, after + 1, "-"));
     }
     int r = region_index(lang, best->spoken);
     if (r < 0 || (!dateline && strstr(best->features, "at=dateline"))) return took;
@@ -171,17 +151,18 @@ void es_evidence_init(es_evidence *ev)
 void es_evidence_add(es_evidence *ev, const es_lang *lang, const char *text, const token_list *toks,
                      bool first)
 {
-    cursor c = {text, toks};
+    cctx c = {lang, NULL, text, toks->items, toks->count, NULL};
     size_t words = 0;
     for (size_t i = 0; i < toks->count; i++) {
         const token *t = &toks->items[i];
         if (t->kind == TOK_NUMBER) {
-            if (i > 0 && touch(&c, i - 1) && number_mark(&c, i - 1)) continue;
+            if (i > 0 && cc_touch(&c, i - 1) && number_mark(&c, i - 1)) continue;
             i = number_evidence(ev, &c, i);
-        } else if (eq(&c, i, "$") && (is(&c, i + 1, TOK_NUMBER) || is(&c, i + 2, TOK_NUMBER))) {
+        } else if (cc_eq(&c, i, "$") &&
+                   (cc_is(&c, i + 1, TOK_NUMBER) || cc_is(&c, i + 2, TOK_NUMBER))) {
             ev->dollar_first++;
         } else if (t->kind == TOK_WORD || t->kind == TOK_SYMBOL) {
-            if (i > 0 && touch(&c, i - 1) && is(&c, i - 1, TOK_WORD)) continue;
+            if (i > 0 && cc_touch(&c, i - 1) && cc_is(&c, i - 1, TOK_WORD)) continue;
             size_t took = place_evidence(ev, lang, &c, i, first && words == 0);
             if (t->kind == TOK_WORD) words++;
             if (took) i += took - 1;
