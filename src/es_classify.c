@@ -449,6 +449,7 @@ static const struct {
     {es_rec_number, N | P | S},         /* 21, 2,5, 7 % */
     {es_rec_roman, W},                  /* Felipe VI */
     {es_rec_abbreviation, W | P | S},   /* Sr., EE. UU. */
+    {es_rec_unit_word, W},              /* el kWh, por km */
     {es_rec_acronym, W},                /* OTAN, KCNA */
     {rec_word, W | P | S},
     {rec_punct, P},

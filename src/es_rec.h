@@ -88,5 +88,6 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out);        /* es_rec_d
 size_t es_rec_money(const cctx *c, size_t i, sem_token *out);        /* es_rec_unit.c */
 size_t es_rec_measure(const cctx *c, size_t i, sem_token *out);      /* es_rec_unit.c */
 size_t es_rec_gap(const cctx *c, size_t i, sem_token *out);          /* es_rec_unit.c */
+size_t es_rec_unit_word(const cctx *c, size_t i, sem_token *out);    /* es_rec_unit.c */
 
 #endif

@@ -523,7 +523,8 @@ size_t es_rec_range(const cctx *c, size_t i, sem_token *out)
          * a second number below the first (412-3) is one too, small ones a result (3-1) */
         /* a model after a name: Boeing 737-800, Airbus A320-200 (the letter is a code) */
         size_t p = cc_prev(c, i), pp = p == CC_NONE ? CC_NONE : cc_prev(c, p);
-        bool model = p != CC_NONE && pp != CC_NONE && cc_capitalized(c, p) && !cc_eq(c, pp, ".") &&
+        bool model = p != CC_NONE && pp != CC_NONE && cc_capitalized(c, p) && !code_before(c, i) &&
+                     !cc_eq(c, pp, ".") &&
                      !es_is_function_word(c->lang, cc_ptr(c, p), cc_len(c, p)) && cc_len(c, i) >= 3;
         if (model) {
             char *m = arena_alloc(c->a, strlen(a.canon) + strlen(b.canon) + 2);

@@ -267,6 +267,21 @@ static bool is_time_unit(const char *u)
     return !strcmp(u, "h") || !strcmp(u, "min") || !strcmp(u, "s") || !strcmp(u, "seg");
 }
 
+/* el kWh de consumo, por km -> ABBREVIATION "kilovatio hora": a unit named without a number */
+size_t es_rec_unit_word(const cctx *c, size_t i, sem_token *out)
+{
+    static const char *const before[] = {"el", "la", "por", "cada", "un", "una", "del", "al", NULL};
+    if (cc_len(c, i) < 2 || cc_eq(c, i, "ha") || !cc_word_in(c, cc_prev(c, i), before)) return 0;
+    if (cc_touch(c, i) && !cc_is(c, i + 1, TOK_PUNCT)) return 0;
+    if (cc_is(c, cc_next(c, i), TOK_NUMBER)) return 0;
+    const table_entry *u = table_getn(c->lang->units, cc_ptr(c, i), cc_len(c, i));
+    if (!u || !strcmp(u->written, u->spoken)) return 0; /* mes, barril: already words */
+    const char *bar = strchr(u->spoken, '|');
+    *out = cc_make(c, SEM_ABBREVIATION, i, i,
+                   bar ? arena_strndup(c->a, u->spoken, (size_t)(bar - u->spoken)) : u->spoken);
+    return 1;
+}
+
 /* a 1:12 del líder, con 0:45 de ventaja -> MEASURE "1 min 12 s": a gap in a race, not a clock */
 size_t es_rec_gap(const cctx *c, size_t i, sem_token *out)
 {
