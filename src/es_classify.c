@@ -125,7 +125,7 @@ static char number_mark(const cctx *c, size_t k)
 }
 
 /* A scale word after a number: 1,250 millones reads 1.25 where commas can be decimal. */
-static bool scale_follows(const cctx *c, size_t last)
+bool cc_scale_follows(const cctx *c, size_t last)
 {
     static const char *const scale[] = {"millón", "millones", "billón", "billones", "mil", NULL};
     return cc_word_in(c, cc_next(c, last), scale);
@@ -141,7 +141,7 @@ static bool ambiguous_is_decimal(const cctx *c, size_t first, size_t last, char 
     if (mark == '\'') return false; /* 1'500: thousands (apostrophe) */
     /* 1.500 personas is a count wherever it is written */
     size_t nx = cc_next(c, last);
-    bool noun = cc_is(c, nx, TOK_WORD) && !scale_follows(c, last) &&
+    bool noun = cc_is(c, nx, TOK_WORD) && !cc_scale_follows(c, last) &&
                 !es_is_function_word(c->lang, cc_ptr(c, nx), cc_len(c, nx));
     if (style == ES_STYLE_POINT) return mark == '.' && !noun;
     if (style == ES_STYLE_COMMA) return mark == ',' && !noun;

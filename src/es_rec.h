@@ -63,6 +63,8 @@ typedef struct {
 bool cc_read_number(const cctx *c, size_t i, cc_number *num);
 /* Reads [-][whole ]num/den or a vulgar fraction (½) at i into canon "-3 2/5". */
 bool cc_read_fraction(const cctx *c, size_t i, char **canon, size_t *last);
+/* A scale word (mil, millón, millones, billón, billones) follows token last. */
+bool cc_scale_follows(const cctx *c, size_t last);
 /* Gender and apocope from the noun after token i (skipping "mil", "millones de"):
  * sets out->gender and SEM_APOCOPE when a counted noun follows. */
 void cc_agree(const cctx *c, size_t i, sem_token *out);

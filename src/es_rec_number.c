@@ -25,10 +25,14 @@ static bool cue_before(const cctx *c, size_t i, int n, const char *role)
     return false;
 }
 
-/* An identifier's noun right before i: expediente 412-3, Ley 52-2022, N° 150-2024. */
+/* An identifier's noun right before i: expediente 412-3, Ley 52-2022, N° 150-2024,
+ * No. 12-2024 (the abbreviation's point or mark before the number). */
 static bool code_before(const cctx *c, size_t i)
 {
     size_t p = cc_prev(c, i);
+    if (p != CC_NONE && p > 0 && cc_eq(c, p, ".") &&
+        cc_word_in(c, p - 1, (const char *const[]){"no", "nro", "núm", NULL}))
+        return true;
     if (p != CC_NONE && (cc_eq(c, p, "°") || cc_eq(c, p, "º")) && p > 0) p = p - 1;
     return p != CC_NONE && cc_is(c, p, TOK_WORD) &&
            es_cue(c->lang, cc_ptr(c, p), cc_len(c, p), "code");
@@ -397,7 +401,7 @@ size_t es_rec_fraction(const cctx *c, size_t i, sem_token *out)
     if (cc_touch(c, last) && cc_is(c, last + 1, TOK_WORD)) return 0;
     if (season(c, i, last, canon, out)) return last - i + 1;
     const table_entry *said = table_get(c->lang->cues, canon); /* 24/7: veinticuatro siete */
-    if (said && strstr(said->features, "role=phone")) {
+    if (said && es_cue(c->lang, canon, strlen(canon), "phone")) {
         *out = cc_make(c, SEM_ABBREVIATION, i, last, said->spoken);
         return last - i + 1;
     }
@@ -509,44 +513,29 @@ size_t es_rec_range(const cctx *c, size_t i, sem_token *out)
     bool score = !years && !a.decimal && !b.decimal && !a.grouped && !b.grouped &&
                  cc_len(c, i) <= 3 && cc_len(c, j) <= 3 && sport_context(c, i);
     unsigned long long va = strtoull(a.canon, NULL, 10), vb = strtoull(b.canon, NULL, 10);
+    const char *join = NULL; /* a CODE, not a range: how its two numbers are said together */
     if (!years && !score && !a.decimal && !b.decimal) {
-        /* 8-12 en triples: eight of twelve */
         size_t en = cc_next(c, b.last), what = cc_next(c, en);
-        if (cc_eq(c, en, "en") && cc_is(c, what, TOK_WORD) &&
-            es_cue(c->lang, cc_ptr(c, what), cc_len(c, what), "shots") && va <= vb) {
-            char *p = arena_alloc(c->a, strlen(a.canon) + strlen(b.canon) + 8);
-            sprintf(p, "%s de %s", a.canon, b.canon);
-            *out = cc_make(c, SEM_CODE, i, b.last, p);
-            return b.last - i + 1;
-        }
-        /* expediente 412-3, Ley 52-2022, N° 012-2023: an identifier (guion), not a range;
-         * a second number below the first (412-3) is one too, small ones a result (3-1) */
-        /* a model after a name: Boeing 737-800, Airbus A320-200 (the letter is a code) */
         size_t p = cc_prev(c, i), pp = p == CC_NONE ? CC_NONE : cc_prev(c, p);
-        bool model = p != CC_NONE && pp != CC_NONE && cc_capitalized(c, p) && !code_before(c, i) &&
+        bool shots = cc_eq(c, en, "en") && cc_is(c, what, TOK_WORD) &&
+                     es_cue(c->lang, cc_ptr(c, what), cc_len(c, what), "shots") && va <= vb;
+        bool code = code_before(c, i);
+        bool model = !code && p != CC_NONE && pp != CC_NONE && cc_capitalized(c, p) &&
                      !cc_eq(c, pp, ".") &&
                      !es_is_function_word(c->lang, cc_ptr(c, p), cc_len(c, p)) && cc_len(c, i) >= 3;
-        if (model) {
-            char *m = arena_alloc(c->a, strlen(a.canon) + strlen(b.canon) + 2);
-            sprintf(m, "%s %s", a.canon, b.canon);
-            *out = cc_make(c, SEM_CODE, i, b.last, m);
-            return b.last - i + 1;
-        }
-        size_t pn = cc_prev(c, i); /* No. 12-2024, Nro. 4-2023: the abbreviation's point */
-        bool numero = pn != CC_NONE && pn > 0 && cc_eq(c, pn, ".") &&
-                      cc_word_in(c, pn - 1, (const char *const[]){"no", "nro", "núm", NULL});
-        bool code = numero || code_before(c, i) || (vb < va && va > 20);
-        if (code) {
-            char *p = arena_alloc(c->a, strlen(a.canon) + strlen(b.canon) + 12);
-            sprintf(p, "%s guion %s", a.canon, b.canon);
-            *out = cc_make(c, SEM_CODE, i, b.last, p);
-            return b.last - i + 1;
-        }
-        score = vb < va && va <= 20; /* el 3-1 de la ida */
+        if (shots)
+            join = " de "; /* 8-12 en triples: eight of twelve */
+        else if (model)
+            join = " "; /* a model after a name: Boeing 737-800 */
+        else if (code || (vb < va && va > 20))
+            join = " guion "; /* expediente 412-3, Ley 52-2022; a second number below the first */
+        else
+            score = vb < va && va <= 20; /* small ones a result: el 3-1 de la ida */
     }
-    char *p = arena_alloc(c->a, strlen(a.canon) + strlen(b.canon) + 2);
-    sprintf(p, "%s-%s", a.canon, b.canon);
-    *out = cc_make(c, score ? SEM_SCORE : SEM_RANGE, i, b.last, p);
+    char *p = arena_alloc(c->a, strlen(a.canon) + strlen(b.canon) + 8);
+    sprintf(p, "%s%s%s", a.canon, join ? join : "-", b.canon);
+    *out = cc_make(c, join ? SEM_CODE : score ? SEM_SCORE : SEM_RANGE, i, b.last, p);
+    if (join) return b.last - i + 1;
     if (a.point || b.point) out->flags |= SEM_POINT;
     if (!score && cc_word_in(c, cc_prev(c, i), (const char *const[]){"entre", NULL}))
         out->flags |= SEM_BETWEEN;
@@ -606,7 +595,7 @@ size_t es_rec_number(const cctx *c, size_t i, sem_token *out)
     /* el 112, al 911: an emergency number standing alone is said as people say it */
     const table_entry *phone =
         num.grouped || num.decimal ? NULL : table_get(c->lang->cues, num.canon);
-    if (phone && strstr(phone->features, "role=phone") &&
+    if (phone && es_cue(c->lang, num.canon, strlen(num.canon), "phone") &&
         !(cc_touch(c, num.last) && !cc_is(c, num.last + 1, TOK_PUNCT))) {
         sem_token probe = {0};
         cc_agree(c, num.last, &probe);
@@ -627,9 +616,7 @@ size_t es_rec_number(const cctx *c, size_t i, sem_token *out)
         cc_agree(c, last, out);
         /* the decimals stay whole before a noun (siete punto uno grados), but not before a
          * scale word: dos coma un millones */
-        static const char *const scale[] = {"millón",   "millones", "billón",
-                                            "billones", "mil",      NULL};
-        if (!cc_word_in(c, cc_next(c, last), scale)) out->flags &= ~SEM_APOCOPE;
+        if (!cc_scale_follows(c, last)) out->flags &= ~SEM_APOCOPE;
         return last - i + 1;
     }
     *out = cc_make(c, SEM_CARDINAL, i, last, num.canon);

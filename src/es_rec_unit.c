@@ -132,7 +132,6 @@ static size_t money(const cctx *c, size_t i, size_t last, const char *code, cons
     return last - i + 1;
 }
 
-/* The same, remembering a decimal point (US$ 2.5 millones: dos punto cinco). */
 /* The block speaks of the dollar's price: "tipo de cambio", "el dólar cerró en". */
 static bool dollar_rate(const cctx *c)
 {
@@ -142,6 +141,8 @@ static bool dollar_rate(const cctx *c)
     return false;
 }
 
+/* money() from a number read by cc_read_number, keeping its decimal point (US$ 2.5 millones:
+ * dos punto cinco) */
 static size_t money_num(const cctx *c, size_t i, size_t last, const char *code,
                         const cc_number *num, const char *scale, sem_token *out)
 {
