@@ -73,11 +73,10 @@ static void add_region(const table_entry *e, void *ctx)
     table_feature(e->features, "decimal", decimal, sizeof decimal);
     table_feature(e->features, "first", first, sizeof first);
     es_region r = {.code = e->written, .name = e->spoken, .first = first[0] == '1'};
-    r.style = !strcmp(decimal, "point") ? ES_STYLE_POINT : ES_STYLE_COMMA;
+    r.own = !strcmp(decimal, "point") ? ES_STYLE_POINT : ES_STYLE_COMMA;
     r.dollar = strstr(e->features, "dollar=");
-    r.dollar = r.dollar ? r.dollar + 7 : "USD"; /* ends at a space: read with dollar_code() */
+    r.dollar = r.dollar ? r.dollar + 7 : "USD"; /* ends at a space: see own_dollar_codes() */
     size_t k = lang->nregions++;
-    lang->region_style[k] = r.style;
     for (int s = 0; s < ES_STYLE_COUNT; s++) {
         lang->region_styles[k][s] = r;
         lang->region_styles[k][s].style = (es_style)s;
@@ -93,12 +92,9 @@ static void sort_regions(es_lang *lang)
             bool swap = strcmp(b, "es-ES") == 0 || (strcmp(a, "es-ES") != 0 && strcmp(a, b) > 0);
             if (!swap) break;
             es_region tmp[ES_STYLE_COUNT];
-            es_style ts = lang->region_style[j - 1];
             memcpy(tmp, lang->region_styles[j - 1], sizeof tmp);
             memcpy(lang->region_styles[j - 1], lang->region_styles[j], sizeof tmp);
             memcpy(lang->region_styles[j], tmp, sizeof tmp);
-            lang->region_style[j - 1] = lang->region_style[j];
-            lang->region_style[j] = ts;
         }
 }
 
@@ -123,7 +119,7 @@ const es_region *es_region_find(const es_lang *lang, const char *code)
     if (!strcasecmp(code, "es")) code = "es-ES";
     for (size_t k = 0; k < lang->nregions; k++)
         if (!strcasecmp(lang->region_styles[k][0].code, code))
-            return &lang->region_styles[k][lang->region_style[k]];
+            return &lang->region_styles[k][lang->region_styles[k][0].own];
     return NULL;
 }
 
@@ -137,11 +133,6 @@ const es_region *es_region_styled(const es_lang *lang, const es_region *r, es_st
 const es_region *es_region_default(const es_lang *lang)
 {
     return &lang->region_styles[0][ES_STYLE_NEUTRAL]; /* regions.tsv starts with Spain */
-}
-
-const char *es_style_name(es_style s)
-{
-    return s == ES_STYLE_POINT ? "point" : s == ES_STYLE_COMMA ? "comma" : "neutral";
 }
 
 bool es_cue(const es_lang *lang, const char *word, size_t n, const char *role)
@@ -182,7 +173,7 @@ loc_status es_lang_load(es_lang *lang, const char *dir, strbuf *err)
     table_foreach(lang->regions, add_region, lang);
     sort_regions(lang);
     if (lang->nregions == 0 || strcmp(lang->region_styles[0][0].code, "es-ES") != 0) {
-        sb_printf(err, "%s/es/regions.tsv: the first region must be es-ES", dir);
+        sb_printf(err, "%s/es/regions.tsv: es-ES (the default) must be listed", dir);
         return LOC_ERR_DATA;
     }
     if (own_dollar_codes(lang) != LOC_OK) {

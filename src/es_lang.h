@@ -33,9 +33,8 @@ typedef struct {
     table *cues;           /* cues.tsv: context words by role: alcanzó -> role=heat */
     table *timezones;      /* timezones.tsv: gmt -> ge eme te; pyt -> hora de Paraguay */
     const char *month_name[13]; /* 1..12 -> "enero"..., from months.tsv (owned by months) */
-    /* regions.tsv in order, each also in every number style: [k][style] */
+    /* regions.tsv (es-ES first, then by code), each in every number style: [k][style] */
     es_region region_styles[ES_REGIONS_MAX][ES_STYLE_COUNT];
-    es_style region_style[ES_REGIONS_MAX]; /* each region's own style */
     size_t nregions;
 } es_lang;
 

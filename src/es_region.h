@@ -17,15 +17,13 @@ typedef enum {
 typedef struct es_region {
     const char *code;   /* "es-MX"; owned by the language data */
     const char *name;   /* "México" */
-    es_style style;     /* its usual decimal mark */
+    es_style style;     /* how its ambiguous numbers are read now (its own, or the evidence's) */
+    es_style own;       /* its usual decimal mark (regions.tsv decimal=) */
     const char *dollar; /* the currency code "$" stands for: "PESO", "USD" */
     bool first;         /* day 1 of a month is read "primero" (Latin America) */
 } es_region;
 
 /* Most regions regions.tsv may list. */
 enum { ES_REGIONS_MAX = 40 };
-
-/* "comma", "point", "neutral" -> the style; "" for an unknown one. */
-const char *es_style_name(es_style s);
 
 #endif

@@ -570,7 +570,7 @@ loc_status pipeline_list_regions(FILE *out, strbuf *err)
     es_lang lang;
     loc_status st = es_lang_load(&lang, es_data_dir(), err);
     for (size_t k = 0; st == LOC_OK && k < lang.nregions; k++) {
-        const es_region *r = &lang.region_styles[k][lang.region_style[k]];
+        const es_region *r = &lang.region_styles[k][lang.region_styles[k][0].own];
         const table_entry *cur = table_get(lang.currencies, r->dollar);
         char dollar[64];
         snprintf(dollar, sizeof dollar, "%s", cur ? cur->spoken : r->dollar);
