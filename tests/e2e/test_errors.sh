@@ -11,9 +11,13 @@ expect_error "missing second input, checked before any output" 3 "missing2.txt" 
 check "missing second input: no output file" test ! -e out.wav
 if command -v setpriv >/dev/null; then
     echo secret >private.txt && chmod 600 private.txt && chmod 755 "$WORK"
-    expect_error "unreadable input" 3 "private.txt" setpriv --reuid=65534 --regid=65534 --clear-groups "$LOCUTOR" --text private.txt
+    # the normal user may not reach the source tree (a clone in a folder only root enters):
+    # it runs a copy of the program with a copy of the language data, both in $WORK
+    cp "$LOCUTOR" "$WORK/locutor-user" && cp -r "$SRC/voices" "$WORK/voices" && chmod -R a+rX "$WORK/voices"
+    as_user() { setpriv --reuid=65534 --regid=65534 --clear-groups env LOCUTOR_DATA_DIR="$WORK/voices" "$WORK/locutor-user" "$@"; }
+    expect_error "unreadable input" 3 "private.txt" as_user --text private.txt
     mkdir ro && chmod 555 ro
-    expect_error "output folder not writable" 4 "ro/out.wav" setpriv --reuid=65534 --regid=65534 --clear-groups "$LOCUTOR" -o ro/out.wav ok.txt
+    expect_error "output folder not writable" 4 "ro/out.wav" as_user -o ro/out.wav ok.txt
     check "not writable: nothing in the folder" test -z "$(ls -A ro)"
 else
     fail "setpriv (util-linux) is needed to test unreadable files as a normal user"
