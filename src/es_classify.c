@@ -374,6 +374,44 @@ static size_t rec_word(const cctx *c, size_t i, sem_token *out)
     return 1;
 }
 
+/* The lexicon entry for the text from byte start to end (New York), or with its first letter
+ * lower-cased (Fake news at the start of a sentence). */
+static const table_entry *phrase_entry(const cctx *c, size_t start, size_t end)
+{
+    const table_entry *e = table_getn(c->lang->lexicon, c->text + start, end - start);
+    char low[128];
+    if (e || end - start >= sizeof low || c->text[start] < 'A' || c->text[start] > 'Z') return e;
+    memcpy(low, c->text + start, end - start);
+    low[0] = (char)(low[0] + 32);
+    return table_getn(c->lang->lexicon, low, end - start);
+}
+
+/* New York -> WORD "Nueva York", Rolls-Royce -> "Rols Róis": a lexicon phrase of two to four
+ * words joined by one space or a hyphen, said as the lexicon says it */
+static size_t rec_lexicon_phrase(const cctx *c, size_t i, sem_token *out)
+{
+    if (!cc_is(c, i, TOK_WORD) || !es_lexicon_head(c->lang, cc_ptr(c, i), cc_len(c, i))) return 0;
+    size_t last[4], n = 0;
+    for (size_t j = i; n < 3 && j + 2 < c->n; j += 2) {
+        bool joined = (cc_is(c, j + 1, TOK_SPACE) && c->toks[j + 1].len == 1 &&
+                       c->text[c->toks[j + 1].start] == ' ') ||
+                      cc_eq(c, j + 1, "-");
+        if (!joined || !cc_is(c, j + 2, TOK_WORD)) break;
+        last[n++] = j + 2;
+    }
+    while (n > 0) {
+        size_t end = c->toks[last[n - 1]].start + c->toks[last[n - 1]].len;
+        const table_entry *e = phrase_entry(c, c->toks[i].start, end);
+        if (e) {
+            *out = cc_make(c, SEM_WORD, i, last[n - 1], e->spoken);
+            out->flags |= SEM_SAID;
+            return last[n - 1] - i + 1;
+        }
+        n--;
+    }
+    return 0;
+}
+
 /* A one-letter capital with a point inside a name: "J. K. Rowling", "George W. Bush". */
 static bool initial_point(const cctx *c, size_t i)
 {
@@ -447,6 +485,7 @@ static const struct {
     {es_rec_code, W | N},               /* G7, 11-M */
     {es_rec_range, N | P | S},          /* 2010-2015, 4-2 */
     {es_rec_number, N | P | S},         /* 21, 2,5, 7 % */
+    {rec_lexicon_phrase, W},            /* New York */
     {es_rec_roman, W},                  /* Felipe VI */
     {es_rec_abbreviation, W | P | S},   /* Sr., EE. UU. */
     {es_rec_unit_word, W},              /* el kWh, por km */
@@ -468,6 +507,7 @@ static bool plain_word(const cctx *c, size_t i)
     const token *t = &c->toks[i];
     const char *w = c->text + t->start;
     if (t->kind != TOK_WORD || w[0] < 'a' || w[0] > 'z' || t->len == 1) return false;
+    if (es_lexicon_head(c->lang, w, t->len)) return false; /* fake news */
     if (i + 1 < c->n && c->toks[i + 1].kind != TOK_SPACE) return false;
     if (strspn(w, "ivxlcdm") >= t->len) return false;
     if (t->len <= 3 && strcspn(w, "aeiou") >= t->len) return false; /* vs: an abbreviation */

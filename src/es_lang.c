@@ -50,7 +50,17 @@ static const table_file files[] = {
     {"region-cues", offsetof(es_lang, region_cues)},
     {"cues", offsetof(es_lang, cues)},
     {"timezones", offsetof(es_lang, timezones)},
+    {"spanish-words", offsetof(es_lang, spanish_words)},
+    {"english-words", offsetof(es_lang, english_words)},
+    {"foreign-cues", offsetof(es_lang, foreign_cues)},
+    {"foreign-phonemes", offsetof(es_lang, foreign_phonemes)},
+    {"foreign-spelling", offsetof(es_lang, foreign_spelling)},
 };
+
+/* More files of the lexicon, loaded over lexicon.tsv in this order. */
+static const char *const lexicon_files[] = {"lexicon-places", "lexicon-organizations",
+                                            "lexicon-sports", "lexicon-people",
+                                            "lexicon-loanwords"};
 
 /* months.tsv: the full name (not an abbreviation) of each month number */
 static void name_month(const table_entry *e, void *ctx)
@@ -63,6 +73,8 @@ static void name_month(const table_entry *e, void *ctx)
     if (m >= 1 && m <= 12 && !abbr[0] && strcmp(e->written, e->spoken) == 0)
         lang->month_name[m] = e->spoken;
 }
+
+static loc_status index_lexicon(es_lang *lang);
 
 /* regions.tsv: one region, with a copy in each number style */
 static void add_region(const table_entry *e, void *ctx)
@@ -164,6 +176,13 @@ loc_status es_lang_load(es_lang *lang, const char *dir, strbuf *err)
         loc_status st = table_load(*slot, path, err);
         if (st != LOC_OK) return st;
     }
+    for (size_t i = 0; i < sizeof lexicon_files / sizeof *lexicon_files; i++) {
+        char path[PATH_MAX];
+        snprintf(path, sizeof path, "%s/es/%s.tsv", dir, lexicon_files[i]);
+        loc_status st = table_load(lang->lexicon, path, err);
+        if (st != LOC_OK) return st;
+    }
+    if (index_lexicon(lang) != LOC_OK) return LOC_ERR_NOMEM;
     table_foreach(lang->months, name_month, lang);
     for (int m = 1; m <= 12; m++)
         if (!lang->month_name[m]) {
@@ -183,15 +202,48 @@ loc_status es_lang_load(es_lang *lang, const char *dir, strbuf *err)
     return LOC_OK;
 }
 
+/* lexicon: the first word of a phrase (New York, Rolls-Royce), lower-cased first letter */
+static void add_head(const table_entry *e, void *ctx)
+{
+    es_lang *lang = ctx;
+    size_t n = strcspn(e->written, " -");
+    if (!e->written[n] || n == 0 || n >= 128) return;
+    char head[128];
+    memcpy(head, e->written, n);
+    head[n] = '\0';
+    if (head[0] >= 'A' && head[0] <= 'Z') head[0] = (char)(head[0] + 32);
+    table_put(lang->lexicon_heads, head, head, "");
+}
+
+static loc_status index_lexicon(es_lang *lang)
+{
+    if (!lang->lexicon_heads) lang->lexicon_heads = table_new();
+    if (!lang->lexicon_heads) return LOC_ERR_NOMEM;
+    table_foreach(lang->lexicon, add_head, lang);
+    return LOC_OK;
+}
+
+bool es_lexicon_head(const es_lang *lang, const char *word, size_t n)
+{
+    if (!lang->lexicon_heads || n == 0 || n >= 128) return false;
+    char head[128];
+    memcpy(head, word, n);
+    head[n] = '\0';
+    if (head[0] >= 'A' && head[0] <= 'Z') head[0] = (char)(head[0] + 32);
+    return table_getn(lang->lexicon_heads, head, n) != NULL;
+}
+
 loc_status es_lang_add_lexicon(es_lang *lang, const char *path, strbuf *err)
 {
-    return table_load(lang->lexicon, path, err);
+    loc_status st = table_load(lang->lexicon, path, err);
+    return st == LOC_OK ? index_lexicon(lang) : st;
 }
 
 void es_lang_free(es_lang *lang)
 {
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
         table_free(*(table **)((char *)lang + files[i].offset));
+    table_free(lang->lexicon_heads);
     memset(lang, 0, sizeof *lang);
 }
 

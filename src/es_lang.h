@@ -10,9 +10,11 @@
 #include "strbuf.h"
 #include "table.h"
 
+struct es_foreign;
+
 /* One table per file in voices/es/ (file name without .tsv). Add a table here
  * and in es_lang.c's list to load a new file. */
-typedef struct {
+typedef struct es_lang {
     table *letters;        /* letters.tsv: K -> ka */
     table *acronyms;       /* acronyms.tsv: OTAN -> otan, EEUU -> Estados Unidos */
     table *lexicon;        /* lexicon.tsv: Pyongyang -> Pionyang (plus --lexicon files) */
@@ -32,6 +34,14 @@ typedef struct {
     table *region_cues;    /* region-cues.tsv: méxico -> es-MX w=3 (words that show a region) */
     table *cues;           /* cues.tsv: context words by role: alcanzó -> role=heat */
     table *timezones;      /* timezones.tsv: gmt -> ge eme te; pyt -> hora de Paraguay */
+    table *lexicon_heads;  /* first words of the lexicon's phrases: New (New York), fake */
+    table *spanish_words;  /* spanish-words.tsv: kiosco, Euskadi (never approximated as foreign) */
+    table
+        *english_words;  /* english-words.tsv: Hollis, Foster (English names, no foreign letters) */
+    table *foreign_cues; /* foreign-cues.tsv: sh -> en w=2 (letters that show a language) */
+    table *foreign_phonemes;    /* foreign-phonemes.tsv: en:dZ -> y */
+    table *foreign_spelling;    /* foreign-spelling.tsv: it:gli -> lli */
+    struct es_foreign *foreign; /* the run's foreign-word approximation; NULL: off */
     const char *month_name[13]; /* 1..12 -> "enero"..., from months.tsv (owned by months) */
     /* regions.tsv (es-ES first, then by code), each in every number style: [k][style] */
     es_region region_styles[ES_REGIONS_MAX][ES_STYLE_COUNT];
@@ -55,6 +65,8 @@ const char *es_data_dir(void);
 
 /* Loads every table from dir/es/. On failure writes "file:line: reason" into err. */
 loc_status es_lang_load(es_lang *lang, const char *dir, strbuf *err);
+/* True when a lexicon phrase starts with this word (any first-letter case): New, fake. */
+bool es_lexicon_head(const es_lang *lang, const char *word, size_t n);
 /* Loads a user's pronunciation table over the built-in lexicon. */
 loc_status es_lang_add_lexicon(es_lang *lang, const char *path, strbuf *err);
 void es_lang_free(es_lang *lang);

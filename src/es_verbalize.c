@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "es_foreign.h"
 #include "es_say.h"
 #include "token.h"
 
@@ -31,11 +32,49 @@ bool es_say_letters(const es_lang *lang, strbuf *out, const char *p, size_t n)
     return true;
 }
 
+/* The lexicon entry of a word as written, or with the capital a sentence gave it (Brunch). */
+static const table_entry *lexicon_exact(const es_lang *lang, const char *w, size_t n)
+{
+    const table_entry *e = table_getn(lang->lexicon, w, n);
+    if (e || n == 0 || n >= 128 || w[0] < 'A' || w[0] > 'Z') return e;
+    char low[128];
+    memcpy(low, w, n);
+    low[0] = (char)(low[0] + 32);
+    return table_getn(lang->lexicon, low, n);
+}
+
+/* The lexicon entry of a word, also in its possessive (Sunak's) or plural (podcasts, from an
+ * entry ending in a consonant); *plus is what to add to its reading ("s" or ""). */
+static const table_entry *lexicon_entry(const es_lang *lang, const char *w, size_t n,
+                                        const char **plus)
+{
+    *plus = "";
+    const table_entry *e = lexicon_exact(lang, w, n);
+    if (e) return e;
+    size_t base = 0;
+    if (n > 3 && w[n - 2] == '\'' && w[n - 1] == 's') base = n - 2;
+    if (n > 5 && !memcmp(w + n - 4, "\xE2\x80\x99s", 4)) base = n - 4; /* ’s */
+    if (!base && n > 3 && w[n - 1] == 's') {
+        e = lexicon_exact(lang, w, n - 1);
+        size_t len = e ? strlen(e->written) : 0;
+        if (e && len && !strchr("aeiouáéíóú", e->written[len - 1])) *plus = "s";
+        return *plus[0] ? e : NULL;
+    }
+    if (base) {
+        e = lexicon_exact(lang, w, base);
+        if (e) *plus = "s";
+    }
+    return e;
+}
+
 bool es_say_word(const es_lang *lang, strbuf *out, const char *w)
 {
     size_t n = strlen(w);
-    const table_entry *e = table_getn(lang->lexicon, w, n);
-    return e ? sb_word(out, e->spoken) : sb_wordn(out, w, n);
+    const char *plus;
+    const table_entry *e = lexicon_entry(lang, w, n, &plus);
+    if (e) return sb_word(out, e->spoken) && sb_puts(out, plus);
+    if (es_foreign_say(lang, w, n, out)) return true;
+    return sb_wordn(out, w, n);
 }
 
 bool es_say_form(strbuf *out, const char *forms, bool plural)
@@ -54,9 +93,11 @@ static bool say_letters(const es_lang *lang, const sem_token *t, strbuf *out)
     return es_say_letters(lang, out, t->payload, strlen(t->payload));
 }
 
-/* WORD "Pyongyang" -> Pionyang (lexicon), else as written */
+/* WORD "Pyongyang" -> Pionyang (lexicon), "Whitfield" -> Uítfild (foreign), else as written;
+ * a phrase the lexicon said already (New York -> Nueva York) as it is */
 static bool say_word(const es_lang *lang, const sem_token *t, strbuf *out)
 {
+    if (t->flags & SEM_SAID) return sb_word(out, t->payload);
     return es_say_word(lang, out, t->payload);
 }
 

@@ -17,6 +17,7 @@ int main(int argc, char **argv)
     if (st == LOC_OK && o.help) {
         fputs(options_help, stdout);
         fputs(options_help_more, stdout);
+        fputs(options_help_end, stdout);
     } else if (st == LOC_OK && o.version) {
         printf("locutor %s\n", LOCUTOR_VERSION);
     } else if (st == LOC_OK && o.list_voices) {

@@ -61,7 +61,10 @@ const char options_help_more[] =
     "      --announce-structure  say \"Titular\" before headings, \"Cita\" before quotes\n"
     "  keys: space pause/resume, right/n next sentence, left/p previous, down/N next\n"
     "  heading or article, up/P previous, +/- rate, r repeat, h/? help, q quit\n"
-    "\n"
+    "\n";
+
+/* The help's third part: voice, pronunciation and region. */
+const char options_help_end[] =
     "Voice:\n"
     "  -v, --voice NAME     espeak-ng Spanish voice (default es; es-419 too)\n"
     "      --list-voices    list the Spanish voices installed\n"
@@ -72,7 +75,13 @@ const char options_help_more[] =
     "                       worker processes, 1 to 64 (default: the number of\n"
     "                       processors); the output is the same whatever N is\n"
     "      --lexicon FILE   your own pronunciations, written<TAB>spoken per line,\n"
-    "                       applied after the built-in lexicon (repeatable)\n"
+    "                       applied over the built-in lexicon (repeatable)\n"
+    "      --no-foreign     read words the lexicon does not know with Spanish\n"
+    "                       spelling rules, even when they look English, French…\n"
+    "  A foreign name or loanword the lexicon lacks (Whitfield, paywall) is said the\n"
+    "  way a Spanish newsreader approximates it (Uítfild, péiuol): its language is\n"
+    "  guessed from its letters, espeak-ng says how that language pronounces it, and\n"
+    "  the nearest Spanish sounds are spoken. --verbose lists each such word.\n"
     "\n"
     "Region (how numbers, $ and dates are written):\n"
     "      --region CODE    read every article with one region's conventions: es-ES,\n"
@@ -113,6 +122,7 @@ enum {
     OPT_PITCH,
     OPT_VOLUME,
     OPT_LEXICON,
+    OPT_NO_FOREIGN,
     OPT_REGION,
     OPT_LIST_REGIONS,
     OPT_VERBOSE,
@@ -153,6 +163,7 @@ static const struct option long_options[] = {
     {"pitch", required_argument, NULL, OPT_PITCH},
     {"volume", required_argument, NULL, OPT_VOLUME},
     {"lexicon", required_argument, NULL, OPT_LEXICON},
+    {"no-foreign", no_argument, NULL, OPT_NO_FOREIGN},
     {"region", required_argument, NULL, OPT_REGION},
     {"list-regions", no_argument, NULL, OPT_LIST_REGIONS},
     {"jobs", required_argument, NULL, 'j'},
@@ -358,6 +369,9 @@ loc_status options_parse(int argc, char **argv, loc_options *o, strbuf *err)
                 st = LOC_ERR_USAGE;
             } else
                 o->lexicons[o->nlexicons++] = optarg;
+            break;
+        case OPT_NO_FOREIGN:
+            o->no_foreign = true;
             break;
         case OPT_REGION:
             o->region = optarg;

@@ -22,6 +22,7 @@ typedef struct {
     int jobs;                 /* -j N: blocks synthesized at once */
     const char *lexicons[16]; /* --lexicon FILE, applied in order */
     const char *region;       /* --region CODE, NULL to guess each article's */
+    bool no_foreign;          /* --no-foreign: no approximation of foreign words */
     bool list_regions;
     size_t nlexicons;
     /* briefings (several articles as one program) */
@@ -46,5 +47,6 @@ loc_status options_parse(int argc, char **argv, loc_options *o, strbuf *err);
 /* The text of --help, in two parts printed one after the other. */
 extern const char options_help[];
 extern const char options_help_more[];
+extern const char options_help_end[];
 
 #endif

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "es_classify.h"
+#include "es_foreign.h"
 #include "es_infer.h"
 #include "es_verbalize.h"
 #include "feed.h"
@@ -596,6 +597,10 @@ loc_status pipeline_run(const loc_options *o, strbuf *err)
     }
     for (size_t i = 0; st == LOC_OK && i < o->nlexicons; i++)
         st = es_lang_add_lexicon(&r.lang, o->lexicons[i], err);
+    if (st == LOC_OK && !o->no_foreign && !(r.lang.foreign = es_foreign_new(synth_phonemes, NULL)))
+        st = LOC_ERR_NOMEM;
+    if (st == LOC_OK && r.lang.foreign && o->verbose)
+        es_foreign_set_verbose(r.lang.foreign, stderr);
     if (st == LOC_OK && o->briefing) {
         char path[PATH_MAX];
         snprintf(path, sizeof path, "%s/es/briefing.tsv", es_data_dir());
@@ -610,6 +615,7 @@ loc_status pipeline_run(const loc_options *o, strbuf *err)
             sb_clear(err);
         }
         table_free(r.phrases);
+        es_foreign_free(r.lang.foreign);
         es_lang_free(&r.lang);
         return st;
     }
@@ -659,6 +665,7 @@ loc_status pipeline_run(const loc_options *o, strbuf *err)
     sb_free(&r.titles);
     free(r.held);
     sb_free(&r.held_text);
+    es_foreign_free(r.lang.foreign);
     es_lang_free(&r.lang);
     return st;
 }

@@ -52,6 +52,7 @@ enum {
     SEM_CAPITAL = 1u << 9,      /* starts a sentence with a capital or a digit: said capitalized */
     SEM_POINT = 1u << 10,       /* its decimal mark is a point (8.9): said "punto", not "coma" */
     SEM_BETWEEN = 1u << 11,     /* RANGE after "entre": entre diez y quince, not "a" */
+    SEM_SAID = 1u << 12,        /* WORD: the payload is already what to say (a lexicon phrase) */
 };
 
 /* Canonical payloads, class by class (what the unit tests assert on):

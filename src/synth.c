@@ -3,6 +3,7 @@
 
 #include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "quiet.h"
@@ -15,6 +16,9 @@ typedef struct {
 } delivery;
 
 static int sample_rate;
+static bool library_ready;      /* espeak-ng initialized in this process */
+static char speaking_voice[64]; /* the voice synth_open chose ("" before it) */
+static bool voice_changed;      /* synth_phonemes switched voices since */
 
 static int on_audio(short *wav, int count, espeak_EVENT *events)
 {
@@ -63,12 +67,16 @@ static loc_status init_library(void)
 
 loc_status synth_open(const synth_options *opts)
 {
-    loc_status st = init_library();
+    loc_status st = library_ready ? LOC_OK : init_library();
     if (st != LOC_OK) return st;
+    library_ready = true;
     if (!voice_exists(opts->voice) || espeak_ng_SetVoiceByName(opts->voice) != ENS_OK) {
         espeak_ng_Terminate();
+        library_ready = false;
         return LOC_ERR_VOICE;
     }
+    snprintf(speaking_voice, sizeof speaking_voice, "%s", opts->voice);
+    voice_changed = false;
     espeak_SetSynthCallback(on_audio);
     espeak_SetParameter(espeakRATE, opts->rate, 0);
     espeak_SetParameter(espeakPITCH, opts->pitch, 0);
@@ -85,6 +93,8 @@ int synth_sample_rate(void)
 loc_status synth_speak_ssml(const char *ssml, synth_audio_fn fn, synth_mark_fn mark_fn, void *user)
 {
     delivery d = {fn, mark_fn, user, LOC_OK};
+    if (voice_changed && espeak_ng_SetVoiceByName(speaking_voice) != ENS_OK) return LOC_ERR_VOICE;
+    voice_changed = false;
     espeak_ERROR err = espeak_Synth(ssml, strlen(ssml) + 1, 0, POS_CHARACTER, 0,
                                     espeakCHARS_UTF8 | espeakSSML, NULL, &d);
     if (d.status != LOC_OK) return d.status;
@@ -112,6 +122,28 @@ void synth_set_rate(int wpm)
 void synth_close(void)
 {
     espeak_ng_Terminate();
+    library_ready = false;
+    speaking_voice[0] = '\0';
+}
+
+bool synth_phonemes(void *user, const char *voice, const char *word, strbuf *out)
+{
+    (void)user;
+    if (!library_ready) {
+        espeak_ng_InitializePath(NULL);
+        if (espeak_ng_Initialize(NULL) != ENS_OK) return false;
+        library_ready = true;
+    }
+    static char current[16];
+    if (voice_changed || speaking_voice[0] == '\0' ? strcmp(current, voice) != 0 : true) {
+        if (espeak_ng_SetVoiceByName(voice) != ENS_OK) return false;
+        snprintf(current, sizeof current, "%s", voice);
+        voice_changed = true;
+    }
+    const void *p = word;
+    const char *ph = espeak_TextToPhonemes(&p, espeakCHARS_UTF8, '|' << 8);
+    sb_clear(out);
+    return ph && sb_puts(out, ph) && out->len > 0;
 }
 
 loc_status synth_list_voices(FILE *out)

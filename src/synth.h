@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "status.h"
+#include "strbuf.h"
 
 typedef struct {
     const char *voice; /* espeak-ng voice name, e.g. "es" or "es-419" */
@@ -34,6 +35,11 @@ loc_status synth_silence(int ms, synth_audio_fn fn, void *user);
 /* Changes the speaking rate (words per minute, 80..900) for what is spoken next. */
 void synth_set_rate(int wpm);
 void synth_close(void);
+
+/* The phonemes another language's voice gives a word, '|' between them (es_phonemes_fn):
+ * ("en", "Heathrow") -> "h|'i:|T|r|oU". Starts espeak-ng if nothing has; the speaking voice
+ * comes back before the next synth_speak_ssml. */
+bool synth_phonemes(void *user, const char *voice, const char *word, strbuf *out);
 
 /* Prints the installed Spanish voices, one per line: name, language, description. */
 loc_status synth_list_voices(FILE *out);

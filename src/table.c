@@ -113,8 +113,9 @@ loc_status table_load(table *t, const char *path, strbuf *err)
                 if (ncols == 4) break;
                 cols[ncols++] = p + 1;
             }
-        if (ncols < 2 || ncols > 3 || !*cols[0]) {
-            sb_printf(err, "%s:%zu: expected written<TAB>spoken[<TAB>features]", path, lineno);
+        if (ncols == 1) cols[ncols++] = cols[0]; /* a word list: said as written */
+        if (ncols > 3 || !*cols[0]) {
+            sb_printf(err, "%s:%zu: expected written[<TAB>spoken[<TAB>features]]", path, lineno);
             st = LOC_ERR_DATA;
             break;
         }

@@ -1,5 +1,5 @@
-/* test_tsv_lint.c - every TSV file in voices/es: header comment, 2-3 columns, unique keys, NFC, LF,
- * final newline. */
+/* test_tsv_lint.c - every TSV file in voices/es: header comment, 2-3 columns (or one word a line in
+ * a *-words.tsv list), unique keys, NFC, LF, final newline. */
 #include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -55,7 +55,14 @@ static char *lint_file(const char *path)
             for (char *p = line; *p; p++)
                 tabs += *p == '\t';
             char *tab = strchr(line, '\t');
-            if (tabs < 1 || tabs > 2 || tab == line || !tab[1] || tab[1] == '\t')
+            size_t plen = strlen(path);
+            bool word_list = plen > 10 && strcmp(path + plen - 10, "-words.tsv") == 0;
+            if (word_list && tabs == 0) {
+                if (table_get(keys, line))
+                    snprintf(buf, sizeof buf, "%s:%zu: duplicate key '%s'", path, lineno, line);
+                else
+                    table_put(keys, line, "", "");
+            } else if (tabs < 1 || tabs > 2 || tab == line || !tab[1] || tab[1] == '\t')
                 snprintf(buf, sizeof buf, "%s:%zu: expected written<TAB>spoken[<TAB>features]",
                          path, lineno);
             else {

@@ -1,0 +1,645 @@
+/* es_foreign.c - foreign names and loanwords said with Spanish sounds: Whitfield -> Uítfild.
+ *
+ * A word the lexicon does not know is looked at only when its letters could be foreign
+ * (gate()); then spanish-words.tsv keeps Spanish words out, foreign-cues.tsv guesses its
+ * language, and either espeak-ng's phonemes in that language are mapped to Spanish letters
+ * (foreign-phonemes.tsv) or, for languages spelled as they sound, spelling rules rewrite it
+ * (foreign-spelling.tsv). The Spanish voice then reads the respelling. */
+#include "es_foreign.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "es_lang.h"
+#include "table.h"
+#include "token.h"
+
+struct es_foreign {
+    es_phonemes_fn phonemes;
+    void *user;
+    table *cache; /* word -> its approximation, "" when it is left as written */
+    FILE *verbose;
+};
+
+es_foreign *es_foreign_new(es_phonemes_fn phonemes, void *user)
+{
+    es_foreign *f = calloc(1, sizeof *f);
+    if (!f) return NULL;
+    f->phonemes = phonemes;
+    f->user = user;
+    f->cache = table_new();
+    if (!f->cache) {
+        free(f);
+        return NULL;
+    }
+    return f;
+}
+
+void es_foreign_free(es_foreign *f)
+{
+    if (!f) return;
+    table_free(f->cache);
+    free(f);
+}
+
+void es_foreign_set_verbose(es_foreign *f, FILE *out)
+{
+    f->verbose = out;
+}
+
+/* ---- Spanish letters ---- */
+
+static bool is_vowel_letter(char c)
+{
+    return c && strchr("aeiou", c) != NULL;
+}
+
+/* The vowel of a UTF-8 accented vowel at p (á -> a), or 0. */
+static char plain_vowel(const char *p)
+{
+    static const char *const acute[] = {"á", "é", "í", "ó", "ú", "ü"};
+    for (size_t i = 0; i < 6; i++)
+        if (strncmp(p, acute[i], 2) == 0) return "aeiouu"[i];
+    return is_vowel_letter(*p) ? *p : 0;
+}
+
+static bool is_consonant_letter(char c)
+{
+    return c && strchr("bcdfghjklmnpqrstvwxz", c) != NULL;
+}
+
+/* The word in lower case, ASCII letters and the Spanish capitals (es_lower). */
+static void lower(const char *w, size_t n, char *out, size_t size)
+{
+    es_lower(w, n, out, size);
+}
+
+/* ---- the gate: could these letters be foreign at all? ---- */
+
+/* True when a lower-case word has a letter, pair or ending Spanish words lack (w, k, y, a
+ * doubled consonant, h after a consonant, ou, a foreign accent, a final t or cluster). Every
+ * cue in foreign-cues.tsv needs one of these, so plain Spanish words cost one pass. */
+static bool gate(const char *w, size_t n)
+{
+    if (n < 2) return false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (c == 'w' || c == 'k' || c == 'y' || c == '\'') return true;
+        if (c >= 0x80) {
+            if (c == 0xC3 && i + 1 < n) {
+                unsigned char d = (unsigned char)w[i + 1];
+                /* á é í ó ú ñ ü (and capitals) are Spanish; any other Latin-1 letter is not */
+                if (!strchr("\xA1\xA9\xAD\xB3\xBA\xB1\xBC\x81\x89\x8D\x93\x9A\x91\x9C", d))
+                    return true;
+                i++;
+                continue;
+            }
+            if (c == 0xE2 && i + 2 < n && (unsigned char)w[i + 1] == 0x80 &&
+                (unsigned char)w[i + 2] == 0x99)
+                return true;                         /* ’ */
+            if (c == 0xC4 || c == 0xC5) return true; /* ł ś ć ż ę ą ... */
+            continue;
+        }
+        if (i > 0 && c == (unsigned char)w[i - 1] && is_consonant_letter((char)c) && c != 'l' &&
+            c != 'r' && c != 'c' && c != 'n')
+            return true;
+        if (c == 'h' && i > 0 && is_consonant_letter(w[i - 1]) && w[i - 1] != 'c') return true;
+        if (c == 'n' && i > 2 && w[i - 1] == 'n' && strncmp(w, "con", 3) && strncmp(w, "sin", 3) &&
+            strncmp(w, "peren", 5))
+            return true; /* Glenn, Jennifer; not innato, ennegrecer, connivencia */
+        if (c == 'u' && i > 0 && w[i - 1] == 'o') return true;
+        if (i + 3 <= n && !strncmp(w + i, "cci", 3) &&
+            (i + 3 == n || w[i + 3] == 'a' || (w[i + 3] == 'o' && i + 4 == n)))
+            return true; /* Bonucci, Boccia, Bertoccio; not acción */
+        if (i + 3 <= n && (!strncmp(w + i, "eau", 3) || !strncmp(w + i, "eux", 3))) return true;
+        if (i + 4 <= n && !strncmp(w + i, "ault", 4)) return true;
+    }
+    char last = w[n - 1], before = w[n - 2];
+    if (strchr("bfgkptvx", last)) return true;
+    if (last == 'h' && before == 'c' && n >= 3 && is_consonant_letter(w[n - 3])) return true;
+    if ((last == 'd' || last == 's') && is_consonant_letter(before) && before != 'n' &&
+        before != 'r' && before != 'l')
+        return true;
+    if (last == 'd' && (before == 'n' || before == 'r' || before == 'l')) return true;
+    if (n >= 3 && (!strcmp(w + n - 3, "ois") || !strcmp(w + n - 3, "aud"))) return true;
+    if (n >= 4 && !strcmp(w + n - 4, "oise")) return true;
+    return false;
+}
+
+/* ---- cues ---- */
+
+typedef struct {
+    const es_lang *lang;
+    const char *word; /* lower case */
+    size_t n;
+    char codes[8][4]; /* languages seen */
+    int scores[8];
+    size_t ncodes;
+} cue_scan;
+
+static bool class_match(char cls, char c)
+{
+    if (cls == 'C') return is_consonant_letter(c) || c == 'y';
+    if (cls == 'V') return is_vowel_letter(c);
+    return cls == c;
+}
+
+/* Does pattern p (letters, C, V, [set], ^, $) match word w at byte i? */
+static bool match_at(const char *p, const char *w, size_t n, size_t i)
+{
+    if (*p == '^') {
+        if (i != 0) return false;
+        p++;
+    }
+    for (; *p && *p != '$'; p++) {
+        if (i >= n) return false;
+        if (*p == '[') {
+            const char *close = strchr(p, ']');
+            if (!close || !memchr(p + 1, w[i], (size_t)(close - p - 1))) return false;
+            p = close;
+            i++;
+            continue;
+        }
+        if (*p == 'C' || *p == 'V') {
+            if (!class_match(*p, w[i])) return false;
+            i++;
+            continue;
+        }
+        size_t len = 1;
+        while (p[len] && p[len] != '$' && p[len] != '[' && p[len] != 'C' && p[len] != 'V' &&
+               ((unsigned char)p[len] & 0xC0) == 0x80)
+            len++; /* the rest of a UTF-8 letter */
+        if (i + len > n || memcmp(p, w + i, len) != 0) return false;
+        p += len - 1;
+        i += len;
+    }
+    return *p != '$' || i == n;
+}
+
+static void score_cue(const table_entry *e, void *ctx)
+{
+    cue_scan *s = ctx;
+    bool found = false;
+    for (size_t i = 0; i < s->n && !found; i++)
+        found = match_at(e->written, s->word, s->n, i);
+    if (!found) return;
+    char w[8];
+    table_feature(e->features, "w", w, sizeof w);
+    size_t k = 0;
+    while (k < s->ncodes && strcmp(s->codes[k], e->spoken) != 0)
+        k++;
+    if (k == s->ncodes) {
+        if (s->ncodes == 8) return;
+        snprintf(s->codes[k], sizeof s->codes[k], "%s", e->spoken);
+        s->scores[k] = 0;
+        s->ncodes++;
+    }
+    s->scores[k] += atoi(w);
+}
+
+/* A Spanish word in spanish-words.tsv, or its plural (pymes, clubes). */
+static bool spanish(const es_lang *lang, const char *low, size_t n)
+{
+    if (table_getn(lang->spanish_words, low, n)) return true;
+    if (n > 3 && low[n - 1] == 's' && table_getn(lang->spanish_words, low, n - 1)) return true;
+    return n > 4 && low[n - 1] == 's' && low[n - 2] == 'e' &&
+           table_getn(lang->spanish_words, low, n - 2);
+}
+
+/* Languages that have a voice or spelling rules here (the cue table's codes). */
+static const char *const known_codes[] = {"en", "fr", "de", "it", "pt", "pl", "ru"};
+
+const char *es_foreign_language(const es_lang *lang, const char *word, size_t n)
+{
+    char low[128];
+    if (n == 0 || n >= sizeof low) return NULL;
+    lower(word, n, low, sizeof low);
+    size_t ln = strlen(low);
+    if (!gate(low, ln)) /* Hollis, Foster: English names with Spanish letters */
+        return table_getn(lang->english_words, word, n) ? "en" : NULL;
+    if (spanish(lang, low, ln) || table_getn(lang->spanish_words, word, n)) return NULL;
+    cue_scan s = {.lang = lang, .word = low, .n = ln};
+    table_foreach(lang->foreign_cues, score_cue, &s);
+    int best = 0, native = 0;
+    const char *code = NULL;
+    for (size_t k = 0; k < s.ncodes; k++) {
+        if (!strcmp(s.codes[k], "es")) {
+            native = s.scores[k];
+            continue;
+        }
+        if (s.scores[k] > best) {
+            best = s.scores[k];
+            code = s.codes[k];
+        }
+    }
+    if (best < 2 || best <= native || !code) return NULL;
+    for (size_t i = 0; i < sizeof known_codes / sizeof *known_codes; i++)
+        if (!strcmp(code, known_codes[i])) return known_codes[i];
+    return NULL;
+}
+
+/* ---- the respelling ---- */
+
+/* The vowel groups of a lower-case spelling: runs of a e i o u, y not before a vowel, and
+ * w after a vowel (Brown, Snowden). Silent final e (Blake) is dropped when there are more
+ * groups than the word has vowels. */
+typedef struct {
+    size_t start[24], len[24];
+    size_t count;
+} vowel_groups;
+
+static bool spelled_vowel_at(const char *s, size_t i)
+{
+    char c = s[i];
+    if (is_vowel_letter(c)) return true;
+    if (c == 'y') return i > 0 && !is_vowel_letter(s[i + 1]);
+    if (c == 'w') return i > 0 && is_vowel_letter(s[i - 1]) && !is_vowel_letter(s[i + 1]);
+    return false;
+}
+
+static void find_groups(const char *s, vowel_groups *g)
+{
+    g->count = 0;
+    for (size_t i = 0; s[i] && g->count < 24;) {
+        if (!spelled_vowel_at(s, i)) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (s[j] && spelled_vowel_at(s, j))
+            j++;
+        g->start[g->count] = i;
+        g->len[g->count++] = j - i;
+        i = j;
+    }
+}
+
+/* One piece of output: letters and whether they hold the stressed vowel. */
+typedef struct {
+    char text[16];
+    bool vowel, stressed;
+    size_t group; /* the spelled vowel group it stands for, when vowel */
+} piece;
+
+typedef struct {
+    piece items[64];
+    size_t count;
+} pieces;
+
+/* The spelled vowel of a group for a schwa: the first letter, or the last after i/e/u (-tion). */
+static char group_vowel(const char *s, const vowel_groups *g, size_t k)
+{
+    if (k >= g->count) return 'e';
+    const char *p = s + g->start[k];
+    char c = g->len[k] > 1 && strchr("ieu", p[0]) ? p[g->len[k] - 1] : p[0];
+    if (c == 'y') return 'i';
+    if (c == 'w') return p[0];
+    return c;
+}
+
+/* Expands one mapping value's placeholders for nucleus k. */
+static void expand(const char *value, const char *s, const vowel_groups *g, size_t k,
+                   const char *next_ph, piece *out)
+{
+    size_t o = 0;
+    for (const char *v = value; *v && o + 4 < sizeof out->text; v++) {
+        if (*v == '-') continue;
+        if (*v == '*') {
+            out->text[o++] = group_vowel(s, g, k);
+        } else if (*v == 'R') {
+            size_t after = k < g->count ? g->start[k] + g->len[k] : 0;
+            if (k < g->count && s[after] == 'r')
+                out->text[o++] = 'r';
+            else if (k < g->count && g->len[k] >= 2) {
+                char last = s[g->start[k] + g->len[k] - 1];
+                if (is_vowel_letter(last) && (o == 0 || out->text[o - 1] != last))
+                    out->text[o++] = last;
+            }
+        } else if (*v == 'U') {
+            if (!next_ph || next_ph[0] != 'l') out->text[o++] = 'u';
+        } else {
+            out->text[o++] = *v;
+        }
+    }
+    out->text[o] = '\0';
+}
+
+/* Marks the stressed vowel while the respelling is built. */
+enum { STRESS = '\1' };
+
+/* The next letter after i, skipping the stress mark. */
+static const char *next_letter(const char *raw, size_t i)
+{
+    const char *p = raw + i + 1;
+    return *p == STRESS ? p + 1 : p;
+}
+
+/* Spanish spelling of the placeholders K G W J between their neighbours. */
+static void spell_consonants(const char *raw, strbuf *out)
+{
+    size_t n = strlen(raw);
+    for (size_t i = 0; i < n; i++) {
+        const char *after = next_letter(raw, i);
+        char c = raw[i], next = *after;
+        char nv = plain_vowel(after);
+        bool front = nv == 'e' || nv == 'i';
+        if (c == 'K') {
+            sb_puts(out, front ? "qu" : "c");
+        } else if (c == 'G') {
+            char then = next == 'W' ? plain_vowel(next_letter(after, 0)) : 0;
+            if (then == 'e' || then == 'i') { /* Gwen -> Güen */
+                sb_puts(out, "gü");
+                i = (size_t)(after - raw);
+            } else {
+                sb_puts(out, front ? "gu" : "g");
+            }
+        } else if (c == 'W') {
+            sb_putc(out, 'u');
+        } else if (c == 'J') {
+            bool after_consonant =
+                i > 0 &&
+                is_consonant_letter(raw[i - 1] == STRESS && i > 1 ? raw[i - 2] : raw[i - 1]);
+            sb_putc(out, after_consonant || !nv ? 'i' : 'y');
+        } else {
+            sb_putc(out, c);
+        }
+    }
+}
+
+/* Spanish syllable nuclei of a respelling: vowel runs, split between two strong vowels. Fills
+ * nucleus start offsets; returns how many. */
+static size_t nuclei(const char *s, size_t *at, size_t max)
+{
+    size_t count = 0;
+    char prev = 0;
+    for (size_t i = 0; s[i];) {
+        size_t size = ((unsigned char)s[i] & 0x80) ? 2 : 1;
+        char v = plain_vowel(s + i);
+        bool accented = size == 2 && v && v != 'u';
+        if (v && v == 'u' && i > 0 && (s[i - 1] == 'q' || s[i - 1] == 'g') && size == 1) {
+            i += size; /* the silent u of que, gue */
+            continue;
+        }
+        if (v) {
+            bool strong = strchr("aeo", v) || accented;
+            bool prev_strong = prev && strchr("aeo", prev);
+            bool joins = prev && !(strong && prev_strong);
+            if (!joins && count < max) at[count++] = i;
+            prev = accented ? 'a' : v; /* an accented i or u stands alone, like a strong vowel */
+        } else {
+            prev = 0;
+        }
+        i += size;
+    }
+    return count;
+}
+
+static const char *const accented[] = {"á", "é", "í", "ó", "ú"};
+
+/* Writes s with an acute on the vowel at byte stress when Spanish rules would not stress it. */
+static void place_accent(const char *s, size_t stress, strbuf *out)
+{
+    size_t at[32];
+    size_t count = nuclei(s, at, 32);
+    size_t n = strlen(s);
+    size_t mine = 0;
+    for (size_t k = 0; k < count; k++)
+        if (at[k] <= stress) mine = k;
+    char last = n ? s[n - 1] : 0;
+    bool vowel_end = is_vowel_letter(last) || last == 'n' || last == 's';
+    size_t natural = count >= 2 && vowel_end ? count - 2 : count ? count - 1 : 0;
+    /* a stressed i or u after a strong vowel in the same nucleus needs its accent too */
+    bool weak_in_pair = strchr("iu", s[stress]) && stress > at[mine];
+    bool mark = count >= 2 && (mine != natural || weak_in_pair);
+    for (size_t i = 0; i < n; i++) {
+        const char *v = strchr("aeiou", s[i]);
+        if (mark && i == stress && v) {
+            sb_puts(out, accented[v - "aeiou"]);
+            continue;
+        }
+        sb_putc(out, s[i]);
+    }
+}
+
+/* Simplifies what Spanish does not say: doubled letters, a d or t between a consonant and a
+ * final s (Edwards -> Eduars), a final ng. */
+static void simplify(char *s)
+{
+    size_t o = 0;
+    for (size_t i = 0; s[i]; i++) {
+        if (o > 0 && s[i] == s[o - 1] && is_consonant_letter(s[i])) continue;
+        s[o++] = s[i];
+    }
+    s[o] = '\0';
+    size_t n = o;
+    if (n >= 3 && s[n - 1] == 's' && (s[n - 2] == 'd' || s[n - 2] == 't') &&
+        is_consonant_letter(s[n - 3]) && s[n - 3] != 's') {
+        s[n - 2] = 's';
+        s[n - 1] = '\0';
+    }
+}
+
+bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
+                        const char *phonemes, strbuf *out)
+{
+    char s[128];
+    size_t o = 0;
+    for (const char *p = word; *p && o + 1 < sizeof s; p++) /* letters only, lower case */
+        if (*p != '\'' && *p != '-') s[o++] = *p;
+    s[o] = '\0';
+    char low[128];
+    lower(s, o, low, sizeof low);
+    /* Mc and Mac- names: the prefix is "mac", the rest aligned on its own */
+    const char *spell = low;
+    bool mac = !strncmp(low, "mc", 2);
+    if (mac) spell = low + 2;
+    vowel_groups g;
+    find_groups(spell, &g);
+
+    /* split the phonemes */
+    char ph[256];
+    snprintf(ph, sizeof ph, "%s", phonemes);
+    char *tok[64];
+    size_t nt = 0;
+    for (char *t = strtok(ph, "| "); t && nt < 64; t = strtok(NULL, "| ")) {
+        if (t[0] == '(') continue; /* (en) language switches */
+        tok[nt++] = t;
+    }
+    pieces ps = {.count = 0};
+    size_t nucleus = 0, nnuclei = 0;
+    /* count nuclei first, to align them with the spelled groups */
+    for (size_t i = 0; i < nt; i++) {
+        const char *t = tok[i];
+        while (*t == '\'' || *t == ',')
+            t++;
+        char key[24];
+        snprintf(key, sizeof key, "%s:%s", code, t);
+        const table_entry *e = table_get(lang->foreign_phonemes, key);
+        if (!e) return false;
+        for (const char *v = e->spoken; *v; v++)
+            if (is_vowel_letter(*v) || *v == '*') {
+                nnuclei++;
+                break;
+            }
+    }
+    size_t skip = 0;
+    if (mac) { /* m @ k */
+        snprintf(ps.items[0].text, sizeof ps.items[0].text, "mac");
+        ps.items[0].vowel = true;
+        ps.count = 1;
+        while (skip < nt && strchr("m@k", tok[skip][strlen(tok[skip]) - 1]) && skip < 3)
+            skip++;
+        nnuclei--;
+    }
+    if (g.count == nnuclei + 1 && g.count > 1) {
+        size_t last = g.count - 1;
+        size_t end = g.start[last] + g.len[last];
+        if (spell[g.start[last]] == 'e' &&
+            (spell[end] == '\0' || !strcmp(spell + end, "s") || !strcmp(spell + end, "d")))
+            g.count--; /* silent e: Blake, Jones, Lovelace */
+    }
+    bool aligned = g.count == nnuclei;
+    for (size_t i = skip; i < nt && ps.count < 64; i++) {
+        const char *t = tok[i];
+        bool stressed = false;
+        while (*t == '\'' || *t == ',') {
+            stressed = stressed || *t == '\'';
+            t++;
+        }
+        char key[24];
+        const table_entry *e = NULL;
+        if (i + 1 == nt) { /* a phoneme said otherwise at the end: Judge -> Yach */
+            snprintf(key, sizeof key, "%s:%s$", code, t);
+            e = table_get(lang->foreign_phonemes, key);
+        }
+        snprintf(key, sizeof key, "%s:%s", code, t);
+        if (!e) e = table_get(lang->foreign_phonemes, key);
+        piece *pc = &ps.items[ps.count];
+        const char *next = i + 1 < nt ? tok[i + 1] : NULL;
+        if (next) next += strspn(next, "',");
+        vowel_groups none = {.count = 0};
+        expand(e->spoken, spell, aligned ? &g : &none, nucleus, next, pc);
+        pc->vowel = false;
+        for (const char *v = pc->text; *v; v++)
+            pc->vowel = pc->vowel || is_vowel_letter(*v);
+        bool counts = false;
+        for (const char *v = e->spoken; *v; v++)
+            counts = counts || is_vowel_letter(*v) || *v == '*';
+        pc->stressed = stressed && pc->vowel;
+        if (counts) nucleus++;
+        if (pc->text[0]) ps.count++;
+    }
+    /* join, with STRESS before the stressed vowel so it survives the spelling changes */
+    char raw[256];
+    size_t r = 0;
+    bool marked = false;
+    for (size_t k = 0; k < ps.count && r + 20 < sizeof raw; k++) {
+        const piece *pc = &ps.items[k];
+        for (const char *v = pc->text; *v; v++) {
+            if (pc->stressed && !marked && is_vowel_letter(*v)) {
+                raw[r++] = STRESS;
+                marked = true;
+            }
+            raw[r++] = *v;
+        }
+    }
+    raw[r] = '\0';
+    strbuf spelled = {0};
+    bool loanword = word[0] >= 'a' && word[0] <= 'z';
+    if (loanword && raw[0] == 's' && is_consonant_letter(raw[1]) && raw[1] != 'h')
+        sb_putc(&spelled, 'e'); /* spoiler -> espóiler */
+    spell_consonants(raw, &spelled);
+    char *sp = spelled.data ? spelled.data : (char *)"";
+    simplify(sp);
+    char *mark = strchr(sp, STRESS);
+    size_t stress = mark ? (size_t)(mark - sp) : (size_t)-1;
+    if (mark) memmove(mark, mark + 1, strlen(mark));
+    bool capital = word[0] >= 'A' && word[0] <= 'Z';
+    size_t start = out->len;
+    if (stress != (size_t)-1 && is_vowel_letter(sp[stress]))
+        place_accent(sp, stress, out);
+    else
+        sb_puts(out, sp);
+    sb_free(&spelled);
+    if (capital && out->len > start && out->data[start] >= 'a' && out->data[start] <= 'z')
+        out->data[start] = (char)(out->data[start] - 32);
+    return out->len > start;
+}
+
+bool es_foreign_rewrite(const es_lang *lang, const char *code, const char *word, strbuf *out)
+{
+    char low[128];
+    size_t n = strlen(word);
+    if (n >= sizeof low) return false;
+    lower(word, n, low, sizeof low);
+    n = strlen(low);
+    size_t start = out->len;
+    for (size_t i = 0; i < n;) {
+        const table_entry *best = NULL;
+        size_t best_len = 0;
+        for (size_t len = n - i < 6 ? n - i : 6; len > 0 && !best; len--) {
+            char key[24];
+            /* the same letters at the end ($) first, then anywhere */
+            if (i + len == n) {
+                snprintf(key, sizeof key, "%s:%.*s$", code, (int)len, low + i);
+                best = table_get(lang->foreign_spelling, key);
+            }
+            if (!best && i == 0) {
+                snprintf(key, sizeof key, "%s:^%.*s", code, (int)len, low + i);
+                best = table_get(lang->foreign_spelling, key);
+            }
+            if (!best) {
+                snprintf(key, sizeof key, "%s:%.*s", code, (int)len, low + i);
+                best = table_get(lang->foreign_spelling, key);
+            }
+            if (best) best_len = len;
+        }
+        if (best) {
+            sb_puts(out, best->spoken);
+            i += best_len;
+        } else {
+            sb_putc(out, low[i]);
+            i++;
+        }
+    }
+    if (out->len > start && word[0] >= 'A' && word[0] <= 'Z' && out->data[start] >= 'a' &&
+        out->data[start] <= 'z')
+        out->data[start] = (char)(out->data[start] - 32);
+    return out->len > start;
+}
+
+/* Languages read through another voice's phonemes; the rest go through spelling rules. */
+static bool has_voice(const char *code)
+{
+    return !strcmp(code, "en") || !strcmp(code, "fr") || !strcmp(code, "de") || !strcmp(code, "pl");
+}
+
+bool es_foreign_say(const es_lang *lang, const char *word, size_t n, strbuf *out)
+{
+    es_foreign *f = lang->foreign;
+    if (!f || n == 0 || n > 64) return false;
+    const table_entry *seen = table_getn(f->cache, word, n);
+    if (seen) return seen->spoken[0] ? sb_word(out, seen->spoken) : false;
+    char w[72];
+    memcpy(w, word, n);
+    w[n] = '\0';
+    const char *code = es_foreign_language(lang, w, n);
+    strbuf said = {0}, ph = {0};
+    bool ok = false;
+    if (code && has_voice(code)) {
+        ok = f->phonemes && f->phonemes(f->user, code, w, &ph) &&
+             es_foreign_respell(lang, code, w, sb_str(&ph), &said);
+    } else if (code) {
+        ok = es_foreign_rewrite(lang, code, w, &said);
+    }
+    if (!ok) sb_clear(&said);
+    const char *result = ok ? sb_str(&said) : "";
+    table_put(f->cache, w, result, "");
+    if (ok && f->verbose)
+        fprintf(f->verbose, "locutor: foreign word '%s' (%s%s%s) said '%s'\n", w, code,
+                ph.len ? " " : "", ph.len ? sb_str(&ph) : "", result);
+    bool said_it = ok && sb_word(out, result);
+    sb_free(&said);
+    sb_free(&ph);
+    return said_it;
+}
