@@ -103,7 +103,11 @@ static bool gate(const char *w, size_t n)
         if (i > 0 && c == (unsigned char)w[i - 1] && is_consonant_letter((char)c) && c != 'l' &&
             c != 'r' && c != 'c' && c != 'n')
             return true;
-        if (c == 'h' && i > 0 && is_consonant_letter(w[i - 1]) && w[i - 1] != 'c') return true;
+        if (c == 'h' && i > 0 && is_consonant_letter(w[i - 1]) &&
+            (w[i - 1] != 'c' || (i > 1 && w[i - 2] == 'c')))
+            return true; /* sh, th, Civitavecchia; not chico */
+        if (c == 'n' && i > 0 && w[i - 1] == 'g' && is_vowel_letter(w[i + 1]))
+            return true; /* Foligno, Bagnoli; Spanish digno is in the word list */
         if (c == 'n' && i > 2 && w[i - 1] == 'n' && strncmp(w, "con", 3) && strncmp(w, "sin", 3) &&
             strncmp(w, "peren", 5))
             return true; /* Glenn, Jennifer; not innato, ennegrecer, connivencia */
@@ -111,9 +115,17 @@ static bool gate(const char *w, size_t n)
         if (i + 3 <= n && !strncmp(w + i, "cci", 3) &&
             (i + 3 == n || w[i + 3] == 'a' || (w[i + 3] == 'o' && i + 4 == n)))
             return true; /* Bonucci, Boccia, Bertoccio; not acción */
-        if (i + 3 <= n && (!strncmp(w + i, "eau", 3) || !strncmp(w + i, "eux", 3))) return true;
+        if (i + 3 <= n &&
+            (!strncmp(w + i, "eau", 3) || !strncmp(w + i, "eux", 3) || !strncmp(w + i, "tch", 3)))
+            return true;
+        if (i > 0 && (c == 'o' || c == 'e' || c == 'a') && (w[i - 1] == c || w[i - 1] == 'o') &&
+            !(c == 'o' && w[i - 1] == 'o' && i + 1 == n))
+            return true; /* Moose, Greene, Oakes; Spanish words with oo, ee, oa are listed */
         if (i + 4 <= n && !strncmp(w + i, "ault", 4)) return true;
     }
+    if (n >= 3 && (w[0] == 'c' || w[0] == 'g') && w[1] == 'i' && strchr("aou", w[2]))
+        return true; /* Giacomo, Ciampi; ciudad is in the word list */
+    if (w[0] == 's' && w[1] == 'c' && (w[2] == 'i' || w[2] == 'e' || w[2] == 'h')) return true;
     char last = w[n - 1], before = w[n - 2];
     if (strchr("bfgkptvx", last)) return true;
     if (last == 'h' && before == 'c' && n >= 3 && is_consonant_letter(w[n - 3])) return true;
@@ -232,6 +244,8 @@ const char *es_foreign_language(const es_lang *lang, const char *word, size_t n)
             code = s.codes[k];
         }
     }
+    if ((best < 2 || !code) && native == 0 && table_getn(lang->english_words, word, n))
+        return "en"; /* Banks: a listed English name with one weak cue */
     if (best < 2 || best <= native || !code) return NULL;
     for (size_t i = 0; i < sizeof known_codes / sizeof *known_codes; i++)
         if (!strcmp(code, known_codes[i])) return known_codes[i];
@@ -439,6 +453,28 @@ static void simplify(char *s)
     }
 }
 
+/* The Spanish letters for one phoneme of language code: at the end of the word its own row when
+ * there is one (en:dZ$ Judge -> Yach), and without a modifier espeak-ng adds (I; -> I). NULL
+ * when the phoneme has no Spanish counterpart: it is left out. */
+static const table_entry *phoneme_entry(const es_lang *lang, const char *code, const char *ph,
+                                        bool last)
+{
+    char key[24];
+    const table_entry *e = NULL;
+    if (last) {
+        snprintf(key, sizeof key, "%s:%s$", code, ph);
+        e = table_get(lang->foreign_phonemes, key);
+    }
+    snprintf(key, sizeof key, "%s:%s", code, ph);
+    if (!e) e = table_get(lang->foreign_phonemes, key);
+    size_t n = strlen(key);
+    if (!e && n > 4 && strchr(";#/", key[n - 1])) {
+        key[n - 1] = '\0';
+        e = table_get(lang->foreign_phonemes, key);
+    }
+    return e;
+}
+
 bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
                         const char *phonemes, strbuf *out)
 {
@@ -472,10 +508,8 @@ bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
         const char *t = tok[i];
         while (*t == '\'' || *t == ',')
             t++;
-        char key[24];
-        snprintf(key, sizeof key, "%s:%s", code, t);
-        const table_entry *e = table_get(lang->foreign_phonemes, key);
-        if (!e) return false;
+        const table_entry *e = phoneme_entry(lang, code, t, false);
+        if (!e) continue;
         for (const char *v = e->spoken; *v; v++)
             if (is_vowel_letter(*v) || *v == '*') {
                 nnuclei++;
@@ -506,14 +540,8 @@ bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
             stressed = stressed || *t == '\'';
             t++;
         }
-        char key[24];
-        const table_entry *e = NULL;
-        if (i + 1 == nt) { /* a phoneme said otherwise at the end: Judge -> Yach */
-            snprintf(key, sizeof key, "%s:%s$", code, t);
-            e = table_get(lang->foreign_phonemes, key);
-        }
-        snprintf(key, sizeof key, "%s:%s", code, t);
-        if (!e) e = table_get(lang->foreign_phonemes, key);
+        const table_entry *e = phoneme_entry(lang, code, t, i + 1 == nt);
+        if (!e) continue;
         piece *pc = &ps.items[ps.count];
         const char *next = i + 1 < nt ? tok[i + 1] : NULL;
         if (next) next += strspn(next, "',");

@@ -96,6 +96,8 @@ loc_status table_load(table *t, const char *path, strbuf *err)
         sb_printf(err, "%s: cannot open", path);
         return LOC_ERR_DATA;
     }
+    size_t plen = strlen(path); /* a *-words.tsv file is a word list, one word a line */
+    bool word_list = plen > 10 && strcmp(path + plen - 10, "-words.tsv") == 0;
     char *line = NULL;
     size_t cap = 0, lineno = 0;
     ssize_t len;
@@ -113,9 +115,9 @@ loc_status table_load(table *t, const char *path, strbuf *err)
                 if (ncols == 4) break;
                 cols[ncols++] = p + 1;
             }
-        if (ncols == 1) cols[ncols++] = cols[0]; /* a word list: said as written */
-        if (ncols > 3 || !*cols[0]) {
-            sb_printf(err, "%s:%zu: expected written[<TAB>spoken[<TAB>features]]", path, lineno);
+        if (ncols == 1 && word_list) cols[ncols++] = cols[0]; /* kiosco: said as written */
+        if (ncols < 2 || ncols > 3 || !*cols[0]) {
+            sb_printf(err, "%s:%zu: expected written<TAB>spoken[<TAB>features]", path, lineno);
             st = LOC_ERR_DATA;
             break;
         }

@@ -1,0 +1,36 @@
+# test_foreign.sh - foreign names and loanwords: the approximation, --no-foreign, --lexicon over
+# everything, --verbose listing each approximated word, and one Spanish voice throughout.
+. "$(dirname "$0")/lib.sh"
+
+printf 'La portavoz Megan Whitfield habló en Heathrow con el jefe de Goldman Sachs.\n' >"$WORK/names.txt"
+"$LOCUTOR" --text "$WORK/names.txt" >"$WORK/names.out"
+check "an unknown English name is approximated (Whitfield -> Uítfild)" grep -q "Uítfild" "$WORK/names.out"
+check "a lexicon phrase is said as the lexicon says it (Goldman Sachs)" \
+    sh -c "! grep -q 'Goldman Sachs' '$WORK/names.out'"
+"$LOCUTOR" --text --no-foreign "$WORK/names.txt" >"$WORK/plain.out"
+check "--no-foreign leaves an unknown name as written" grep -q "Whitfield" "$WORK/plain.out"
+"$LOCUTOR" --text --verbose "$WORK/names.txt" >/dev/null 2>"$WORK/verbose.err"
+check "--verbose lists the approximated word, its language, phonemes and reading" \
+    grep -q "foreign word 'Whitfield' (en w|'I|t|f|i:|l|d) said 'Uítfild'" "$WORK/verbose.err"
+
+printf 'Whitfield\tGuitfil\nGoldman Sachs\tGolman Sas\nJiménez\tJiménez\n' >"$WORK/mine.tsv"
+"$LOCUTOR" --text --lexicon "$WORK/mine.tsv" "$WORK/names.txt" >"$WORK/mine.out"
+check "--lexicon overrides the approximation" grep -q "Guitfil" "$WORK/mine.out"
+check "--lexicon overrides a built-in phrase" grep -q "Golman Sas" "$WORK/mine.out"
+printf 'una línea sin tabulador\n' >"$WORK/bad.tsv"
+expect_error "a --lexicon file with a line without a tab" 7 "bad.tsv:1" \
+    "$LOCUTOR" --text --lexicon "$WORK/bad.tsv" "$WORK/names.txt"
+
+printf 'Jiménez, Ximena y Joaquín viajaron de Sanxenxo a Lleida y a Xochimilco.\n' >"$WORK/es.txt"
+"$LOCUTOR" --text "$WORK/es.txt" >"$WORK/es.out"
+check "Spanish names and places are left as written" \
+    grep -qx "Jiménez, Ximena y Joaquín viajaron de Sanxenxo a Lleida y a Xochimilco." "$WORK/es.out"
+
+# one Spanish voice: the SSML sent to espeak-ng never switches language
+"$LOCUTOR" --ssml "$WORK/names.txt" >"$WORK/names.ssml"
+check "the SSML has no other language (xml:lang only es)" \
+    sh -c "! grep -o 'xml:lang=\"[^\"]*\"' '$WORK/names.ssml' | grep -vq '\"es'"
+"$LOCUTOR" --loudness off -o "$WORK/names.wav" "$WORK/names.txt"
+check "the sentence with foreign names is spoken (over 3 s of audio)" \
+    fcmp "$(duration "$WORK/names.wav") > 3"
+finish
