@@ -42,7 +42,7 @@ while IFS= read -r line; do
     e=$(echo "$line" | sed 's/.*"end":\([0-9]*\),.*/\1/')
     v=$(echo "$line" | sed 's/.*"value":"\(.*\)"}$/\1/')
     src=$A1
-    [ "$(awk "BEGIN { print ($t / 1000 >= $second) }")" = 1 ] && src=$A2
+    [ "$(awk "BEGIN { print ($t / 1000 + 0.05 >= $second) }")" = 1 ] && src=$A2 # startTime has 0.1 s
     got=$(tail -c +$((s + 1)) "$src" | head -c $((e - s)))
     [ "$got" = "$v" ] || { bad=$((bad + 1)); echo "  mark at $t ms: '$v' but source has '$got'"; }
     checked=$((checked + 1))
