@@ -133,7 +133,14 @@ static bool gate(const char *w, size_t n)
         before != 'r' && before != 'l')
         return true;
     if (last == 'd' && (before == 'n' || before == 'r' || before == 'l')) return true;
-    if (n >= 3 && (!strcmp(w + n - 3, "ois") || !strcmp(w + n - 3, "aud"))) return true;
+    if (n >= 3 &&
+        (!strcmp(w + n - 3, "ois") || !strcmp(w + n - 3, "aud") || !strcmp(w + n - 3, "sne")))
+        return true;
+    if (n >= 4 && !strcmp(w + n - 4, "elle")) return true;
+    if ((n >= 3 && !strcmp(w + n - 3, "eur")) || !strncmp(w, "ober", 4))
+        return true; /* Fleur, Oberhuber */
+    for (const char *z = strstr(w, "zi"); z; z = strstr(z + 1, "zi"))
+        if (is_vowel_letter(z[2])) return true; /* Graziella, Cinzia */
     if (n >= 4 && !strcmp(w + n - 4, "oise")) return true;
     return false;
 }
@@ -227,6 +234,11 @@ const char *es_foreign_language(const es_lang *lang, const char *word, size_t n)
     if (n == 0 || n >= sizeof low) return NULL;
     lower(word, n, low, sizeof low);
     size_t ln = strlen(low);
+    bool lower_case = word[0] >= 'a' && word[0] <= 'z';
+    if (lower_case && ln > 2 &&
+        (!strcmp(low + ln - 2, "ee") || !strcmp(low + ln - 3, "ees") ||
+         !strcmp(low + ln - 3, "een")))
+        return NULL;    /* lee, crees, deseen: Spanish verbs */
     if (!gate(low, ln)) /* Hollis, Foster: English names with Spanish letters */
         return table_getn(lang->english_words, word, n) ? "en" : NULL;
     if (spanish(lang, low, ln) || table_getn(lang->spanish_words, word, n)) return NULL;
@@ -454,14 +466,18 @@ static void simplify(char *s)
 }
 
 /* The Spanish letters for one phoneme of language code: at the end of the word its own row when
- * there is one (en:dZ$ Judge -> Yach), and without a modifier espeak-ng adds (I; -> I). NULL
- * when the phoneme has no Spanish counterpart: it is left out. */
+ * there is one (en:dZ$ Judge -> Yach), at the start too (en:^oU), and without a modifier espeak-ng
+ * adds (I; -> I). NULL when the phoneme has no Spanish counterpart: it is left out. */
 static const table_entry *phoneme_entry(const es_lang *lang, const char *code, const char *ph,
-                                        bool last)
+                                        bool first, bool last)
 {
     char key[24];
     const table_entry *e = NULL;
-    if (last) {
+    if (first) { /* en:^oU O'Donnell -> Odónel */
+        snprintf(key, sizeof key, "%s:^%s", code, ph);
+        e = table_get(lang->foreign_phonemes, key);
+    }
+    if (last && !e) {
         snprintf(key, sizeof key, "%s:%s$", code, ph);
         e = table_get(lang->foreign_phonemes, key);
     }
@@ -508,7 +524,7 @@ bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
         const char *t = tok[i];
         while (*t == '\'' || *t == ',')
             t++;
-        const table_entry *e = phoneme_entry(lang, code, t, false);
+        const table_entry *e = phoneme_entry(lang, code, t, false, false);
         if (!e) continue;
         for (const char *v = e->spoken; *v; v++)
             if (is_vowel_letter(*v) || *v == '*') {
@@ -540,7 +556,7 @@ bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
             stressed = stressed || *t == '\'';
             t++;
         }
-        const table_entry *e = phoneme_entry(lang, code, t, i + 1 == nt);
+        const table_entry *e = phoneme_entry(lang, code, t, i == skip, i + 1 == nt);
         if (!e) continue;
         piece *pc = &ps.items[ps.count];
         const char *next = i + 1 < nt ? tok[i + 1] : NULL;
