@@ -234,6 +234,7 @@ const char *es_foreign_language(const es_lang *lang, const char *word, size_t n)
     if (n == 0 || n >= sizeof low) return NULL;
     lower(word, n, low, sizeof low);
     size_t ln = strlen(low);
+    if (!es_lang_word_lists(lang)) return NULL;
     bool lower_case = word[0] >= 'a' && word[0] <= 'z';
     if (lower_case && ln > 2 &&
         (!strcmp(low + ln - 2, "ee") || !strcmp(low + ln - 3, "ees") ||

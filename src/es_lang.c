@@ -50,8 +50,6 @@ static const table_file files[] = {
     {"region-cues", offsetof(es_lang, region_cues)},
     {"cues", offsetof(es_lang, cues)},
     {"timezones", offsetof(es_lang, timezones)},
-    {"spanish-words", offsetof(es_lang, spanish_words)},
-    {"english-words", offsetof(es_lang, english_words)},
     {"foreign-cues", offsetof(es_lang, foreign_cues)},
     {"foreign-phonemes", offsetof(es_lang, foreign_phonemes)},
     {"foreign-spelling", offsetof(es_lang, foreign_spelling)},
@@ -167,6 +165,7 @@ bool es_cue(const es_lang *lang, const char *word, size_t n, const char *role)
 loc_status es_lang_load(es_lang *lang, const char *dir, strbuf *err)
 {
     memset(lang, 0, sizeof *lang);
+    snprintf(lang->dir, sizeof lang->dir, "%s", dir);
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         table **slot = (table **)((char *)lang + files[i].offset);
         *slot = table_new();
@@ -223,6 +222,27 @@ static loc_status index_lexicon(es_lang *lang)
     return LOC_OK;
 }
 
+bool es_lang_word_lists(const es_lang *lang)
+{
+    es_lang *l = (es_lang *)lang; /* loaded once, on the first word that needs them */
+    if (l->lists_tried) return l->spanish_words && l->english_words;
+    l->lists_tried = true;
+    static const char *const names[] = {"spanish-words", "english-words"};
+    table **slots[] = {&l->spanish_words, &l->english_words};
+    strbuf err = {0};
+    for (size_t i = 0; i < 2; i++) {
+        char path[PATH_MAX];
+        snprintf(path, sizeof path, "%s/es/%s.tsv", l->dir, names[i]);
+        *slots[i] = table_new();
+        if (!*slots[i] || table_load(*slots[i], path, &err) != LOC_OK) {
+            table_free(*slots[i]);
+            *slots[i] = NULL;
+        }
+    }
+    sb_free(&err);
+    return l->spanish_words && l->english_words;
+}
+
 bool es_lexicon_head(const es_lang *lang, const char *word, size_t n)
 {
     if (!lang->lexicon_heads || n == 0 || n >= 128) return false;
@@ -244,6 +264,8 @@ void es_lang_free(es_lang *lang)
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
         table_free(*(table **)((char *)lang + files[i].offset));
     table_free(lang->lexicon_heads);
+    table_free(lang->spanish_words);
+    table_free(lang->english_words);
     memset(lang, 0, sizeof *lang);
 }
 

@@ -35,10 +35,12 @@ typedef struct es_lang {
     table *cues;           /* cues.tsv: context words by role: alcanzó -> role=heat */
     table *timezones;      /* timezones.tsv: gmt -> ge eme te; pyt -> hora de Paraguay */
     table *lexicon_heads;  /* first words of the lexicon's phrases: New (New York), fake */
-    table *spanish_words;  /* spanish-words.tsv: kiosco, Euskadi (never approximated as foreign) */
-    table
-        *english_words;  /* english-words.tsv: Hollis, Foster (English names, no foreign letters) */
-    table *foreign_cues; /* foreign-cues.tsv: sh -> en w=2 (letters that show a language) */
+    /* the word lists of es_foreign.c, loaded by es_lang_word_lists when first needed */
+    table *spanish_words; /* spanish-words.tsv: kiosco, Euskadi (never approximated) */
+    table *english_words; /* english-words.tsv: Hollis, Foster (English names) */
+    bool lists_tried;
+    char dir[4096];             /* the data folder it was loaded from */
+    table *foreign_cues;        /* foreign-cues.tsv: sh -> en w=2 (letters that show a language) */
     table *foreign_phonemes;    /* foreign-phonemes.tsv: en:dZ -> y */
     table *foreign_spelling;    /* foreign-spelling.tsv: it:gli -> lli */
     struct es_foreign *foreign; /* the run's foreign-word approximation; NULL: off */
@@ -65,6 +67,9 @@ const char *es_data_dir(void);
 
 /* Loads every table from dir/es/. On failure writes "file:line: reason" into err. */
 loc_status es_lang_load(es_lang *lang, const char *dir, strbuf *err);
+/* Loads spanish-words.tsv and english-words.tsv the first time (a run without a foreign-looking
+ * word never reads them); false when they cannot be read. */
+bool es_lang_word_lists(const es_lang *lang);
 /* True when a lexicon phrase starts with this word (any first-letter case): New, fake. */
 bool es_lexicon_head(const es_lang *lang, const char *word, size_t n);
 /* Loads a user's pronunciation table over the built-in lexicon. */

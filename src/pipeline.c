@@ -622,6 +622,12 @@ loc_status pipeline_run(const loc_options *o, strbuf *err)
     bool audio = o->output || o->play || o->split;
     sink_catch_signals();
     if (st == LOC_OK && audio) st = open_outputs(&r);
+    if (st == LOC_OK && r.lang.foreign && !audio && o->jobs > 1) { /* children inherit these */
+        es_lang_word_lists(&r.lang);
+        strbuf warm = {0};
+        synth_phonemes(NULL, "en", "the", &warm);
+        sb_free(&warm);
+    }
     /* text alone on several cores; --verbose stays in one process, its lines in order */
     if (st == LOC_OK && !audio && (o->text || o->ssml) && o->jobs > 1 && !o->verbose &&
         !(r.texts = text_pool_new(o->jobs, print_one, &r)))

@@ -18,7 +18,8 @@ typedef struct {
 static int sample_rate;
 static bool library_ready;      /* espeak-ng initialized in this process */
 static char speaking_voice[64]; /* the voice synth_open chose ("" before it) */
-static bool voice_changed;      /* synth_phonemes switched voices since */
+static bool voice_changed;      /* synth_phonemes could not switch back */
+static synth_options speaking;  /* rate, pitch, volume set again after a switch back */
 
 static int on_audio(short *wav, int count, espeak_EVENT *events)
 {
@@ -76,6 +77,7 @@ loc_status synth_open(const synth_options *opts)
         return LOC_ERR_VOICE;
     }
     snprintf(speaking_voice, sizeof speaking_voice, "%s", opts->voice);
+    speaking = *opts;
     voice_changed = false;
     espeak_SetSynthCallback(on_audio);
     espeak_SetParameter(espeakRATE, opts->rate, 0);
@@ -116,6 +118,7 @@ loc_status synth_silence(int ms, synth_audio_fn fn, void *user)
 
 void synth_set_rate(int wpm)
 {
+    speaking.rate = wpm;
     espeak_SetParameter(espeakRATE, wpm, 0);
 }
 
@@ -134,16 +137,24 @@ bool synth_phonemes(void *user, const char *voice, const char *word, strbuf *out
         if (espeak_ng_Initialize(NULL) != ENS_OK) return false;
         library_ready = true;
     }
-    static char current[16];
-    if (voice_changed || speaking_voice[0] == '\0' ? strcmp(current, voice) != 0 : true) {
+    static char current[16]; /* the voice loaded for phonemes when nothing speaks here */
+    if (speaking_voice[0] || strcmp(current, voice) != 0) {
         if (espeak_ng_SetVoiceByName(voice) != ENS_OK) return false;
         snprintf(current, sizeof current, "%s", voice);
-        voice_changed = true;
     }
     const void *p = word;
     const char *ph = espeak_TextToPhonemes(&p, espeakCHARS_UTF8, '|' << 8);
     sb_clear(out);
-    return ph && sb_puts(out, ph) && out->len > 0;
+    bool ok = ph && sb_puts(out, ph) && out->len > 0;
+    /* the speaking voice back at once (a switch to a loaded voice takes ~0.1 ms), so a
+     * process forked from this one starts with it */
+    if (speaking_voice[0]) {
+        if (espeak_ng_SetVoiceByName(speaking_voice) != ENS_OK) voice_changed = true;
+        espeak_SetParameter(espeakRATE, speaking.rate, 0);
+        espeak_SetParameter(espeakPITCH, speaking.pitch, 0);
+        espeak_SetParameter(espeakVOLUME, speaking.volume, 0);
+    }
+    return ok;
 }
 
 loc_status synth_list_voices(FILE *out)

@@ -31,11 +31,10 @@ table *table_new(void)
     return t;
 }
 
+/* An entry's three strings share one allocation, which starts at written. */
 static void free_entry(table_entry *e)
 {
     free((char *)e->written);
-    free((char *)e->spoken);
-    free((char *)e->features);
 }
 
 void table_free(table *t)
@@ -75,11 +74,14 @@ loc_status table_put(table *t, const char *written, const char *spoken, const ch
     if ((t->count + 1) * 2 > t->cap && !grow(t)) return LOC_ERR_NOMEM;
     size_t n = strlen(written);
     table_entry *e = find_slot(t->slots, t->cap, written, n);
-    table_entry fresh = {strdup(written), strdup(spoken), strdup(features ? features : ""), n};
-    if (!fresh.written || !fresh.spoken || !fresh.features) {
-        free_entry(&fresh);
-        return LOC_ERR_NOMEM;
-    }
+    if (!features) features = "";
+    size_t ns = strlen(spoken), nf = strlen(features);
+    char *block = malloc(n + ns + nf + 3);
+    if (!block) return LOC_ERR_NOMEM;
+    memcpy(block, written, n + 1);
+    memcpy(block + n + 1, spoken, ns + 1);
+    memcpy(block + n + ns + 2, features, nf + 1);
+    table_entry fresh = {block, block + n + 1, block + n + ns + 2, n};
     if (e->written)
         free_entry(e);
     else
