@@ -374,18 +374,6 @@ static size_t rec_word(const cctx *c, size_t i, sem_token *out)
     return 1;
 }
 
-/* The lexicon entry for the text from byte start to end (New York), or with its first letter
- * lower-cased (Fake news at the start of a sentence). */
-static const table_entry *phrase_entry(const cctx *c, size_t start, size_t end)
-{
-    const table_entry *e = table_getn(c->lang->lexicon, c->text + start, end - start);
-    char low[128];
-    if (e || end - start >= sizeof low || c->text[start] < 'A' || c->text[start] > 'Z') return e;
-    memcpy(low, c->text + start, end - start);
-    low[0] = (char)(low[0] + 32);
-    return table_getn(c->lang->lexicon, low, end - start);
-}
-
 /* New York -> WORD "Nueva York", Rolls-Royce -> "Rols Róis": a lexicon phrase of two to four
  * words joined by one space or a hyphen, said as the lexicon says it */
 static size_t rec_lexicon_phrase(const cctx *c, size_t i, sem_token *out)
@@ -401,7 +389,8 @@ static size_t rec_lexicon_phrase(const cctx *c, size_t i, sem_token *out)
     }
     while (n > 0) {
         size_t end = c->toks[last[n - 1]].start + c->toks[last[n - 1]].len;
-        const table_entry *e = phrase_entry(c, c->toks[i].start, end);
+        const table_entry *e =
+            es_lexicon_get(c->lang, c->text + c->toks[i].start, end - c->toks[i].start);
         if (e) {
             *out = cc_make(c, SEM_WORD, i, last[n - 1], e->spoken);
             out->flags |= SEM_SAID;

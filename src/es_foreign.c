@@ -68,12 +68,6 @@ static bool is_consonant_letter(char c)
     return c && strchr("bcdfghjklmnpqrstvwxz", c) != NULL;
 }
 
-/* The word in lower case, ASCII letters and the Spanish capitals (es_lower). */
-static void lower(const char *w, size_t n, char *out, size_t size)
-{
-    es_lower(w, n, out, size);
-}
-
 /* ---- the gate: could these letters be foreign at all? ---- */
 
 /* True when a lower-case word has a letter, pair or ending Spanish words lack (w, k, y, a
@@ -148,7 +142,6 @@ static bool gate(const char *w, size_t n)
 /* ---- cues ---- */
 
 typedef struct {
-    const es_lang *lang;
     const char *word; /* lower case */
     size_t n;
     char codes[8][4]; /* languages seen */
@@ -232,7 +225,7 @@ const char *es_foreign_language(const es_lang *lang, const char *word, size_t n)
 {
     char low[128];
     if (n == 0 || n >= sizeof low) return NULL;
-    lower(word, n, low, sizeof low);
+    es_lower(word, n, low, sizeof low);
     size_t ln = strlen(low);
     if (!es_lang_word_lists(lang)) return NULL;
     bool lower_case = word[0] >= 'a' && word[0] <= 'z';
@@ -243,7 +236,7 @@ const char *es_foreign_language(const es_lang *lang, const char *word, size_t n)
     if (!gate(low, ln)) /* Hollis, Foster: English names with Spanish letters */
         return table_getn(lang->english_words, word, n) ? "en" : NULL;
     if (spanish(lang, low, ln) || table_getn(lang->spanish_words, word, n)) return NULL;
-    cue_scan s = {.lang = lang, .word = low, .n = ln};
+    cue_scan s = {.word = low, .n = ln};
     table_foreach(lang->foreign_cues, score_cue, &s);
     int best = 0, native = 0;
     const char *code = NULL;
@@ -305,7 +298,6 @@ static void find_groups(const char *s, vowel_groups *g)
 typedef struct {
     char text[16];
     bool vowel, stressed;
-    size_t group; /* the spelled vowel group it stands for, when vowel */
 } piece;
 
 typedef struct {
@@ -501,7 +493,7 @@ bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
         if (*p != '\'' && *p != '-') s[o++] = *p;
     s[o] = '\0';
     char low[128];
-    lower(s, o, low, sizeof low);
+    es_lower(s, o, low, sizeof low);
     /* Mc and Mac- names: the prefix is "mac", the rest aligned on its own */
     const char *spell = low;
     bool mac = !strncmp(low, "mc", 2);
@@ -616,7 +608,7 @@ bool es_foreign_rewrite(const es_lang *lang, const char *code, const char *word,
     char low[128];
     size_t n = strlen(word);
     if (n >= sizeof low) return false;
-    lower(word, n, low, sizeof low);
+    es_lower(word, n, low, sizeof low);
     n = strlen(low);
     size_t start = out->len;
     for (size_t i = 0; i < n;) {

@@ -243,6 +243,16 @@ bool es_lang_word_lists(const es_lang *lang)
     return l->spanish_words && l->english_words;
 }
 
+const table_entry *es_lexicon_get(const es_lang *lang, const char *w, size_t n)
+{
+    const table_entry *e = table_getn(lang->lexicon, w, n);
+    if (e || n == 0 || n >= 128 || w[0] < 'A' || w[0] > 'Z') return e;
+    char low[128];
+    memcpy(low, w, n);
+    low[0] = (char)(low[0] + 32);
+    return table_getn(lang->lexicon, low, n);
+}
+
 bool es_lexicon_head(const es_lang *lang, const char *word, size_t n)
 {
     if (!lang->lexicon_heads || n == 0 || n >= 128) return false;

@@ -70,6 +70,9 @@ loc_status es_lang_load(es_lang *lang, const char *dir, strbuf *err);
 /* Loads spanish-words.tsv and english-words.tsv the first time (a run without a foreign-looking
  * word never reads them); false when they cannot be read. */
 bool es_lang_word_lists(const es_lang *lang);
+/* The lexicon entry for a word or phrase as written, or with the capital a sentence gave it
+ * (Brunch, Fake news); NULL when there is none. */
+const table_entry *es_lexicon_get(const es_lang *lang, const char *w, size_t n);
 /* True when a lexicon phrase starts with this word (any first-letter case): New, fake. */
 bool es_lexicon_head(const es_lang *lang, const char *word, size_t n);
 /* Loads a user's pronunciation table over the built-in lexicon. */

@@ -32,36 +32,25 @@ bool es_say_letters(const es_lang *lang, strbuf *out, const char *p, size_t n)
     return true;
 }
 
-/* The lexicon entry of a word as written, or with the capital a sentence gave it (Brunch). */
-static const table_entry *lexicon_exact(const es_lang *lang, const char *w, size_t n)
-{
-    const table_entry *e = table_getn(lang->lexicon, w, n);
-    if (e || n == 0 || n >= 128 || w[0] < 'A' || w[0] > 'Z') return e;
-    char low[128];
-    memcpy(low, w, n);
-    low[0] = (char)(low[0] + 32);
-    return table_getn(lang->lexicon, low, n);
-}
-
 /* The lexicon entry of a word, also in its possessive (Sunak's) or plural (podcasts, from an
  * entry ending in a consonant); *plus is what to add to its reading ("s" or ""). */
 static const table_entry *lexicon_entry(const es_lang *lang, const char *w, size_t n,
                                         const char **plus)
 {
     *plus = "";
-    const table_entry *e = lexicon_exact(lang, w, n);
+    const table_entry *e = es_lexicon_get(lang, w, n);
     if (e) return e;
     size_t base = 0;
     if (n > 3 && w[n - 2] == '\'' && w[n - 1] == 's') base = n - 2;
     if (n > 5 && !memcmp(w + n - 4, "\xE2\x80\x99s", 4)) base = n - 4; /* ’s */
     if (!base && n > 3 && w[n - 1] == 's') {
-        e = lexicon_exact(lang, w, n - 1);
+        e = es_lexicon_get(lang, w, n - 1);
         size_t len = e ? strlen(e->written) : 0;
         if (e && len && !strchr("aeiouáéíóú", e->written[len - 1])) *plus = "s";
         return *plus[0] ? e : NULL;
     }
     if (base) {
-        e = lexicon_exact(lang, w, base);
+        e = es_lexicon_get(lang, w, base);
         if (e) *plus = "s";
     }
     return e;
