@@ -1,6 +1,7 @@
 /* loudness.c - integrated loudness per ITU-R BS.1770-4 and a peak limiter: -21.6 LUFS speech
  * -> +5.6 dB gain, peaks limited. The meter is checked against libebur128 in tests/unit. */
 #include "loudness.h"
+#include "atomic.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -320,7 +321,7 @@ struct limiter_plan {
 limiter_plan *limiter_plan_new(void)
 {
     limiter_plan *p = calloc(1, sizeof *p);
-    if (p && !(p->file = tmpfile())) {
+    if (p && !(p->file = scratch_file())) {
         free(p);
         return NULL;
     }

@@ -17,6 +17,7 @@
 #include "es_verbalize.h"
 #include "feed.h"
 #include "player.h"
+#include "collide.h"
 #include "render.h"
 #include "sink.h"
 #include "synth.h"
@@ -46,9 +47,12 @@ typedef struct {
     size_t nsplit;
     article_start *starts;
     size_t nstarts, next_start;
-    workers *pool;    /* NULL when no audio is made */
-    text_pool *texts; /* --text or --ssml alone, several jobs: blocks printed by children */
-    timing *timing;   /* NULL when no audio is made */
+    workers *pool;      /* NULL when no audio is made */
+    text_pool *texts;   /* --text or --ssml alone, several jobs: blocks printed by children */
+    timing *timing;     /* NULL when no audio is made */
+    publish_list later; /* finished files, renamed into place once everything succeeded */
+    named_file *files;  /* every input and output, for clashes with split files */
+    size_t nfiles;
     short *jingle;
     size_t jingle_count;
     arena arena;
@@ -89,9 +93,10 @@ static loc_status to_sinks(void *user, const short *samples, size_t count)
     return r->split ? r->split->ops->write(r->split, samples, count) : LOC_OK;
 }
 
-static sink_file_options file_options(const loc_options *o)
+static sink_file_options file_options(const loc_options *o, publish_list *later)
 {
-    return (sink_file_options){o->sample_rate, o->bitrate, !o->loudness_off, o->loudness, o->jobs};
+    return (sink_file_options){o->sample_rate, o->bitrate, !o->loudness_off,
+                               o->loudness,    o->jobs,    later};
 }
 
 /* "Lavrov elogia a soldados" -> "02-lavrov-elogia-a-soldados" */
@@ -138,7 +143,13 @@ static loc_status switch_split(run *r, const char *title)
         r->o->output && sink_file_known_format(r->o->output) ? strrchr(r->o->output, '.') : ".wav";
     slug(name, sizeof name, ++r->nsplit, title);
     snprintf(path, sizeof path, "%s/%s%s", r->o->split, name, ext);
-    sink_file_options fo = file_options(r->o);
+    const named_file *clash = collide_find(r->files, r->nfiles, path);
+    if (clash) {
+        sb_printf(r->err, "--split file %s would overwrite %s %s: choose another folder", path,
+                  clash->option, clash->path);
+        return LOC_ERR_USAGE;
+    }
+    sink_file_options fo = file_options(r->o, &r->later);
     return sink_file_open(path, synth_sample_rate(), &fo, &r->split, r->err);
 }
 
@@ -471,6 +482,38 @@ static loc_status speak_outro(run *r)
 
 /* ---- setting up and finishing ---- */
 
+/* Refuses, before any output is opened, an output that is an input or another output. */
+static loc_status check_collisions(run *r)
+{
+    const loc_options *o = r->o;
+    size_t n = o->ninputs + o->nlexicons + 8;
+    if (!(r->files = calloc(n, sizeof *r->files))) return LOC_ERR_NOMEM;
+    named_file *f = r->files;
+    const struct {
+        const char *option, *path;
+        bool output;
+    } named[] = {
+        {"-o", o->output, true},
+        {"--captions", o->captions, true},
+        {"--marks", o->marks, true},
+        {"--chapters", o->chapters, true},
+        {"--feed", o->feed, true},
+        {"--jingle", o->briefing ? o->jingle : NULL, false},
+        {"the article", o->ninputs ? NULL : "-", false},
+        {o->text ? "--text" : "--ssml", o->text || o->ssml ? "-" : NULL, true},
+    };
+    for (size_t i = 0; i < sizeof named / sizeof *named; i++)
+        if (named[i].path)
+            *f++ = (named_file){
+                .option = named[i].option, .path = named[i].path, .output = named[i].output};
+    for (size_t i = 0; i < o->ninputs; i++)
+        *f++ = (named_file){.option = "the article", .path = o->inputs[i]};
+    for (size_t i = 0; i < o->nlexicons; i++)
+        *f++ = (named_file){.option = "--lexicon", .path = o->lexicons[i]};
+    r->nfiles = (size_t)(f - r->files);
+    return collide_check(r->files, r->nfiles, r->err);
+}
+
 /* Fails early, before any output exists, when an input cannot be read. */
 static loc_status check_inputs(const loc_options *o, strbuf *err)
 {
@@ -504,7 +547,7 @@ static loc_status open_outputs(run *r)
         return LOC_ERR_OUTPUT_OPEN;
     }
     if (o->output) {
-        sink_file_options fo = file_options(o);
+        sink_file_options fo = file_options(o, &r->later);
         fo.normalize = fo.normalize && strcmp(o->output, "-") != 0; /* a pipe streams as it goes */
         st = sink_file_open(o->output, rate, &fo, &r->program[r->nprogram], r->err);
         if (st != LOC_OK) return st;
@@ -554,10 +597,15 @@ static loc_status finish_outputs(run *r, loc_status st)
     }
     if (r->timing) {
         if (st == LOC_OK)
-            st = timing_finish(r->timing, r->err);
+            st = timing_finish(r->timing, &r->later, r->err);
         else
             timing_abort(r->timing);
     }
+    if (st == LOC_OK && sink_interrupted()) st = LOC_ERR_INTERRUPTED;
+    if (st == LOC_OK)
+        st = publish_all(&r->later, r->err);
+    else
+        publish_discard(&r->later);
     if (st == LOC_OK && o->feed) {
         double seconds = (double)r->samples / synth_sample_rate();
         st = feed_add_episode(o->feed, o->feed_url, o->output, sb_str(&r->titles), seconds, o->year,
@@ -589,7 +637,8 @@ loc_status pipeline_list_regions(FILE *out, strbuf *err)
 loc_status pipeline_run(const loc_options *o, strbuf *err)
 {
     run r = {.o = o, .err = err};
-    loc_status st = es_lang_load(&r.lang, es_data_dir(), err);
+    loc_status st = check_collisions(&r);
+    if (st == LOC_OK) st = es_lang_load(&r.lang, es_data_dir(), err);
     if (st == LOC_OK && o->region && !(r.forced = es_region_find(&r.lang, o->region))) {
         sb_printf(err, "--region %s: unknown region (locutor --list-regions shows them)",
                   o->region);
@@ -614,6 +663,8 @@ loc_status pipeline_run(const loc_options *o, strbuf *err)
             st = LOC_ERR_INTERRUPTED;
             sb_clear(err);
         }
+        collide_free(r.files, r.nfiles);
+        free(r.files);
         table_free(r.phrases);
         es_foreign_free(r.lang.foreign);
         es_lang_free(&r.lang);
@@ -663,6 +714,8 @@ loc_status pipeline_run(const loc_options *o, strbuf *err)
     for (size_t i = 0; i < r.nstarts; i++)
         free(r.starts[i].title);
     free(r.starts);
+    collide_free(r.files, r.nfiles);
+    free(r.files);
     free(r.jingle);
     table_free(r.phrases);
     arena_free(&r.arena);

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "atomic.h"
 #include "status.h"
 #include "strbuf.h"
 
@@ -25,7 +26,8 @@ typedef struct {
     int bitrate;     /* kbps for MP3 and Opus; 0: libsndfile's default */
     bool normalize;  /* bring the file to lufs integrated, true peak <= -1 dBTP */
     double lufs;
-    int threads; /* for the gain pass (the same audio for any number) */
+    int threads;         /* for the gain pass (the same audio for any number) */
+    publish_list *later; /* not NULL: finish leaves the rename to publish_all */
 } sink_file_options;
 
 /* Audio file named by path (its extension picks the format; "-" is WAV on

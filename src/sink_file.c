@@ -53,6 +53,7 @@ typedef struct {
     char *pending_buf; /* its stdio buffer */
     loudness_meter *meter;
     limiter_plan *plan;
+    publish_list *later; /* renames wait here when not NULL */
     /* WAV cue points (chapters) */
     SF_CUE_POINT *cues;
     size_t ncues;
@@ -191,6 +192,7 @@ static void file_free(file_sink *f)
     limiter_plan_free(f->plan);
     free(f->cues);
     resampler_free(f->resample);
+    if (f->raw_fd > STDERR_FILENO) close(f->raw_fd);
     free(f->path);
     free(f->tmp);
     free(f);
@@ -223,6 +225,10 @@ static loc_status file_finish(sink *s)
         if (sf_error(f->sf) != SF_ERR_NO_ERROR) st = LOC_ERR_OUTPUT_WRITE;
         if (sf_close(f->sf) != 0) st = LOC_ERR_OUTPUT_WRITE;
         f->sf = NULL;
+    }
+    if (st == LOC_OK && f->tmp && f->later) {
+        if (!publish_hold(f->later, f->tmp, f->path)) st = LOC_ERR_NOMEM;
+        f->tmp = f->path = NULL; /* the list owns them now */
     }
     if (st == LOC_OK && f->tmp && rename(f->tmp, f->path) != 0) st = LOC_ERR_OUTPUT_WRITE;
     if (st != LOC_OK && f->tmp) unlink(f->tmp);
@@ -260,17 +266,19 @@ static loc_status write_stream_header(int fd, int rate)
     return write_all(fd, h, sizeof h);
 }
 
-static loc_status open_stdout(file_sink *f, int rate, strbuf *err)
+/* Audio to a pipe, terminal, device or standard output: a seekable file gets a normal WAV,
+ * anything else a streaming header and raw samples. */
+static loc_status open_stream(file_sink *f, int fd, int rate, strbuf *err)
 {
     struct stat st;
-    if (fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode)) {
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
         SF_INFO info = {.samplerate = rate, .channels = 1, .format = formats[0].format};
-        f->sf = sf_open_fd(STDOUT_FILENO, SFM_WRITE, &info, 0);
+        f->sf = sf_open_fd(fd, SFM_WRITE, &info, fd != STDOUT_FILENO);
         if (f->sf) return LOC_OK;
     }
-    f->raw_fd = STDOUT_FILENO;
-    if (write_stream_header(STDOUT_FILENO, rate) != LOC_OK) {
-        sb_printf(err, "standard output: %s", strerror(errno));
+    f->raw_fd = fd;
+    if (write_stream_header(fd, rate) != LOC_OK) {
+        sb_printf(err, "%s: %s", f->path ? f->path : "standard output", strerror(errno));
         return LOC_ERR_OUTPUT_WRITE;
     }
     return LOC_OK;
@@ -328,9 +336,10 @@ loc_status sink_file_open(const char *path, int rate, const sink_file_options *f
     f->base.ops = &file_ops;
     f->raw_fd = -1;
     f->in_rate = rate;
-    if (strcmp(path, "-") == 0) {
+    f->later = fo->later;
+    if (strcmp(path, "-") == 0 || strcmp(path, "/dev/stdout") == 0) {
         f->out_rate = rate;
-        loc_status st = open_stdout(f, rate, err);
+        loc_status st = open_stream(f, STDOUT_FILENO, rate, err);
         if (st != LOC_OK) {
             file_free(f);
             return st;
@@ -339,6 +348,9 @@ loc_status sink_file_open(const char *path, int rate, const sink_file_options *f
         return LOC_OK;
     }
     const file_format *fmt = format_for(path);
+    struct stat target;
+    bool device = stat(path, &target) == 0 && !S_ISREG(target.st_mode) && !S_ISDIR(target.st_mode);
+    if (!fmt && device) fmt = &formats[0]; /* -o /dev/null, a FIFO: WAV */
     if (!fmt) {
         sb_printf(err, "%s", path);
         file_free(f);
@@ -360,11 +372,12 @@ loc_status sink_file_open(const char *path, int rate, const sink_file_options *f
         f->normalize = true;
         f->lufs = fo->lufs;
         f->threads = fo->threads;
-        f->pending = tmpfile();
+        f->pending = scratch_file();
         f->meter = loudness_meter_new(rate);
         f->plan = limiter_plan_new();
         if (!f->pending || !f->meter || !f->plan) {
-            sb_printf(err, "%s: no room for the loudness pass: %s", path, strerror(errno));
+            sb_printf(err, "%s: no room for the loudness pass in %s: %s", path, scratch_dir(),
+                      strerror(errno));
             file_free(f);
             return LOC_ERR_OUTPUT_OPEN;
         }
@@ -373,20 +386,24 @@ loc_status sink_file_open(const char *path, int rate, const sink_file_options *f
         if ((f->pending_buf = malloc(PENDING_BUFFER)))
             setvbuf(f->pending, f->pending_buf, _IOFBF, PENDING_BUFFER);
     }
-    f->path = strdup(path);
-    int fd = f->path ? atomic_temp_fd(path, &f->tmp) : -1;
+    int fd = atomic_target_open(path, &f->path, &f->tmp);
     if (fd < 0) {
         sb_printf(err, "%s: %s", path, strerror(errno));
-        free(f->tmp);
-        f->tmp = NULL;
         file_free(f);
         return LOC_ERR_OUTPUT_OPEN;
+    }
+    struct stat st;
+    if (!f->tmp && f->wav && fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) { /* FIFO, device */
+        loc_status s = open_stream(f, fd, f->out_rate, err);
+        if (s != LOC_OK) file_free(f);
+        if (s == LOC_OK) *out = &f->base;
+        return s;
     }
     f->sf = sf_open_fd(fd, SFM_WRITE, &info, 1);
     if (!f->sf) {
         sb_printf(err, "%s: %s", path, sf_strerror(NULL));
         close(fd);
-        unlink(f->tmp);
+        if (f->tmp) unlink(f->tmp);
         file_free(f);
         return LOC_ERR_OUTPUT_OPEN;
     }

@@ -291,13 +291,13 @@ static void free_timing(timing *t)
     free(t);
 }
 
-loc_status timing_finish(timing *t, strbuf *err)
+loc_status timing_finish(timing *t, publish_list *later, strbuf *err)
 {
     loc_status st = LOC_OK;
     if (t->chapters.f) st = write_chapters(t);
-    if (st == LOC_OK) st = atomic_commit(&t->captions, err);
-    if (st == LOC_OK) st = atomic_commit(&t->marks, err);
-    if (st == LOC_OK) st = atomic_commit(&t->chapters, err);
+    if (st == LOC_OK) st = atomic_commit_later(&t->captions, later, err);
+    if (st == LOC_OK) st = atomic_commit_later(&t->marks, later, err);
+    if (st == LOC_OK) st = atomic_commit_later(&t->chapters, later, err);
     if (st != LOC_OK) {
         timing_abort(t);
         return st;

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "atomic.h"
 #include "chunk.h"
 #include "status.h"
 #include "strbuf.h"
@@ -39,7 +40,7 @@ loc_status timing_event(timing *t, const worker_event *ev);
 const timing_chapter *timing_chapters(const timing *t, size_t *count);
 
 /* Writes what is left and renames the files into place, then frees t. */
-loc_status timing_finish(timing *t, strbuf *err);
+loc_status timing_finish(timing *t, publish_list *later, strbuf *err);
 /* Removes the temporary files and frees t. */
 void timing_abort(timing *t);
 
