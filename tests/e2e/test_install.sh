@@ -10,7 +10,12 @@ echo "El 21 de marzo la OTAN pagó 3,5 millones de dólares al Sr. Kim." >in.txt
 cp "$ARTICLE" article.txt
 "$LOCUTOR" --text article.txt >article.expected
 
+# the build's install_manifest.txt lists a real install (README "Install"): kept as it was
+manifest=$BUILD/install_manifest.txt
+restore_manifest() { if [ -e manifest.saved ]; then cp -p manifest.saved "$manifest"; else rm -f "$manifest"; fi; }
+[ -e "$manifest" ] && cp -p "$manifest" manifest.saved
 if ! cmake --install "$BUILD" --prefix "$WORK/prefix" >install.log 2>&1; then
+    restore_manifest
     fail "cmake --install: $(tail -n 3 install.log)"
     finish
     exit
@@ -20,7 +25,8 @@ check "installed: share/locutor/voices/es/letters.tsv" test -f prefix/share/locu
 check "installed: share/doc/locutor/README.md" test -f prefix/share/doc/locutor/README.md
 check "installed data: only the .tsv tables" test -z "$(find prefix/share/locutor -type f ! -name '*.tsv')"
 check "install_manifest.txt lists every installed file" \
-    test "$(grep -c . "$BUILD/install_manifest.txt")" = "$(find prefix -type f | wc -l)"
+    test "$(grep -c . "$manifest")" = "$(find prefix -type f | wc -l)"
+restore_manifest
 
 # hidden PROGRAM ARGS...: runs an installed program where the build and source trees are empty
 # folders (a private mount namespace), without LOCUTOR_DATA_DIR.
