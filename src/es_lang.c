@@ -1,28 +1,34 @@
 /* es_lang.c - loads the voices/es TSV files and answers gender and word-class questions. */
 #include "es_lang.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
+#include <unistd.h>
 
 #ifndef LOCUTOR_SOURCE_DATA_DIR
-#define LOCUTOR_SOURCE_DATA_DIR ""
-#endif
-#ifndef LOCUTOR_INSTALL_DATA_DIR
-#define LOCUTOR_INSTALL_DATA_DIR "/usr/local/share/locutor/voices"
+#define LOCUTOR_SOURCE_DATA_DIR "voices"
 #endif
 
+/* voices/: $LOCUTOR_DATA_DIR, else <exe>/../share/locutor/voices, else the source tree's. */
 const char *es_data_dir(void)
 {
     const char *env = getenv("LOCUTOR_DATA_DIR");
     if (env && *env) return env;
-    struct stat st;
-    if (*LOCUTOR_SOURCE_DATA_DIR && stat(LOCUTOR_SOURCE_DATA_DIR, &st) == 0)
-        return LOCUTOR_SOURCE_DATA_DIR;
-    return LOCUTOR_INSTALL_DATA_DIR;
+    static char installed[PATH_MAX];
+    static const char *dir; /* looked up once, on the first call (before any thread) */
+    if (!dir) {
+        char exe[PATH_MAX];
+        ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+        char *slash = n > 0 ? memrchr(exe, '/', (size_t)n) : NULL;
+        size_t room = slash ? sizeof exe - (size_t)(slash - exe) : 0;
+        bool fits = slash && (size_t)snprintf(slash, room, "/../share/locutor/voices") < room;
+        dir = fits && realpath(exe, installed) ? installed : LOCUTOR_SOURCE_DATA_DIR;
+    }
+    return dir;
 }
 
 typedef struct {
@@ -162,9 +168,21 @@ bool es_cue(const es_lang *lang, const char *word, size_t n, const char *role)
     return false;
 }
 
+/* False, with one line naming the folder, when dir has no readable es/letters.tsv. */
+static bool data_found(const char *dir, strbuf *err)
+{
+    char path[PATH_MAX];
+    snprintf(path, sizeof path, "%s/es/letters.tsv", dir);
+    if (access(path, R_OK) == 0) return true;
+    sb_printf(err, "%s: %s (LOCUTOR_DATA_DIR names the folder that holds es/*.tsv)", path,
+              strerror(errno));
+    return false;
+}
+
 loc_status es_lang_load(es_lang *lang, const char *dir, strbuf *err)
 {
     memset(lang, 0, sizeof *lang);
+    if (!data_found(dir, err)) return LOC_ERR_DATA;
     snprintf(lang->dir, sizeof lang->dir, "%s", dir);
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         table **slot = (table **)((char *)lang + files[i].offset);

@@ -61,8 +61,9 @@ const es_region *es_region_default(const es_lang *lang);
 /* True when word (any case) has role in cues.tsv: ("alcanzó", "heat"). */
 bool es_cue(const es_lang *lang, const char *word, size_t n, const char *role);
 
-/* Returns the folder that holds voices/ data: $LOCUTOR_DATA_DIR, else the
- * source tree's voices/ when it exists, else the installed one. */
+/* Returns the folder that holds voices/ data: $LOCUTOR_DATA_DIR when set and not empty,
+ * else ../share/locutor/voices beside the executable when it exists (an installed
+ * program), else the source tree's voices/ (a build-tree run). */
 const char *es_data_dir(void);
 
 /* Loads every table from dir/es/. On failure writes "file:line: reason" into err. */
