@@ -429,7 +429,9 @@ static void begin_region(run *r, const char *path, const char *declared)
 static loc_status read_file(run *r, const char *path, bool last_article)
 {
     loc_status st;
-    reader *rd = reader_open_with(path, &r->o->read, &st);
+    read_options ro = r->o->read;
+    ro.stop = sink_interrupted; /* Ctrl-C ends even an endless input at once */
+    reader *rd = reader_open_with(path, &ro, &st);
     if (!rd) {
         sb_printf(r->err, "%s: %s", path, strerror(errno));
         return st;
@@ -520,6 +522,12 @@ static loc_status check_inputs(const loc_options *o, strbuf *err)
     for (size_t i = 0; i < o->ninputs; i++) {
         const char *p = o->inputs[i];
         if (strcmp(p, "-") == 0) continue;
+        struct stat sb;
+        if (stat(p, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode)) {
+            if (access(p, R_OK) == 0) continue; /* a FIFO or device: opened once, when read */
+            sb_printf(err, "%s: %s", p, strerror(errno));
+            return LOC_ERR_INPUT_OPEN;
+        }
         loc_status st;
         reader *rd = reader_open_with(p, &o->read, &st);
         if (!rd) {
@@ -656,6 +664,7 @@ loc_status pipeline_run(const loc_options *o, strbuf *err)
         r.phrases = table_new();
         st = r.phrases ? table_load(r.phrases, path, err) : LOC_ERR_NOMEM;
     }
+    if (!player_wanted(o)) sink_catch_signals(); /* before an input can block (a FIFO) */
     if (st == LOC_OK) st = check_inputs(o, err);
     if (st == LOC_OK && player_wanted(o)) { /* the interactive reader */
         st = player_run(o, &r.lang, err);
@@ -671,7 +680,6 @@ loc_status pipeline_run(const loc_options *o, strbuf *err)
         return st;
     }
     bool audio = o->output || o->play || o->split;
-    sink_catch_signals();
     if (st == LOC_OK && audio) st = open_outputs(&r);
     if (st == LOC_OK && r.lang.foreign && !audio && o->jobs > 1) { /* children inherit these */
         es_lang_word_lists(&r.lang);

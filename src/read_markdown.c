@@ -171,7 +171,8 @@ bool markdown_line(markdown *m, const char *line, size_t len, bool continued, re
     if (continued) {
         if (m->fence) return emit(user, BLOCK_PARAGRAPH, 0, line, len);
         if (!m->open) m->open = true, m->kind = BLOCK_PARAGRAPH;
-        return sb_append(&m->text, line, len);
+        return sb_append(&m->text, line, len) &&
+               (m->text.len < READER_BLOCK_MAX || flush(m, emit, user)); /* memory stays flat */
     }
     while (len && (line[len - 1] == '\r' || is_space(line[len - 1])))
         len--;
@@ -212,7 +213,8 @@ bool markdown_line(markdown *m, const char *line, size_t len, bool continued, re
             s++, n--;
         if (n == 0) return flush(m, emit, user);
         if (m->open && m->kind == BLOCK_QUOTE)
-            return sb_putc(&m->text, ' ') && sb_append(&m->text, s, n);
+            return sb_putc(&m->text, ' ') && sb_append(&m->text, s, n) &&
+                   (m->text.len < READER_BLOCK_MAX || flush(m, emit, user));
         return start(m, BLOCK_QUOTE, s, n, emit, user);
     }
     size_t k = list_marker(s, n);

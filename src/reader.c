@@ -31,7 +31,7 @@ struct reader {
     iconv_t cd; /* (iconv_t)-1 when not recoding */
     char raw[4096];
     size_t rawlen;
-    bool raw_eof, read_error;
+    bool raw_eof, read_error, stopped;
     char buf[16384]; /* UTF-8 (or detected legacy) bytes not yet consumed */
     size_t pos, len;
     bool eof, started, done, nomem;
@@ -234,6 +234,10 @@ static bool fill(reader *r)
 {
     if (r->eof) return false;
     if (r->pos < r->len) return true;
+    if (r->o.stop && r->o.stop()) {
+        r->stopped = r->eof = true;
+        return false;
+    }
     r->pos = 0;
     r->len = read_bytes(r, r->buf, sizeof r->buf);
     if (r->len == 0) r->eof = true;
@@ -322,6 +326,7 @@ static loc_status slurp(reader *r, strbuf *all)
     char chunk[65536];
     size_t n;
     while ((n = read_bytes(r, chunk, sizeof chunk)) > 0) {
+        if (r->o.stop && r->o.stop()) return LOC_ERR_INTERRUPTED;
         if (all->len + n > READER_MARKUP_MAX) return LOC_ERR_INPUT_TOO_LARGE;
         if (!sb_append(all, chunk, n)) return LOC_ERR_NOMEM;
     }
@@ -399,6 +404,7 @@ static loc_status refill(reader *r)
     if (!next_line(r, &cut, &cont)) {
         r->done = true;
         if (r->nomem) return LOC_ERR_NOMEM;
+        if (r->stopped) return LOC_ERR_INTERRUPTED;
         if (r->read_error) return LOC_ERR_INPUT_READ;
         if (r->o.format == READ_MARKDOWN && !markdown_end(&r->md, push, r)) return LOC_ERR_NOMEM;
         return LOC_OK;

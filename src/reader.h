@@ -38,6 +38,8 @@ typedef struct {
     const char *encoding; /* iconv name that overrides detection; NULL to detect */
     size_t max_items;     /* feeds: read at most this many items; 0 for all */
     time_t since;         /* feeds: skip items dated before this; 0 for all */
+    int (*stop)(void);    /* not NULL: asked before each read; nonzero ends the input with
+                           * LOC_ERR_INTERRUPTED (Ctrl-C on an endless input) */
 } read_options;
 
 /* Raw bytes in one block at most: longer lines and paragraphs are cut at a sentence

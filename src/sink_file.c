@@ -162,9 +162,10 @@ static loc_status file_write(sink *s, const short *samples, size_t count)
 #define PEAK_CEILING 0.776f           /* -2.2 dBFS, so true peak stays at or below -1 dBTP */
 enum { PENDING_BUFFER = 256 * 1024 }; /* stdio buffer of the audio held for loudness */
 
+/* The gain pass's output; stops it at once on Ctrl-C or SIGTERM. */
 static loc_status encode_limited(void *user, const short *samples, size_t count)
 {
-    return encode(user, samples, count);
+    return interrupted ? LOC_ERR_INTERRUPTED : encode(user, samples, count);
 }
 
 /* The gain comes from the meter (BS.1770, taken while the audio arrived), raised by
