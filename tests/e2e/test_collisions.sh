@@ -47,8 +47,8 @@ cp "parts/$split_file" split.keep
 expect_error "-o over a --split file" 2 "$split_file" "$LOCUTOR" --split parts -o "parts/$split_file" a.md
 check "the split file untouched" cmp -s "parts/$split_file" split.keep
 check "no temporary file in the split folder" bash -c '[ "$(ls -A parts | wc -l)" = 1 ]'
-"$LOCUTOR" -o null-twice.wav --marks /dev/null --chapters /dev/null a.txt
-check "two outputs to /dev/null are allowed" test $? = 0
+mknod null2 c 1 3 && "$LOCUTOR" -o null-twice.wav --marks null2 --chapters null2 a.txt
+check "two outputs to one null device are allowed" test $? = 0
 
 # devices, FIFOs and standard output are written in place (our own device nodes, never /dev's)
 if mknod full c 1 7 && mknod null c 1 3; then
