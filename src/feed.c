@@ -3,15 +3,18 @@
 #include "feed.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "atomic.h"
+#include "sink.h"
 
 #define ITUNES_NS "http://www.itunes.com/dtds/podcast-1.0.dtd"
 
@@ -69,52 +72,101 @@ static void drop_item_for(xmlNodePtr channel, const char *url)
     }
 }
 
-loc_status feed_add_episode(const char *feed_path, const char *base_url, const char *audio_path,
-                            const char *description, double seconds, int year, int month, int day,
-                            strbuf *err)
+/* The feed, held by one job at a time from reading to renaming its new version into place. */
+typedef struct {
+    int fd;       /* the feed file, locked (flock is released at exit, however the job ends) */
+    bool created; /* this job made the empty file: removed again when the update fails */
+    bool empty;   /* nothing in it yet: a new feed is written */
+} feed_lock;
+
+/* Opens path, creating it empty when missing (l->created then says so); -1 on failure. */
+static int open_feed(feed_lock *l, const char *path)
 {
-    struct stat st;
-    if (stat(audio_path, &st) != 0) {
-        sb_printf(err, "%s: %s", audio_path, strerror(errno));
-        return LOC_ERR_OUTPUT_WRITE;
+    for (;;) {
+        l->created = false;
+        int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC); /* a FIFO must not block */
+        if (fd >= 0 || errno != ENOENT) return fd;
+        fd = open(path, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0) l->created = true;
+        if (fd >= 0 || errno != EEXIST) return fd; /* EEXIST: another job made it first */
     }
-    xmlDocPtr doc;
-    if (access(feed_path, F_OK) == 0) {
-        doc = xmlReadFile(feed_path, NULL,
-                          XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR |
-                              XML_PARSE_NOWARNING);
-        xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
-        if (!root || strcmp((const char *)root->name, "rss") != 0 ||
-            !child_named(root, "channel")) {
-            sb_printf(err, "%s: not an RSS 2.0 feed; left as it was", feed_path);
-            if (doc) xmlFreeDoc(doc);
+}
+
+/* Opens the feed (creating it empty when missing) and locks it. A job that waited may
+ * wake holding a file the previous holder renamed over or removed: it then tries again. */
+static loc_status lock_feed(feed_lock *l, const char *path, strbuf *err)
+{
+    while ((l->fd = open_feed(l, path)) >= 0) {
+        struct stat held, named;
+        int r;
+        while ((r = flock(l->fd, LOCK_EX)) != 0 && errno == EINTR && !sink_interrupted())
+            ;
+        if (r != 0 && errno == EINTR) {
+            close(l->fd);
+            return LOC_ERR_INTERRUPTED;
+        }
+        if (r != 0 || fstat(l->fd, &held) != 0) break;
+        if (!S_ISREG(held.st_mode)) {
+            sb_printf(err, "%s: not a regular file; left as it was", path);
+            close(l->fd);
             return LOC_ERR_OUTPUT_WRITE;
         }
-    } else {
-        doc = new_feed(base_url);
+        bool named_ok = stat(path, &named) == 0;
+        if (!named_ok && errno != ENOENT) break;
+        if (named_ok && named.st_dev == held.st_dev && named.st_ino == held.st_ino) {
+            l->empty = held.st_size == 0;
+            fcntl(l->fd, F_SETFL, 0);
+            return LOC_OK;
+        }
+        close(l->fd); /* no longer the feed: lock what is there now */
     }
-    xmlNodePtr root = xmlDocGetRootElement(doc), channel = child_named(root, "channel");
-    xmlNsPtr itunes = xmlSearchNsByHref(doc, root, BAD_CAST ITUNES_NS);
-    if (!itunes) itunes = xmlNewNs(root, BAD_CAST ITUNES_NS, BAD_CAST "itunes");
+    sb_printf(err, "%s: %s", path, strerror(errno));
+    if (l->fd >= 0) close(l->fd);
+    return LOC_ERR_OUTPUT_OPEN;
+}
 
-    const char *base = strrchr(audio_path, '/');
-    base = base ? base + 1 : audio_path;
-    char url[2048], when[64], date[32], length[32], duration[32], title[128];
-    size_t bl = strlen(base_url);
-    snprintf(url, sizeof url, "%s%s%s", base_url, bl && base_url[bl - 1] == '/' ? "" : "/", base);
+/* Releases the feed; a file this job created and never filled is removed. */
+static void unlock_feed(feed_lock *l, const char *path, loc_status st)
+{
+    if (st != LOC_OK && l->created) unlink(path);
+    close(l->fd);
+}
+
+/* Reads the locked feed, or starts a new one when it is empty. NULL when it is no RSS feed. */
+static xmlDocPtr read_feed(const feed_lock *l, const char *feed_path, const char *base_url,
+                           strbuf *err)
+{
+    if (l->empty) return new_feed(base_url);
+    xmlDocPtr doc =
+        xmlReadFd(l->fd, feed_path, NULL,
+                  XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+    if (!root || strcmp((const char *)root->name, "rss") != 0 || !child_named(root, "channel")) {
+        sb_printf(err, "%s: not an RSS 2.0 feed; left as it was", feed_path);
+        if (doc) xmlFreeDoc(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+/* The episode's <item>: title, description, enclosure, guid, date and duration. */
+static xmlNodePtr new_item(xmlNsPtr itunes, const char *url, const char *audio_path,
+                           const struct stat *audio, const char *description, double seconds,
+                           int year, int month, int day)
+{
+    char when[64], date[32], length[32], duration[32], title[128];
     time_t now = time(NULL);
     struct tm tm;
     localtime_r(&now, &tm);
     if (year) tm.tm_year = year - 1900, tm.tm_mon = month - 1, tm.tm_mday = day, mktime(&tm);
     strftime(when, sizeof when, "%a, %d %b %Y %H:%M:%S %z", &tm);
     strftime(date, sizeof date, "%Y-%m-%d", &tm);
-    snprintf(length, sizeof length, "%lld", (long long)st.st_size);
+    snprintf(length, sizeof length, "%lld", (long long)audio->st_size);
     long secs = (long)(seconds + 0.5);
     snprintf(duration, sizeof duration, "%02ld:%02ld:%02ld", secs / 3600, secs / 60 % 60,
              secs % 60);
     snprintf(title, sizeof title, "Resumen informativo %s", date);
 
-    drop_item_for(channel, url);
     xmlNodePtr item = xmlNewNode(NULL, BAD_CAST "item");
     xmlNewTextChild(item, NULL, BAD_CAST "title", BAD_CAST title);
     xmlNewTextChild(item, NULL, BAD_CAST "description", BAD_CAST description);
@@ -126,12 +178,12 @@ loc_status feed_add_episode(const char *feed_path, const char *base_url, const c
     xmlNewProp(guid, BAD_CAST "isPermaLink", BAD_CAST "false");
     xmlNewTextChild(item, NULL, BAD_CAST "pubDate", BAD_CAST when);
     xmlNewTextChild(item, itunes, BAD_CAST "duration", BAD_CAST duration);
-    xmlNodePtr first = child_named(channel, "item");
-    if (first)
-        xmlAddPrevSibling(first, item); /* newest first */
-    else
-        xmlAddChild(channel, item);
+    return item;
+}
 
+/* Writes doc to a temporary file renamed over feed_path; doc is freed. */
+static loc_status save_feed(xmlDocPtr doc, const char *feed_path, strbuf *err)
+{
     xmlChar *text = NULL;
     int size = 0;
     xmlDocDumpFormatMemoryEnc(doc, &text, &size, "UTF-8", 1);
@@ -146,5 +198,51 @@ loc_status feed_add_episode(const char *feed_path, const char *base_url, const c
     else
         atomic_discard(&af);
     xmlFree(text);
+    return s;
+}
+
+/* With the feed locked: reads it, puts the episode first (replacing one with its URL), saves. */
+static loc_status write_episode(const feed_lock *l, const char *feed_path, const char *base_url,
+                                const char *audio_path, const struct stat *audio,
+                                const char *description, double seconds, int year, int month,
+                                int day, strbuf *err)
+{
+    xmlDocPtr doc = read_feed(l, feed_path, base_url, err);
+    if (!doc) return LOC_ERR_OUTPUT_WRITE;
+    xmlNodePtr root = xmlDocGetRootElement(doc), channel = child_named(root, "channel");
+    xmlNsPtr itunes = xmlSearchNsByHref(doc, root, BAD_CAST ITUNES_NS);
+    if (!itunes) itunes = xmlNewNs(root, BAD_CAST ITUNES_NS, BAD_CAST "itunes");
+
+    const char *base = strrchr(audio_path, '/');
+    base = base ? base + 1 : audio_path;
+    char url[2048];
+    size_t bl = strlen(base_url);
+    snprintf(url, sizeof url, "%s%s%s", base_url, bl && base_url[bl - 1] == '/' ? "" : "/", base);
+    drop_item_for(channel, url);
+    xmlNodePtr item =
+        new_item(itunes, url, audio_path, audio, description, seconds, year, month, day);
+    xmlNodePtr first = child_named(channel, "item");
+    if (first)
+        xmlAddPrevSibling(first, item); /* newest first */
+    else
+        xmlAddChild(channel, item);
+    return save_feed(doc, feed_path, err);
+}
+
+loc_status feed_add_episode(const char *feed_path, const char *base_url, const char *audio_path,
+                            const char *description, double seconds, int year, int month, int day,
+                            strbuf *err)
+{
+    struct stat st;
+    if (stat(audio_path, &st) != 0) {
+        sb_printf(err, "%s: %s", audio_path, strerror(errno));
+        return LOC_ERR_OUTPUT_WRITE;
+    }
+    feed_lock lock;
+    loc_status s = lock_feed(&lock, feed_path, err);
+    if (s != LOC_OK) return s;
+    s = write_episode(&lock, feed_path, base_url, audio_path, &st, description, seconds, year,
+                      month, day, err);
+    unlock_feed(&lock, feed_path, s);
     return s;
 }
