@@ -6,15 +6,18 @@
 #include <fcntl.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include <utf8proc.h>
 
 #include "atomic.h"
 #include "sink.h"
+#include "title.h"
 
 #define ITUNES_NS "http://www.itunes.com/dtds/podcast-1.0.dtd"
 
@@ -149,35 +152,89 @@ static xmlDocPtr read_feed(const feed_lock *l, const char *feed_path, const char
     return doc;
 }
 
-/* The episode's <item>: title, description, enclosure, guid, date and duration. */
-static xmlNodePtr new_item(xmlNsPtr itunes, const char *url, const char *audio_path,
-                           const struct stat *audio, const char *description, double seconds,
-                           int year, int month, int day)
+/* One episode, its texts ready for XML 1.0. */
+typedef struct {
+    const char *audio_path;
+    struct stat audio;
+    strbuf link;        /* base URL */
+    strbuf url;         /* base URL / the audio's file name */
+    strbuf title;       /* "<program title> <date>" */
+    strbuf description; /* the article titles */
+    char when[64];      /* RFC 822 date */
+    char duration[32];  /* HH:MM:SS */
+} episode;
+
+/* Appends s to out, its spaces, control bytes, non-characters and invalid UTF-8 as %XX. */
+static bool url_append(strbuf *out, const char *s)
 {
-    char when[64], date[32], length[32], duration[32], title[128];
+    bool ok = true;
+    for (size_t i = 0, n = strlen(s); ok && i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        utf8proc_int32_t cp = c;
+        utf8proc_ssize_t k = c < 0x80 ? 1
+                                      : utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                                         (utf8proc_ssize_t)(n - i), &cp);
+        bool plain = k > 0 && cp > 0x20 && cp != 0x7F && cp != 0xFFFE && cp != 0xFFFF;
+        if (k <= 0) k = 1;
+        for (utf8proc_ssize_t b = 0; ok && b < k; b++)
+            ok = plain ? sb_putc(out, s[i + b])
+                       : sb_printf(out, "%%%02X", (unsigned)(unsigned char)s[i + b]);
+        i += (size_t)k;
+    }
+    return ok;
+}
+
+/* Fills in ep from the audio file and the run's words; false when memory runs out. */
+static bool make_episode(episode *ep, const char *base_url, const char *title,
+                         const char *description, double seconds, int year, int month, int day)
+{
+    const char *base = strrchr(ep->audio_path, '/');
+    base = base ? base + 1 : ep->audio_path;
+    size_t bl = strlen(base_url);
     time_t now = time(NULL);
     struct tm tm;
     localtime_r(&now, &tm);
     if (year) tm.tm_year = year - 1900, tm.tm_mon = month - 1, tm.tm_mday = day, mktime(&tm);
-    strftime(when, sizeof when, "%a, %d %b %Y %H:%M:%S %z", &tm);
+    char date[32];
+    strftime(ep->when, sizeof ep->when, "%a, %d %b %Y %H:%M:%S %z", &tm);
     strftime(date, sizeof date, "%Y-%m-%d", &tm);
-    snprintf(length, sizeof length, "%lld", (long long)audio->st_size);
     long secs = (long)(seconds + 0.5);
-    snprintf(duration, sizeof duration, "%02ld:%02ld:%02ld", secs / 3600, secs / 60 % 60,
+    snprintf(ep->duration, sizeof ep->duration, "%02ld:%02ld:%02ld", secs / 3600, secs / 60 % 60,
              secs % 60);
-    snprintf(title, sizeof title, "Resumen informativo %s", date);
+    strbuf words = {0};
+    bool ok = url_append(&ep->link, base_url) && url_append(&ep->url, base_url) &&
+              (bl && base_url[bl - 1] == '/' ? true : sb_putc(&ep->url, '/')) &&
+              url_append(&ep->url, base) && title_clean(title, strlen(title), TITLE_MAX, &words) &&
+              sb_printf(&ep->title, "%s %s", sb_str(&words), date) &&
+              title_clean(description, strlen(description), SIZE_MAX, &ep->description);
+    sb_free(&words);
+    return ok;
+}
 
+static void free_episode(episode *ep)
+{
+    sb_free(&ep->link);
+    sb_free(&ep->url);
+    sb_free(&ep->title);
+    sb_free(&ep->description);
+}
+
+/* The episode's <item>: title, description, enclosure, guid, date and duration. */
+static xmlNodePtr new_item(xmlNsPtr itunes, const episode *ep)
+{
+    char length[32];
+    snprintf(length, sizeof length, "%lld", (long long)ep->audio.st_size);
     xmlNodePtr item = xmlNewNode(NULL, BAD_CAST "item");
-    xmlNewTextChild(item, NULL, BAD_CAST "title", BAD_CAST title);
-    xmlNewTextChild(item, NULL, BAD_CAST "description", BAD_CAST description);
+    xmlNewTextChild(item, NULL, BAD_CAST "title", BAD_CAST sb_str(&ep->title));
+    xmlNewTextChild(item, NULL, BAD_CAST "description", BAD_CAST sb_str(&ep->description));
     xmlNodePtr enc = xmlNewChild(item, NULL, BAD_CAST "enclosure", NULL);
-    xmlNewProp(enc, BAD_CAST "url", BAD_CAST url);
+    xmlNewProp(enc, BAD_CAST "url", BAD_CAST sb_str(&ep->url));
     xmlNewProp(enc, BAD_CAST "length", BAD_CAST length);
-    xmlNewProp(enc, BAD_CAST "type", BAD_CAST mime_of(audio_path));
-    xmlNodePtr guid = xmlNewTextChild(item, NULL, BAD_CAST "guid", BAD_CAST url);
+    xmlNewProp(enc, BAD_CAST "type", BAD_CAST mime_of(ep->audio_path));
+    xmlNodePtr guid = xmlNewTextChild(item, NULL, BAD_CAST "guid", BAD_CAST sb_str(&ep->url));
     xmlNewProp(guid, BAD_CAST "isPermaLink", BAD_CAST "false");
-    xmlNewTextChild(item, NULL, BAD_CAST "pubDate", BAD_CAST when);
-    xmlNewTextChild(item, itunes, BAD_CAST "duration", BAD_CAST duration);
+    xmlNewTextChild(item, NULL, BAD_CAST "pubDate", BAD_CAST ep->when);
+    xmlNewTextChild(item, itunes, BAD_CAST "duration", BAD_CAST ep->duration);
     return item;
 }
 
@@ -202,25 +259,16 @@ static loc_status save_feed(xmlDocPtr doc, const char *feed_path, strbuf *err)
 }
 
 /* With the feed locked: reads it, puts the episode first (replacing one with its URL), saves. */
-static loc_status write_episode(const feed_lock *l, const char *feed_path, const char *base_url,
-                                const char *audio_path, const struct stat *audio,
-                                const char *description, double seconds, int year, int month,
-                                int day, strbuf *err)
+static loc_status write_episode(const feed_lock *l, const char *feed_path, const episode *ep,
+                                strbuf *err)
 {
-    xmlDocPtr doc = read_feed(l, feed_path, base_url, err);
+    xmlDocPtr doc = read_feed(l, feed_path, sb_str(&ep->link), err);
     if (!doc) return LOC_ERR_OUTPUT_WRITE;
     xmlNodePtr root = xmlDocGetRootElement(doc), channel = child_named(root, "channel");
     xmlNsPtr itunes = xmlSearchNsByHref(doc, root, BAD_CAST ITUNES_NS);
     if (!itunes) itunes = xmlNewNs(root, BAD_CAST ITUNES_NS, BAD_CAST "itunes");
-
-    const char *base = strrchr(audio_path, '/');
-    base = base ? base + 1 : audio_path;
-    char url[2048];
-    size_t bl = strlen(base_url);
-    snprintf(url, sizeof url, "%s%s%s", base_url, bl && base_url[bl - 1] == '/' ? "" : "/", base);
-    drop_item_for(channel, url);
-    xmlNodePtr item =
-        new_item(itunes, url, audio_path, audio, description, seconds, year, month, day);
+    drop_item_for(channel, sb_str(&ep->url));
+    xmlNodePtr item = new_item(itunes, ep);
     xmlNodePtr first = child_named(channel, "item");
     if (first)
         xmlAddPrevSibling(first, item); /* newest first */
@@ -230,19 +278,23 @@ static loc_status write_episode(const feed_lock *l, const char *feed_path, const
 }
 
 loc_status feed_add_episode(const char *feed_path, const char *base_url, const char *audio_path,
-                            const char *description, double seconds, int year, int month, int day,
-                            strbuf *err)
+                            const char *title, const char *description, double seconds, int year,
+                            int month, int day, strbuf *err)
 {
-    struct stat st;
-    if (stat(audio_path, &st) != 0) {
+    episode ep = {.audio_path = audio_path};
+    if (stat(audio_path, &ep.audio) != 0) {
         sb_printf(err, "%s: %s", audio_path, strerror(errno));
         return LOC_ERR_OUTPUT_WRITE;
     }
+    loc_status s = make_episode(&ep, base_url, title, description, seconds, year, month, day)
+                       ? LOC_OK
+                       : LOC_ERR_NOMEM;
     feed_lock lock;
-    loc_status s = lock_feed(&lock, feed_path, err);
-    if (s != LOC_OK) return s;
-    s = write_episode(&lock, feed_path, base_url, audio_path, &st, description, seconds, year,
-                      month, day, err);
-    unlock_feed(&lock, feed_path, s);
+    if (s == LOC_OK) s = lock_feed(&lock, feed_path, err);
+    if (s == LOC_OK) {
+        s = write_episode(&lock, feed_path, &ep, err);
+        unlock_feed(&lock, feed_path, s);
+    }
+    free_episode(&ep);
     return s;
 }
