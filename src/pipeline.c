@@ -23,6 +23,7 @@
 #include "synth.h"
 #include "text_pool.h"
 #include "timing.h"
+#include "title.h"
 #include "token.h"
 #include "workers.h"
 
@@ -295,6 +296,16 @@ static const char *phrase(const run *r, const char *key, const char *fallback)
     return e ? e->spoken : fallback;
 }
 
+/* The program's title: --title cleaned and cut like an article's (see title_clean), else
+ * the frame's ("Resumen informativo"). */
+static bool program_title(const run *r, strbuf *out)
+{
+    const char *t = r->o->title;
+    sb_clear(out);
+    if (t && !title_clean(t, strlen(t), TITLE_MAX, out)) return false;
+    return out->len || sb_puts(out, phrase(r, "title", "Resumen informativo"));
+}
+
 /* "Resumen informativo. Jueves, 26 de noviembre de 2026." (read by the normalizer) */
 static loc_status speak_intro(run *r)
 {
@@ -311,7 +322,9 @@ static loc_status speak_intro(run *r)
     char wkey[32], mkey[32];
     snprintf(wkey, sizeof wkey, "weekday%d", day.tm_wday);
     snprintf(mkey, sizeof mkey, "month%d", day.tm_mon + 1);
-    const char *title = o->title ? o->title : phrase(r, "title", "Resumen informativo");
+    strbuf program = {0};
+    if (!program_title(r, &program)) return LOC_ERR_NOMEM;
+    const char *title = sb_str(&program);
     char weekday[32]; /* starts a sentence: "Jueves" */
     snprintf(weekday, sizeof weekday, "%s", phrase(r, wkey, ""));
     if (weekday[0] >= 'a' && weekday[0] <= 'z') weekday[0] = (char)(weekday[0] - 'a' + 'A');
@@ -321,31 +334,19 @@ static loc_status speak_intro(run *r)
     loc_status st = !ok ? LOC_ERR_NOMEM : r->pool ? add_start(r, title, false) : LOC_OK;
     if (st == LOC_OK) st = process_text(r, sb_str(&text), BLOCK_TITLE);
     sb_free(&text);
+    sb_free(&program);
     return st;
-}
-
-/* The article's title: its first heading, else its file name. */
-static void article_title(const block *first, const char *path, char *out, size_t size)
-{
-    if (first->kind == BLOCK_HEADING || first->kind == BLOCK_TITLE) {
-        snprintf(out, size, "%.*s", (int)first->len, first->text);
-        return;
-    }
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    snprintf(out, size, "%s", strcmp(base, "-") == 0 ? "Artículo" : base);
-    char *dot = strrchr(out, '.');
-    if (dot && dot != out) *dot = '\0';
 }
 
 /* An article begins: its title (its first heading, else the file name) opens a chapter. */
 static loc_status start_article(run *r, const block *first, const char *path)
 {
-    char title[256];
-    article_title(first, path, title, sizeof title);
-    loc_status st = add_start(r, title, true);
+    strbuf title = {0};
+    loc_status st = title_of_article(first, path, &title) ? LOC_OK : LOC_ERR_NOMEM;
+    if (st == LOC_OK) st = add_start(r, sb_str(&title), true);
     if (st == LOC_OK && r->titles.len && !sb_puts(&r->titles, "; ")) st = LOC_ERR_NOMEM;
-    if (st == LOC_OK && !sb_puts(&r->titles, title)) st = LOC_ERR_NOMEM;
+    if (st == LOC_OK && !sb_puts(&r->titles, sb_str(&title))) st = LOC_ERR_NOMEM;
+    sb_free(&title);
     return st;
 }
 
@@ -616,8 +617,12 @@ static loc_status finish_outputs(run *r, loc_status st)
         publish_discard(&r->later);
     if (st == LOC_OK && o->feed) {
         double seconds = (double)r->samples / synth_sample_rate();
-        st = feed_add_episode(o->feed, o->feed_url, o->output, sb_str(&r->titles), seconds, o->year,
-                              o->month, o->day, r->err);
+        strbuf program = {0};
+        st = program_title(r, &program) ? LOC_OK : LOC_ERR_NOMEM;
+        if (st == LOC_OK)
+            st = feed_add_episode(o->feed, o->feed_url, o->output, sb_str(&program),
+                                  sb_str(&r->titles), seconds, o->year, o->month, o->day, r->err);
+        sb_free(&program);
     }
     return st;
 }

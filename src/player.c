@@ -22,6 +22,7 @@
 #include "sink.h"
 #include "synth.h"
 #include "term.h"
+#include "title.h"
 
 enum {
     PIECE_MS = 20,       /* audio written between two looks at the keyboard */
@@ -199,16 +200,14 @@ static loc_status add_block(player *p, const block *b, const chunk_list *cl)
     return st;
 }
 
-static void title_of(const char *path, const block *first, char *out, size_t size)
+/* The article's title (see title_of_article) into p->art.title. */
+static loc_status set_title(player *p, const char *path, const block *first)
 {
-    if (first && (first->kind == BLOCK_HEADING || first->kind == BLOCK_TITLE)) {
-        snprintf(out, size, "%.*s", (int)first->len, first->text);
-        return;
-    }
-    const char *base = strrchr(path, '/');
-    snprintf(out, size, "%s", base ? base + 1 : path);
-    char *dot = strrchr(out, '.');
-    if (dot && dot != out) *dot = '\0';
+    strbuf t = {0};
+    bool ok = title_of_article(first, path, &t);
+    if (ok) snprintf(p->art.title, sizeof p->art.title, "%s", sb_str(&t));
+    sb_free(&t);
+    return ok ? LOC_OK : LOC_ERR_NOMEM;
 }
 
 static loc_status load_article(player *p, size_t ai)
@@ -225,15 +224,16 @@ static loc_status load_article(player *p, size_t ai)
     block b;
     bool got, first = true;
     while ((st = reader_next(rd, &b, &got)) == LOC_OK && got) {
-        if (first) title_of(path, &b, p->art.title, sizeof p->art.title);
+        if (first) st = set_title(p, path, &b);
         first = false;
+        if (st != LOC_OK) break;
         chunk_list cl;
         arena_reset(&p->arena);
         st = pipeline_chunk_block(p->lang, &b, false, &p->arena, &cl, NULL);
         if (st == LOC_OK) st = add_block(p, &b, &cl);
         if (st != LOC_OK) break;
     }
-    if (first) title_of(path, NULL, p->art.title, sizeof p->art.title);
+    if (first && st == LOC_OK) st = set_title(p, path, NULL);
     if (st == LOC_ERR_INPUT_READ) sb_printf(p->err, "%s: %s", path, strerror(errno));
     reader_close(rd);
     p->art.fingerprint = fingerprint(path);

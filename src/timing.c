@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "atomic.h"
 
@@ -136,14 +137,21 @@ static void free_block(block_info *b)
 bool timing_json_string(strbuf *out, const char *s)
 {
     bool ok = sb_putc(out, '"');
-    for (; *s && ok; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
+    for (size_t i = 0, n = strlen(s); ok && i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = c < 0x80 ? 1
+                                      : utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                                         (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0) /* not UTF-8: U+FFFD, so the file stays valid JSON */
+            ok = sb_puts(out, "\\ufffd"), k = 1;
+        else if (c == '"' || c == '\\')
             ok = sb_putc(out, '\\') && sb_putc(out, (char)c);
         else if (c < 0x20)
             ok = sb_printf(out, "\\u%04x", c);
         else
-            ok = sb_putc(out, (char)c);
+            ok = sb_append(out, s + i, (size_t)k);
+        i += (size_t)k;
     }
     return ok && sb_putc(out, '"');
 }
