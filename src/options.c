@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <iconv.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -233,7 +234,7 @@ static loc_status parse_loudness(const char *value, loc_options *o, strbuf *err)
         o->loudness_off = true;
         return LOC_OK;
     }
-    if (!*value || *end || v < -70 || v > -5) {
+    if (!*value || *end || !isfinite(v) || v < -70 || v > -5) {
         sb_printf(err, "--loudness: '%s' (expected LUFS from -70 to -5, or off)", value);
         return LOC_ERR_USAGE;
     }
@@ -425,6 +426,13 @@ loc_status options_parse(int argc, char **argv, loc_options *o, strbuf *err)
     }
     if (o->output && strcmp(o->output, "-") == 0 && (o->text || o->ssml)) {
         sb_printf(err, "-o -: standard output is already taken by --%s", o->text ? "text" : "ssml");
+        return LOC_ERR_USAGE;
+    }
+    const char *timing = o->captions ? "--captions" : o->marks ? "--marks" : "--chapters";
+    if ((o->captions || o->marks || o->chapters) && !o->output && !o->split && !o->play &&
+        (o->text || o->ssml)) {
+        sb_printf(err, "%s times audio: add -o FILE (or --play) to --%s", timing,
+                  o->text ? "text" : "ssml");
         return LOC_ERR_USAGE;
     }
     if (o->feed && (!o->feed_url || !o->output || strcmp(o->output, "-") == 0)) {

@@ -39,6 +39,7 @@ typedef struct {
     const char *split;           /* --split DIR: one file per article */
     const char *feed, *feed_url; /* --feed FILE.xml --feed-url BASE */
     read_options read;           /* --format, --encoding, --max-items, --since */
+    bool stdin_closed;           /* set by main: standard input was closed, not empty */
 } loc_options;
 
 /* Parses argv. On a bad option or value returns LOC_ERR_USAGE with err naming it. */

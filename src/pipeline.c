@@ -53,6 +53,7 @@ typedef struct {
     timing *timing;     /* NULL when no audio is made */
     publish_list later; /* finished files, renamed into place once everything succeeded */
     named_file *files;  /* every input and output, for clashes with split files */
+    bool made_split;    /* this run made the --split folder (removed again on failure) */
     size_t nfiles;
     short *jingle;
     size_t jingle_count;
@@ -462,6 +463,9 @@ static loc_status read_file(run *r, const char *path, bool last_article)
     if (st == LOC_ERR_INPUT_READ) sb_printf(r->err, "%s: %s", path, strerror(errno));
     if (st == LOC_ERR_INPUT_TOO_LARGE || st == LOC_ERR_INPUT_FORMAT)
         sb_printf(r->err, "%s: %s", path, reader_error(rd));
+    const char *why =
+        st == LOC_ERR_OUTPUT_WRITE && r->nprogram ? sink_file_failure(r->program[0]) : NULL;
+    if (why && !r->err->len) sb_puts(r->err, why);
     if (st == LOC_ERR_OUTPUT_WRITE && !r->err->len)
         sb_printf(r->err, "%s", r->o->output ? r->o->output : "standard output");
     if (st == LOC_OK) st = release_held(r, verbose);
@@ -520,6 +524,13 @@ static loc_status check_collisions(run *r)
 /* Fails early, before any output exists, when an input cannot be read. */
 static loc_status check_inputs(const loc_options *o, strbuf *err)
 {
+    bool reads_stdin = o->ninputs == 0;
+    for (size_t i = 0; i < o->ninputs; i++)
+        reads_stdin |= strcmp(o->inputs[i], "-") == 0;
+    if (reads_stdin && o->stdin_closed) {
+        sb_puts(err, "standard input: it is closed (give an article file, or pipe one in)");
+        return LOC_ERR_INPUT_OPEN;
+    }
     for (size_t i = 0; i < o->ninputs; i++) {
         const char *p = o->inputs[i];
         if (strcmp(p, "-") == 0) continue;
@@ -551,7 +562,8 @@ static loc_status open_outputs(run *r)
         st = sound_file_read(o->jingle, rate, &r->jingle, &r->jingle_count, r->err);
         if (st != LOC_OK) return st;
     }
-    if (o->split && mkdir(o->split, 0777) != 0 && errno != EEXIST) {
+    if (o->split && mkdir(o->split, 0777) == 0) r->made_split = true;
+    if (o->split && !r->made_split && errno != EEXIST) {
         sb_printf(r->err, "%s: %s", o->split, strerror(errno));
         return LOC_ERR_OUTPUT_OPEN;
     }
@@ -716,6 +728,7 @@ loc_status pipeline_run(const loc_options *o, strbuf *err)
         st = finish_outputs(&r, st);
         synth_close();
     }
+    if (st != LOC_OK && r.made_split) rmdir(o->split); /* only if empty, as it was made */
     if (fflush(stdout) != 0 && st == LOC_OK) {
         sb_printf(err, "standard output: %s", strerror(errno));
         st = LOC_ERR_OUTPUT_WRITE;

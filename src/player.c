@@ -272,7 +272,8 @@ static void save_position(const player *p)
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
     FILE *f = fopen(tmp, "w");
     if (!f) return;
-    fprintf(f, "%s\t%016llx\t%zu\n", real, p->art.fingerprint, p->si);
+    /* the path last: it may hold tabs */
+    fprintf(f, "%016llx\t%zu\t%s\n", p->art.fingerprint, p->si, real);
     if (fclose(f) == 0) rename(tmp, path);
 }
 
@@ -285,12 +286,12 @@ static void load_position(player *p, unsigned long long *fp, size_t *si, bool *f
     if (!f) return;
     char *ok = fgets(line, sizeof line, f);
     fclose(f);
-    char *tab = ok ? strchr(line, '\t') : NULL;
-    if (!tab) return;
-    *tab = '\0';
-    if (sscanf(tab + 1, "%llx\t%zu", fp, si) != 2) return;
+    int start = 0;
+    if (!ok || sscanf(line, "%llx\t%zu\t%n", fp, si, &start) != 2 || !start) return;
+    const char *saved = line + start;
+    line[strcspn(line, "\n")] = '\0';
     for (size_t i = 0; i < p->o->ninputs; i++)
-        if (realpath(p->o->inputs[i], real) && strcmp(real, line) == 0) {
+        if (realpath(p->o->inputs[i], real) && strcmp(real, saved) == 0) {
             p->ai = i;
             *found = true;
             return;

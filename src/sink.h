@@ -37,6 +37,10 @@ typedef struct {
 loc_status sink_file_open(const char *path, int sample_rate, const sink_file_options *fo,
                           sink **out, strbuf *err);
 
+/* Why a file sink's last write failed when it was not the output itself (a full $TMPDIR
+ * holding the audio for the loudness pass), else NULL. */
+const char *sink_file_failure(sink *s);
+
 /* Adds a cue point (a chapter) at sample (synthesizer rate) to a WAV file
  * sink, labelled; ignored for other formats. */
 loc_status sink_file_cue(sink *s, unsigned long long sample, const char *label);

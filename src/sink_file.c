@@ -54,6 +54,7 @@ typedef struct {
     loudness_meter *meter;
     limiter_plan *plan;
     publish_list *later; /* renames wait here when not NULL */
+    char failure[160];   /* why holding audio for the loudness pass failed, "" if it did not */
     /* WAV cue points (chapters) */
     SF_CUE_POINT *cues;
     size_t ncues;
@@ -147,9 +148,12 @@ static loc_status encode(file_sink *f, const short *samples, size_t count)
 static loc_status hold_for_loudness(file_sink *f, const short *samples, size_t count)
 {
     loudness_meter_add(f->meter, samples, count);
-    if (!limiter_plan_add(f->plan, samples, count)) return LOC_ERR_OUTPUT_WRITE;
-    return fwrite(samples, sizeof *samples, count, f->pending) == count ? LOC_OK
-                                                                        : LOC_ERR_OUTPUT_WRITE;
+    if (limiter_plan_add(f->plan, samples, count) &&
+        fwrite(samples, sizeof *samples, count, f->pending) == count)
+        return LOC_OK;
+    snprintf(f->failure, sizeof f->failure, "%s: audio held for the loudness pass in %s: %s",
+             f->path, scratch_dir(), strerror(errno));
+    return LOC_ERR_OUTPUT_WRITE;
 }
 
 static loc_status file_write(sink *s, const short *samples, size_t count)
@@ -285,6 +289,12 @@ static loc_status open_stream(file_sink *f, int fd, int rate, strbuf *err)
     return LOC_OK;
 }
 
+const char *sink_file_failure(sink *s)
+{
+    file_sink *f = (file_sink *)s;
+    return s && s->ops == &file_ops && f->failure[0] ? f->failure : NULL;
+}
+
 bool sink_file_known_format(const char *path)
 {
     return format_for(path) != NULL;
@@ -360,6 +370,19 @@ loc_status sink_file_open(const char *path, int rate, const sink_file_options *f
     f->out_rate = fmt->rate ? fmt->rate : fo->sample_rate ? fo->sample_rate : rate;
     f->wav = (fmt->format & SF_FORMAT_TYPEMASK) == SF_FORMAT_WAV;
     SF_INFO info = {.samplerate = f->out_rate, .channels = 1, .format = fmt->format};
+    bool mp3 = (fmt->format & SF_FORMAT_SUBMASK) == SF_FORMAT_MPEG_LAYER_III;
+    static const int mp3_rates[] = {8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000};
+    bool rate_ok = !mp3;
+    for (size_t i = 0; mp3 && i < sizeof mp3_rates / sizeof *mp3_rates; i++)
+        rate_ok |= f->out_rate == mp3_rates[i];
+    if (!rate_ok) {
+        sb_printf(err,
+                  "%s: MP3 takes 8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100 or "
+                  "48000 Hz, not %d (--sample-rate)",
+                  path, f->out_rate);
+        file_free(f);
+        return LOC_ERR_USAGE;
+    }
     if (!sf_format_check(&info)) {
         sb_printf(err, "%s: this libsndfile cannot write %s at %d Hz", path, fmt->ext, f->out_rate);
         file_free(f);

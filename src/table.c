@@ -1,9 +1,11 @@
 /* table.c - open-addressing hash table of TSV entries (FNV-1a keys). */
 #include "table.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 struct table {
     table_entry *slots; /* owned; written == NULL marks an empty slot */
@@ -94,8 +96,14 @@ loc_status table_put(table *t, const char *written, const char *spoken, const ch
 loc_status table_load(table *t, const char *path, strbuf *err)
 {
     FILE *f = fopen(path, "r");
+    struct stat sb;
+    if (f && fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        fclose(f);
+        f = NULL;
+        errno = EISDIR;
+    }
     if (!f) {
-        sb_printf(err, "%s: cannot open", path);
+        sb_printf(err, "%s: cannot open: %s", path, strerror(errno));
         return LOC_ERR_DATA;
     }
     size_t plen = strlen(path); /* a *-words.tsv file is a word list, one word a line */
@@ -108,10 +116,12 @@ loc_status table_load(table *t, const char *path, strbuf *err)
         lineno++;
         while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             line[--len] = '\0';
-        if (len == 0 || line[0] == '#') continue;
-        char *cols[4] = {line, NULL, NULL, NULL};
+        char *start = line;
+        if (lineno == 1 && strncmp(start, "\xEF\xBB\xBF", 3) == 0) start += 3; /* a BOM */
+        if (!*start || start[0] == '#') continue;
+        char *cols[4] = {start, NULL, NULL, NULL};
         int ncols = 1;
-        for (char *p = line; *p; p++)
+        for (char *p = start; *p; p++)
             if (*p == '\t') {
                 *p = '\0';
                 if (ncols == 4) break;
@@ -124,6 +134,10 @@ loc_status table_load(table *t, const char *path, strbuf *err)
             break;
         }
         st = table_put(t, cols[0], cols[1], ncols == 3 ? cols[2] : "");
+    }
+    if (st == LOC_OK && ferror(f)) {
+        sb_printf(err, "%s: cannot read: %s", path, strerror(errno));
+        st = LOC_ERR_DATA;
     }
     free(line);
     fclose(f);

@@ -84,7 +84,7 @@ check "q exits 0" wait_for "^RC=0"
 sleep 0.3
 check "the terminal is left as it was (stty -g before and after)" cmp -s "$WORK/stty.before" "$WORK/stty.after"
 check "the position (article, fingerprint, sentence 2 from 0) is saved under XDG_STATE_HOME: $(cat "$XDG_STATE_HOME/locutor/position")" \
-    test "$(awk -F '\t' '$1 ~ /corea-del-norte-rusia.txt$/ { print $3 }' "$XDG_STATE_HOME/locutor/position")" = 2
+    test "$(awk -F '\t' '$3 ~ /corea-del-norte-rusia.txt$/ { print $2 }' "$XDG_STATE_HOME/locutor/position")" = 2
 
 # --resume starts where the last run stopped.
 run_in_pane RC2 "$LOCUTOR --resume $A1 $A2"
