@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <signal.h>
 #include <sndfile.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -218,10 +219,16 @@ static loc_status file_finish(sink *s)
     /* libsndfile takes cue points only before the audio: with loudness
      * normalization (the default) the audio is still held here */
     if (f->sf && f->ncues && f->normalize) {
-        SF_CUES_VAR(256) cues = {0};
-        cues.cue_count = (uint32_t)(f->ncues < 256 ? f->ncues : 256);
-        memcpy(cues.cue_points, f->cues, cues.cue_count * sizeof *f->cues);
-        if (!sf_command(f->sf, SFC_SET_CUE, &cues, sizeof cues)) st = LOC_ERR_OUTPUT_WRITE;
+        size_t size = offsetof(SF_CUES, cue_points) + f->ncues * sizeof *f->cues;
+        SF_CUES *cues = calloc(1, size); /* every chapter, however many */
+        if (!cues) st = LOC_ERR_NOMEM;
+        if (cues) {
+            cues->cue_count = (uint32_t)f->ncues;
+            memcpy((char *)cues + offsetof(SF_CUES, cue_points), f->cues,
+                   f->ncues * sizeof *f->cues);
+            if (!sf_command(f->sf, SFC_SET_CUE, cues, (int)size)) st = LOC_ERR_OUTPUT_WRITE;
+            free(cues);
+        }
     }
     if (st == LOC_OK && f->normalize) st = normalize_loudness(f);
     if (st == LOC_OK && f->resample) st = resampler_process(f->resample, NULL, 0, write_encoded, f);
