@@ -39,8 +39,8 @@ static void spanish_is_not_touched(void **state)
         "¿Qué dijo Núñez? ¡Cigüeña! «Ya» — “sí”, ‘no’… – fin; 20 °C; 1.º y 2.ª; 100 € y 50 $.",
         "Łódź, Kraków, Dvořák, Erdoğan, Sørensen, Ærø, Straße, Œuvre, Kırıkkale.",
         "La variante δ y el número π; Αθήνα.",
-        "<speak xml:lang=\"es\"><s><prosody rate=\"92%\">Hola &amp; adiós.</prosody></s>"
-        "<mark name=\"b3\"/><break time=\"800ms\"/></speak>",
+        ("<speak xml:lang=\"es\"><s><prosody rate=\"92%\">Hola &amp; adiós.</prosody></s>"
+         "<mark name=\"b3\"/><break time=\"800ms\"/></speak>"),
     };
     strbuf out = {0};
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
