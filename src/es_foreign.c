@@ -586,7 +586,8 @@ bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
     if (loanword && raw[0] == 's' && is_consonant_letter(raw[1]) && raw[1] != 'h')
         sb_putc(&spelled, 'e'); /* spoiler -> espóiler */
     spell_consonants(raw, &spelled);
-    char *sp = spelled.data ? spelled.data : (char *)"";
+    char nothing[1] = ""; /* simplify writes; never into a string literal */
+    char *sp = spelled.data ? spelled.data : nothing;
     simplify(sp);
     char *mark = strchr(sp, STRESS);
     size_t stress = mark ? (size_t)(mark - sp) : (size_t)-1;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "quiet.h"
+#include "speakable.h"
 
 typedef struct {
     synth_audio_fn fn;
@@ -20,6 +21,8 @@ static bool library_ready;      /* espeak-ng initialized in this process */
 static char speaking_voice[64]; /* the voice synth_open chose ("" before it) */
 static bool voice_changed;      /* synth_phonemes could not switch back */
 static synth_options speaking;  /* rate, pitch, volume set again after a switch back */
+static strbuf spoken;           /* speakable()'s copy of an SSML document it changed */
+static strbuf looked_up;        /* and of a word to look up */
 
 static int on_audio(short *wav, int count, espeak_EVENT *events)
 {
@@ -97,7 +100,9 @@ loc_status synth_speak_ssml(const char *ssml, synth_audio_fn fn, synth_mark_fn m
     delivery d = {fn, mark_fn, user, LOC_OK};
     if (voice_changed && espeak_ng_SetVoiceByName(speaking_voice) != ENS_OK) return LOC_ERR_VOICE;
     voice_changed = false;
-    espeak_ERROR err = espeak_Synth(ssml, strlen(ssml) + 1, 0, POS_CHARACTER, 0,
+    const char *text = speakable(ssml, true, &spoken);
+    if (!text) return LOC_ERR_NOMEM;
+    espeak_ERROR err = espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
                                     espeakCHARS_UTF8 | espeakSSML, NULL, &d);
     if (d.status != LOC_OK) return d.status;
     return err == EE_OK ? LOC_OK : LOC_ERR_SYNTH;
@@ -127,6 +132,8 @@ void synth_close(void)
     espeak_ng_Terminate();
     library_ready = false;
     speaking_voice[0] = '\0';
+    sb_free(&spoken);
+    sb_free(&looked_up);
 }
 
 bool synth_phonemes(void *user, const char *voice, const char *word, strbuf *out)
@@ -142,7 +149,8 @@ bool synth_phonemes(void *user, const char *voice, const char *word, strbuf *out
         if (espeak_ng_SetVoiceByName(voice) != ENS_OK) return false;
         snprintf(current, sizeof current, "%s", voice);
     }
-    const void *p = word;
+    const void *p = speakable(word, false, &looked_up);
+    if (!p) return false;
     const char *ph = espeak_TextToPhonemes(&p, espeakCHARS_UTF8, '|' << 8);
     sb_clear(out);
     bool ok = ph && sb_puts(out, ph) && out->len > 0;

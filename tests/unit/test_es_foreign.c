@@ -91,6 +91,16 @@ static void phonemes_to_spanish_letters(void **state)
     respell("de", "Schmidt", "S|m|'I|t", "Shmit");
 }
 
+/* Phonemes with no Spanish letters give nothing, and no crash (it wrote into a string literal). */
+static void phonemes_without_spanish_letters(void **state)
+{
+    (void)state;
+    strbuf out = {0};
+    assert_false(es_foreign_respell(&lang, "de", "ö", "_!|'Y:", &out));
+    assert_int_equal(out.len, 0);
+    sb_free(&out);
+}
+
 static void spelling_rules(void **state)
 {
     (void)state;
@@ -109,6 +119,7 @@ int main(void)
         cmocka_unit_test(languages_from_letters),
         cmocka_unit_test(spanish_is_left_alone),
         cmocka_unit_test(phonemes_to_spanish_letters),
+        cmocka_unit_test(phonemes_without_spanish_letters),
         cmocka_unit_test(spelling_rules),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
