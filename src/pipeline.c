@@ -275,7 +275,7 @@ static loc_status process_block(run *r, const block *b, bool has_source, FILE *v
     }
     chunk_list chunks;
     arena_reset(&r->arena);
-    bool marks = r->pool && (r->o->captions || r->o->marks);
+    bool marks = r->pool != NULL; /* always: the audio is the same whether or not timing is asked */
     loc_status st = pipeline_chunk_block(&r->lang, b, marks, &r->arena, &chunks, verbose);
     if (st == LOC_OK && (r->o->text || r->o->ssml)) st = print_block(r->o, &chunks, &r->scratch);
     if (st == LOC_OK && r->pool) st = speak_block(r, b, has_source, &chunks);
