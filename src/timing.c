@@ -172,18 +172,56 @@ static unsigned long long ms_of(const timing *t, unsigned long long sample)
     return sample * 1000 / (unsigned long long)t->rate;
 }
 
+/* A word joiner: invisible, it keeps an SRT player from reading "<b>", "&lt;", "{\an8}" or
+ * "-->" in the text as markup or as a timing line. */
+static const char WORD_JOINER[] = "\xE2\x81\xA0";
+
+/* Cue text that shows exactly the written words: WebVTT escapes & < > (so "-->" never
+ * appears); SubRip, which has no escapes, gets a word joiner inside each such sequence.
+ * Line breaks become spaces: an empty line would end the cue. */
+bool timing_cue_text(strbuf *out, const char *s, bool srt)
+{
+    bool ok = true;
+    for (const char *p = s; *p && ok; p++) {
+        char c = *p, next = p[1];
+        bool letter = (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z');
+        if (c == '\n' || c == '\r') {
+            ok = sb_putc(out, ' ');
+        } else if (!srt && (c == '&' || c == '<' || c == '>')) {
+            ok = sb_puts(out, c == '&' ? "&amp;" : c == '<' ? "&lt;" : "&gt;");
+        } else if (srt && c == '-' && next == '-' && p[2] == '>') { /* "--⁠>" */
+            ok = sb_puts(out, "--") && sb_puts(out, WORD_JOINER);
+            p++;
+        } else {
+            bool tag = c == '<' && next && next != ' ';
+            bool entity = c == '&' && (letter || next == '#');
+            bool override = c == '{' && next == '\\';
+            ok = sb_putc(out, c) &&
+                 (!srt || !(tag || entity || override) || sb_puts(out, WORD_JOINER));
+        }
+    }
+    return ok;
+}
+
 static loc_status close_cue(timing *t, unsigned long long end)
 {
     if (!t->cue_open) return LOC_OK;
     t->cue_open = false;
-    if (!t->captions.f || t->cue_text.len == 0) return LOC_OK;
+    if (!t->captions.f) return LOC_OK;
     sb_clear(&t->line);
     char sep = t->srt ? ',' : '.';
     if (t->srt) sb_printf(&t->line, "%lu\n", ++t->cues);
-    timestamp(&t->line, ms_of(t, t->cue_start), sep);
+    unsigned long long from = ms_of(t, t->cue_start), to = ms_of(t, end);
+    timestamp(&t->line, from, sep);
     sb_puts(&t->line, " --> ");
-    timestamp(&t->line, ms_of(t, end), sep);
-    sb_printf(&t->line, "\n%s\n\n", sb_str(&t->cue_text));
+    timestamp(&t->line, to > from ? to : from + 1, sep); /* a cue lasts at least 1 ms */
+    sb_putc(&t->line, '\n');
+    size_t text = t->line.len;
+    if (!timing_cue_text(&t->line, sb_str(&t->cue_text), t->srt)) return LOC_ERR_NOMEM;
+    while (t->line.len > text && t->line.data[t->line.len - 1] == ' ')
+        t->line.len--;
+    if (t->line.len == text && !sb_puts(&t->line, "…")) return LOC_ERR_NOMEM; /* never empty */
+    if (!sb_puts(&t->line, "\n\n")) return LOC_ERR_NOMEM;
     return fputs(sb_str(&t->line), t->captions.f) < 0 ? LOC_ERR_OUTPUT_WRITE : LOC_OK;
 }
 

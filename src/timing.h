@@ -43,6 +43,11 @@ loc_status timing_finish(timing *t, strbuf *err);
 /* Removes the temporary files and frees t. */
 void timing_abort(timing *t);
 
+/* Appends s as the text of a caption cue: for WebVTT (srt false) with & < > escaped, for
+ * SubRip with a word joiner (U+2060) after each "<", "&", "{\" or "--" that a player
+ * could take for markup or a timing line. Line breaks become spaces. */
+bool timing_cue_text(strbuf *out, const char *s, bool srt);
+
 /* Appends s as a JSON string (quotes included). */
 bool timing_json_string(strbuf *out, const char *s);
 
