@@ -16,7 +16,7 @@ typedef struct block_info {
     struct block_info *next;
     unsigned long id;
     char *text;
-    size_t source_offset;
+    size_t *source_map; /* the block's, copied; NULL: offsets in the block */
     bool has_source;
     span *marks; /* indexed by mark number */
     size_t nmarks;
@@ -72,20 +72,23 @@ loc_status timing_open(const char *captions, const char *marks, const char *chap
     return LOC_OK;
 }
 
-loc_status timing_add_block(timing *t, unsigned long id, const char *text, size_t source_offset,
-                            bool has_source, const chunk_list *chunks)
+loc_status timing_add_block(timing *t, unsigned long id, const block *blk, bool has_source,
+                            const chunk_list *chunks)
 {
     block_info *b = calloc(1, sizeof *b);
     if (!b) return LOC_ERR_NOMEM;
     b->id = id;
-    b->text = strdup(text);
-    b->source_offset = source_offset;
+    b->text = strndup(blk->text, blk->len);
     b->has_source = has_source;
+    bool mapped = has_source && blk->source_map && blk->len;
+    if (mapped) b->source_map = malloc(blk->len * sizeof *b->source_map);
+    if (b->source_map) memcpy(b->source_map, blk->source_map, blk->len * sizeof *b->source_map);
     for (size_t i = 0; i < chunks->count; i++)
         if (chunks->items[i].kind == CHUNK_MARK) b->nmarks++;
     b->marks = calloc(b->nmarks ? b->nmarks : 1, sizeof *b->marks);
-    if (!b->text || !b->marks) {
+    if (!b->text || !b->marks || (mapped && !b->source_map)) {
         free(b->text);
+        free(b->source_map);
         free(b->marks);
         free(b);
         return LOC_ERR_NOMEM;
@@ -129,6 +132,7 @@ static block_info *find_block(timing *t, unsigned long id)
 static void free_block(block_info *b)
 {
     free(b->text);
+    free(b->source_map);
     free(b->marks);
     free(b);
 }
@@ -225,6 +229,19 @@ static loc_status close_cue(timing *t, unsigned long long end)
     return fputs(sb_str(&t->line), t->captions.f) < 0 ? LOC_ERR_OUTPUT_WRITE : LOC_OK;
 }
 
+/* Where a span of the block's text is in its file: [from, to). */
+static void source_span(const block_info *b, const span *s, size_t *from, size_t *to)
+{
+    size_t len = strlen(b->text);
+    size_t start = s->start < len ? s->start : len, end = s->end < len ? s->end : len;
+    if (!b->source_map || len == 0) {
+        *from = start, *to = end;
+        return;
+    }
+    *from = b->source_map[start < len ? start : len - 1];
+    *to = end > start ? b->source_map[end - 1] + 1 : *from;
+}
+
 /* One Polly speech mark: {"time":ms,"type":"word","start":b,"end":b,"value":"…"} */
 static loc_status write_mark(timing *t, const block_info *b, const span *s,
                              unsigned long long sample)
@@ -232,11 +249,12 @@ static loc_status write_mark(timing *t, const block_info *b, const span *s,
     if (!t->marks.f || !b->has_source) return LOC_OK;
     strbuf value = {0};
     sb_clear(&t->line);
+    size_t from, to;
+    source_span(b, s, &from, &to);
     bool ok =
         span_text(&value, b, s) &&
         sb_printf(&t->line, "{\"time\":%llu,\"type\":\"%s\",\"start\":%zu,\"end\":%zu,\"value\":",
-                  ms_of(t, sample), s->type == 's' ? "sentence" : "word",
-                  b->source_offset + s->start, b->source_offset + s->end) &&
+                  ms_of(t, sample), s->type == 's' ? "sentence" : "word", from, to) &&
         timing_json_string(&t->line, sb_str(&value)) && sb_puts(&t->line, "}\n");
     sb_free(&value);
     if (!ok) return LOC_ERR_NOMEM;

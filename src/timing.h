@@ -23,11 +23,11 @@ typedef struct {
 loc_status timing_open(const char *captions, const char *marks, const char *chapters,
                        int sample_rate, timing **out, strbuf *err);
 
-/* Remembers a block about to be spoken: its text, where it sits in its article
- * (source_offset bytes; has_source false for the intro and outro, which get no
- * speech marks) and its chunks' marks. */
-loc_status timing_add_block(timing *t, unsigned long id, const char *text, size_t source_offset,
-                            bool has_source, const chunk_list *chunks);
+/* Remembers a block about to be spoken: its text, where that is in its file (its
+ * source_map; has_source false for the intro and outro, which get no speech marks)
+ * and its chunks' marks. */
+loc_status timing_add_block(timing *t, unsigned long id, const block *b, bool has_source,
+                            const chunk_list *chunks);
 
 /* A chapter titled title starts where block id starts. */
 loc_status timing_add_chapter(timing *t, unsigned long first_block, const char *title);
