@@ -153,7 +153,7 @@ static bool flush(markdown *m, reader_emit_fn emit, void *user)
     bool ok = markdown_inline_map(sb_str(&m->text), m->text.len, m->text_src.items, &m->plain,
                                   &m->plain_src) &&
               (m->plain.len == 0 ||
-               emit(user, m->kind, 0, m->plain.data, m->plain.len, m->plain_src.items));
+               emit(user, m->kind, 0, m->plain.data, m->plain.len, m->plain_src.items, 0));
     sb_clear(&m->text);
     m->text_src.count = 0;
     return ok;
@@ -183,7 +183,7 @@ static bool emit_line(markdown *m, const char *line, size_t len, size_t src, rea
 {
     m->plain_src.count = 0;
     return reader_offsets_add(&m->plain_src, src, len, true) &&
-           emit(user, BLOCK_PARAGRAPH, 0, line, len, m->plain_src.items);
+           emit(user, BLOCK_PARAGRAPH, 0, line, len, m->plain_src.items, 0);
 }
 
 /* "---", "***", "___" (three or more, spaces allowed): c is the character, 0 if not a rule. */

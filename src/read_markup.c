@@ -169,17 +169,12 @@ static void scout_text(visitor *v, xmlNode *n, const char *t)
 
 /* How far a word is looked for past the last one found; a block's first word, further. */
 enum { WORD_REACH = 4096, BLOCK_REACH = 65536 };
-
-typedef struct {
-    const char *doc;
-    size_t len;
-    size_t cursor;        /* where the next block's words are looked for from */
-    size_t line, line_at; /* the last line looked up, and where it starts */
-    reader_offsets map;   /* the offset of each byte of the block being emitted */
-} source;
+/* Words not found one after another before the rest of a block is not looked for (bounds the
+ * time a page written in another encoding takes). */
+enum { MISSES_MAX = 8 };
 
 /* Where line (1-based; 0: unknown) starts in the document. */
-static size_t line_start(source *s, size_t line)
+static size_t line_start(markup_source *s, size_t line)
 {
     if (line == 0) return 0;
     if (line < s->line || s->line == 0) s->line = 1, s->line_at = 0;
@@ -192,21 +187,31 @@ static size_t line_start(source *s, size_t line)
     return s->line_at;
 }
 
+/* True when offset p of the document is in a tag ("<a href=...>", its "<" too), judged from the
+ * last "<" or ">" up to 1 KB before it. */
+static bool in_tag(const markup_source *s, size_t p)
+{
+    for (size_t i = p + 1, stop = p > 1024 ? p - 1024 : 0; i-- > stop;) {
+        char c = s->doc[i], next = i + 1 < s->len ? s->doc[i + 1] : ' ';
+        if (c == '>' && i < p) return false;
+        if (c == '<')
+            return ((next | 0x20) >= 'a' && (next | 0x20) <= 'z') || next == '/' || next == '!' ||
+                   next == '?';
+    }
+    return false;
+}
+
 /* The offset of w (k bytes) outside tags in the document, from from to at most reach bytes
  * further; SIZE_MAX when it is not there. */
-static size_t find_word(const source *s, size_t from, size_t reach, const char *w, size_t k)
+static size_t find_word(const markup_source *s, size_t from, size_t reach, const char *w, size_t k)
 {
     size_t end = s->len - from > reach ? from + reach : s->len;
-    for (size_t p = from; p < end && p + k <= s->len; p++) {
-        char c = s->doc[p], next = p + 1 < s->len ? s->doc[p + 1] : ' ';
-        if (c == '<' && (((next | 0x20) >= 'a' && (next | 0x20) <= 'z') || next == '/' ||
-                         next == '!' || next == '?')) {
-            const char *gt = memchr(s->doc + p, '>', s->len - p);
-            if (!gt) return SIZE_MAX;
-            p = (size_t)(gt - s->doc);
-        } else if (c == w[0] && memcmp(s->doc + p, w, k) == 0) {
-            return p;
-        }
+    for (size_t p = from; p < end;) {
+        const char *hit = memmem(s->doc + p, end - p, w, k);
+        if (!hit) return SIZE_MAX;
+        p = (size_t)(hit - s->doc);
+        if (!in_tag(s, p)) return p;
+        p++;
     }
     return SIZE_MAX;
 }
@@ -240,40 +245,38 @@ static void word_core(const char *w, size_t k, size_t *a, size_t *b)
     *a = i, *b = e;
 }
 
-/* Fills s->map for a block's text whose element starts on line (0: unknown): each word written
- * as it is in the document gets its own offsets, others the place reached so far. The offsets
- * never decrease, and the next block starts after this one's start. */
-static bool align(source *s, size_t line, const char *text, size_t len)
+bool markup_align(markup_source *s, size_t line, const char *text, size_t len, reader_offsets *map)
 {
-    s->map.count = 0;
-    size_t pos = s->cursor, at = line_start(s, line), reach = BLOCK_REACH;
+    map->count = 0;
+    size_t pos = s->cursor, at = line_start(s, line), reach = BLOCK_REACH, misses = 0;
     if (at > pos) pos = at;
     bool ok = true;
     for (size_t i = 0; i < len && ok;) {
         size_t k = 0;
         while (i + k < len && text[i + k] != ' ')
             k++;
-        size_t f = k ? find_word(s, pos, reach, text + i, k) : SIZE_MAX, a = 0, b = k;
-        if (f == SIZE_MAX && k) { /* "rapidez." from "<b>rapidez</b>.": the word alone */
+        bool look = k && misses < MISSES_MAX;
+        size_t f = look ? find_word(s, pos, reach, text + i, k) : SIZE_MAX, a = 0, b = k;
+        if (f == SIZE_MAX && look) { /* "rapidez." from "<b>rapidez</b>.": the word alone */
             word_core(text + i, k, &a, &b);
             if (b > a && b - a < k) f = find_word(s, pos, reach, text + i + a, b - a);
         }
+        misses = f == SIZE_MAX && look ? misses + 1 : f == SIZE_MAX ? misses : 0;
         if (f != SIZE_MAX && b - a < k) {
-            ok = reader_offsets_add(&s->map, f, a, false) &&
-                 reader_offsets_add(&s->map, f, b - a, true) &&
-                 reader_offsets_add(&s->map, f + b - a, k - b, false);
+            ok = reader_offsets_add(map, f, a, false) && reader_offsets_add(map, f, b - a, true) &&
+                 reader_offsets_add(map, f + b - a, k - b, false);
             pos = f + b - a;
             reach = WORD_REACH;
         } else if (f != SIZE_MAX) {
-            ok = reader_offsets_add(&s->map, f, k, true);
+            ok = reader_offsets_add(map, f, k, true);
             pos = f + k;
             reach = WORD_REACH;
         } else {
-            ok = reader_offsets_add(&s->map, pos, k ? k : 1, false);
+            ok = reader_offsets_add(map, pos, k ? k : 1, false);
         }
         i += k ? k : 1;
     }
-    if (len && s->map.count) s->cursor = pos > s->map.items[0] ? pos : s->map.items[0] + 1;
+    if (len && map->count) s->cursor = pos > map->items[0] ? pos : map->items[0] + 1;
     return ok;
 }
 
@@ -285,7 +288,6 @@ typedef struct {
     void *user;
     size_t article;
     strbuf text;
-    source *src;
     size_t base; /* the document's line of the first line of the tree read (1, or a fragment's) */
     size_t line; /* the document's line where the block's text starts (0: none yet) */
     bool ok;
@@ -313,9 +315,8 @@ static void flush(blocks *b)
                       : b->item    ? BLOCK_LIST_ITEM
                                    : BLOCK_PARAGRAPH;
     if (b->ok && len > start)
-        b->ok = align(b->src, b->line, b->text.data + start, len - start) &&
-                b->emit(b->user, kind, b->article, b->text.data + start, len - start,
-                        b->src->map.items);
+        b->ok =
+            b->emit(b->user, kind, b->article, b->text.data + start, len - start, NULL, b->line);
     sb_clear(&b->text);
     b->line = 0;
 }
@@ -369,14 +370,13 @@ static void blocks_text(visitor *v, xmlNode *n, const char *t)
     }
 }
 
-static bool read_blocks(xmlNode *root, size_t article, bool in_article, source *src, size_t base,
+static bool read_blocks(xmlNode *root, size_t article, bool in_article, size_t base,
                         reader_emit_fn emit, void *user)
 {
     blocks b = {.v = {blocks_enter, blocks_leave, blocks_text},
                 .emit = emit,
                 .user = user,
                 .article = article,
-                .src = src,
                 .base = base,
                 .ok = true,
                 .in_article = in_article};
@@ -447,9 +447,7 @@ loc_status markup_read_html(const char *data, size_t len, const char *encoding, 
         walk(root, &s.v);
         xmlNode *body = s.article ? s.article : s.main ? s.main : s.best ? s.best : root;
         bool in_article = inside(body, "article") || inside(body, "main");
-        source src = {.doc = data, .len = len};
-        if (!read_blocks(body, 0, in_article, &src, 1, emit, user)) st = LOC_ERR_NOMEM;
-        reader_offsets_free(&src.map);
+        if (!read_blocks(body, 0, in_article, 1, emit, user)) st = LOC_ERR_NOMEM;
     }
     xmlFreeDoc(doc);
     return st;
@@ -505,15 +503,15 @@ static size_t node_line(xmlNode *n)
 }
 
 /* Reads an HTML fragment (a feed's escaped content, in element n) as blocks. */
-static bool read_html_fragment(const char *html, xmlNode *n, size_t article, source *src,
-                               reader_emit_fn emit, void *user)
+static bool read_html_fragment(const char *html, xmlNode *n, size_t article, reader_emit_fn emit,
+                               void *user)
 {
     if (!*html) return true;
     htmlDocPtr doc = htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8", html_options);
     if (!doc) return true;
     xmlNode *root = xmlDocGetRootElement(doc);
     size_t base = node_line(n);
-    bool ok = !root || read_blocks(root, article, true, src, base ? base : 1, emit, user);
+    bool ok = !root || read_blocks(root, article, true, base ? base : 1, emit, user);
     xmlFreeDoc(doc);
     return ok;
 }
@@ -530,24 +528,22 @@ static bool html_text(strbuf *html, strbuf *out)
 }
 
 /* An Atom text construct: type="xhtml" is markup in place, "html" is escaped HTML, else text. */
-static bool read_content(xmlNode *n, bool atom, size_t article, strbuf *scratch, source *src,
+static bool read_content(xmlNode *n, bool atom, size_t article, strbuf *scratch,
                          reader_emit_fn emit, void *user)
 {
     if (!n) return true;
     xmlChar *type = atom ? xmlGetNoNsProp(n, (const xmlChar *)"type") : NULL;
     bool ok;
     if (type && strcmp((const char *)type, "xhtml") == 0) {
-        ok = read_blocks(n, article, true, src, 1, emit, user);
+        ok = read_blocks(n, article, true, 1, emit, user);
     } else if (!atom || (type && strcmp((const char *)type, "html") == 0)) {
-        ok =
-            text_of(n, scratch) && read_html_fragment(sb_str(scratch), n, article, src, emit, user);
+        ok = text_of(n, scratch) && read_html_fragment(sb_str(scratch), n, article, emit, user);
     } else {
         ok = text_of(n, scratch);
         for (char *p = scratch->data; ok && p && *p;) { /* one paragraph a line */
             char *nl = strchr(p, '\n');
             size_t k = nl ? (size_t)(nl - p) : strlen(p);
-            ok = align(src, node_line(n), p, k) &&
-                 emit(user, BLOCK_PARAGRAPH, article, p, k, src->map.items);
+            ok = emit(user, BLOCK_PARAGRAPH, article, p, k, NULL, node_line(n));
             p = nl ? nl + 1 : NULL;
         }
     }
@@ -601,7 +597,6 @@ loc_status markup_read_feed(const char *data, size_t len, const char *encoding, 
         return LOC_ERR_INPUT_FORMAT;
     }
     strbuf scratch = {0}, words_buf = {0};
-    source src = {.doc = data, .len = len};
     bool ok = true;
     size_t article = 0;
     for (xmlNode *it = items->children; it && ok; it = it->next) {
@@ -620,17 +615,15 @@ loc_status markup_read_feed(const char *data, size_t len, const char *encoding, 
         strbuf *words = html_title ? &words_buf : &scratch;
         if (title)
             ok = text_of(title, &scratch) && (!html_title || html_text(&scratch, words)) &&
-                 (!words->len ||
-                  (align(&src, node_line(title), words->data, words->len) &&
-                   emit(user, BLOCK_TITLE, article, words->data, words->len, src.map.items)));
+                 (!words->len || emit(user, BLOCK_TITLE, article, words->data, words->len, NULL,
+                                      node_line(title)));
         xmlNode *content = atom ? child(it, "content") : child(it, "encoded");
         if (!content) content = atom ? child(it, "summary") : child(it, "description");
-        ok = ok && read_content(content, atom, article, &scratch, &src, emit, user);
+        ok = ok && read_content(content, atom, article, &scratch, emit, user);
         article++;
     }
     sb_free(&scratch);
     sb_free(&words_buf);
-    reader_offsets_free(&src.map);
     xmlFreeDoc(doc);
     return ok ? LOC_OK : LOC_ERR_NOMEM;
 }

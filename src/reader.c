@@ -44,7 +44,10 @@ struct reader {
     queued *q;        /* blocks waiting: plain-text lines, Markdown blocks, a whole page */
     size_t qhead, qcount, qcap;
     strbuf qtext;
-    reader_offsets qsrc; /* the input offset of each byte of qtext */
+    reader_offsets qsrc; /* the input offset of each byte of qtext (not for pages and feeds) */
+    strbuf doc;          /* a page or a feed, kept while its blocks are read */
+    markup_source msrc;  /* where its blocks' words are in it */
+    reader_offsets amap; /* the input offset of each byte of the block being cleaned */
     markdown md;
     strbuf clean, err;
     reader_offsets cmap; /* the input offset of each byte of clean */
@@ -163,6 +166,8 @@ void reader_close(reader *r)
     sb_free(&r->line);
     sb_free(&r->qtext);
     reader_offsets_free(&r->qsrc);
+    sb_free(&r->doc);
+    reader_offsets_free(&r->amap);
     reader_offsets_free(&r->cmap);
     free(r->q);
     markdown_free(&r->md);
@@ -304,7 +309,7 @@ static bool next_line(reader *r, bool *cut, bool *cont)
 
 bool reader_offsets_add(reader_offsets *o, size_t from, size_t n, bool step)
 {
-    if (o->cap - o->count < n) {
+    if (o->cap - o->count < n || !o->items) {
         size_t cap = o->cap ? o->cap : 256;
         while (cap - o->count < n)
             cap *= 2;
@@ -333,11 +338,13 @@ static bool offsets_copy(reader_offsets *o, const size_t *src, size_t n)
     return true;
 }
 
-/* Queues a block; src NULL: the text is the current line piece, as it is in the input. */
+/* Queues a block; src NULL: the text is the current line piece, as it is in the input, or a
+ * page's or a feed's, from line. */
 static bool push(void *user, block_kind kind, size_t article, const char *text, size_t len,
-                 const size_t *src)
+                 const size_t *src, size_t line)
 {
     reader *r = user;
+    bool markup = r->o.format == READ_HTML || r->o.format == READ_FEED;
     if (r->qcount == r->qcap) {
         size_t cap = r->qcap ? r->qcap * 2 : 16;
         queued *q = realloc(r->q, cap * sizeof *q);
@@ -345,10 +352,13 @@ static bool push(void *user, block_kind kind, size_t article, const char *text, 
         r->q = q;
         r->qcap = cap;
     }
-    r->q[r->qcount++] = (queued){
-        .kind = kind, .article = article, .line = r->lineno, .off = r->qtext.len, .len = len};
-    bool ok = src ? offsets_copy(&r->qsrc, src, len)
-                  : reader_offsets_add(&r->qsrc, r->piece_src, len, true);
+    r->q[r->qcount++] = (queued){.kind = kind,
+                                 .article = article,
+                                 .line = markup ? line : r->lineno,
+                                 .off = r->qtext.len,
+                                 .len = len};
+    bool ok = markup || (src ? offsets_copy(&r->qsrc, src, len)
+                             : reader_offsets_add(&r->qsrc, r->piece_src, len, true));
     return ok && sb_append(&r->qtext, text, len);
 }
 
@@ -398,11 +408,12 @@ static bool valid_utf8(const char *line, size_t len);
 static bool clean(const char *line, size_t len, const size_t *src, strbuf *out, reader_offsets *map,
                   bool *legacy);
 
-/* An HTML page or a feed: parsed whole into the queue. */
+/* An HTML page or a feed: parsed whole into the queue; kept, to find its words in. */
 static loc_status read_markup(reader *r)
 {
     strbuf all = {0};
     loc_status st = slurp(r, &all);
+    r->msrc = (markup_source){.doc = all.data ? all.data : "", .len = all.len};
     if (st == LOC_ERR_INPUT_TOO_LARGE)
         sb_printf(&r->err, "more than %d MB", READER_MARKUP_MAX / (1024 * 1024));
     const char *enc = NULL;
@@ -419,7 +430,7 @@ static loc_status read_markup(reader *r)
     else if (st == LOC_OK)
         st = markup_read_feed(sb_str(&all), all.len, enc, r->o.max_items, r->o.since, push, r,
                               r->lang, sizeof r->lang, &r->err);
-    sb_free(&all);
+    r->doc = all;
     return st;
 }
 
@@ -447,7 +458,7 @@ static loc_status refill(reader *r)
         return markdown_line(&r->md, r->line.data, r->line.len, r->piece_src, cont, push, r)
                    ? LOC_OK
                    : LOC_ERR_NOMEM;
-    if (!push(r, BLOCK_PARAGRAPH, 0, r->line.data, r->line.len, NULL)) return LOC_ERR_NOMEM;
+    if (!push(r, BLOCK_PARAGRAPH, 0, r->line.data, r->line.len, NULL, 0)) return LOC_ERR_NOMEM;
     r->q[r->qcount - 1].detect = !cut;
     return LOC_OK;
 }
@@ -469,8 +480,14 @@ loc_status reader_next(reader *r, block *out, bool *got)
         const char *raw = r->qtext.data + e->off;
         size_t n = reader_cut_point(raw, e->len, READER_BLOCK_MAX);
         bool legacy;
-        if (!clean(raw, n, r->qsrc.items + e->off, &r->clean, &r->cmap, &legacy))
+        const size_t *src = r->amap.items;
+        if (r->o.format != READ_HTML && r->o.format != READ_FEED)
+            src = r->qsrc.items + e->off;
+        else if (!markup_align(&r->msrc, e->line, raw, n, &r->amap))
             return LOC_ERR_NOMEM;
+        else
+            src = r->amap.items;
+        if (!clean(raw, n, src, &r->clean, &r->cmap, &legacy)) return LOC_ERR_NOMEM;
         block_kind kind = e->kind;
         bool detect = e->detect && n == e->len;
         size_t article = e->article, line = e->line;

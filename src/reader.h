@@ -104,8 +104,10 @@ bool reader_offsets_add(reader_offsets *o, size_t from, size_t n, bool step);
 void reader_offsets_free(reader_offsets *o);
 
 /* How the format readers hand over blocks (text in raw bytes, not yet cleaned; src: the offset
- * in the input of each byte of text, never decreasing). Returns false when memory runs out. */
+ * in the input of each byte of text, never decreasing, or NULL for pages and feeds, whose words
+ * are found in the document later, from line: where the text starts, 0 when unknown).
+ * Returns false when memory runs out. */
 typedef bool (*reader_emit_fn)(void *user, block_kind kind, size_t article, const char *text,
-                               size_t len, const size_t *src);
+                               size_t len, const size_t *src, size_t line);
 
 #endif
