@@ -205,6 +205,7 @@ static bool in_tag(const markup_source *s, size_t p)
  * further; SIZE_MAX when it is not there. */
 static size_t find_word(const markup_source *s, size_t from, size_t reach, const char *w, size_t k)
 {
+    if (from >= s->len) return SIZE_MAX;
     size_t end = s->len - from > reach ? from + reach : s->len;
     for (size_t p = from; p < end;) {
         const char *hit = memmem(s->doc + p, end - p, w, k);
@@ -277,6 +278,7 @@ bool markup_align(markup_source *s, size_t line, const char *text, size_t len, r
         i += k ? k : 1;
     }
     if (len && map->count) s->cursor = pos > map->items[0] ? pos : map->items[0] + 1;
+    if (s->cursor > s->len) s->cursor = s->len;
     return ok;
 }
 
