@@ -74,6 +74,7 @@ typedef struct {
     block *held; /* the article's first blocks, their text in held_text (offsets in .text) */
     size_t nheld, held_cap;
     strbuf held_text;
+    reader_offsets held_map; /* their source maps (offsets in .source_map, plus 1; 0: none) */
     size_t article_no;
     const char *path;
 } run;
@@ -239,8 +240,7 @@ static loc_status speak_block(run *r, const block *b, bool has_source, const chu
         !render_ssml(chunks, speech, &r->pending) || !sb_puts(&r->pending, "</speak>"))
         return LOC_ERR_NOMEM;
     r->has_pending = true;
-    return timing_add_block(r->timing, r->pending_id, b->text, b->source_offset, has_source,
-                            chunks);
+    return timing_add_block(r->timing, r->pending_id, b, has_source, chunks);
 }
 
 static loc_status add_start(run *r, const char *title, bool article)
@@ -380,11 +380,14 @@ static loc_status release_held(run *r, FILE *verbose)
     for (size_t k = 0; st == LOC_OK && k < r->nheld; k++) {
         block b = r->held[k];
         b.text = r->held_text.data + (size_t)(uintptr_t)b.text;
+        size_t map = (size_t)(uintptr_t)b.source_map;
+        b.source_map = map ? r->held_map.items + map - 1 : NULL;
         b.region = r->region;
         st = process_block(r, &b, true, verbose);
     }
     r->nheld = 0;
     sb_clear(&r->held_text);
+    r->held_map.count = 0;
     return st;
 }
 
@@ -412,6 +415,13 @@ static loc_status take_block(run *r, const block *b, FILE *verbose)
     h->text = (const char *)(uintptr_t)r->held_text.len; /* an offset until released */
     if (!sb_append(&r->held_text, b->text, b->len) || !sb_putc(&r->held_text, '\0'))
         return LOC_ERR_NOMEM;
+    h->source_map = NULL;
+    if (b->source_map && b->len) {
+        h->source_map = (const size_t *)(uintptr_t)(r->held_map.count + 1);
+        if (!reader_offsets_add(&r->held_map, 0, b->len, false)) return LOC_ERR_NOMEM;
+        memcpy(r->held_map.items + r->held_map.count - b->len, b->source_map,
+               b->len * sizeof *b->source_map);
+    }
     if (r->nheld >= HOLD_BLOCKS || r->held_text.len >= HOLD_BYTES) return release_held(r, verbose);
     return LOC_OK;
 }
@@ -422,6 +432,7 @@ static void begin_region(run *r, const char *path, const char *declared)
     r->region = r->forced;
     r->nheld = 0;
     sb_clear(&r->held_text);
+    r->held_map.count = 0;
     r->article_no++;
     r->path = path;
     es_evidence_init(&r->evidence);
@@ -750,6 +761,7 @@ loc_status pipeline_run(const loc_options *o, strbuf *err)
     sb_free(&r.titles);
     free(r.held);
     sb_free(&r.held_text);
+    reader_offsets_free(&r.held_map);
     es_foreign_free(r.lang.foreign);
     es_lang_free(&r.lang);
     return st;

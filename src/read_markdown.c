@@ -52,8 +52,33 @@ static bool emphasis(const char *s, size_t n, size_t i, size_t k)
     return left || right;
 }
 
+/* Where markdown_inline writes: the words, and with src the input offset of each byte. */
+typedef struct {
+    strbuf *out;
+    const char *s;
+    const size_t *src; /* of each byte of s; NULL when not wanted */
+    reader_offsets *map;
+} words;
+
+/* Copies s[i, i + k) to the words. */
+static bool put(words *w, size_t i, size_t k)
+{
+    if (w->src && k) {
+        if (!reader_offsets_add(w->map, 0, k, false)) return false;
+        memcpy(w->map->items + w->map->count - k, w->src + i, k * sizeof *w->src);
+    }
+    return sb_append(w->out, w->s + i, k);
+}
+
 bool markdown_inline(const char *s, size_t n, strbuf *out)
 {
+    return markdown_inline_map(s, n, NULL, out, NULL);
+}
+
+bool markdown_inline_map(const char *s, size_t n, const size_t *src, strbuf *out,
+                         reader_offsets *map)
+{
+    words w = {out, s, src, map};
     size_t text_end = n, skip_to = n; /* a link's "](url)" is skipped when reached */
     bool ok = true;
     for (size_t i = 0; i < n && ok;) {
@@ -62,7 +87,7 @@ bool markdown_inline(const char *s, size_t n, strbuf *out)
             i = skip_to;
             text_end = skip_to = n;
         } else if (c == '\\' && i + 1 < n && is_punct(s[i + 1])) {
-            ok = sb_putc(out, s[i + 1]);
+            ok = put(&w, i + 1, 1);
             i += 2;
         } else if (c == '`') {
             size_t k = 0;
@@ -78,10 +103,10 @@ bool markdown_inline(const char *s, size_t n, strbuf *out)
                     j += m - 1;
                 }
             if (end) {
-                ok = sb_append(out, s + i + k, (size_t)(end - (s + i + k)));
+                ok = put(&w, i + k, (size_t)(end - (s + i + k)));
                 i = (size_t)(end - s) + k;
             } else {
-                ok = sb_append(out, s + i, k);
+                ok = put(&w, i, k);
                 i += k;
             }
         } else if (c == '!' && i + 1 < n && s[i + 1] == '[' && closing(s, n, i + 1) < n) {
@@ -101,18 +126,18 @@ bool markdown_inline(const char *s, size_t n, strbuf *out)
                        ((f >= 'a' && f <= 'z') || f == '/' || f == '!' || s[i + 1] == '?');
             bool autolink = tag && memchr(s + i, ':', e - i) && !memchr(s + i, ' ', e - i);
             if (autolink)
-                ok = sb_append(out, s + i + 1, e - i - 1);
+                ok = put(&w, i + 1, e - i - 1);
             else if (!tag)
-                ok = sb_putc(out, c);
+                ok = put(&w, i, 1);
             i = tag ? e + 1 : i + 1;
         } else if (c == '*' || c == '_' || c == '~') {
             size_t k = 0;
             while (i + k < n && s[i + k] == c)
                 k++;
-            if (!emphasis(s, n, i, k)) ok = sb_append(out, s + i, k);
+            if (!emphasis(s, n, i, k)) ok = put(&w, i, k);
             i += k;
         } else {
-            ok = sb_putc(out, c);
+            ok = put(&w, i, 1);
             i++;
         }
     }
@@ -124,19 +149,41 @@ static bool flush(markdown *m, reader_emit_fn emit, void *user)
     if (!m->open) return true;
     m->open = false;
     sb_clear(&m->plain);
-    bool ok = markdown_inline(sb_str(&m->text), m->text.len, &m->plain) &&
-              (m->plain.len == 0 || emit(user, m->kind, 0, m->plain.data, m->plain.len));
+    m->plain_src.count = 0;
+    bool ok = markdown_inline_map(sb_str(&m->text), m->text.len, m->text_src.items, &m->plain,
+                                  &m->plain_src) &&
+              (m->plain.len == 0 ||
+               emit(user, m->kind, 0, m->plain.data, m->plain.len, m->plain_src.items, 0));
     sb_clear(&m->text);
+    m->text_src.count = 0;
     return ok;
 }
 
-static bool start(markdown *m, block_kind kind, const char *s, size_t n, reader_emit_fn emit,
-                  void *user)
+/* Adds s[0, n) to the block, from offset src of the input (with a space before it when
+ * space: the line break it stands for, at src - 1). */
+static bool add(markdown *m, bool space, const char *s, size_t n, size_t src)
+{
+    return (!space ||
+            (sb_putc(&m->text, ' ') && reader_offsets_add(&m->text_src, src - 1, 1, false))) &&
+           sb_append(&m->text, s, n) && reader_offsets_add(&m->text_src, src, n, true);
+}
+
+static bool start(markdown *m, block_kind kind, const char *s, size_t n, size_t src,
+                  reader_emit_fn emit, void *user)
 {
     if (!flush(m, emit, user)) return false;
     m->open = true;
     m->kind = kind;
-    return sb_append(&m->text, s, n);
+    return add(m, false, s, n, src);
+}
+
+/* Emits a line of a code fence as it is. */
+static bool emit_line(markdown *m, const char *line, size_t len, size_t src, reader_emit_fn emit,
+                      void *user)
+{
+    m->plain_src.count = 0;
+    return reader_offsets_add(&m->plain_src, src, len, true) &&
+           emit(user, BLOCK_PARAGRAPH, 0, line, len, m->plain_src.items, 0);
 }
 
 /* "---", "***", "___" (three or more, spaces allowed): c is the character, 0 if not a rule. */
@@ -165,13 +212,13 @@ static size_t list_marker(const char *s, size_t n)
     return 0;
 }
 
-bool markdown_line(markdown *m, const char *line, size_t len, bool continued, reader_emit_fn emit,
-                   void *user)
+bool markdown_line(markdown *m, const char *line, size_t len, size_t src, bool continued,
+                   reader_emit_fn emit, void *user)
 {
     if (continued) {
-        if (m->fence) return emit(user, BLOCK_PARAGRAPH, 0, line, len);
+        if (m->fence) return emit_line(m, line, len, src, emit, user);
         if (!m->open) m->open = true, m->kind = BLOCK_PARAGRAPH;
-        return sb_append(&m->text, line, len) &&
+        return add(m, false, line, len, src) &&
                (m->text.len < READER_BLOCK_MAX || flush(m, emit, user)); /* memory stays flat */
     }
     while (len && (line[len - 1] == '\r' || is_space(line[len - 1])))
@@ -181,10 +228,11 @@ bool markdown_line(markdown *m, const char *line, size_t len, bool continued, re
         ind++;
     const char *s = line + ind;
     size_t n = len - ind;
+#define AT(p) (src + (size_t)((p)-line)) /* the input offset of p in line */
     bool fence = n >= 3 && (memcmp(s, "```", 3) == 0 || memcmp(s, "~~~", 3) == 0);
     if (m->fence) {
         if (fence) m->fence = false;
-        return fence || len == 0 || emit(user, BLOCK_PARAGRAPH, 0, line, len);
+        return fence || len == 0 || emit_line(m, line, len, src, emit, user);
     }
     if (n == 0) return flush(m, emit, user);
     if (fence) {
@@ -204,8 +252,8 @@ bool markdown_line(markdown *m, const char *line, size_t len, bool continued, re
         size_t e = n;
         while (e > level && (s[e - 1] == '#' || is_space(s[e - 1])))
             e--;
-        return start(m, level == 1 ? BLOCK_TITLE : BLOCK_HEADING, s + level, e - level, emit,
-                     user) &&
+        return start(m, level == 1 ? BLOCK_TITLE : BLOCK_HEADING, s + level, e - level,
+                     AT(s + level), emit, user) &&
                flush(m, emit, user);
     }
     if (s[0] == '>') {
@@ -213,12 +261,12 @@ bool markdown_line(markdown *m, const char *line, size_t len, bool continued, re
             s++, n--;
         if (n == 0) return flush(m, emit, user);
         if (m->open && m->kind == BLOCK_QUOTE)
-            return sb_putc(&m->text, ' ') && sb_append(&m->text, s, n) &&
+            return add(m, true, s, n, AT(s)) &&
                    (m->text.len < READER_BLOCK_MAX || flush(m, emit, user));
-        return start(m, BLOCK_QUOTE, s, n, emit, user);
+        return start(m, BLOCK_QUOTE, s, n, AT(s), emit, user);
     }
     size_t k = list_marker(s, n);
-    if (k) return start(m, BLOCK_LIST_ITEM, s + k, n - k, emit, user);
+    if (k) return start(m, BLOCK_LIST_ITEM, s + k, n - k, AT(s + k), emit, user);
     if (s[0] == '[' && closing(s, n, 0) + 1 < n && s[closing(s, n, 0) + 1] == ':')
         return true; /* [ref]: url */
     size_t t = 0;
@@ -226,9 +274,10 @@ bool markdown_line(markdown *m, const char *line, size_t len, bool continued, re
         t++;
     if (t == n && memchr(s, '|', n)) return true; /* a table's |---|---| */
     if (m->open && m->kind != BLOCK_TITLE && m->kind != BLOCK_HEADING)
-        return sb_putc(&m->text, ' ') && sb_append(&m->text, s, n) &&
+        return add(m, true, s, n, AT(s)) &&
                (m->text.len < READER_BLOCK_MAX || flush(m, emit, user));
-    return start(m, BLOCK_PARAGRAPH, s, n, emit, user);
+    return start(m, BLOCK_PARAGRAPH, s, n, AT(s), emit, user);
+#undef AT
 }
 
 bool markdown_end(markdown *m, reader_emit_fn emit, void *user)
@@ -241,4 +290,6 @@ void markdown_free(markdown *m)
 {
     sb_free(&m->text);
     sb_free(&m->plain);
+    reader_offsets_free(&m->text_src);
+    reader_offsets_free(&m->plain_src);
 }

@@ -17,7 +17,7 @@ typedef struct visitor visitor;
 struct visitor {
     bool (*enter)(visitor *v, xmlNode *n);
     void (*leave)(visitor *v, xmlNode *n);
-    void (*text)(visitor *v, const char *s);
+    void (*text)(visitor *v, xmlNode *n, const char *s);
 };
 
 /* Depth-first over root and everything under it, without recursion (pages can nest
@@ -35,7 +35,7 @@ static void walk(xmlNode *root, visitor *v)
                 v->leave(v, n);
             }
         } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content) {
-            v->text(v, (const char *)n->content);
+            v->text(v, n, (const char *)n->content);
         }
         while (n != root && !n->next) {
             n = n->parent;
@@ -159,9 +159,127 @@ static void scout_leave(visitor *v, xmlNode *n)
     if (score > s->best_score) s->best_score = score, s->best = n->parent;
 }
 
-static void scout_text(visitor *v, const char *t)
+static void scout_text(visitor *v, xmlNode *n, const char *t)
 {
+    (void)n;
     ((scout *)v)->text += strlen(t);
+}
+
+/* ---- Where the words are in the document's bytes ---- */
+
+/* How far a word is looked for past the last one found; a block's first word, further. */
+enum { WORD_REACH = 4096, BLOCK_REACH = 65536 };
+/* Words not found one after another before the rest of a block is not looked for (bounds the
+ * time a page written in another encoding takes). */
+enum { MISSES_MAX = 8 };
+
+/* Where line (1-based; 0: unknown) starts in the document. */
+static size_t line_start(markup_source *s, size_t line)
+{
+    if (line == 0) return 0;
+    if (line < s->line || s->line == 0) s->line = 1, s->line_at = 0;
+    while (s->line < line) {
+        const char *nl = memchr(s->doc + s->line_at, '\n', s->len - s->line_at);
+        if (!nl) break;
+        s->line_at = (size_t)(nl - s->doc) + 1;
+        s->line++;
+    }
+    return s->line_at;
+}
+
+/* True when offset p of the document is in a tag ("<a href=...>", its "<" too), judged from the
+ * last "<" or ">" up to 1 KB before it. */
+static bool in_tag(const markup_source *s, size_t p)
+{
+    for (size_t i = p + 1, stop = p > 1024 ? p - 1024 : 0; i-- > stop;) {
+        char c = s->doc[i], next = i + 1 < s->len ? s->doc[i + 1] : ' ';
+        if (c == '>' && i < p) return false;
+        if (c == '<')
+            return ((next | 0x20) >= 'a' && (next | 0x20) <= 'z') || next == '/' || next == '!' ||
+                   next == '?';
+    }
+    return false;
+}
+
+/* The offset of w (k bytes) outside tags in the document, from from to at most reach bytes
+ * further; SIZE_MAX when it is not there. */
+static size_t find_word(const markup_source *s, size_t from, size_t reach, const char *w, size_t k)
+{
+    if (from >= s->len) return SIZE_MAX;
+    size_t end = s->len - from > reach ? from + reach : s->len;
+    for (size_t p = from; p < end;) {
+        const char *hit = memmem(s->doc + p, end - p, w, k);
+        if (!hit) return SIZE_MAX;
+        p = (size_t)(hit - s->doc);
+        if (!in_tag(s, p)) return p;
+        p++;
+    }
+    return SIZE_MAX;
+}
+
+/* Length of the punctuation character at w (k bytes left: ASCII, « » ¿ ¡, “ ” — …), else 0. */
+static size_t punct_len(const char *w, size_t k)
+{
+    unsigned char c = (unsigned char)w[0];
+    bool alnum = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    if (c < 0x80) return alnum ? 0 : 1;
+    if (c == 0xC2 && k >= 2) return 2;
+    if (c == 0xE2 && k >= 3 && (unsigned char)w[1] == 0x80) return 3;
+    return 0;
+}
+
+/* The word without the punctuation around it: [*a, *b) of w. */
+static void word_core(const char *w, size_t k, size_t *a, size_t *b)
+{
+    size_t i = 0, e = k, n;
+    while (i < e && (n = punct_len(w + i, e - i)))
+        i += n;
+    for (bool more = true; more && e > i;) { /* strips from the end, a character at a time */
+        more = false;
+        for (n = 1; n <= 3 && n <= e - i; n++)
+            if (punct_len(w + e - n, n) == n) {
+                e -= n;
+                more = true;
+                break;
+            }
+    }
+    *a = i, *b = e;
+}
+
+bool markup_align(markup_source *s, size_t line, const char *text, size_t len, reader_offsets *map)
+{
+    map->count = 0;
+    size_t pos = s->cursor, at = line_start(s, line), reach = BLOCK_REACH, misses = 0;
+    if (at > pos) pos = at;
+    bool ok = true;
+    for (size_t i = 0; i < len && ok;) {
+        size_t k = 0;
+        while (i + k < len && text[i + k] != ' ')
+            k++;
+        bool look = k && misses < MISSES_MAX;
+        size_t f = look ? find_word(s, pos, reach, text + i, k) : SIZE_MAX, a = 0, b = k;
+        if (f == SIZE_MAX && look) { /* "rapidez." from "<b>rapidez</b>.": the word alone */
+            word_core(text + i, k, &a, &b);
+            if (b > a && b - a < k) f = find_word(s, pos, reach, text + i + a, b - a);
+        }
+        misses = f == SIZE_MAX && look ? misses + 1 : f == SIZE_MAX ? misses : 0;
+        if (f != SIZE_MAX && b - a < k) {
+            ok = reader_offsets_add(map, f, a, false) && reader_offsets_add(map, f, b - a, true) &&
+                 reader_offsets_add(map, f + b - a, k - b, false);
+            pos = f + b - a;
+            reach = WORD_REACH;
+        } else if (f != SIZE_MAX) {
+            ok = reader_offsets_add(map, f, k, true);
+            pos = f + k;
+            reach = WORD_REACH;
+        } else {
+            ok = reader_offsets_add(map, pos, k ? k : 1, false);
+        }
+        i += k ? k : 1;
+    }
+    if (len && map->count) s->cursor = pos > map->items[0] ? pos : map->items[0] + 1;
+    if (s->cursor > s->len) s->cursor = s->len;
+    return ok;
 }
 
 /* ---- Reading blocks ---- */
@@ -172,6 +290,8 @@ typedef struct {
     void *user;
     size_t article;
     strbuf text;
+    size_t base; /* the document's line of the first line of the tree read (1, or a fragment's) */
+    size_t line; /* the document's line where the block's text starts (0: none yet) */
     bool ok;
     bool in_article; /* header elements are read */
     int title, heading, quote, item;
@@ -197,8 +317,10 @@ static void flush(blocks *b)
                       : b->item    ? BLOCK_LIST_ITEM
                                    : BLOCK_PARAGRAPH;
     if (b->ok && len > start)
-        b->ok = b->emit(b->user, kind, b->article, b->text.data + start, len - start);
+        b->ok =
+            b->emit(b->user, kind, b->article, b->text.data + start, len - start, NULL, b->line);
     sb_clear(&b->text);
+    b->line = 0;
 }
 
 static int *counter(blocks *b, xmlNode *n)
@@ -232,9 +354,17 @@ static void blocks_leave(visitor *v, xmlNode *n)
     if (c && *c) --*c;
 }
 
-static void blocks_text(visitor *v, const char *t)
+/* The document's line where the element holding text node n starts (0 when unknown). */
+static size_t line_of(const blocks *b, xmlNode *n)
+{
+    long line = n->parent ? xmlGetLineNo(n->parent) : -1;
+    return line > 0 ? b->base + (size_t)line - 1 : 0;
+}
+
+static void blocks_text(visitor *v, xmlNode *n, const char *t)
 {
     blocks *b = (blocks *)v;
+    if (!b->line && t[strspn(t, " \t\r\n\f")]) b->line = line_of(b, n);
     for (; *t && b->ok; t++) {
         char c = *t == '\n' || *t == '\r' || *t == '\t' || *t == '\f' ? ' ' : *t;
         if (c == ' ' && (b->text.len == 0 || b->text.data[b->text.len - 1] == ' ')) continue;
@@ -242,13 +372,14 @@ static void blocks_text(visitor *v, const char *t)
     }
 }
 
-static bool read_blocks(xmlNode *root, size_t article, bool in_article, reader_emit_fn emit,
-                        void *user)
+static bool read_blocks(xmlNode *root, size_t article, bool in_article, size_t base,
+                        reader_emit_fn emit, void *user)
 {
     blocks b = {.v = {blocks_enter, blocks_leave, blocks_text},
                 .emit = emit,
                 .user = user,
                 .article = article,
+                .base = base,
                 .ok = true,
                 .in_article = in_article};
     walk(root, &b.v);
@@ -318,7 +449,7 @@ loc_status markup_read_html(const char *data, size_t len, const char *encoding, 
         walk(root, &s.v);
         xmlNode *body = s.article ? s.article : s.main ? s.main : s.best ? s.best : root;
         bool in_article = inside(body, "article") || inside(body, "main");
-        if (!read_blocks(body, 0, in_article, emit, user)) st = LOC_ERR_NOMEM;
+        if (!read_blocks(body, 0, in_article, 1, emit, user)) st = LOC_ERR_NOMEM;
     }
     xmlFreeDoc(doc);
     return st;
@@ -350,8 +481,9 @@ static void gather_leave(visitor *v, xmlNode *n)
     (void)v, (void)n;
 }
 
-static void gather_text(visitor *v, const char *t)
+static void gather_text(visitor *v, xmlNode *n, const char *t)
 {
+    (void)n;
     gather *g = (gather *)v;
     g->ok = g->ok && sb_puts(g->out, t);
 }
@@ -365,14 +497,23 @@ static bool text_of(xmlNode *n, strbuf *out)
     return g.ok;
 }
 
-/* Reads an HTML fragment (a feed's escaped content) as blocks. */
-static bool read_html_fragment(const char *html, size_t article, reader_emit_fn emit, void *user)
+/* The document's line where n starts (0 when unknown). */
+static size_t node_line(xmlNode *n)
+{
+    long line = xmlGetLineNo(n);
+    return line > 0 ? (size_t)line : 0;
+}
+
+/* Reads an HTML fragment (a feed's escaped content, in element n) as blocks. */
+static bool read_html_fragment(const char *html, xmlNode *n, size_t article, reader_emit_fn emit,
+                               void *user)
 {
     if (!*html) return true;
     htmlDocPtr doc = htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8", html_options);
     if (!doc) return true;
     xmlNode *root = xmlDocGetRootElement(doc);
-    bool ok = !root || read_blocks(root, article, true, emit, user);
+    size_t base = node_line(n);
+    bool ok = !root || read_blocks(root, article, true, base ? base : 1, emit, user);
     xmlFreeDoc(doc);
     return ok;
 }
@@ -396,15 +537,15 @@ static bool read_content(xmlNode *n, bool atom, size_t article, strbuf *scratch,
     xmlChar *type = atom ? xmlGetNoNsProp(n, (const xmlChar *)"type") : NULL;
     bool ok;
     if (type && strcmp((const char *)type, "xhtml") == 0) {
-        ok = read_blocks(n, article, true, emit, user);
+        ok = read_blocks(n, article, true, 1, emit, user);
     } else if (!atom || (type && strcmp((const char *)type, "html") == 0)) {
-        ok = text_of(n, scratch) && read_html_fragment(sb_str(scratch), article, emit, user);
+        ok = text_of(n, scratch) && read_html_fragment(sb_str(scratch), n, article, emit, user);
     } else {
         ok = text_of(n, scratch);
         for (char *p = scratch->data; ok && p && *p;) { /* one paragraph a line */
             char *nl = strchr(p, '\n');
             size_t k = nl ? (size_t)(nl - p) : strlen(p);
-            ok = emit(user, BLOCK_PARAGRAPH, article, p, k);
+            ok = emit(user, BLOCK_PARAGRAPH, article, p, k, NULL, node_line(n));
             p = nl ? nl + 1 : NULL;
         }
     }
@@ -476,7 +617,8 @@ loc_status markup_read_feed(const char *data, size_t len, const char *encoding, 
         strbuf *words = html_title ? &words_buf : &scratch;
         if (title)
             ok = text_of(title, &scratch) && (!html_title || html_text(&scratch, words)) &&
-                 (!words->len || emit(user, BLOCK_TITLE, article, words->data, words->len));
+                 (!words->len || emit(user, BLOCK_TITLE, article, words->data, words->len, NULL,
+                                      node_line(title)));
         xmlNode *content = atom ? child(it, "content") : child(it, "encoded");
         if (!content) content = atom ? child(it, "summary") : child(it, "description");
         ok = ok && read_content(content, atom, article, &scratch, emit, user);

@@ -18,8 +18,7 @@ typedef struct {
     block_kind kind;
     bool detect; /* plain text: the kind comes from reader_kind_of */
     size_t article, line;
-    size_t off, len; /* in the queue's text */
-    size_t src;      /* byte offset of the text in the input (plain text only) */
+    size_t off, len; /* in the queue's text (and its offsets) */
 } queued;
 
 struct reader {
@@ -45,8 +44,13 @@ struct reader {
     queued *q;        /* blocks waiting: plain-text lines, Markdown blocks, a whole page */
     size_t qhead, qcount, qcap;
     strbuf qtext;
+    reader_offsets qsrc; /* the input offset of each byte of qtext (not for pages and feeds) */
+    strbuf doc;          /* a page or a feed, kept while its blocks are read */
+    markup_source msrc;  /* where its blocks' words are in it */
+    reader_offsets amap; /* the input offset of each byte of the block being cleaned */
     markdown md;
     strbuf clean, err;
+    reader_offsets cmap; /* the input offset of each byte of clean */
     size_t blocks, article;
     bool legacy, doc_legacy;
     char lang[16]; /* the language a page or feed declares ("es-MX"), "" if none */
@@ -161,6 +165,10 @@ void reader_close(reader *r)
     if (r->cd != (iconv_t)-1) iconv_close(r->cd);
     sb_free(&r->line);
     sb_free(&r->qtext);
+    reader_offsets_free(&r->qsrc);
+    sb_free(&r->doc);
+    reader_offsets_free(&r->amap);
+    reader_offsets_free(&r->cmap);
     free(r->q);
     markdown_free(&r->md);
     sb_free(&r->clean);
@@ -303,9 +311,44 @@ static bool next_line(reader *r, bool *cut, bool *cont)
     return r->line.len > 0;
 }
 
-static bool push(void *user, block_kind kind, size_t article, const char *text, size_t len)
+bool reader_offsets_add(reader_offsets *o, size_t from, size_t n, bool step)
+{
+    if (o->cap - o->count < n || !o->items) {
+        size_t cap = o->cap ? o->cap : 256;
+        while (cap - o->count < n)
+            cap *= 2;
+        size_t *items = realloc(o->items, cap * sizeof *items);
+        if (!items) return false;
+        o->items = items;
+        o->cap = cap;
+    }
+    for (size_t i = 0; i < n; i++)
+        o->items[o->count++] = step ? from + i : from;
+    return true;
+}
+
+void reader_offsets_free(reader_offsets *o)
+{
+    free(o->items);
+    *o = (reader_offsets){0};
+}
+
+/* Appends the n offsets at src. */
+static bool offsets_copy(reader_offsets *o, const size_t *src, size_t n)
+{
+    if (n == 0) return true;
+    if (!reader_offsets_add(o, 0, n, false)) return false;
+    memcpy(o->items + o->count - n, src, n * sizeof *src);
+    return true;
+}
+
+/* Queues a block; src NULL: the text is the current line piece, as it is in the input, or a
+ * page's or a feed's, from line. */
+static bool push(void *user, block_kind kind, size_t article, const char *text, size_t len,
+                 const size_t *src, size_t line)
 {
     reader *r = user;
+    bool markup = r->o.format == READ_HTML || r->o.format == READ_FEED;
     if (r->qcount == r->qcap) {
         size_t cap = r->qcap ? r->qcap * 2 : 16;
         queued *q = realloc(r->q, cap * sizeof *q);
@@ -313,9 +356,14 @@ static bool push(void *user, block_kind kind, size_t article, const char *text, 
         r->q = q;
         r->qcap = cap;
     }
-    r->q[r->qcount++] = (queued){
-        .kind = kind, .article = article, .line = r->lineno, .off = r->qtext.len, .len = len};
-    return sb_append(&r->qtext, text, len);
+    r->q[r->qcount++] = (queued){.kind = kind,
+                                 .article = article,
+                                 .line = markup ? line : r->lineno,
+                                 .off = r->qtext.len,
+                                 .len = len};
+    bool ok = markup || (src ? offsets_copy(&r->qsrc, src, len)
+                             : reader_offsets_add(&r->qsrc, r->piece_src, len, true));
+    return ok && sb_append(&r->qtext, text, len);
 }
 
 /* Reads everything left (at most READER_MARKUP_MAX bytes) into r->qtext's end. */
@@ -362,12 +410,15 @@ static bool declares_encoding(const char *s, size_t n, read_format f)
 }
 
 static bool valid_utf8(const char *line, size_t len);
+static bool clean(const char *line, size_t len, const size_t *src, strbuf *out, reader_offsets *map,
+                  bool *legacy);
 
-/* An HTML page or a feed: parsed whole into the queue. */
+/* An HTML page or a feed: parsed whole into the queue; kept, to find its words in. */
 static loc_status read_markup(reader *r)
 {
     strbuf all = {0};
     loc_status st = slurp(r, &all);
+    r->msrc = (markup_source){.doc = all.data ? all.data : "", .len = all.len};
     if (st == LOC_ERR_INPUT_TOO_LARGE)
         sb_printf(&r->err, "more than %d MB", READER_MARKUP_MAX / (1024 * 1024));
     const char *enc = NULL;
@@ -384,7 +435,7 @@ static loc_status read_markup(reader *r)
     else if (st == LOC_OK)
         st = markup_read_feed(sb_str(&all), all.len, enc, r->o.max_items, r->o.since, push, r,
                               r->lang, sizeof r->lang, &r->err);
-    sb_free(&all);
+    r->doc = all;
     return st;
 }
 
@@ -410,11 +461,11 @@ static loc_status refill(reader *r)
         return LOC_OK;
     }
     if (r->o.format == READ_MARKDOWN)
-        return markdown_line(&r->md, r->line.data, r->line.len, cont, push, r) ? LOC_OK
-                                                                               : LOC_ERR_NOMEM;
-    if (!push(r, BLOCK_PARAGRAPH, 0, r->line.data, r->line.len)) return LOC_ERR_NOMEM;
+        return markdown_line(&r->md, r->line.data, r->line.len, r->piece_src, cont, push, r)
+                   ? LOC_OK
+                   : LOC_ERR_NOMEM;
+    if (!push(r, BLOCK_PARAGRAPH, 0, r->line.data, r->line.len, NULL, 0)) return LOC_ERR_NOMEM;
     r->q[r->qcount - 1].detect = !cut;
-    r->q[r->qcount - 1].src = r->piece_src;
     return LOC_OK;
 }
 
@@ -425,6 +476,7 @@ loc_status reader_next(reader *r, block *out, bool *got)
         if (r->qhead == r->qcount) {
             r->qhead = r->qcount = 0;
             sb_clear(&r->qtext);
+            r->qsrc.count = 0;
             if (r->done) return LOC_OK;
             loc_status st = refill(r);
             if (st != LOC_OK) return st;
@@ -434,16 +486,18 @@ loc_status reader_next(reader *r, block *out, bool *got)
         const char *raw = r->qtext.data + e->off;
         size_t n = reader_cut_point(raw, e->len, READER_BLOCK_MAX);
         bool legacy;
-        if (!reader_clean_line(raw, n, &r->clean, &legacy)) return LOC_ERR_NOMEM;
+        const size_t *src = r->amap.items;
+        if (r->o.format != READ_HTML && r->o.format != READ_FEED)
+            src = r->qsrc.items + e->off;
+        else if (!markup_align(&r->msrc, e->line, raw, n, &r->amap))
+            return LOC_ERR_NOMEM;
+        else
+            src = r->amap.items;
+        if (!clean(raw, n, src, &r->clean, &r->cmap, &legacy)) return LOC_ERR_NOMEM;
         block_kind kind = e->kind;
         bool detect = e->detect && n == e->len;
-        size_t article = e->article, line = e->line, src = e->src;
-        size_t lead = 0; /* bytes the cleaning trims at the start: spaces, tabs, a BOM */
-        while (lead < n && (raw[lead] == ' ' || raw[lead] == '\t'))
-            lead++;
-        if (n - lead >= 3 && memcmp(raw + lead, "\xef\xbb\xbf", 3) == 0) lead += 3;
+        size_t article = e->article, line = e->line;
         if (n < e->len) {
-            e->src += n;
             e->off += n;
             e->len -= n;
             e->detect = false;
@@ -451,12 +505,13 @@ loc_status reader_next(reader *r, block *out, bool *got)
             r->qhead++;
         if (r->clean.len == 0) continue;
         const char *text = r->clean.data;
+        const size_t *map = r->cmap.items;
         size_t len = r->clean.len;
         if (detect) {
             kind = reader_kind_of(text, len);
             if (text[0] == '#') { /* Markdown heading: drop the marks */
                 while (len && (*text == '#' || *text == ' '))
-                    text++, len--;
+                    text++, map++, len--;
                 if (!len) continue;
             }
         }
@@ -464,8 +519,8 @@ loc_status reader_next(reader *r, block *out, bool *got)
         out->kind = kind;
         out->text = text;
         out->len = len;
-        out->source_offset =
-            r->o.format == READ_TEXT ? src + lead + (size_t)(text - r->clean.data) : 0;
+        out->source_offset = map[0];
+        out->source_map = map;
         out->source_line = r->o.format == READ_HTML || r->o.format == READ_FEED ? 0 : line;
         out->index = r->blocks++;
         out->region = NULL; /* the pipeline decides it per article; alone, the block guesses */
@@ -532,9 +587,58 @@ static bool nfc_stable(int32_t cp)
     return cp < 0x300 || (cp >= 0x2002 && cp <= 0x20CF);
 }
 
-bool reader_clean_line(const char *line, size_t len, strbuf *out, bool *legacy)
+/* The offsets of k output bytes made from input bytes [i0, i1) (src: their offsets): the last
+ * ends where the input does, so a span ending there ends there in the input too. */
+static bool map_char(reader_offsets *map, const size_t *src, size_t i0, size_t i1, size_t k)
+{
+    size_t a = src[i0], last = src[i1 - 1];
+    if (!reader_offsets_add(map, a, k, true)) return false;
+    for (size_t j = map->count - k; j < map->count; j++)
+        if (map->items[j] > last || j == map->count - 1) map->items[j] = last;
+    return true;
+}
+
+/* The offsets of NFC text made from pre (premap: its offsets), one run of a base character and
+ * its combining marks at a time; an even spread when the runs do not add up to nfc_len. */
+static bool nfc_map(const char *pre, size_t pre_len, const size_t *premap, size_t nfc_len,
+                    reader_offsets *map)
+{
+    size_t start = map->count, total = 0;
+    bool ok = true;
+    for (size_t i = 0; i < pre_len && ok;) {
+        int32_t first = 0; /* a character, then those of a non-zero combining class */
+        size_t k = decode_utf8((const unsigned char *)pre + i, pre_len - i, &first);
+        size_t e = i + (k ? k : 1);
+        while (e < pre_len) {
+            int32_t cp = 0;
+            size_t k = decode_utf8((const unsigned char *)pre + e, pre_len - e, &cp);
+            if (!k || utf8proc_get_property(cp)->combining_class == 0) break;
+            e += k;
+        }
+        utf8proc_uint8_t *seg = NULL;
+        utf8proc_ssize_t n =
+            utf8proc_map((const utf8proc_uint8_t *)pre + i, (utf8proc_ssize_t)(e - i), &seg,
+                         UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        free(seg);
+        ok = n > 0 && map_char(map, premap, i, e, (size_t)n);
+        total += n > 0 ? (size_t)n : 0;
+        i = e;
+    }
+    if (ok && total == nfc_len) return true;
+    map->count = start;
+    if (!reader_offsets_add(map, 0, nfc_len, false)) return false;
+    for (size_t j = 0; j < nfc_len; j++)
+        map->items[start + j] = premap[pre_len ? j * pre_len / (nfc_len ? nfc_len : 1) : 0];
+    return true;
+}
+
+/* reader_clean_line; with src (the input offset of each byte of line) it also gives the input
+ * offset of each byte of out in map. */
+static bool clean(const char *line, size_t len, const size_t *src, strbuf *out, reader_offsets *map,
+                  bool *legacy)
 {
     sb_clear(out);
+    if (src) map->count = 0;
     *legacy = !valid_utf8(line, len);
     bool ok = true, needs_nfc = false;
     for (size_t i = 0; i < len && ok;) {
@@ -542,10 +646,11 @@ bool reader_clean_line(const char *line, size_t len, strbuf *out, bool *legacy)
         while (run < len && (unsigned char)line[run] > 0x20 && (unsigned char)line[run] < 0x7F)
             run++;
         if (run > i) {
-            ok = sb_append(out, line + i, run - i);
+            ok = sb_append(out, line + i, run - i) && (!src || offsets_copy(map, src + i, run - i));
             i = run;
             continue;
         }
+        size_t from = i, was = out->len;
         int32_t cp;
         if (*legacy) {
             unsigned char b = (unsigned char)line[i++];
@@ -563,16 +668,34 @@ bool reader_clean_line(const char *line, size_t len, strbuf *out, bool *legacy)
             utf8proc_uint8_t buf[4];
             ok = sb_append(out, (const char *)buf, (size_t)utf8proc_encode_char(cp, buf));
         }
+        ok = ok && (!src || map_char(map, src, from, i, out->len - was));
     }
     while (ok && out->len && out->data[out->len - 1] == ' ')
         out->data[--out->len] = '\0';
+    if (ok && src) map->count = out->len;
     if (!ok || !needs_nfc) return ok;
     utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)sb_str(out));
     if (!nfc) return false;
+    size_t nfc_len = strlen((const char *)nfc);
+    if (src && (nfc_len != out->len || memcmp(nfc, out->data, nfc_len) != 0)) {
+        size_t *premap = malloc((out->len ? out->len : 1) * sizeof *premap);
+        ok = premap != NULL;
+        if (ok) {
+            memcpy(premap, map->items, out->len * sizeof *premap);
+            map->count = 0;
+            ok = nfc_map(out->data, out->len, premap, nfc_len, map);
+        }
+        free(premap);
+    }
     sb_clear(out);
-    ok = sb_puts(out, (const char *)nfc);
+    ok = ok && sb_puts(out, (const char *)nfc);
     free(nfc);
     return ok;
+}
+
+bool reader_clean_line(const char *line, size_t len, strbuf *out, bool *legacy)
+{
+    return clean(line, len, NULL, out, NULL, legacy);
 }
 
 block_kind reader_kind_of(const char *text, size_t len)

@@ -134,6 +134,7 @@ loc_status text_pool_add(text_pool *p, const block *b)
     queued_block *q = &p->blocks[p->nblocks];
     q->b = *b;
     q->b.text = NULL;
+    q->b.source_map = NULL;
     q->offset = p->text.len;
     if (!sb_append(&p->text, b->text, b->len) || !sb_append(&p->text, "", 1)) return LOC_ERR_NOMEM;
     p->nblocks++;

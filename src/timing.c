@@ -17,7 +17,7 @@ typedef struct block_info {
     struct block_info *next;
     unsigned long id;
     char *text;
-    size_t source_offset;
+    size_t *source_map; /* the block's, copied; NULL: offsets in the block */
     bool has_source;
     span *marks; /* indexed by mark number */
     size_t nmarks;
@@ -73,20 +73,23 @@ loc_status timing_open(const char *captions, const char *marks, const char *chap
     return LOC_OK;
 }
 
-loc_status timing_add_block(timing *t, unsigned long id, const char *text, size_t source_offset,
-                            bool has_source, const chunk_list *chunks)
+loc_status timing_add_block(timing *t, unsigned long id, const block *blk, bool has_source,
+                            const chunk_list *chunks)
 {
     block_info *b = calloc(1, sizeof *b);
     if (!b) return LOC_ERR_NOMEM;
     b->id = id;
-    b->text = strdup(text);
-    b->source_offset = source_offset;
+    b->text = strndup(blk->text, blk->len);
     b->has_source = has_source;
+    bool mapped = has_source && blk->source_map && blk->len;
+    if (mapped) b->source_map = malloc(blk->len * sizeof *b->source_map);
+    if (b->source_map) memcpy(b->source_map, blk->source_map, blk->len * sizeof *b->source_map);
     for (size_t i = 0; i < chunks->count; i++)
         if (chunks->items[i].kind == CHUNK_MARK) b->nmarks++;
     b->marks = calloc(b->nmarks ? b->nmarks : 1, sizeof *b->marks);
-    if (!b->text || !b->marks) {
+    if (!b->text || !b->marks || (mapped && !b->source_map)) {
         free(b->text);
+        free(b->source_map);
         free(b->marks);
         free(b);
         return LOC_ERR_NOMEM;
@@ -130,6 +133,7 @@ static block_info *find_block(timing *t, unsigned long id)
 static void free_block(block_info *b)
 {
     free(b->text);
+    free(b->source_map);
     free(b->marks);
     free(b);
 }
@@ -180,19 +184,70 @@ static unsigned long long ms_of(const timing *t, unsigned long long sample)
     return sample * 1000 / (unsigned long long)t->rate;
 }
 
+/* A word joiner: invisible, it keeps an SRT player from reading "<b>", "&lt;", "{\an8}" or
+ * "-->" in the text as markup or as a timing line. */
+static const char WORD_JOINER[] = "\xE2\x81\xA0";
+
+/* Cue text that shows exactly the written words: WebVTT escapes & < > (so "-->" never
+ * appears); SubRip, which has no escapes, gets a word joiner inside each such sequence.
+ * Line breaks become spaces: an empty line would end the cue. */
+bool timing_cue_text(strbuf *out, const char *s, bool srt)
+{
+    bool ok = true;
+    for (const char *p = s; *p && ok; p++) {
+        char c = *p, next = p[1];
+        bool letter = (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z');
+        if (c == '\n' || c == '\r') {
+            ok = sb_putc(out, ' ');
+        } else if (!srt && (c == '&' || c == '<' || c == '>')) {
+            ok = sb_puts(out, c == '&' ? "&amp;" : c == '<' ? "&lt;" : "&gt;");
+        } else if (srt && c == '-' && next == '-' && p[2] == '>') { /* "--⁠>" */
+            ok = sb_puts(out, "--") && sb_puts(out, WORD_JOINER);
+            p++;
+        } else {
+            bool tag = c == '<' && next && next != ' ';
+            bool entity = c == '&' && (letter || next == '#');
+            bool override = c == '{' && next == '\\';
+            ok = sb_putc(out, c) &&
+                 (!srt || !(tag || entity || override) || sb_puts(out, WORD_JOINER));
+        }
+    }
+    return ok;
+}
+
 static loc_status close_cue(timing *t, unsigned long long end)
 {
     if (!t->cue_open) return LOC_OK;
     t->cue_open = false;
-    if (!t->captions.f || t->cue_text.len == 0) return LOC_OK;
+    if (!t->captions.f) return LOC_OK;
     sb_clear(&t->line);
     char sep = t->srt ? ',' : '.';
     if (t->srt) sb_printf(&t->line, "%lu\n", ++t->cues);
-    timestamp(&t->line, ms_of(t, t->cue_start), sep);
+    unsigned long long from = ms_of(t, t->cue_start), to = ms_of(t, end);
+    timestamp(&t->line, from, sep);
     sb_puts(&t->line, " --> ");
-    timestamp(&t->line, ms_of(t, end), sep);
-    sb_printf(&t->line, "\n%s\n\n", sb_str(&t->cue_text));
+    timestamp(&t->line, to > from ? to : from + 1, sep); /* a cue lasts at least 1 ms */
+    sb_putc(&t->line, '\n');
+    size_t text = t->line.len;
+    if (!timing_cue_text(&t->line, sb_str(&t->cue_text), t->srt)) return LOC_ERR_NOMEM;
+    while (t->line.len > text && t->line.data[t->line.len - 1] == ' ')
+        t->line.len--;
+    if (t->line.len == text && !sb_puts(&t->line, "…")) return LOC_ERR_NOMEM; /* never empty */
+    if (!sb_puts(&t->line, "\n\n")) return LOC_ERR_NOMEM;
     return fputs(sb_str(&t->line), t->captions.f) < 0 ? LOC_ERR_OUTPUT_WRITE : LOC_OK;
+}
+
+/* Where a span of the block's text is in its file: [from, to). */
+static void source_span(const block_info *b, const span *s, size_t *from, size_t *to)
+{
+    size_t len = strlen(b->text);
+    size_t start = s->start < len ? s->start : len, end = s->end < len ? s->end : len;
+    if (!b->source_map || len == 0) {
+        *from = start, *to = end;
+        return;
+    }
+    *from = b->source_map[start < len ? start : len - 1];
+    *to = end > start ? b->source_map[end - 1] + 1 : *from;
 }
 
 /* One Polly speech mark: {"time":ms,"type":"word","start":b,"end":b,"value":"…"} */
@@ -202,11 +257,12 @@ static loc_status write_mark(timing *t, const block_info *b, const span *s,
     if (!t->marks.f || !b->has_source) return LOC_OK;
     strbuf value = {0};
     sb_clear(&t->line);
+    size_t from, to;
+    source_span(b, s, &from, &to);
     bool ok =
         span_text(&value, b, s) &&
         sb_printf(&t->line, "{\"time\":%llu,\"type\":\"%s\",\"start\":%zu,\"end\":%zu,\"value\":",
-                  ms_of(t, sample), s->type == 's' ? "sentence" : "word",
-                  b->source_offset + s->start, b->source_offset + s->end) &&
+                  ms_of(t, sample), s->type == 's' ? "sentence" : "word", from, to) &&
         timing_json_string(&t->line, sb_str(&value)) && sb_puts(&t->line, "}\n");
     sb_free(&value);
     if (!ok) return LOC_ERR_NOMEM;

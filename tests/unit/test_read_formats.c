@@ -3,6 +3,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,6 +113,86 @@ static void markdown_blocks(void **state)
     sb_free(&out);
 }
 
+static size_t first_offset; /* words_in_place: where the first block starts */
+
+/* Reads all of data; checks that every block's source map never decreases and counts the words
+ * of the blocks whose bytes in data ([map[s], map[e - 1] + 1)) are the word. */
+static size_t words_in_place(const char *data, size_t len, read_format f, size_t *words)
+{
+    read_options o = {.format = f};
+    reader *r = reader_open_memory(data, len, &o);
+    assert_non_null(r);
+    block b;
+    bool got;
+    size_t exact = 0, last = 0;
+    *words = 0;
+    first_offset = SIZE_MAX;
+    while (reader_next(r, &b, &got) == LOC_OK && got) {
+        if (first_offset == SIZE_MAX) first_offset = b.source_offset;
+        assert_non_null(b.source_map);
+        assert_int_equal(b.source_offset, b.source_map[0]);
+        for (size_t i = 0; i < b.len; i++) {
+            assert_true(b.source_map[i] >= last && b.source_map[i] < len);
+            last = b.source_map[i];
+        }
+        for (size_t i = 0; i < b.len;) {
+            size_t k = strcspn(b.text + i, " ");
+            if (k > b.len - i) k = b.len - i;
+            size_t from = b.source_map[i], to = b.source_map[i + k - 1] + 1;
+            (*words)++;
+            if (to - from == k && memcmp(data + from, b.text + i, k) == 0) exact++;
+            i += k + 1;
+        }
+    }
+    reader_close(r);
+    return exact;
+}
+
+#define IN_PLACE(s, f, words) words_in_place(s, sizeof s - 1, f, words)
+
+static void source_maps(void **state)
+{
+    (void)state;
+    size_t words;
+    /* plain text: tabs, runs of spaces, a BOM, a control character */
+    assert_int_equal(IN_PLACE("\xef\xbb\xbf  Hoy\tllueve  en\x07 Valencia.\n\nOtra l\xc3\xadnea.\n",
+                              READ_TEXT, &words),
+                     6);
+    assert_int_equal(words, 6);
+    /* Markdown: marks, links, joined lines, quotes, items, a code fence */
+    const char md[] = "# El **Gobierno** aprueba\n\nUn [plan](http://x.y) de\n  *lluvias* ya.\n\n"
+                      "> Es un `paso` firme.\n\n- Diques.\n\n```\nc\xc3\xb3"
+                      "digo\n```\n";
+    size_t exact = IN_PLACE(md, READ_MARKDOWN, &words);
+    assert_int_equal(exact, words);
+    assert_int_equal(words, 14);
+    /* a decomposed accent: the word's bytes in the file are the whole NFD sequence */
+    const char nfd[] = "La accio\xcc\x81n sigue.";
+    read_options o = {.format = READ_TEXT};
+    reader *r = reader_open_memory(nfd, sizeof nfd - 1, &o);
+    block b;
+    bool got;
+    assert_int_equal(reader_next(r, &b, &got), LOC_OK);
+    assert_true(got);
+    assert_memory_equal(b.text, "La acci\xc3\xb3n sigue.", b.len);
+    assert_int_equal(b.source_map[3], 3);          /* "acción" starts at 3 */
+    assert_int_equal(b.source_map[3 + 5] + 1, 10); /* "accio\xcc\x81" ends after the accent */
+    assert_int_equal(b.source_map[3 + 6] + 1, 11); /* and "acción" after "n" */
+    assert_int_equal(b.source_map[3 + 7 + 1], 12); /* "sigue" */
+    reader_close(r);
+    /* pages and feeds: words written as they are, found where they are */
+    const char html[] =
+        "<html><body><nav>El men\xc3\xba</nav><article>\n<h1>El plan</h1>\n"
+        "<p>Llueve <b>mucho</b> en &laquo;Valencia&raquo;.</p></article></body></html>";
+    assert_int_equal(IN_PLACE(html, READ_HTML, &words), 5); /* all but «Valencia». */
+    assert_int_equal(words, 6);
+    assert_int_equal(first_offset, strstr(html, "El plan") - html); /* not the menu's "El" */
+    const char feed[] = "<rss><channel><item><title>Uno dos</title><description>&lt;p&gt;Tres "
+                        "cuatro.&lt;/p&gt;</description></item></channel></rss>";
+    assert_int_equal(IN_PLACE(feed, READ_FEED, &words), 4);
+    assert_int_equal(words, 4);
+}
+
 static void dates(void **state)
 {
     (void)state;
@@ -134,6 +215,7 @@ int main(void)
         cmocka_unit_test(plain_text_lines), cmocka_unit_test(long_lines_are_cut_at_sentences),
         cmocka_unit_test(html_pages),       cmocka_unit_test(feeds),
         cmocka_unit_test(markdown_blocks),  cmocka_unit_test(dates),
+        cmocka_unit_test(source_maps),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
