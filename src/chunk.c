@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "es_verbalize.h"
+#include "speakable.h"
 
 typedef struct {
     const es_lang *lang;
@@ -132,12 +133,33 @@ static bool quote(builder *b, const sem_token *t, const sem_token *next)
     return punct_follows || add(b, (chunk){.kind = CHUNK_BREAK, .ms = CHUNK_PAUSE_QUOTE_MS});
 }
 
+/* True when espeak-ng will hear something of the token: "Seúl" yes, "😀" or "서울" no (they are
+ * dropped before it, so they get no mark and the audio is the same as without them). */
+static bool audible(const char *s, size_t n, strbuf *scratch)
+{
+    size_t i = 0;
+    while (i < n && (unsigned char)s[i] < 0x80)
+        i++;
+    if (i == n) return true;
+    sb_clear(scratch);
+    if (!sb_append(scratch, s, n)) return true;
+    strbuf out = {0};
+    const char *said = speakable(sb_str(scratch), false, &out);
+    bool heard = false;
+    for (const char *p = said; p && *p && !heard; p++)
+        heard = (unsigned char)*p >= 0x80 || (*p >= '0' && *p <= '9') ||
+                ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z');
+    sb_free(&out);
+    return heard || !said;
+}
+
 loc_status chunk_block(const es_lang *lang, const block *blk, const sem_list *sems, bool marks,
                        arena *a, chunk_list *out)
 {
     memset(out, 0, sizeof *out);
     out->kind = blk->kind;
     builder b = {.lang = lang, .a = a, .out = out, .marks = marks};
+    strbuf scratch = {0};
     bool ok = true;
     for (size_t i = 0; i < sems->count && ok; i++) {
         const sem_token *t = &sems->items[i];
@@ -152,7 +174,9 @@ loc_status chunk_block(const es_lang *lang, const block *blk, const sem_list *se
             ok = quote(&b, t, next);
             continue;
         }
-        if (b.marks && t->cls != SEM_PUNCT) ok = flush(&b) && add_mark(&b, 'w', t->start, t->end);
+        if (b.marks && t->cls != SEM_PUNCT &&
+            audible(blk->text + t->start, t->end - t->start, &scratch))
+            ok = flush(&b) && add_mark(&b, 'w', t->start, t->end);
         if (!ok) break;
         if (b.run.len == 0) b.run_start = t->start;
         b.run_end = t->end;
@@ -164,6 +188,7 @@ loc_status chunk_block(const es_lang *lang, const block *blk, const sem_list *se
                                                                        : CHUNK_PAUSE_PARAGRAPH_MS;
     ok = ok && add(&b, (chunk){.kind = CHUNK_BREAK, .ms = pause});
     sb_free(&b.run);
+    sb_free(&scratch);
     return ok ? LOC_OK : LOC_ERR_NOMEM;
 }
 

@@ -56,4 +56,8 @@ check "a failed run leaves no empty --split folder" test ! -e new-parts
 mkdir old-parts
 "$LOCUTOR" --split old-parts -o /nonexistent/x.wav a.txt 2>/dev/null
 check "an existing --split folder stays" test -d old-parts
+# the audio does not depend on whether timing is asked (captions of one run fit another's audio)
+"$LOCUTOR" -o plain.wav "$ARTICLE"
+"$LOCUTOR" -o timed.wav --captions timed.vtt --marks timed.json "$ARTICLE"
+check "the same audio with and without --captions/--marks" cmp -s plain.wav timed.wav
 finish
