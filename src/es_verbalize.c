@@ -216,9 +216,11 @@ loc_status es_verbalize(const es_lang *lang, const sem_token *t, strbuf *out)
     verbalizer v = verbalizers[t->cls] ? verbalizers[t->cls] : say_payload;
     size_t from = out->len;
     bool ok = v(lang, t, out);
-    if (!ok && out->data) { /* no rule could say it (0.º, 30 digits): never a failed run */
-        out->len = from;
-        out->data[from] = '\0';
+    if (!ok) { /* no rule could say it (0.º, 30 digits): never a failed run */
+        if (out->data) {
+            out->len = from;
+            out->data[from] = '\0';
+        }
         ok = say_fallback(lang, t, out);
     }
     if (ok && (t->flags & SEM_CAPITAL)) capitalize(out, from);

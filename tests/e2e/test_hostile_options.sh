@@ -56,6 +56,24 @@ check "a failed run leaves no empty --split folder" test ! -e new-parts
 mkdir old-parts
 "$LOCUTOR" --split old-parts -o /nonexistent/x.wav a.txt 2>/dev/null
 check "an existing --split folder stays" test -d old-parts
+# text alone never fails a run, even a block that starts with what no rule can say
+for s in "0ª" "0.ª" "0º" "1234567890123456789012345678 kg" "0.º lugar"; do
+    out=$(echo "$s" | "$LOCUTOR" --text 2>&1)
+    check "'$s' alone is said (got: $out)" test $? = 0 -a -n "$out"
+    check "'$s' alone is never out of memory" bash -c "! grep -q 'out of memory' <<<'$out'"
+done
+
+# WAV cue points: every chapter, not the first 256
+mkdir many
+for i in $(seq 300); do echo "Artículo $i." >"many/a$(printf %03d "$i").txt"; done
+"$LOCUTOR" -o many.wav --no-intro --no-outro many/*.txt
+cues=$(python3 -c "
+import struct, sys
+d = open('many.wav', 'rb').read()
+i = d.find(b'cue ')
+print(struct.unpack('<I', d[i + 8:i + 12])[0] if i >= 0 else 0)")
+check "300 articles give 300 WAV cue points (got $cues)" test "$cues" = 300
+
 # the audio does not depend on whether timing is asked (captions of one run fit another's audio)
 "$LOCUTOR" -o plain.wav "$ARTICLE"
 "$LOCUTOR" -o timed.wav --captions timed.vtt --marks timed.json "$ARTICLE"
