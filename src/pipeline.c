@@ -444,6 +444,7 @@ static loc_status read_file(run *r, const char *path, bool last_article)
     loc_status st;
     read_options ro = r->o->read;
     ro.stop = sink_interrupted; /* Ctrl-C ends even an endless input at once */
+    if (sink_interrupted()) return LOC_ERR_INTERRUPTED; /* before a FIFO's open can block */
     reader *rd = reader_open_with(path, &ro, &st);
     if (!rd) {
         sb_printf(r->err, "%s: %s", path, strerror(errno));
@@ -673,6 +674,7 @@ loc_status pipeline_list_regions(FILE *out, strbuf *err)
 loc_status pipeline_run(const loc_options *o, strbuf *err)
 {
     run r = {.o = o, .err = err};
+    if (!player_wanted(o)) sink_catch_signals(); /* from the start: loading data takes time */
     loc_status st = check_collisions(&r);
     if (st == LOC_OK) st = es_lang_load(&r.lang, es_data_dir(), err);
     if (st == LOC_OK && o->region && !(r.forced = es_region_find(&r.lang, o->region))) {
@@ -692,7 +694,6 @@ loc_status pipeline_run(const loc_options *o, strbuf *err)
         r.phrases = table_new();
         st = r.phrases ? table_load(r.phrases, path, err) : LOC_ERR_NOMEM;
     }
-    if (!player_wanted(o)) sink_catch_signals(); /* before an input can block (a FIFO) */
     if (st == LOC_OK) st = check_inputs(o, err);
     if (st == LOC_OK && player_wanted(o)) { /* the interactive reader */
         st = player_run(o, &r.lang, err);
