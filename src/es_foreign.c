@@ -264,7 +264,7 @@ const char *es_foreign_language(const es_lang *lang, const char *word, size_t n)
  * w after a vowel (Brown, Snowden). Silent final e (Blake) is dropped when there are more
  * groups than the word has vowels. */
 typedef struct {
-    size_t start[24], len[24];
+    size_t start[64], len[64];
     size_t count;
 } vowel_groups;
 
@@ -280,7 +280,7 @@ static bool spelled_vowel_at(const char *s, size_t i)
 static void find_groups(const char *s, vowel_groups *g)
 {
     g->count = 0;
-    for (size_t i = 0; s[i] && g->count < 24;) {
+    for (size_t i = 0; s[i] && g->count < 64;) {
         if (!spelled_vowel_at(s, i)) {
             i++;
             continue;
@@ -308,7 +308,7 @@ typedef struct {
 /* The spelled vowel of a group for a schwa: the first letter, or the last after i/e/u (-tion). */
 static char group_vowel(const char *s, const vowel_groups *g, size_t k)
 {
-    if (k >= g->count) return 'e';
+    if (k >= g->count || g->len[k] == 0) return 'e';
     const char *p = s + g->start[k];
     char c = g->len[k] > 1 && strchr("ieu", p[0]) ? p[g->len[k] - 1] : p[0];
     if (c == 'y') return 'i';
@@ -326,10 +326,11 @@ static void expand(const char *value, const char *s, const vowel_groups *g, size
         if (*v == '*') {
             out->text[o++] = group_vowel(s, g, k);
         } else if (*v == 'R') {
-            size_t after = k < g->count ? g->start[k] + g->len[k] : 0;
-            if (k < g->count && s[after] == 'r')
+            bool has = k < g->count && g->len[k] > 0;
+            size_t after = has ? g->start[k] + g->len[k] : 0;
+            if (has && s[after] == 'r')
                 out->text[o++] = 'r';
-            else if (k < g->count && g->len[k] >= 2) {
+            else if (has && g->len[k] >= 2) {
                 char last = s[g->start[k] + g->len[k] - 1];
                 if (is_vowel_letter(last) && (o == 0 || out->text[o - 1] != last))
                     out->text[o++] = last;
@@ -484,6 +485,149 @@ static const table_entry *phoneme_entry(const es_lang *lang, const char *code, c
     return e;
 }
 
+/* Latin letters with marks and their plain spelling, for aligning vowels with letters. */
+static const char *const folded[][2] = {
+    {"à", "a"}, {"á", "a"}, {"â", "a"},  {"ã", "a"},  {"ä", "a"},  {"å", "a"}, {"æ", "ae"},
+    {"ç", "c"}, {"è", "e"}, {"é", "e"},  {"ê", "e"},  {"ë", "e"},  {"ì", "i"}, {"í", "i"},
+    {"î", "i"}, {"ï", "i"}, {"ð", "d"},  {"ñ", "n"},  {"ò", "o"},  {"ó", "o"}, {"ô", "o"},
+    {"õ", "o"}, {"ö", "o"}, {"ø", "o"},  {"ù", "u"},  {"ú", "u"},  {"û", "u"}, {"ü", "u"},
+    {"ý", "y"}, {"ÿ", "y"}, {"ß", "ss"}, {"þ", "th"}, {"œ", "oe"}, {"ą", "a"}, {"ć", "c"},
+    {"ę", "e"}, {"ł", "l"}, {"ń", "n"},  {"ś", "s"},  {"ź", "z"},  {"ż", "z"}, {"č", "c"},
+    {"š", "s"}, {"ž", "z"}, {"ř", "r"},  {"ő", "o"},  {"ű", "u"}};
+
+/* Copies a lower-case word with its marked letters plain (Sørensen -> sorensen). */
+static void fold_letters(const char *w, char *out, size_t size)
+{
+    size_t o = 0;
+    for (const char *p = w; *p && o + 3 < size;) {
+        size_t k = 0, count = sizeof folded / sizeof *folded;
+        if ((unsigned char)*p >= 0x80)
+            while (k < count && strncmp(p, folded[k][0], strlen(folded[k][0])) != 0)
+                k++;
+        if ((unsigned char)*p < 0x80 || k == count) {
+            out[o++] = *p++;
+            continue;
+        }
+        for (const char *f = folded[k][1]; *f; f++)
+            out[o++] = *f;
+        p += strlen(folded[k][0]);
+    }
+    out[o] = '\0';
+}
+
+/* Does a mapping value say a vowel (a syllable nucleus)? */
+static bool value_is_nucleus(const char *v)
+{
+    for (; *v; v++)
+        if (is_vowel_letter(*v) || *v == '*') return true;
+    return false;
+}
+
+/* How badly spelled vowel group gi fits a nucleus said value: 0 when the group holds the
+ * value's vowel (i also as y), 1 for a schwa (*, any spelling), else 2. */
+static int fit_cost(const char *value, const char *s, const vowel_groups *g, size_t gi)
+{
+    char v = 0;
+    for (const char *p = value; *p && !v; p++)
+        if (is_vowel_letter(*p) || *p == '*') v = *p;
+    if (v == '*') return 1;
+    for (size_t i = 0; i < g->len[gi]; i++) {
+        char c = s[g->start[gi] + i];
+        if (c == v || (v == 'i' && c == 'y') || (v == 'u' && c == 'w')) return 0;
+    }
+    return 2;
+}
+
+/* A spelled group said with no vowel costs 3, a silent final e (Blake, Jones, Lovelace) 1. */
+static int skip_cost(const char *s, const vowel_groups *g, size_t gi)
+{
+    size_t end = g->start[gi] + g->len[gi];
+    bool final_e = gi + 1 == g->count && gi > 0 && s[g->start[gi]] == 'e' && g->len[gi] == 1 &&
+                   (s[end] == '\0' || !strcmp(s + end, "s") || !strcmp(s + end, "d"));
+    return final_e ? 1 : 3;
+}
+
+/* Aligns the nuclei (their mapping values, in order) with the spelled vowel groups at least
+ * cost, so a vowel as spelled (*) and an r after it (R) come from the right letters even when
+ * a spelled vowel is silent (Thornbury: o-u-y said as two nuclei) or one group is said as two
+ * (Thierry: i-e). Fills spans with the letters of each nucleus (length 0: none). */
+static void align_nuclei(const char *const *values, size_t nn, const char *s, const vowel_groups *g,
+                         vowel_groups *spans)
+{
+    enum { NONE = 4, SPLIT = 1, MAXN = 64 };
+    int cost[MAXN + 1][MAXN + 1];
+    unsigned char how[MAXN + 1][MAXN + 1]; /* 0 match, 1 skip group, 2 no group, 3 split */
+    size_t ng = g->count;
+    vowel_groups one = {.count = 2}; /* a group's first letter, and the rest */
+    for (size_t k = 0; k <= nn; k++)
+        for (size_t j = 0; j <= ng; j++) {
+            int best = k == 0 && j == 0 ? 0 : 1 << 20;
+            unsigned char h = 0;
+            int c;
+            if (k > 0 && j > 0 &&
+                (c = cost[k - 1][j - 1] + fit_cost(values[k - 1], s, g, j - 1)) < best) {
+                best = c;
+                h = 0;
+            }
+            if (j > 0 && (c = cost[k][j - 1] + skip_cost(s, g, j - 1)) < best) {
+                best = c;
+                h = 1;
+            }
+            if (k > 0 && (c = cost[k - 1][j] + NONE) < best) {
+                best = c;
+                h = 2;
+            }
+            if (k > 1 && j > 0 && g->len[j - 1] >= 2) {
+                one.start[0] = g->start[j - 1];
+                one.len[0] = 1;
+                one.start[1] = g->start[j - 1] + 1;
+                one.len[1] = g->len[j - 1] - 1;
+                c = cost[k - 2][j - 1] + SPLIT + fit_cost(values[k - 2], s, &one, 0) +
+                    fit_cost(values[k - 1], s, &one, 1);
+                if (c < best) {
+                    best = c;
+                    h = 3;
+                }
+            }
+            cost[k][j] = best;
+            how[k][j] = h;
+        }
+    spans->count = nn;
+    for (size_t k = nn, j = ng; k > 0 || j > 0;) {
+        unsigned char h = how[k][j];
+        if (h == 0 && k > 0 && j > 0) {
+            k--;
+            j--;
+            spans->start[k] = g->start[j];
+            spans->len[k] = g->len[j];
+        } else if (h == 1 && j > 0) {
+            j--;
+        } else if (h == 3 && k > 1 && j > 0) {
+            j--;
+            k -= 2;
+            spans->start[k] = g->start[j];
+            spans->len[k] = 1;
+            spans->start[k + 1] = g->start[j] + 1;
+            spans->len[k + 1] = g->len[j] - 1;
+        } else {
+            k--;
+            spans->start[k] = 0;
+            spans->len[k] = 0;
+        }
+    }
+}
+
+/* Writes the letter at byte start of out as a capital, an accented one too (álister -> Álister). */
+static void capitalize(strbuf *out, size_t start)
+{
+    if (out->len <= start) return;
+    unsigned char *p = (unsigned char *)out->data + start;
+    if (p[0] >= 'a' && p[0] <= 'z')
+        p[0] = (unsigned char)(p[0] - 32);
+    else if (p[0] == 0xC3 && out->len > start + 1 && p[1] >= 0xA0 && p[1] <= 0xBE && p[1] != 0xB7)
+        p[1] = (unsigned char)(p[1] - 0x20); /* á é í ó ú ñ ü -> Á É Í Ó Ú Ñ Ü */
+}
+
 bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
                         const char *phonemes, strbuf *out)
 {
@@ -492,8 +636,9 @@ bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
     for (const char *p = word; *p && o + 1 < sizeof s; p++) /* letters only, lower case */
         if (*p != '\'' && *p != '-') s[o++] = *p;
     s[o] = '\0';
-    char low[128];
-    es_lower(s, o, low, sizeof low);
+    char lower[128], low[128];
+    es_lower(s, o, lower, sizeof lower);
+    fold_letters(lower, low, sizeof low);
     /* Mc and Mac- names: the prefix is "mac", the rest aligned on its own */
     const char *spell = low;
     bool mac = !strncmp(low, "mc", 2);
@@ -511,20 +656,6 @@ bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
         tok[nt++] = t;
     }
     pieces ps = {.count = 0};
-    size_t nucleus = 0, nnuclei = 0;
-    /* count nuclei first, to align them with the spelled groups */
-    for (size_t i = 0; i < nt; i++) {
-        const char *t = tok[i];
-        while (*t == '\'' || *t == ',')
-            t++;
-        const table_entry *e = phoneme_entry(lang, code, t, false, false);
-        if (!e) continue;
-        for (const char *v = e->spoken; *v; v++)
-            if (is_vowel_letter(*v) || *v == '*') {
-                nnuclei++;
-                break;
-            }
-    }
     size_t skip = 0;
     if (mac) { /* m @ k */
         snprintf(ps.items[0].text, sizeof ps.items[0].text, "mac");
@@ -532,16 +663,19 @@ bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
         ps.count = 1;
         while (skip < nt && strchr("m@k", tok[skip][strlen(tok[skip]) - 1]) && skip < 3)
             skip++;
-        nnuclei--;
     }
-    if (g.count == nnuclei + 1 && g.count > 1) {
-        size_t last = g.count - 1;
-        size_t end = g.start[last] + g.len[last];
-        if (spell[g.start[last]] == 'e' &&
-            (spell[end] == '\0' || !strcmp(spell + end, "s") || !strcmp(spell + end, "d")))
-            g.count--; /* silent e: Blake, Jones, Lovelace */
+    /* the mapping of each phoneme, and which spelled vowel group each nucleus says */
+    const table_entry *entry[64];
+    const char *values[64];
+    size_t nn = 0;
+    for (size_t i = skip; i < nt; i++) {
+        const char *t = tok[i] + strspn(tok[i], "',");
+        entry[i] = phoneme_entry(lang, code, t, i == skip, i + 1 == nt);
+        if (entry[i] && value_is_nucleus(entry[i]->spoken)) values[nn++] = entry[i]->spoken;
     }
-    bool aligned = g.count == nnuclei;
+    vowel_groups spans;
+    align_nuclei(values, nn, spell, &g, &spans);
+    size_t nucleus = 0;
     for (size_t i = skip; i < nt && ps.count < 64; i++) {
         const char *t = tok[i];
         bool stressed = false;
@@ -549,19 +683,16 @@ bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
             stressed = stressed || *t == '\'';
             t++;
         }
-        const table_entry *e = phoneme_entry(lang, code, t, i == skip, i + 1 == nt);
+        const table_entry *e = entry[i];
         if (!e) continue;
         piece *pc = &ps.items[ps.count];
         const char *next = i + 1 < nt ? tok[i + 1] : NULL;
         if (next) next += strspn(next, "',");
-        vowel_groups none = {.count = 0};
-        expand(e->spoken, spell, aligned ? &g : &none, nucleus, next, pc);
+        bool counts = value_is_nucleus(e->spoken);
+        expand(e->spoken, spell, &spans, counts ? nucleus : spans.count, next, pc);
         pc->vowel = false;
         for (const char *v = pc->text; *v; v++)
             pc->vowel = pc->vowel || is_vowel_letter(*v);
-        bool counts = false;
-        for (const char *v = e->spoken; *v; v++)
-            counts = counts || is_vowel_letter(*v) || *v == '*';
         pc->stressed = stressed && pc->vowel;
         if (counts) nucleus++;
         if (pc->text[0]) ps.count++;
@@ -598,8 +729,7 @@ bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
     else
         sb_puts(out, sp);
     sb_free(&spelled);
-    if (capital && out->len > start && out->data[start] >= 'a' && out->data[start] <= 'z')
-        out->data[start] = (char)(out->data[start] - 32);
+    if (capital) capitalize(out, start);
     return out->len > start;
 }
 
@@ -639,9 +769,7 @@ bool es_foreign_rewrite(const es_lang *lang, const char *code, const char *word,
             i++;
         }
     }
-    if (out->len > start && word[0] >= 'A' && word[0] <= 'Z' && out->data[start] >= 'a' &&
-        out->data[start] <= 'z')
-        out->data[start] = (char)(out->data[start] - 32);
+    if (word[0] >= 'A' && word[0] <= 'Z') capitalize(out, start);
     return out->len > start;
 }
 
@@ -664,7 +792,7 @@ bool es_foreign_say(const es_lang *lang, const char *word, size_t n, strbuf *out
     strbuf said = {0}, ph = {0};
     bool ok = false;
     if (code && has_voice(code)) {
-        ok = f->phonemes && f->phonemes(f->user, code, w, &ph) &&
+        ok = f->phonemes && f->phonemes(f->user, !strcmp(code, "en") ? "en-us" : code, w, &ph) &&
              es_foreign_respell(lang, code, w, sb_str(&ph), &said);
     } else if (code) {
         ok = es_foreign_rewrite(lang, code, w, &said);
