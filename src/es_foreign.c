@@ -773,10 +773,61 @@ bool es_foreign_rewrite(const es_lang *lang, const char *code, const char *word,
     return out->len > start;
 }
 
-/* Languages read through another voice's phonemes; the rest go through spelling rules. */
-static bool has_voice(const char *code)
+/* Languages read through an espeak-ng voice's phonemes, and the voice; the rest (it, pt, ru) go
+ * through spelling rules. English is American: its r is said where it is spelled, as Spanish
+ * newsreaders do (Thornbury -> Zórnberi). */
+static const char *const voices[][2] = {{"en", "en-us"}, {"fr", "fr"}, {"de", "de"}, {"pl", "pl"}};
+
+const char *es_foreign_voice(const char *code)
 {
-    return !strcmp(code, "en") || !strcmp(code, "fr") || !strcmp(code, "de") || !strcmp(code, "pl");
+    for (size_t i = 0; i < sizeof voices / sizeof *voices; i++)
+        if (!strcmp(code, voices[i][0])) return voices[i][1];
+    return NULL;
+}
+
+static bool approximate_as(es_foreign *f, const es_lang *lang, const char *code, const char *w,
+                           strbuf *ph, strbuf *out);
+
+/* The length of a word without its English possessive ('s or ’s: Miller's -> 6), or 0. */
+static size_t possessive_base(const char *w, size_t n)
+{
+    if (n > 3 && w[n - 2] == '\'' && w[n - 1] == 's') return n - 2;
+    if (n > 5 && !memcmp(w + n - 4, "\xE2\x80\x99s", 4)) return n - 4;
+    return 0;
+}
+
+/* The language of a word and its approximation in out (code NULL: none). A possessive marks an
+ * English name: Hobson's is Hobson said in English, and an s. */
+static const char *approximate(const es_lang *lang, const char *w, size_t n, strbuf *ph,
+                               strbuf *out)
+{
+    es_foreign *f = lang->foreign;
+    char base[72];
+    size_t bn = possessive_base(w, n);
+    if (bn && w[0] >= 'A' && w[0] <= 'Z') {
+        memcpy(base, w, bn);
+        base[bn] = '\0';
+        const char *code = es_foreign_language(lang, base, bn);
+        char low[72];
+        es_lower(base, bn, low, sizeof low);
+        if (!code && !spanish(lang, low, strlen(low))) code = "en";
+        if (!code || !approximate_as(f, lang, code, base, ph, out)) return NULL;
+        if (out->len && out->data[out->len - 1] != 's') sb_putc(out, 's');
+        return code;
+    }
+    const char *code = es_foreign_language(lang, w, n);
+    return code && approximate_as(f, lang, code, w, ph, out) ? code : NULL;
+}
+
+/* Approximates word as a word of language code: through its voice's phonemes or its
+ * spelling rules. */
+static bool approximate_as(es_foreign *f, const es_lang *lang, const char *code, const char *w,
+                           strbuf *ph, strbuf *out)
+{
+    const char *voice = es_foreign_voice(code);
+    if (!voice) return es_foreign_rewrite(lang, code, w, out);
+    return f->phonemes && f->phonemes(f->user, voice, w, ph) &&
+           es_foreign_respell(lang, code, w, sb_str(ph), out);
 }
 
 bool es_foreign_say(const es_lang *lang, const char *word, size_t n, strbuf *out)
@@ -788,15 +839,9 @@ bool es_foreign_say(const es_lang *lang, const char *word, size_t n, strbuf *out
     char w[72];
     memcpy(w, word, n);
     w[n] = '\0';
-    const char *code = es_foreign_language(lang, w, n);
     strbuf said = {0}, ph = {0};
-    bool ok = false;
-    if (code && has_voice(code)) {
-        ok = f->phonemes && f->phonemes(f->user, !strcmp(code, "en") ? "en-us" : code, w, &ph) &&
-             es_foreign_respell(lang, code, w, sb_str(&ph), &said);
-    } else if (code) {
-        ok = es_foreign_rewrite(lang, code, w, &said);
-    }
+    const char *code = approximate(lang, w, n, &ph, &said);
+    bool ok = code != NULL;
     if (!ok) sb_clear(&said);
     const char *result = ok ? sb_str(&said) : "";
     table_put(f->cache, w, result, "");

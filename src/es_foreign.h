@@ -40,6 +40,10 @@ bool es_foreign_respell(const struct es_lang *lang, const char *code, const char
 bool es_foreign_rewrite(const struct es_lang *lang, const char *code, const char *word,
                         strbuf *out);
 
+/* The espeak-ng voice whose phonemes say a language's words ("en" -> "en-us"), or NULL for a
+ * language read by spelling rules ("it"). */
+const char *es_foreign_voice(const char *code);
+
 /* Says word the Spanish way when it is foreign (appends to out and returns true), else false.
  * Uses lang->foreign (NULL: never). */
 bool es_foreign_say(const struct es_lang *lang, const char *word, size_t n, strbuf *out);

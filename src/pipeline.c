@@ -625,7 +625,7 @@ loc_status pipeline_run(const loc_options *o, strbuf *err)
     if (st == LOC_OK && r.lang.foreign && !audio && o->jobs > 1) { /* children inherit these */
         es_lang_word_lists(&r.lang);
         strbuf warm = {0};
-        synth_phonemes(NULL, "en", "the", &warm);
+        synth_phonemes(NULL, es_foreign_voice("en"), "the", &warm);
         sb_free(&warm);
     }
     /* text alone on several cores; --verbose stays in one process, its lines in order */
