@@ -116,7 +116,14 @@ static bool gate(const char *w, size_t n)
             !(c == 'o' && w[i - 1] == 'o' && i + 1 == n))
             return true; /* Moose, Greene, Oakes; Spanish words with oo, ee, oa are listed */
         if (i + 4 <= n && !strncmp(w + i, "ault", 4)) return true;
+        if (c == 'j' && i > 0 && w[i - 1] == 'i' && !plain_vowel(w + i + 1))
+            return true; /* Dutch ij: Dijkstra, Heijmans; not hijo */
+        if (c == 'u' && i > 0 && w[i - 1] == 'u') return true; /* Ruud */
     }
+    if (n >= 3 && w[1] == 'j' && strchr("bfhs", w[0]))
+        return true; /* Nordic and Dutch: Bjørn, Fjeld, Hjalmar, Sjoerd */
+    if (n >= 3 && ((w[0] == 'v' && w[1] == 'l') || (w[0] == 'z' && w[1] == 'w')))
+        return true; /* Vlissingen, Zwolle */
     if (n >= 3 && (w[0] == 'c' || w[0] == 'g') && w[1] == 'i' && strchr("aou", w[2]))
         return true; /* Giacomo, Ciampi; ciudad is in the word list */
     if (w[0] == 's' && w[1] == 'c' && (w[2] == 'i' || w[2] == 'e' || w[2] == 'h')) return true;
@@ -219,7 +226,8 @@ static bool spanish(const es_lang *lang, const char *low, size_t n)
 }
 
 /* Languages that have a voice or spelling rules here (the cue table's codes). */
-static const char *const known_codes[] = {"en", "fr", "de", "it", "pt", "pl", "ru"};
+static const char *const known_codes[] = {"en", "fr", "de", "it", "pt", "pl",
+                                          "ru", "nl", "sv", "nb", "fi"};
 
 const char *es_foreign_language(const es_lang *lang, const char *word, size_t n)
 {
@@ -233,6 +241,7 @@ const char *es_foreign_language(const es_lang *lang, const char *word, size_t n)
         (!strcmp(low + ln - 2, "ee") || !strcmp(low + ln - 3, "ees") ||
          !strcmp(low + ln - 3, "een")))
         return NULL;    /* lee, crees, deseen: Spanish verbs */
+    if (strcspn(low, "bcdfghjklmnpqrstvwxz") == ln) return NULL; /* aaa (AAA), Aoa */
     if (!gate(low, ln)) /* Hollis, Foster: English names with Spanish letters */
         return table_getn(lang->english_words, word, n) ? "en" : NULL;
     if (spanish(lang, low, ln) || table_getn(lang->spanish_words, word, n)) return NULL;
@@ -375,6 +384,8 @@ static void spell_consonants(const char *raw, strbuf *out)
             }
         } else if (c == 'W') {
             sb_putc(out, 'u');
+        } else if (c == 'J' && out->len && out->data[out->len - 1] == 'i') {
+            continue; /* the glide after an i adds nothing: Heijmans -> Jeimans */
         } else if (c == 'J') {
             bool after_consonant =
                 i > 0 &&
@@ -404,6 +415,10 @@ static size_t nuclei(const char *s, size_t *at, size_t max)
             bool strong = strchr("aeo", v) || accented;
             bool prev_strong = prev && strchr("aeo", prev);
             bool joins = prev && !(strong && prev_strong);
+            char then = plain_vowel(s + i + size);
+            if (!strong && prev_strong && then && strchr("aeo", then))
+                joins = false; /* a weak vowel between two strong ones glides into the next:
+                                  Le-uar-den */
             if (!joins && count < max) at[count++] = i;
             prev = accented ? 'a' : v; /* an accented i or u stands alone, like a strong vowel */
         } else {
@@ -617,6 +632,13 @@ static void align_nuclei(const char *const *values, size_t nn, const char *s, co
     }
 }
 
+/* Does a word start with a capital, a Latin-1 one too (Åkesson)? */
+static bool starts_upper(const char *w)
+{
+    unsigned char c = (unsigned char)w[0], d = c ? (unsigned char)w[1] : 0;
+    return (c >= 'A' && c <= 'Z') || (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97);
+}
+
 /* Writes the letter at byte start of out as a capital, an accented one too (álister -> Álister). */
 static void capitalize(strbuf *out, size_t start)
 {
@@ -722,7 +744,7 @@ bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
     char *mark = strchr(sp, STRESS);
     size_t stress = mark ? (size_t)(mark - sp) : (size_t)-1;
     if (mark) memmove(mark, mark + 1, strlen(mark));
-    bool capital = word[0] >= 'A' && word[0] <= 'Z';
+    bool capital = starts_upper(word);
     size_t start = out->len;
     if (stress != (size_t)-1 && is_vowel_letter(sp[stress]))
         place_accent(sp, stress, out);
@@ -769,14 +791,16 @@ bool es_foreign_rewrite(const es_lang *lang, const char *code, const char *word,
             i++;
         }
     }
-    if (word[0] >= 'A' && word[0] <= 'Z') capitalize(out, start);
+    if (starts_upper(word)) capitalize(out, start);
     return out->len > start;
 }
 
 /* Languages read through an espeak-ng voice's phonemes, and the voice; the rest (it, pt, ru) go
  * through spelling rules. English is American: its r is said where it is spelled, as Spanish
- * newsreaders do (Thornbury -> Zórnberi). */
-static const char *const voices[][2] = {{"en", "en-us"}, {"fr", "fr"}, {"de", "de"}, {"pl", "pl"}};
+ * newsreaders do (Thornbury -> Zórnberi). Danish names go through Norwegian (nb), said much as
+ * they are spelled, which is how Spanish newsreaders say them (Sørensen -> Sérensen). */
+static const char *const voices[][2] = {{"en", "en-us"}, {"fr", "fr"}, {"de", "de"}, {"pl", "pl"},
+                                        {"nl", "nl"},    {"sv", "sv"}, {"nb", "nb"}, {"fi", "fi"}};
 
 const char *es_foreign_voice(const char *code)
 {
