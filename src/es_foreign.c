@@ -68,6 +68,9 @@ static bool is_consonant_letter(char c)
     return c && strchr("bcdfghjklmnpqrstvwxz", c) != NULL;
 }
 
+static bool misplaced_acute(const char *w, size_t n);
+static bool starts_upper(const char *w);
+
 /* ---- the gate: could these letters be foreign at all? ---- */
 
 /* True when a lower-case word has a letter, pair or ending Spanish words lack (w, k, y, a
@@ -143,7 +146,7 @@ static bool gate(const char *w, size_t n)
     for (const char *z = strstr(w, "zi"); z; z = strstr(z + 1, "zi"))
         if (is_vowel_letter(z[2])) return true; /* Graziella, Cinzia */
     if (n >= 4 && !strcmp(w + n - 4, "oise")) return true;
-    return false;
+    return misplaced_acute(w, n);
 }
 
 /* ---- cues ---- */
@@ -195,6 +198,21 @@ static bool match_at(const char *p, const char *w, size_t n, size_t i)
     return *p != '$' || i == n;
 }
 
+/* Adds weight to a language's score. */
+static void add_score(cue_scan *s, const char *code, int weight)
+{
+    size_t k = 0;
+    while (k < s->ncodes && strcmp(s->codes[k], code) != 0)
+        k++;
+    if (k == s->ncodes) {
+        if (s->ncodes == 8) return;
+        snprintf(s->codes[k], sizeof s->codes[k], "%s", code);
+        s->scores[k] = 0;
+        s->ncodes++;
+    }
+    s->scores[k] += weight;
+}
+
 static void score_cue(const table_entry *e, void *ctx)
 {
     cue_scan *s = ctx;
@@ -204,16 +222,7 @@ static void score_cue(const table_entry *e, void *ctx)
     if (!found) return;
     char w[8];
     table_feature(e->features, "w", w, sizeof w);
-    size_t k = 0;
-    while (k < s->ncodes && strcmp(s->codes[k], e->spoken) != 0)
-        k++;
-    if (k == s->ncodes) {
-        if (s->ncodes == 8) return;
-        snprintf(s->codes[k], sizeof s->codes[k], "%s", e->spoken);
-        s->scores[k] = 0;
-        s->ncodes++;
-    }
-    s->scores[k] += atoi(w);
+    add_score(s, e->spoken, atoi(w));
 }
 
 /* A Spanish word in spanish-words.tsv, or its plural (pymes, clubes). */
@@ -240,13 +249,16 @@ const char *es_foreign_language(const es_lang *lang, const char *word, size_t n)
     if (lower_case && ln > 2 &&
         (!strcmp(low + ln - 2, "ee") || !strcmp(low + ln - 3, "ees") ||
          !strcmp(low + ln - 3, "een")))
-        return NULL;    /* lee, crees, deseen: Spanish verbs */
+        return NULL; /* lee, crees, deseen: Spanish verbs */
     if (strcspn(low, "bcdfghjklmnpqrstvwxz") == ln) return NULL; /* aaa (AAA), Aoa */
-    if (!gate(low, ln)) /* Hollis, Foster: English names with Spanish letters */
+    /* a name ending in c (Aurillac, Gignac; not celac, an acronym said as a word) */
+    bool final_c = starts_upper(word) && low[ln - 1] == 'c';
+    if (!gate(low, ln) && !final_c) /* Hollis, Foster: English names with Spanish letters */
         return table_getn(lang->english_words, word, n) ? "en" : NULL;
     if (spanish(lang, low, ln) || table_getn(lang->spanish_words, word, n)) return NULL;
     cue_scan s = {.word = low, .n = ln};
     table_foreach(lang->foreign_cues, score_cue, &s);
+    if (misplaced_acute(low, ln)) add_score(&s, "fr", 4); /* Clémence, Amélie, Aurélien */
     int best = 0, native = 0;
     const char *code = NULL;
     for (size_t k = 0; k < s.ncodes; k++) {
@@ -384,8 +396,8 @@ static void spell_consonants(const char *raw, strbuf *out)
             }
         } else if (c == 'W') {
             sb_putc(out, 'u');
-        } else if (c == 'J' && out->len && out->data[out->len - 1] == 'i') {
-            continue; /* the glide after an i adds nothing: Heijmans -> Jeimans */
+        } else if (c == 'J' && out->len && out->data[out->len - 1] == 'i' && !nv) {
+            continue; /* a glide after i and before a consonant adds nothing: Heijmans -> Jeimans */
         } else if (c == 'J') {
             bool after_consonant =
                 i > 0 &&
@@ -427,6 +439,33 @@ static size_t nuclei(const char *s, size_t *at, size_t max)
         i += size;
     }
     return count;
+}
+
+/* An acute Spanish spelling would never write: two in a word, or an é on the next to last
+ * syllable of a word ending in a vowel, n or s (Clémence, Amélie, Aurélien; Spanish has
+ * Mérida, café, Andrés). French, mostly. */
+static bool misplaced_acute(const char *w, size_t n)
+{
+    const char *e = NULL;
+    size_t acutes = 0;
+    for (size_t i = 0; i + 1 < n; i++)
+        if ((unsigned char)w[i] == 0xC3 && strchr("\xA1\xA9\xAD\xB3\xBA", w[i + 1]) && w[i + 1]) {
+            acutes++;
+            if (w[i + 1] == '\xA9' && !e) e = w + i;
+        }
+    if (acutes >= 2) return true;
+    if (!e || n >= 64) return false;
+    char word[64];
+    memcpy(word, w, n);
+    word[n] = '\0';
+    size_t at[32];
+    size_t count = nuclei(word, at, 32);
+    char last = word[n - 1];
+    if (count < 2 || !(plain_vowel(word + n - 1) || last == 'n' || last == 's')) return false;
+    size_t mine = 0;
+    for (size_t k = 0; k < count; k++)
+        if (at[k] <= (size_t)(e - w)) mine = k;
+    return mine == count - 2;
 }
 
 static const char *const accented[] = {"á", "é", "í", "ó", "ú"};
@@ -493,7 +532,7 @@ static const table_entry *phoneme_entry(const es_lang *lang, const char *code, c
     snprintf(key, sizeof key, "%s:%s", code, ph);
     if (!e) e = table_get(lang->foreign_phonemes, key);
     size_t n = strlen(key);
-    if (!e && n > 4 && strchr(";#/", key[n - 1])) {
+    if (!e && n > 4 && strchr(";#/:", key[n - 1])) { /* o: -> o, a# -> a */
         key[n - 1] = '\0';
         e = table_get(lang->foreign_phonemes, key);
     }
