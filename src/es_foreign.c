@@ -130,6 +130,9 @@ static bool gate(const char *w, size_t n)
     if (n >= 3 && (w[0] == 'c' || w[0] == 'g') && w[1] == 'i' && strchr("aou", w[2]))
         return true; /* Giacomo, Ciampi; ciudad is in the word list */
     if (w[0] == 's' && w[1] == 'c' && (w[2] == 'i' || w[2] == 'e' || w[2] == 'h')) return true;
+    if (w[0] == 's' && is_consonant_letter(w[1])) return true; /* streamers: never Spanish */
+    if (w[0] == 'm' && w[1] == 'c') return true;               /* McAllister */
+    if (strstr(w, "dge")) return true;                         /* Pinebridge */
     char last = w[n - 1], before = w[n - 2];
     if (strchr("bfgkptvx", last)) return true;
     if (last == 'h' && before == 'c' && n >= 3 && is_consonant_letter(w[n - 3])) return true;
@@ -137,6 +140,7 @@ static bool gate(const char *w, size_t n)
         before != 'r' && before != 'l')
         return true;
     if (last == 'd' && (before == 'n' || before == 'r' || before == 'l')) return true;
+    if (last == 's' && before == 'r') return true; /* dealers */
     if (n >= 3 &&
         (!strcmp(w + n - 3, "ois") || !strcmp(w + n - 3, "aud") || !strcmp(w + n - 3, "sne")))
         return true;
@@ -253,7 +257,12 @@ const char *es_foreign_language(const es_lang *lang, const char *word, size_t n)
     if (strcspn(low, "bcdfghjklmnpqrstvwxz") == ln) return NULL; /* aaa (AAA), Aoa */
     /* a name ending in c (Aurillac, Gignac; not celac, an acronym said as a word) */
     bool final_c = starts_upper(word) && low[ln - 1] == 'c';
-    if (!gate(low, ln) && !final_c) /* Hollis, Foster: English names with Spanish letters */
+    bool inner_capital = false; /* MacLeod, DiCaprio */
+    for (size_t i = 1; i + 1 < n && !inner_capital; i++)
+        inner_capital =
+            word[i] >= 'a' && word[i] <= 'z' && word[i + 1] >= 'A' && word[i + 1] <= 'Z';
+    if (!gate(low, ln) && !final_c &&
+        !inner_capital) /* Hollis, Foster: English names with Spanish letters */
         return table_getn(lang->english_words, word, n) ? "en" : NULL;
     if (spanish(lang, low, ln) || table_getn(lang->spanish_words, word, n)) return NULL;
     cue_scan s = {.word = low, .n = ln};
@@ -270,6 +279,10 @@ const char *es_foreign_language(const es_lang *lang, const char *word, size_t n)
             best = s.scores[k];
             code = s.codes[k];
         }
+    }
+    if (getenv("LOC_DEBUG_CUES")) {
+        for (size_t k = 0; k < s.ncodes; k++)
+            fprintf(stderr, "cue %s %s %d\n", word, s.codes[k], s.scores[k]);
     }
     if ((best < 2 || !code) && native == 0 && table_getn(lang->english_words, word, n))
         return "en"; /* Banks: a listed English name with one weak cue */
