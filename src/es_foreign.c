@@ -85,9 +85,11 @@ static bool gate(const char *w, size_t n)
         if (c >= 0x80) {
             if (c == 0xC3 && i + 1 < n) {
                 unsigned char d = (unsigned char)w[i + 1];
-                /* á é í ó ú ñ ü (and capitals) are Spanish; any other Latin-1 letter is not */
+                /* á é í ó ú ñ ü (and capitals) are Spanish; any other Latin-1 letter is not,
+                 * nor an ü that is not after g (Jürgen; pingüino) */
                 if (!strchr("\xA1\xA9\xAD\xB3\xBA\xB1\xBC\x81\x89\x8D\x93\x9A\x91\x9C", d))
                     return true;
+                if ((d == 0xBC || d == 0x9C) && (i == 0 || w[i - 1] != 'g')) return true;
                 i++;
                 continue;
             }
@@ -133,6 +135,14 @@ static bool gate(const char *w, size_t n)
     if (w[0] == 's' && is_consonant_letter(w[1])) return true; /* streamers: never Spanish */
     if (w[0] == 'm' && w[1] == 'c') return true;               /* McAllister */
     if (strstr(w, "dge")) return true;                         /* Pinebridge */
+    if (n >= 4 && (w[0] == 'c' || w[0] == 'y') && w[1] == 'h' && w[2] == 'i' && strchr("aou", w[3]))
+        return true; /* Chioggia; Chiapas is listed */
+    if (n >= 5 && !strcmp(w + n - 3, "ain") && strchr("lmrt", w[n - 4]))
+        return true;                                           /* Romain, Poulain; not Beasain */
+    if (!strncmp(w, "jean", 4)) return true;                   /* Jean, Jeanne */
+    if (w[0] == 'y' && is_consonant_letter(w[1])) return true; /* Yverdon, Yves */
+    for (const char *g = strstr(w, "gli"); g; g = strstr(g + 1, "gli"))
+        if (is_vowel_letter(g[3])) return true; /* Bisceglie */
     char last = w[n - 1], before = w[n - 2];
     if (strchr("bfgkptvx", last)) return true;
     if (last == 'h' && before == 'c' && n >= 3 && is_consonant_letter(w[n - 3])) return true;
@@ -202,6 +212,16 @@ static bool match_at(const char *p, const char *w, size_t n, size_t i)
     return *p != '$' || i == n;
 }
 
+/* A doubled consonant Spanish never doubles in a word ending in a, i or o: Italian (Ottavio,
+ * Gennaro, Filippo; not Maggie, Jukka). */
+static bool italian_double(const char *w, size_t n)
+{
+    if (n < 6 || !strchr("aio", w[n - 1]) || w[n - 2] == 'i') return false; /* Maggie */
+    for (size_t i = 1; i + 1 < n; i++) /* not ss: Catalan Terrassa */
+        if (w[i] == w[i - 1] && strchr("bdfgmnptvz", w[i])) return true;
+    return false;
+}
+
 /* Adds weight to a language's score. */
 static void add_score(cue_scan *s, const char *code, int weight)
 {
@@ -268,6 +288,7 @@ const char *es_foreign_language(const es_lang *lang, const char *word, size_t n)
     cue_scan s = {.word = low, .n = ln};
     table_foreach(lang->foreign_cues, score_cue, &s);
     if (misplaced_acute(low, ln)) add_score(&s, "fr", 4); /* Clémence, Amélie, Aurélien */
+    if (italian_double(low, ln)) add_score(&s, "it", 2);  /* Ottavio, Gennaro */
     int best = 0, native = 0;
     const char *code = NULL;
     for (size_t k = 0; k < s.ncodes; k++) {
@@ -524,6 +545,17 @@ static void simplify(char *s)
         s[n - 2] = 's';
         s[n - 1] = '\0';
     }
+}
+
+/* A final consonant devoiced in speech is said as spelled, as Spanish readers do:
+ * Hengstenberg -> ...berg, not ...berc. */
+static void devoiced(char *sp, const char *spell)
+{
+    size_t n = strlen(sp), m = strlen(spell);
+    if (!n || !m) return;
+    static const char pairs[][2] = {{'c', 'g'}, {'t', 'd'}, {'p', 'b'}};
+    for (size_t k = 0; k < 3; k++)
+        if (sp[n - 1] == pairs[k][0] && spell[m - 1] == pairs[k][1]) sp[n - 1] = pairs[k][1];
 }
 
 /* The Spanish letters for one phoneme of language code: at the end of the word its own row when
@@ -793,6 +825,7 @@ bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
     spell_consonants(raw, &spelled);
     char *sp = spelled.data ? spelled.data : (char *)"";
     simplify(sp);
+    devoiced(sp, spell);
     char *mark = strchr(sp, STRESS);
     size_t stress = mark ? (size_t)(mark - sp) : (size_t)-1;
     if (mark) memmove(mark, mark + 1, strlen(mark));
