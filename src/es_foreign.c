@@ -134,7 +134,7 @@ static bool gate(const char *w, size_t n)
     if (w[0] == 's' && w[1] == 'c' && (w[2] == 'i' || w[2] == 'e' || w[2] == 'h')) return true;
     if (w[0] == 's' && is_consonant_letter(w[1])) return true; /* streamers: never Spanish */
     if (w[0] == 'm' && w[1] == 'c') return true;               /* McAllister */
-    if (strstr(w, "dge")) return true;                         /* Pinebridge */
+    if (strstr(w, "dge") || strstr(w, "sch")) return true;     /* Pinebridge, Brioschi */
     if (n >= 4 && (w[0] == 'c' || w[0] == 'y') && w[1] == 'h' && w[2] == 'i' && strchr("aou", w[3]))
         return true; /* Chioggia; Chiapas is listed */
     if (n >= 5 && !strcmp(w + n - 3, "ain") && strchr("lmrt", w[n - 4]))
@@ -212,12 +212,14 @@ static bool match_at(const char *p, const char *w, size_t n, size_t i)
     return *p != '$' || i == n;
 }
 
-/* A doubled consonant Spanish never doubles in a word ending in a, i or o: Italian (Ottavio,
- * Gennaro, Filippo; not Maggie, Jukka). */
+/* A doubled consonant Spanish never doubles, or sch before e or i, in a word ending in a, i
+ * or o: Italian (Ottavio, Gennaro, Filippo, bruschetta; not Maggie, Jukka). */
 static bool italian_double(const char *w, size_t n)
 {
     if (n < 6 || !strchr("aio", w[n - 1]) || w[n - 2] == 'i') return false; /* Maggie */
-    for (size_t i = 1; i + 1 < n; i++) /* not ss: Catalan Terrassa */
+    const char *sch = strstr(w, "sch");
+    if (sch && (sch[3] == 'e' || sch[3] == 'i')) return true; /* bruschetta, Brioschi */
+    for (size_t i = 1; i + 1 < n; i++)                        /* not ss: Catalan Terrassa */
         if (w[i] == w[i - 1] && strchr("bdfgmnptvz", w[i])) return true;
     return false;
 }
@@ -288,7 +290,7 @@ const char *es_foreign_language(const es_lang *lang, const char *word, size_t n)
     cue_scan s = {.word = low, .n = ln};
     table_foreach(lang->foreign_cues, score_cue, &s);
     if (misplaced_acute(low, ln)) add_score(&s, "fr", 4); /* Clémence, Amélie, Aurélien */
-    if (italian_double(low, ln)) add_score(&s, "it", 2);  /* Ottavio, Gennaro */
+    if (italian_double(low, ln)) add_score(&s, "it", 3);  /* Ottavio, Gennaro */
     int best = 0, native = 0;
     const char *code = NULL;
     for (size_t k = 0; k < s.ncodes; k++) {
