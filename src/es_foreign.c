@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "es_lang.h"
+#include "semiotic.h"
 #include "table.h"
 #include "token.h"
 
@@ -963,4 +964,88 @@ bool es_foreign_say(const es_lang *lang, const char *word, size_t n, strbuf *out
     sb_free(&said);
     sb_free(&ph);
     return said_it;
+}
+
+/* ---- a name's language ---- */
+
+/* A capitalized word of a name whose language its own letters do not show (the token's
+ * payload), that is not Spanish, listed or a function word: it may take its name's language. */
+static bool open_to_context(const es_lang *lang, const sem_token *t)
+{
+    const char *w = t->payload;
+    size_t n = strlen(w);
+    if (t->cls != SEM_WORD || (t->flags & (SEM_SAID | SEM_CAPITAL)) || n < 3 || n > 64 ||
+        !(w[0] >= 'A' && w[0] <= 'Z'))
+        return false;
+    char low[72];
+    es_lower(w, n, low, sizeof low);
+    return !spanish(lang, low, strlen(low)) && !table_getn(lang->spanish_words, w, n) &&
+           !es_lexicon_get(lang, w, n) && !es_is_function_word(lang, w, n);
+}
+
+/* Is token t a capitalized word (the words of a name: Dietmar Heinzelmann, Jean-Baptiste)? */
+static bool name_word(const sem_token *t)
+{
+    return t->cls == SEM_WORD && t->payload[0] >= 'A' && t->payload[0] <= 'Z';
+}
+
+void es_foreign_names(const es_lang *lang, const sem_list *sems)
+{
+    es_foreign *f = lang->foreign;
+    if (!f) return;
+    for (size_t i = 0; i < sems->count;) {
+        if (!name_word(&sems->items[i])) {
+            i++;
+            continue;
+        }
+        size_t end = i + 1; /* the name: capitalized words, or joined by a hyphen */
+        while (end < sems->count) {
+            const sem_token *t = &sems->items[end];
+            if (name_word(t)) {
+                end++;
+            } else if (t->cls == SEM_PUNCT && !strcmp(t->payload, "-") && end + 1 < sems->count &&
+                       name_word(&sems->items[end + 1])) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        const char *code = NULL;
+        bool agree = true, open = false;
+        if (end - i < 2 || !es_lang_word_lists(lang)) { /* a name of one word has no context */
+            i = end;
+            continue;
+        }
+        for (size_t k = i; k < end; k++) {
+            const sem_token *t = &sems->items[k];
+            if (t->cls != SEM_WORD) continue;
+            size_t n = strlen(t->payload);
+            bool votes =
+                !(t->flags & SEM_SAID) && n >= 3 && !es_is_function_word(lang, t->payload, n);
+            const char *c = votes ? es_foreign_language(lang, t->payload, n) : NULL;
+            if (c && code && strcmp(c, code)) agree = false;
+            if (c) code = c;
+            open = open || (!c && open_to_context(lang, t));
+        }
+        /* not English: its names stand next to Spanish words (Nueva York) */
+        if (code && !strcmp(code, "en")) code = NULL;
+        for (size_t k = i; code && agree && open && k < end; k++) {
+            const sem_token *t = &sems->items[k];
+            if (!open_to_context(lang, t) ||
+                es_foreign_language(lang, t->payload, strlen(t->payload)) ||
+                table_get(f->cache, t->payload))
+                continue;
+            strbuf said = {0}, ph = {0};
+            bool ok = approximate_as(f, lang, code, t->payload, &ph, &said);
+            table_put(f->cache, t->payload, ok ? sb_str(&said) : "", "");
+            if (ok && f->verbose)
+                fprintf(f->verbose,
+                        "locutor: foreign word '%s' (%s, its name's language%s%s) said '%s'\n",
+                        t->payload, code, ph.len ? " " : "", ph.len ? sb_str(&ph) : "",
+                        sb_str(&said));
+            sb_free(&said);
+            sb_free(&ph);
+        }
+        i = end;
+    }
 }
