@@ -139,8 +139,10 @@ static bool gate(const char *w, size_t n)
     if (n >= 4 && (w[0] == 'c' || w[0] == 'y') && w[1] == 'h' && w[2] == 'i' && strchr("aou", w[3]))
         return true; /* Chioggia; Chiapas is listed */
     if (n >= 5 && !strcmp(w + n - 3, "ain") && strchr("lmrt", w[n - 4]))
-        return true;                                           /* Romain, Poulain; not Beasain */
-    if (!strncmp(w, "jean", 4)) return true;                   /* Jean, Jeanne */
+        return true;                         /* Romain, Poulain; not Beasain */
+    if (!strncmp(w, "jean", 4)) return true; /* Jean, Jeanne */
+    if ((n >= 7 && !strcmp(w + n - 3, "ier")) || strstr(w, "aison"))
+        return true;                                           /* Pontarlier, Maison; not Asier */
     if (w[0] == 'y' && is_consonant_letter(w[1])) return true; /* Yverdon, Yves */
     for (const char *g = strstr(w, "gli"); g; g = strstr(g + 1, "gli"))
         if (is_vowel_letter(g[3])) return true; /* Bisceglie */
@@ -190,11 +192,15 @@ static bool match_at(const char *p, const char *w, size_t n, size_t i)
     }
     for (; *p && *p != '$'; p++) {
         if (i >= n) return false;
-        if (*p == '[') {
+        if (*p == '[') { /* one of a set of letters, UTF-8 ones whole: [áéíóú] */
             const char *close = strchr(p, ']');
-            if (!close || !memchr(p + 1, w[i], (size_t)(close - p - 1))) return false;
+            if (!close) return false;
+            size_t len = ((unsigned char)w[i] & 0x80) && i + 1 < n ? 2 : 1, k = 0;
+            for (const char *q = p + 1; q < close && !k; q += ((unsigned char)*q & 0x80) ? 2 : 1)
+                if (!memcmp(q, w + i, len)) k = len;
+            if (!k) return false;
             p = close;
-            i++;
+            i += k;
             continue;
         }
         if (*p == 'C' || *p == 'V') {
@@ -290,8 +296,9 @@ const char *es_foreign_language(const es_lang *lang, const char *word, size_t n)
     if (spanish(lang, low, ln) || table_getn(lang->spanish_words, word, n)) return NULL;
     cue_scan s = {.word = low, .n = ln};
     table_foreach(lang->foreign_cues, score_cue, &s);
-    if (misplaced_acute(low, ln)) add_score(&s, "fr", 4); /* Clémence, Amélie, Aurélien */
-    if (italian_double(low, ln)) add_score(&s, "it", 3);  /* Ottavio, Gennaro */
+    if (misplaced_acute(low, ln) || (strstr(low, "é") && strchr("bcfgkptv", low[ln - 1])))
+        add_score(&s, "fr", 4);                          /* Amélie, Aurélien, Étretat */
+    if (italian_double(low, ln)) add_score(&s, "it", 3); /* Ottavio, Gennaro */
     int best = 0, native = 0;
     const char *code = NULL;
     for (size_t k = 0; k < s.ncodes; k++) {
@@ -989,6 +996,22 @@ static bool name_word(const sem_token *t)
     return t->cls == SEM_WORD && t->payload[0] >= 'A' && t->payload[0] <= 'Z';
 }
 
+/* Does a name hold given names joined by a hyphen and a surname, all open to context
+ * (Anne-Sophie Delorme; not García-Page, Bogotá-Villavicencio)? With nothing else to go by,
+ * such a name is French. */
+static bool hyphenated_given_names(const es_lang *lang, const sem_list *sems, size_t from,
+                                   size_t to)
+{
+    for (size_t k = from + 1; k + 2 < to; k++) { /* and a surname after them */
+        const sem_token *t = &sems->items[k];
+        if (t->cls == SEM_PUNCT && !strcmp(t->payload, "-") &&
+            open_to_context(lang, &sems->items[k - 1]) &&
+            open_to_context(lang, &sems->items[k + 1]))
+            return true;
+    }
+    return false;
+}
+
 void es_foreign_names(const es_lang *lang, const sem_list *sems)
 {
     es_foreign *f = lang->foreign;
@@ -1029,6 +1052,8 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
         }
         /* not English: its names stand next to Spanish words (Nueva York) */
         if (code && !strcmp(code, "en")) code = NULL;
+        if (!code && agree && hyphenated_given_names(lang, sems, i, end))
+            code = "fr"; /* Anne-Sophie Delorme, Marie-Claire */
         for (size_t k = i; code && agree && open && k < end; k++) {
             const sem_token *t = &sems->items[k];
             if (!open_to_context(lang, t) ||
