@@ -400,8 +400,12 @@ static void expand(const char *value, const char *s, const vowel_groups *g, size
                 if (is_vowel_letter(last) && (o == 0 || out->text[o - 1] != last))
                     out->text[o++] = last;
             }
-        } else if (*v == 'U') {
-            if (!next_ph || next_ph[0] != 'l') out->text[o++] = 'u';
+        } else if (*v == 'O') { /* the vowel of -ur -ir -er, said e, but o as spelled (work) */
+            out->text[o++] = group_vowel(s, g, k) == 'o' ? 'o' : 'e';
+        } else if (*v == 'U') { /* Barlow, Road: ou; Probert, Athlone (an o alone): o */
+            bool spelled_o = k < g->count && g->len[k] == 1;
+            bool vowel_next = next_ph && strchr("aeiouAEIOUV@03", next_ph[0]);
+            if (!next_ph || vowel_next || (next_ph[0] != 'l' && !spelled_o)) out->text[o++] = 'u';
         } else {
             out->text[o++] = *v;
         }
@@ -539,13 +543,14 @@ static void place_accent(const char *s, size_t stress, strbuf *out)
     }
 }
 
-/* Simplifies what Spanish does not say: doubled letters, a d or t between a consonant and a
- * final s (Edwards -> Eduars), a final ng. */
+/* Simplifies what Spanish does not say: doubled letters (and uu), a d or t between a consonant
+ * and a final s (Edwards -> Eduars), a final ng. */
 static void simplify(char *s)
 {
     size_t o = 0;
     for (size_t i = 0; s[i]; i++) {
-        if (o > 0 && s[i] == s[o - 1] && is_consonant_letter(s[i])) continue;
+        if (o > 0 && s[i] == s[o - 1] && (is_consonant_letter(s[i]) || s[i] == 'u'))
+            continue; /* Luelin, not Luuelin */
         s[o++] = s[i];
     }
     s[o] = '\0';
@@ -628,7 +633,7 @@ static void fold_letters(const char *w, char *out, size_t size)
 static bool value_is_nucleus(const char *v)
 {
     for (; *v; v++)
-        if (is_vowel_letter(*v) || *v == '*') return true;
+        if (is_vowel_letter(*v) || *v == '*' || *v == 'O') return true;
     return false;
 }
 
@@ -638,8 +643,8 @@ static int fit_cost(const char *value, const char *s, const vowel_groups *g, siz
 {
     char v = 0;
     for (const char *p = value; *p && !v; p++)
-        if (is_vowel_letter(*p) || *p == '*') v = *p;
-    if (v == '*') return 1;
+        if (is_vowel_letter(*p) || *p == '*' || *p == 'O') v = *p;
+    if (v == '*' || v == 'O') return 1;
     for (size_t i = 0; i < g->len[gi]; i++) {
         char c = s[g->start[gi] + i];
         if (c == v || (v == 'i' && c == 'y') || (v == 'u' && c == 'w')) return 0;
