@@ -271,8 +271,11 @@ static bool spanish(const es_lang *lang, const char *low, size_t n)
 static const char *const known_codes[] = {"en", "fr", "de", "it", "pt", "pl",
                                           "ru", "nl", "sv", "nb", "fi"};
 
-const char *es_foreign_language(const es_lang *lang, const char *word, size_t n)
+/* The language a word's letters show, and how strongly (*score: its cues' weight; 3 for a
+ * listed English name). */
+static const char *guess_language(const es_lang *lang, const char *word, size_t n, int *score)
 {
+    *score = 0;
     char low[128];
     if (n == 0 || n >= sizeof low) return NULL;
     es_lower(word, n, low, sizeof low);
@@ -290,9 +293,10 @@ const char *es_foreign_language(const es_lang *lang, const char *word, size_t n)
     for (size_t i = 1; i + 1 < n && !inner_capital; i++)
         inner_capital =
             word[i] >= 'a' && word[i] <= 'z' && word[i + 1] >= 'A' && word[i + 1] <= 'Z';
-    if (!gate(low, ln) && !final_c &&
-        !inner_capital) /* Hollis, Foster: English names with Spanish letters */
+    if (!gate(low, ln) && !final_c && !inner_capital) { /* Hollis, Foster: English names */
+        *score = 3;
         return table_getn(lang->english_words, word, n) ? "en" : NULL;
+    }
     if (spanish(lang, low, ln) || table_getn(lang->spanish_words, word, n)) return NULL;
     cue_scan s = {.word = low, .n = ln};
     table_foreach(lang->foreign_cues, score_cue, &s);
@@ -315,12 +319,21 @@ const char *es_foreign_language(const es_lang *lang, const char *word, size_t n)
         for (size_t k = 0; k < s.ncodes; k++)
             fprintf(stderr, "cue %s %s %d\n", word, s.codes[k], s.scores[k]);
     }
-    if ((best < 2 || !code) && native == 0 && table_getn(lang->english_words, word, n))
+    if ((best < 2 || !code) && native == 0 && table_getn(lang->english_words, word, n)) {
+        *score = 3;
         return "en"; /* Banks: a listed English name with one weak cue */
+    }
     if (best < 2 || best <= native || !code) return NULL;
+    *score = best;
     for (size_t i = 0; i < sizeof known_codes / sizeof *known_codes; i++)
         if (!strcmp(code, known_codes[i])) return known_codes[i];
     return NULL;
+}
+
+const char *es_foreign_language(const es_lang *lang, const char *word, size_t n)
+{
+    int score;
+    return guess_language(lang, word, n, &score);
 }
 
 /* ---- the respelling ---- */
@@ -1040,6 +1053,8 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
         }
         const char *code = NULL;
         bool agree = true, open = false;
+        int weak_english = 0; /* the strongest English word's score, when none is above 3 */
+        int strongest = 0;
         if (end - i < 2 || !es_lang_word_lists(lang)) { /* a name of one word has no context */
             i = end;
             continue;
@@ -1050,20 +1065,34 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
             size_t n = strlen(t->payload);
             bool votes =
                 !(t->flags & SEM_SAID) && n >= 3 && !es_is_function_word(lang, t->payload, n);
-            const char *c = votes ? es_foreign_language(lang, t->payload, n) : NULL;
+            int score = 0;
+            const char *c = votes ? guess_language(lang, t->payload, n, &score) : NULL;
+            if (c && !strcmp(c, "en") && score <= 3) { /* weak English: decided below */
+                if (score > weak_english) weak_english = score;
+                open = open || open_to_context(lang, t);
+                continue;
+            }
             if (c && code && strcmp(c, code)) agree = false;
             if (c) code = c;
+            if (c && score > strongest) strongest = score;
             open = open || (!c && open_to_context(lang, t));
         }
+        /* a word English only by a weak cue or the name list yields to a language shown more
+         * clearly (Mette Sørensen, Gudrun Pfeiffer), else it is English too (Spencer Gault,
+         * Loretta Gaines) */
+        if (weak_english && code && strcmp(code, "en") && strongest < weak_english + 2)
+            agree = false;
         /* not English: its names stand next to Spanish words (Nueva York) */
         if (code && !strcmp(code, "en")) code = NULL;
         if (!code && agree && hyphenated_given_names(lang, sems, i, end))
             code = "fr"; /* Anne-Sophie Delorme, Marie-Claire */
         for (size_t k = i; code && agree && open && k < end; k++) {
             const sem_token *t = &sems->items[k];
-            if (!open_to_context(lang, t) ||
-                es_foreign_language(lang, t->payload, strlen(t->payload)) ||
-                table_get(f->cache, t->payload))
+            int score = 0;
+            const char *own = open_to_context(lang, t)
+                                  ? guess_language(lang, t->payload, strlen(t->payload), &score)
+                                  : "";
+            if ((own && !(!strcmp(own, "en") && score <= 3)) || table_get(f->cache, t->payload))
                 continue;
             strbuf said = {0}, ph = {0};
             bool ok = approximate_as(f, lang, code, t->payload, &ph, &said);
