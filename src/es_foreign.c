@@ -851,6 +851,10 @@ bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
     if (loanword && raw[0] == 's' && is_consonant_letter(raw[1]) && raw[1] != 'h')
         sb_putc(&spelled, 'e'); /* spoiler -> espóiler */
     spell_consonants(raw, &spelled);
+    size_t m = strlen(spell);
+    if ((!strcmp(code, "nb") || !strcmp(code, "sv")) && m > 2 && spell[m - 1] == 'd' &&
+        strchr("lnr", spell[m - 2]) && spelled.len && spelled.data[spelled.len - 1] == spell[m - 2])
+        sb_putc(&spelled, 'd'); /* a Nordic final d Spanish readers say: Haugland -> Jáugland */
     char *sp = spelled.data ? spelled.data : (char *)"";
     simplify(sp);
     devoiced(sp, spell);
@@ -1051,48 +1055,46 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
                 break;
             }
         }
-        const char *code = NULL;
-        bool agree = true, open = false;
-        int weak_english = 0; /* the strongest English word's score, when none is above 3 */
-        int strongest = 0;
         if (end - i < 2 || !es_lang_word_lists(lang)) { /* a name of one word has no context */
             i = end;
             continue;
         }
-        for (size_t k = i; k < end; k++) {
+        /* each word's own language and its weight; the name's is the heaviest */
+        const char *codes[32] = {0};
+        int scores[32] = {0}, top = 0;
+        const char *code = NULL;
+        bool hyphen = false;
+        for (size_t k = i; k < end && k - i < 32; k++) {
             const sem_token *t = &sems->items[k];
-            if (t->cls != SEM_WORD) continue;
+            hyphen = hyphen || t->cls == SEM_PUNCT;
             size_t n = strlen(t->payload);
-            bool votes =
-                !(t->flags & SEM_SAID) && n >= 3 && !es_is_function_word(lang, t->payload, n);
-            int score = 0;
-            const char *c = votes ? guess_language(lang, t->payload, n, &score) : NULL;
-            if (c && !strcmp(c, "en") && score <= 3) { /* weak English: decided below */
-                if (score > weak_english) weak_english = score;
-                open = open || open_to_context(lang, t);
+            if (t->cls != SEM_WORD || (t->flags & SEM_SAID) || n < 3 ||
+                es_is_function_word(lang, t->payload, n))
                 continue;
+            codes[k - i] = guess_language(lang, t->payload, n, &scores[k - i]);
+            if (codes[k - i] && scores[k - i] > top) {
+                top = scores[k - i];
+                code = codes[k - i];
             }
-            if (c && code && strcmp(c, code)) agree = false;
-            if (c) code = c;
-            if (c && score > strongest) strongest = score;
-            open = open || (!c && open_to_context(lang, t));
         }
-        /* a word English only by a weak cue or the name list yields to a language shown more
-         * clearly (Mette Sørensen, Gudrun Pfeiffer), else it is English too (Spencer Gault,
-         * Loretta Gaines) */
-        if (weak_english && code && strcmp(code, "en") && strongest < weak_english + 2)
-            agree = false;
+        /* a word whose own language is weaker by 2 or more yields (Mette Sørensen, Gudrun
+         * Pfeiffer; not Spencer Gault, Loretta Gaines), in a hyphenated name always
+         * (Jean-Baptiste); one as strong as the name's keeps the name as it is */
+        bool agree = true, open = false;
+        for (size_t k = i; k < end && k - i < 32; k++) {
+            const char *c = codes[k - i];
+            bool yields = c && code && strcmp(c, code) && (hyphen || scores[k - i] + 2 <= top);
+            if (c && code && strcmp(c, code) && !yields) agree = false;
+            open = open || ((!c || yields) && open_to_context(lang, &sems->items[k]));
+            if (yields) codes[k - i] = NULL;
+        }
         /* not English: its names stand next to Spanish words (Nueva York) */
         if (code && !strcmp(code, "en")) code = NULL;
         if (!code && agree && hyphenated_given_names(lang, sems, i, end))
             code = "fr"; /* Anne-Sophie Delorme, Marie-Claire */
-        for (size_t k = i; code && agree && open && k < end; k++) {
+        for (size_t k = i; code && agree && open && k < end && k - i < 32; k++) {
             const sem_token *t = &sems->items[k];
-            int score = 0;
-            const char *own = open_to_context(lang, t)
-                                  ? guess_language(lang, t->payload, strlen(t->payload), &score)
-                                  : "";
-            if ((own && !(!strcmp(own, "en") && score <= 3)) || table_get(f->cache, t->payload))
+            if (codes[k - i] || !open_to_context(lang, t) || table_get(f->cache, t->payload))
                 continue;
             strbuf said = {0}, ph = {0};
             bool ok = approximate_as(f, lang, code, t->payload, &ph, &said);
