@@ -223,7 +223,7 @@ static bool match_at(const char *p, const char *w, size_t n, size_t i)
  * or o: Italian (Ottavio, Gennaro, Filippo, bruschetta; not Maggie, Jukka). */
 static bool italian_double(const char *w, size_t n)
 {
-    if (n < 6 || !strchr("aio", w[n - 1]) || w[n - 2] == 'i') return false; /* Maggie */
+    if (n < 6 || !strchr("aio", w[n - 1])) return false;
     const char *sch = strstr(w, "sch");
     if (sch && (sch[3] == 'e' || sch[3] == 'i')) return true; /* bruschetta, Brioschi */
     for (size_t i = 1; i + 1 < n; i++)                        /* not ss: Catalan Terrassa */
