@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "es_foreign.h"
 #include "es_verbalize.h"
 
 typedef struct {
@@ -140,7 +139,6 @@ loc_status chunk_block(const es_lang *lang, const block *blk, const sem_list *se
     out->kind = blk->kind;
     builder b = {.lang = lang, .a = a, .out = out, .marks = marks};
     bool ok = true;
-    es_foreign_names(lang, sems); /* names whose words show their language to the others */
     for (size_t i = 0; i < sems->count && ok; i++) {
         const sem_token *t = &sems->items[i];
         const sem_token *next = i + 1 < sems->count ? &sems->items[i + 1] : NULL;

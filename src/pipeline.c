@@ -188,6 +188,7 @@ loc_status pipeline_chunk_block(const es_lang *lang, const block *b, bool marks,
     }
     loc_status st = es_classify(lang, region, b->text, &tokens, a, &sems);
     if (st != LOC_OK) return st;
+    es_foreign_names(lang, &sems); /* names whose words show their language to the others */
     if (verbose) verbose_verbatim(lang, verbose, b, &sems);
     return chunk_block(lang, b, &sems, marks, a, out);
 }
