@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "es_lang.h"
+#include "semiotic.h"
 #include "table.h"
 #include "token.h"
 
@@ -68,6 +69,9 @@ static bool is_consonant_letter(char c)
     return c && strchr("bcdfghjklmnpqrstvwxz", c) != NULL;
 }
 
+static bool misplaced_acute(const char *w, size_t n);
+static bool starts_upper(const char *w);
+
 /* ---- the gate: could these letters be foreign at all? ---- */
 
 /* True when a lower-case word has a letter, pair or ending Spanish words lack (w, k, y, a
@@ -82,9 +86,11 @@ static bool gate(const char *w, size_t n)
         if (c >= 0x80) {
             if (c == 0xC3 && i + 1 < n) {
                 unsigned char d = (unsigned char)w[i + 1];
-                /* á é í ó ú ñ ü (and capitals) are Spanish; any other Latin-1 letter is not */
+                /* á é í ó ú ñ ü (and capitals) are Spanish; any other Latin-1 letter is not,
+                 * nor an ü that is not after g (Jürgen; pingüino) */
                 if (!strchr("\xA1\xA9\xAD\xB3\xBA\xB1\xBC\x81\x89\x8D\x93\x9A\x91\x9C", d))
                     return true;
+                if ((d == 0xBC || d == 0x9C) && (i == 0 || w[i - 1] != 'g')) return true;
                 i++;
                 continue;
             }
@@ -116,10 +122,30 @@ static bool gate(const char *w, size_t n)
             !(c == 'o' && w[i - 1] == 'o' && i + 1 == n))
             return true; /* Moose, Greene, Oakes; Spanish words with oo, ee, oa are listed */
         if (i + 4 <= n && !strncmp(w + i, "ault", 4)) return true;
+        if (c == 'j' && i > 0 && w[i - 1] == 'i' && !plain_vowel(w + i + 1))
+            return true; /* Dutch ij: Dijkstra, Heijmans; not hijo */
+        if (c == 'u' && i > 0 && w[i - 1] == 'u') return true; /* Ruud */
     }
+    if (n >= 3 && w[1] == 'j' && strchr("bfhs", w[0]))
+        return true; /* Nordic and Dutch: Bjørn, Fjeld, Hjalmar, Sjoerd */
+    if (n >= 3 && ((w[0] == 'v' && w[1] == 'l') || (w[0] == 'z' && w[1] == 'w')))
+        return true; /* Vlissingen, Zwolle */
     if (n >= 3 && (w[0] == 'c' || w[0] == 'g') && w[1] == 'i' && strchr("aou", w[2]))
         return true; /* Giacomo, Ciampi; ciudad is in the word list */
     if (w[0] == 's' && w[1] == 'c' && (w[2] == 'i' || w[2] == 'e' || w[2] == 'h')) return true;
+    if (w[0] == 's' && is_consonant_letter(w[1])) return true; /* streamers: never Spanish */
+    if (w[0] == 'm' && w[1] == 'c') return true;               /* McAllister */
+    if (strstr(w, "dge") || strstr(w, "sch")) return true;     /* Pinebridge, Brioschi */
+    if (n >= 4 && (w[0] == 'c' || w[0] == 'y') && w[1] == 'h' && w[2] == 'i' && strchr("aou", w[3]))
+        return true; /* Chioggia; Chiapas is listed */
+    if (n >= 5 && !strcmp(w + n - 3, "ain") && strchr("lmrt", w[n - 4]))
+        return true;                         /* Romain, Poulain; not Beasain */
+    if (!strncmp(w, "jean", 4)) return true; /* Jean, Jeanne */
+    if ((n >= 7 && !strcmp(w + n - 3, "ier")) || strstr(w, "aison"))
+        return true;                                           /* Pontarlier, Maison; not Asier */
+    if (w[0] == 'y' && is_consonant_letter(w[1])) return true; /* Yverdon, Yves */
+    for (const char *g = strstr(w, "gli"); g; g = strstr(g + 1, "gli"))
+        if (is_vowel_letter(g[3])) return true; /* Bisceglie */
     char last = w[n - 1], before = w[n - 2];
     if (strchr("bfgkptvx", last)) return true;
     if (last == 'h' && before == 'c' && n >= 3 && is_consonant_letter(w[n - 3])) return true;
@@ -127,6 +153,7 @@ static bool gate(const char *w, size_t n)
         before != 'r' && before != 'l')
         return true;
     if (last == 'd' && (before == 'n' || before == 'r' || before == 'l')) return true;
+    if (last == 's' && before == 'r') return true; /* dealers */
     if (n >= 3 &&
         (!strcmp(w + n - 3, "ois") || !strcmp(w + n - 3, "aud") || !strcmp(w + n - 3, "sne")))
         return true;
@@ -136,7 +163,7 @@ static bool gate(const char *w, size_t n)
     for (const char *z = strstr(w, "zi"); z; z = strstr(z + 1, "zi"))
         if (is_vowel_letter(z[2])) return true; /* Graziella, Cinzia */
     if (n >= 4 && !strcmp(w + n - 4, "oise")) return true;
-    return false;
+    return misplaced_acute(w, n);
 }
 
 /* ---- cues ---- */
@@ -165,11 +192,15 @@ static bool match_at(const char *p, const char *w, size_t n, size_t i)
     }
     for (; *p && *p != '$'; p++) {
         if (i >= n) return false;
-        if (*p == '[') {
+        if (*p == '[') { /* one of a set of letters, UTF-8 ones whole: [áéíóú] */
             const char *close = strchr(p, ']');
-            if (!close || !memchr(p + 1, w[i], (size_t)(close - p - 1))) return false;
+            if (!close) return false;
+            size_t len = ((unsigned char)w[i] & 0x80) && i + 1 < n ? 2 : 1, k = 0;
+            for (const char *q = p + 1; q < close && !k; q += ((unsigned char)*q & 0x80) ? 2 : 1)
+                if (!memcmp(q, w + i, len)) k = len;
+            if (!k) return false;
             p = close;
-            i++;
+            i += k;
             continue;
         }
         if (*p == 'C' || *p == 'V') {
@@ -188,6 +219,33 @@ static bool match_at(const char *p, const char *w, size_t n, size_t i)
     return *p != '$' || i == n;
 }
 
+/* A doubled consonant Spanish never doubles, or sch before e or i, in a word ending in a, i
+ * or o: Italian (Ottavio, Gennaro, Filippo, bruschetta; not Maggie, Jukka). */
+static bool italian_double(const char *w, size_t n)
+{
+    if (n < 6 || !strchr("aio", w[n - 1])) return false;
+    const char *sch = strstr(w, "sch");
+    if (sch && (sch[3] == 'e' || sch[3] == 'i')) return true; /* bruschetta, Brioschi */
+    for (size_t i = 1; i + 1 < n; i++)                        /* not ss: Catalan Terrassa */
+        if (w[i] == w[i - 1] && strchr("bdfgmnptvz", w[i])) return true;
+    return false;
+}
+
+/* Adds weight to a language's score. */
+static void add_score(cue_scan *s, const char *code, int weight)
+{
+    size_t k = 0;
+    while (k < s->ncodes && strcmp(s->codes[k], code) != 0)
+        k++;
+    if (k == s->ncodes) {
+        if (s->ncodes == 8) return;
+        snprintf(s->codes[k], sizeof s->codes[k], "%s", code);
+        s->scores[k] = 0;
+        s->ncodes++;
+    }
+    s->scores[k] += weight;
+}
+
 static void score_cue(const table_entry *e, void *ctx)
 {
     cue_scan *s = ctx;
@@ -197,16 +255,7 @@ static void score_cue(const table_entry *e, void *ctx)
     if (!found) return;
     char w[8];
     table_feature(e->features, "w", w, sizeof w);
-    size_t k = 0;
-    while (k < s->ncodes && strcmp(s->codes[k], e->spoken) != 0)
-        k++;
-    if (k == s->ncodes) {
-        if (s->ncodes == 8) return;
-        snprintf(s->codes[k], sizeof s->codes[k], "%s", e->spoken);
-        s->scores[k] = 0;
-        s->ncodes++;
-    }
-    s->scores[k] += atoi(w);
+    add_score(s, e->spoken, atoi(w));
 }
 
 /* A Spanish word in spanish-words.tsv, or its plural (pymes, clubes). */
@@ -219,10 +268,14 @@ static bool spanish(const es_lang *lang, const char *low, size_t n)
 }
 
 /* Languages that have a voice or spelling rules here (the cue table's codes). */
-static const char *const known_codes[] = {"en", "fr", "de", "it", "pt", "pl", "ru"};
+static const char *const known_codes[] = {"en", "fr", "de", "it", "pt", "pl",
+                                          "ru", "nl", "sv", "nb", "fi"};
 
-const char *es_foreign_language(const es_lang *lang, const char *word, size_t n)
+/* The language a word's letters show, and how strongly (*score: its cues' weight; 3 for a
+ * listed English name). */
+static const char *guess_language(const es_lang *lang, const char *word, size_t n, int *score)
 {
+    *score = 0;
     char low[128];
     if (n == 0 || n >= sizeof low) return NULL;
     es_lower(word, n, low, sizeof low);
@@ -232,12 +285,24 @@ const char *es_foreign_language(const es_lang *lang, const char *word, size_t n)
     if (lower_case && ln > 2 &&
         (!strcmp(low + ln - 2, "ee") || !strcmp(low + ln - 3, "ees") ||
          !strcmp(low + ln - 3, "een")))
-        return NULL;    /* lee, crees, deseen: Spanish verbs */
-    if (!gate(low, ln)) /* Hollis, Foster: English names with Spanish letters */
+        return NULL; /* lee, crees, deseen: Spanish verbs */
+    if (strcspn(low, "bcdfghjklmnpqrstvwxz") == ln) return NULL; /* aaa (AAA), Aoa */
+    /* a name ending in c (Aurillac, Gignac; not celac, an acronym said as a word) */
+    bool final_c = starts_upper(word) && low[ln - 1] == 'c';
+    bool inner_capital = false; /* MacLeod, DiCaprio */
+    for (size_t i = 1; i + 1 < n && !inner_capital; i++)
+        inner_capital =
+            word[i] >= 'a' && word[i] <= 'z' && word[i + 1] >= 'A' && word[i + 1] <= 'Z';
+    if (!gate(low, ln) && !final_c && !inner_capital) { /* Hollis, Foster: English names */
+        *score = 3;
         return table_getn(lang->english_words, word, n) ? "en" : NULL;
+    }
     if (spanish(lang, low, ln) || table_getn(lang->spanish_words, word, n)) return NULL;
     cue_scan s = {.word = low, .n = ln};
     table_foreach(lang->foreign_cues, score_cue, &s);
+    if (misplaced_acute(low, ln) || (strstr(low, "é") && strchr("bcfgkptv", low[ln - 1])))
+        add_score(&s, "fr", 4);                          /* Amélie, Aurélien, Étretat */
+    if (italian_double(low, ln)) add_score(&s, "it", 3); /* Ottavio, Gennaro */
     int best = 0, native = 0;
     const char *code = NULL;
     for (size_t k = 0; k < s.ncodes; k++) {
@@ -250,12 +315,25 @@ const char *es_foreign_language(const es_lang *lang, const char *word, size_t n)
             code = s.codes[k];
         }
     }
-    if ((best < 2 || !code) && native == 0 && table_getn(lang->english_words, word, n))
+    if (getenv("LOC_DEBUG_CUES")) {
+        for (size_t k = 0; k < s.ncodes; k++)
+            fprintf(stderr, "cue %s %s %d\n", word, s.codes[k], s.scores[k]);
+    }
+    if ((best < 2 || !code) && native == 0 && table_getn(lang->english_words, word, n)) {
+        *score = 3;
         return "en"; /* Banks: a listed English name with one weak cue */
+    }
     if (best < 2 || best <= native || !code) return NULL;
+    *score = best;
     for (size_t i = 0; i < sizeof known_codes / sizeof *known_codes; i++)
         if (!strcmp(code, known_codes[i])) return known_codes[i];
     return NULL;
+}
+
+const char *es_foreign_language(const es_lang *lang, const char *word, size_t n)
+{
+    int score;
+    return guess_language(lang, word, n, &score);
 }
 
 /* ---- the respelling ---- */
@@ -264,7 +342,7 @@ const char *es_foreign_language(const es_lang *lang, const char *word, size_t n)
  * w after a vowel (Brown, Snowden). Silent final e (Blake) is dropped when there are more
  * groups than the word has vowels. */
 typedef struct {
-    size_t start[24], len[24];
+    size_t start[64], len[64];
     size_t count;
 } vowel_groups;
 
@@ -280,7 +358,7 @@ static bool spelled_vowel_at(const char *s, size_t i)
 static void find_groups(const char *s, vowel_groups *g)
 {
     g->count = 0;
-    for (size_t i = 0; s[i] && g->count < 24;) {
+    for (size_t i = 0; s[i] && g->count < 64;) {
         if (!spelled_vowel_at(s, i)) {
             i++;
             continue;
@@ -308,7 +386,7 @@ typedef struct {
 /* The spelled vowel of a group for a schwa: the first letter, or the last after i/e/u (-tion). */
 static char group_vowel(const char *s, const vowel_groups *g, size_t k)
 {
-    if (k >= g->count) return 'e';
+    if (k >= g->count || g->len[k] == 0) return 'e';
     const char *p = s + g->start[k];
     char c = g->len[k] > 1 && strchr("ieu", p[0]) ? p[g->len[k] - 1] : p[0];
     if (c == 'y') return 'i';
@@ -326,16 +404,21 @@ static void expand(const char *value, const char *s, const vowel_groups *g, size
         if (*v == '*') {
             out->text[o++] = group_vowel(s, g, k);
         } else if (*v == 'R') {
-            size_t after = k < g->count ? g->start[k] + g->len[k] : 0;
-            if (k < g->count && s[after] == 'r')
+            bool has = k < g->count && g->len[k] > 0;
+            size_t after = has ? g->start[k] + g->len[k] : 0;
+            if (has && s[after] == 'r')
                 out->text[o++] = 'r';
-            else if (k < g->count && g->len[k] >= 2) {
+            else if (has && g->len[k] >= 2) {
                 char last = s[g->start[k] + g->len[k] - 1];
                 if (is_vowel_letter(last) && (o == 0 || out->text[o - 1] != last))
                     out->text[o++] = last;
             }
-        } else if (*v == 'U') {
-            if (!next_ph || next_ph[0] != 'l') out->text[o++] = 'u';
+        } else if (*v == 'O') { /* the vowel of -ur -ir -er, said e, but o as spelled (work) */
+            out->text[o++] = group_vowel(s, g, k) == 'o' ? 'o' : 'e';
+        } else if (*v == 'U') { /* Barlow, Road: ou; Probert, Athlone (an o alone): o */
+            bool spelled_o = k < g->count && g->len[k] == 1;
+            bool vowel_next = next_ph && strchr("aeiouAEIOUV@03", next_ph[0]);
+            if (!next_ph || vowel_next || (next_ph[0] != 'l' && !spelled_o)) out->text[o++] = 'u';
         } else {
             out->text[o++] = *v;
         }
@@ -374,6 +457,8 @@ static void spell_consonants(const char *raw, strbuf *out)
             }
         } else if (c == 'W') {
             sb_putc(out, 'u');
+        } else if (c == 'J' && out->len && out->data[out->len - 1] == 'i' && !nv) {
+            continue; /* a glide after i and before a consonant adds nothing: Heijmans -> Jeimans */
         } else if (c == 'J') {
             bool after_consonant =
                 i > 0 &&
@@ -403,6 +488,10 @@ static size_t nuclei(const char *s, size_t *at, size_t max)
             bool strong = strchr("aeo", v) || accented;
             bool prev_strong = prev && strchr("aeo", prev);
             bool joins = prev && !(strong && prev_strong);
+            char then = plain_vowel(s + i + size);
+            if (!strong && prev_strong && then && strchr("aeo", then))
+                joins = false; /* a weak vowel between two strong ones glides into the next:
+                                  Le-uar-den */
             if (!joins && count < max) at[count++] = i;
             prev = accented ? 'a' : v; /* an accented i or u stands alone, like a strong vowel */
         } else {
@@ -411,6 +500,33 @@ static size_t nuclei(const char *s, size_t *at, size_t max)
         i += size;
     }
     return count;
+}
+
+/* An acute Spanish spelling would never write: two in a word, or an é on the next to last
+ * syllable of a word ending in a vowel, n or s (Clémence, Amélie, Aurélien; Spanish has
+ * Mérida, café, Andrés). French, mostly. */
+static bool misplaced_acute(const char *w, size_t n)
+{
+    const char *e = NULL;
+    size_t acutes = 0;
+    for (size_t i = 0; i + 1 < n; i++)
+        if ((unsigned char)w[i] == 0xC3 && strchr("\xA1\xA9\xAD\xB3\xBA", w[i + 1]) && w[i + 1]) {
+            acutes++;
+            if (w[i + 1] == '\xA9' && !e) e = w + i;
+        }
+    if (acutes >= 2) return true;
+    if (!e || n >= 64) return false;
+    char word[64];
+    memcpy(word, w, n);
+    word[n] = '\0';
+    size_t at[32];
+    size_t count = nuclei(word, at, 32);
+    char last = word[n - 1];
+    if (count < 2 || !(plain_vowel(word + n - 1) || last == 'n' || last == 's')) return false;
+    size_t mine = 0;
+    for (size_t k = 0; k < count; k++)
+        if (at[k] <= (size_t)(e - w)) mine = k;
+    return mine == count - 2;
 }
 
 static const char *const accented[] = {"á", "é", "í", "ó", "ú"};
@@ -440,13 +556,14 @@ static void place_accent(const char *s, size_t stress, strbuf *out)
     }
 }
 
-/* Simplifies what Spanish does not say: doubled letters, a d or t between a consonant and a
- * final s (Edwards -> Eduars), a final ng. */
+/* Simplifies what Spanish does not say: doubled letters (and uu), a d or t between a consonant
+ * and a final s (Edwards -> Eduars), a final ng. */
 static void simplify(char *s)
 {
     size_t o = 0;
     for (size_t i = 0; s[i]; i++) {
-        if (o > 0 && s[i] == s[o - 1] && is_consonant_letter(s[i])) continue;
+        if (o > 0 && s[i] == s[o - 1] && (is_consonant_letter(s[i]) || s[i] == 'u'))
+            continue; /* Luelin, not Luuelin */
         s[o++] = s[i];
     }
     s[o] = '\0';
@@ -456,6 +573,17 @@ static void simplify(char *s)
         s[n - 2] = 's';
         s[n - 1] = '\0';
     }
+}
+
+/* A final consonant devoiced in speech is said as spelled, as Spanish readers do:
+ * Hengstenberg -> ...berg, not ...berc. */
+static void devoiced(char *sp, const char *spell)
+{
+    size_t n = strlen(sp), m = strlen(spell);
+    if (!n || !m) return;
+    static const char pairs[][2] = {{'c', 'g'}, {'t', 'd'}, {'p', 'b'}};
+    for (size_t k = 0; k < 3; k++)
+        if (sp[n - 1] == pairs[k][0] && spell[m - 1] == pairs[k][1]) sp[n - 1] = pairs[k][1];
 }
 
 /* The Spanish letters for one phoneme of language code: at the end of the word its own row when
@@ -477,11 +605,161 @@ static const table_entry *phoneme_entry(const es_lang *lang, const char *code, c
     snprintf(key, sizeof key, "%s:%s", code, ph);
     if (!e) e = table_get(lang->foreign_phonemes, key);
     size_t n = strlen(key);
-    if (!e && n > 4 && strchr(";#/", key[n - 1])) {
+    if (!e && n > 4 && strchr(";#/:", key[n - 1])) { /* o: -> o, a# -> a */
         key[n - 1] = '\0';
         e = table_get(lang->foreign_phonemes, key);
     }
     return e;
+}
+
+/* Latin letters with marks and their plain spelling, for aligning vowels with letters. */
+static const char *const folded[][2] = {
+    {"à", "a"}, {"á", "a"}, {"â", "a"},  {"ã", "a"},  {"ä", "a"},  {"å", "a"}, {"æ", "ae"},
+    {"ç", "c"}, {"è", "e"}, {"é", "e"},  {"ê", "e"},  {"ë", "e"},  {"ì", "i"}, {"í", "i"},
+    {"î", "i"}, {"ï", "i"}, {"ð", "d"},  {"ñ", "n"},  {"ò", "o"},  {"ó", "o"}, {"ô", "o"},
+    {"õ", "o"}, {"ö", "o"}, {"ø", "o"},  {"ù", "u"},  {"ú", "u"},  {"û", "u"}, {"ü", "u"},
+    {"ý", "y"}, {"ÿ", "y"}, {"ß", "ss"}, {"þ", "th"}, {"œ", "oe"}, {"ą", "a"}, {"ć", "c"},
+    {"ę", "e"}, {"ł", "l"}, {"ń", "n"},  {"ś", "s"},  {"ź", "z"},  {"ż", "z"}, {"č", "c"},
+    {"š", "s"}, {"ž", "z"}, {"ř", "r"},  {"ő", "o"},  {"ű", "u"}};
+
+/* Copies a lower-case word with its marked letters plain (Sørensen -> sorensen). */
+static void fold_letters(const char *w, char *out, size_t size)
+{
+    size_t o = 0;
+    for (const char *p = w; *p && o + 3 < size;) {
+        size_t k = 0, count = sizeof folded / sizeof *folded;
+        if ((unsigned char)*p >= 0x80)
+            while (k < count && strncmp(p, folded[k][0], strlen(folded[k][0])) != 0)
+                k++;
+        if ((unsigned char)*p < 0x80 || k == count) {
+            out[o++] = *p++;
+            continue;
+        }
+        for (const char *f = folded[k][1]; *f; f++)
+            out[o++] = *f;
+        p += strlen(folded[k][0]);
+    }
+    out[o] = '\0';
+}
+
+/* Does a mapping value say a vowel (a syllable nucleus)? */
+static bool value_is_nucleus(const char *v)
+{
+    for (; *v; v++)
+        if (is_vowel_letter(*v) || *v == '*' || *v == 'O') return true;
+    return false;
+}
+
+/* How badly spelled vowel group gi fits a nucleus said value: 0 when the group holds the
+ * value's vowel (i also as y), 1 for a schwa (*, any spelling), else 2. */
+static int fit_cost(const char *value, const char *s, const vowel_groups *g, size_t gi)
+{
+    char v = 0;
+    for (const char *p = value; *p && !v; p++)
+        if (is_vowel_letter(*p) || *p == '*' || *p == 'O') v = *p;
+    if (v == '*' || v == 'O') return 1;
+    for (size_t i = 0; i < g->len[gi]; i++) {
+        char c = s[g->start[gi] + i];
+        if (c == v || (v == 'i' && c == 'y') || (v == 'u' && c == 'w')) return 0;
+    }
+    return 2;
+}
+
+/* A spelled group said with no vowel costs 3, a silent final e (Blake, Jones, Lovelace) 1. */
+static int skip_cost(const char *s, const vowel_groups *g, size_t gi)
+{
+    size_t end = g->start[gi] + g->len[gi];
+    bool final_e = gi + 1 == g->count && gi > 0 && s[g->start[gi]] == 'e' && g->len[gi] == 1 &&
+                   (s[end] == '\0' || !strcmp(s + end, "s") || !strcmp(s + end, "d"));
+    return final_e ? 1 : 3;
+}
+
+/* Aligns the nuclei (their mapping values, in order) with the spelled vowel groups at least
+ * cost, so a vowel as spelled (*) and an r after it (R) come from the right letters even when
+ * a spelled vowel is silent (Thornbury: o-u-y said as two nuclei) or one group is said as two
+ * (Thierry: i-e). Fills spans with the letters of each nucleus (length 0: none). */
+static void align_nuclei(const char *const *values, size_t nn, const char *s, const vowel_groups *g,
+                         vowel_groups *spans)
+{
+    enum { NONE = 4, SPLIT = 1, MAXN = 64 };
+    int cost[MAXN + 1][MAXN + 1];
+    unsigned char how[MAXN + 1][MAXN + 1]; /* 0 match, 1 skip group, 2 no group, 3 split */
+    size_t ng = g->count;
+    vowel_groups one = {.count = 2}; /* a group's first letter, and the rest */
+    for (size_t k = 0; k <= nn; k++)
+        for (size_t j = 0; j <= ng; j++) {
+            int best = k == 0 && j == 0 ? 0 : 1 << 20;
+            unsigned char h = 0;
+            int c;
+            if (k > 0 && j > 0 &&
+                (c = cost[k - 1][j - 1] + fit_cost(values[k - 1], s, g, j - 1)) < best) {
+                best = c;
+                h = 0;
+            }
+            if (j > 0 && (c = cost[k][j - 1] + skip_cost(s, g, j - 1)) < best) {
+                best = c;
+                h = 1;
+            }
+            if (k > 0 && (c = cost[k - 1][j] + NONE) < best) {
+                best = c;
+                h = 2;
+            }
+            if (k > 1 && j > 0 && g->len[j - 1] >= 2) {
+                one.start[0] = g->start[j - 1];
+                one.len[0] = 1;
+                one.start[1] = g->start[j - 1] + 1;
+                one.len[1] = g->len[j - 1] - 1;
+                c = cost[k - 2][j - 1] + SPLIT + fit_cost(values[k - 2], s, &one, 0) +
+                    fit_cost(values[k - 1], s, &one, 1);
+                if (c < best) {
+                    best = c;
+                    h = 3;
+                }
+            }
+            cost[k][j] = best;
+            how[k][j] = h;
+        }
+    spans->count = nn;
+    for (size_t k = nn, j = ng; k > 0 || j > 0;) {
+        unsigned char h = how[k][j];
+        if (h == 0 && k > 0 && j > 0) {
+            k--;
+            j--;
+            spans->start[k] = g->start[j];
+            spans->len[k] = g->len[j];
+        } else if (h == 1 && j > 0) {
+            j--;
+        } else if (h == 3 && k > 1 && j > 0) {
+            j--;
+            k -= 2;
+            spans->start[k] = g->start[j];
+            spans->len[k] = 1;
+            spans->start[k + 1] = g->start[j] + 1;
+            spans->len[k + 1] = g->len[j] - 1;
+        } else {
+            k--;
+            spans->start[k] = 0;
+            spans->len[k] = 0;
+        }
+    }
+}
+
+/* Does a word start with a capital, a Latin-1 one too (Åkesson)? */
+static bool starts_upper(const char *w)
+{
+    unsigned char c = (unsigned char)w[0], d = c ? (unsigned char)w[1] : 0;
+    return (c >= 'A' && c <= 'Z') || (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97);
+}
+
+/* Writes the letter at byte start of out as a capital, an accented one too (álister -> Álister). */
+static void capitalize(strbuf *out, size_t start)
+{
+    if (out->len <= start) return;
+    unsigned char *p = (unsigned char *)out->data + start;
+    if (p[0] >= 'a' && p[0] <= 'z')
+        p[0] = (unsigned char)(p[0] - 32);
+    else if (p[0] == 0xC3 && out->len > start + 1 && p[1] >= 0xA0 && p[1] <= 0xBE && p[1] != 0xB7)
+        p[1] = (unsigned char)(p[1] - 0x20); /* á é í ó ú ñ ü -> Á É Í Ó Ú Ñ Ü */
 }
 
 bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
@@ -492,8 +770,9 @@ bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
     for (const char *p = word; *p && o + 1 < sizeof s; p++) /* letters only, lower case */
         if (*p != '\'' && *p != '-') s[o++] = *p;
     s[o] = '\0';
-    char low[128];
-    es_lower(s, o, low, sizeof low);
+    char lower[128], low[128];
+    es_lower(s, o, lower, sizeof lower);
+    fold_letters(lower, low, sizeof low);
     /* Mc and Mac- names: the prefix is "mac", the rest aligned on its own */
     const char *spell = low;
     bool mac = !strncmp(low, "mc", 2);
@@ -511,20 +790,6 @@ bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
         tok[nt++] = t;
     }
     pieces ps = {.count = 0};
-    size_t nucleus = 0, nnuclei = 0;
-    /* count nuclei first, to align them with the spelled groups */
-    for (size_t i = 0; i < nt; i++) {
-        const char *t = tok[i];
-        while (*t == '\'' || *t == ',')
-            t++;
-        const table_entry *e = phoneme_entry(lang, code, t, false, false);
-        if (!e) continue;
-        for (const char *v = e->spoken; *v; v++)
-            if (is_vowel_letter(*v) || *v == '*') {
-                nnuclei++;
-                break;
-            }
-    }
     size_t skip = 0;
     if (mac) { /* m @ k */
         snprintf(ps.items[0].text, sizeof ps.items[0].text, "mac");
@@ -532,16 +797,19 @@ bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
         ps.count = 1;
         while (skip < nt && strchr("m@k", tok[skip][strlen(tok[skip]) - 1]) && skip < 3)
             skip++;
-        nnuclei--;
     }
-    if (g.count == nnuclei + 1 && g.count > 1) {
-        size_t last = g.count - 1;
-        size_t end = g.start[last] + g.len[last];
-        if (spell[g.start[last]] == 'e' &&
-            (spell[end] == '\0' || !strcmp(spell + end, "s") || !strcmp(spell + end, "d")))
-            g.count--; /* silent e: Blake, Jones, Lovelace */
+    /* the mapping of each phoneme, and which spelled vowel group each nucleus says */
+    const table_entry *entry[64];
+    const char *values[64];
+    size_t nn = 0;
+    for (size_t i = skip; i < nt; i++) {
+        const char *t = tok[i] + strspn(tok[i], "',");
+        entry[i] = phoneme_entry(lang, code, t, i == skip, i + 1 == nt);
+        if (entry[i] && value_is_nucleus(entry[i]->spoken)) values[nn++] = entry[i]->spoken;
     }
-    bool aligned = g.count == nnuclei;
+    vowel_groups spans;
+    align_nuclei(values, nn, spell, &g, &spans);
+    size_t nucleus = 0;
     for (size_t i = skip; i < nt && ps.count < 64; i++) {
         const char *t = tok[i];
         bool stressed = false;
@@ -549,19 +817,16 @@ bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
             stressed = stressed || *t == '\'';
             t++;
         }
-        const table_entry *e = phoneme_entry(lang, code, t, i == skip, i + 1 == nt);
+        const table_entry *e = entry[i];
         if (!e) continue;
         piece *pc = &ps.items[ps.count];
         const char *next = i + 1 < nt ? tok[i + 1] : NULL;
         if (next) next += strspn(next, "',");
-        vowel_groups none = {.count = 0};
-        expand(e->spoken, spell, aligned ? &g : &none, nucleus, next, pc);
+        bool counts = value_is_nucleus(e->spoken);
+        expand(e->spoken, spell, &spans, counts ? nucleus : spans.count, next, pc);
         pc->vowel = false;
         for (const char *v = pc->text; *v; v++)
             pc->vowel = pc->vowel || is_vowel_letter(*v);
-        bool counts = false;
-        for (const char *v = e->spoken; *v; v++)
-            counts = counts || is_vowel_letter(*v) || *v == '*';
         pc->stressed = stressed && pc->vowel;
         if (counts) nucleus++;
         if (pc->text[0]) ps.count++;
@@ -586,21 +851,25 @@ bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
     if (loanword && raw[0] == 's' && is_consonant_letter(raw[1]) && raw[1] != 'h')
         sb_putc(&spelled, 'e'); /* spoiler -> espóiler */
     spell_consonants(raw, &spelled);
+    size_t m = strlen(spell);
+    if ((!strcmp(code, "nb") || !strcmp(code, "sv")) && m > 2 && spell[m - 1] == 'd' &&
+        strchr("lnr", spell[m - 2]) && spelled.len && spelled.data[spelled.len - 1] == spell[m - 2])
+        sb_putc(&spelled, 'd'); /* a Nordic final d Spanish readers say: Haugland -> Jáugland */
     char nothing[1] = ""; /* simplify writes; never into a string literal */
     char *sp = spelled.data ? spelled.data : nothing;
     simplify(sp);
+    devoiced(sp, spell);
     char *mark = strchr(sp, STRESS);
     size_t stress = mark ? (size_t)(mark - sp) : (size_t)-1;
     if (mark) memmove(mark, mark + 1, strlen(mark));
-    bool capital = word[0] >= 'A' && word[0] <= 'Z';
+    bool capital = starts_upper(word);
     size_t start = out->len;
     if (stress != (size_t)-1 && is_vowel_letter(sp[stress]))
         place_accent(sp, stress, out);
     else
         sb_puts(out, sp);
     sb_free(&spelled);
-    if (capital && out->len > start && out->data[start] >= 'a' && out->data[start] <= 'z')
-        out->data[start] = (char)(out->data[start] - 32);
+    if (capital) capitalize(out, start);
     return out->len > start;
 }
 
@@ -640,16 +909,67 @@ bool es_foreign_rewrite(const es_lang *lang, const char *code, const char *word,
             i++;
         }
     }
-    if (out->len > start && word[0] >= 'A' && word[0] <= 'Z' && out->data[start] >= 'a' &&
-        out->data[start] <= 'z')
-        out->data[start] = (char)(out->data[start] - 32);
+    if (starts_upper(word)) capitalize(out, start);
     return out->len > start;
 }
 
-/* Languages read through another voice's phonemes; the rest go through spelling rules. */
-static bool has_voice(const char *code)
+/* Languages read through an espeak-ng voice's phonemes, and the voice; the rest (it, pt, ru) go
+ * through spelling rules. English is American: its r is said where it is spelled, as Spanish
+ * newsreaders do (Thornbury -> Zórnberi). Danish names go through Norwegian (nb), said much as
+ * they are spelled, which is how Spanish newsreaders say them (Sørensen -> Sérensen). */
+static const char *const voices[][2] = {{"en", "en-us"}, {"fr", "fr"}, {"de", "de"}, {"pl", "pl"},
+                                        {"nl", "nl"},    {"sv", "sv"}, {"nb", "nb"}, {"fi", "fi"}};
+
+const char *es_foreign_voice(const char *code)
 {
-    return !strcmp(code, "en") || !strcmp(code, "fr") || !strcmp(code, "de") || !strcmp(code, "pl");
+    for (size_t i = 0; i < sizeof voices / sizeof *voices; i++)
+        if (!strcmp(code, voices[i][0])) return voices[i][1];
+    return NULL;
+}
+
+static bool approximate_as(es_foreign *f, const es_lang *lang, const char *code, const char *w,
+                           strbuf *ph, strbuf *out);
+
+/* The length of a word without its English possessive ('s or ’s: Miller's -> 6), or 0. */
+static size_t possessive_base(const char *w, size_t n)
+{
+    if (n > 3 && w[n - 2] == '\'' && w[n - 1] == 's') return n - 2;
+    if (n > 5 && !memcmp(w + n - 4, "\xE2\x80\x99s", 4)) return n - 4;
+    return 0;
+}
+
+/* The language of a word and its approximation in out (code NULL: none). A possessive marks an
+ * English name: Hobson's is Hobson said in English, and an s. */
+static const char *approximate(const es_lang *lang, const char *w, size_t n, strbuf *ph,
+                               strbuf *out)
+{
+    es_foreign *f = lang->foreign;
+    char base[72];
+    size_t bn = possessive_base(w, n);
+    if (bn && w[0] >= 'A' && w[0] <= 'Z') {
+        memcpy(base, w, bn);
+        base[bn] = '\0';
+        const char *code = es_foreign_language(lang, base, bn);
+        char low[72];
+        es_lower(base, bn, low, sizeof low);
+        if (!code && !spanish(lang, low, strlen(low))) code = "en";
+        if (!code || !approximate_as(f, lang, code, base, ph, out)) return NULL;
+        if (out->len && out->data[out->len - 1] != 's') sb_putc(out, 's');
+        return code;
+    }
+    const char *code = es_foreign_language(lang, w, n);
+    return code && approximate_as(f, lang, code, w, ph, out) ? code : NULL;
+}
+
+/* Approximates word as a word of language code: through its voice's phonemes or its
+ * spelling rules. */
+static bool approximate_as(es_foreign *f, const es_lang *lang, const char *code, const char *w,
+                           strbuf *ph, strbuf *out)
+{
+    const char *voice = es_foreign_voice(code);
+    if (!voice) return es_foreign_rewrite(lang, code, w, out);
+    return f->phonemes && f->phonemes(f->user, voice, w, ph) &&
+           es_foreign_respell(lang, code, w, sb_str(ph), out);
 }
 
 bool es_foreign_say(const es_lang *lang, const char *word, size_t n, strbuf *out)
@@ -661,15 +981,9 @@ bool es_foreign_say(const es_lang *lang, const char *word, size_t n, strbuf *out
     char w[72];
     memcpy(w, word, n);
     w[n] = '\0';
-    const char *code = es_foreign_language(lang, w, n);
     strbuf said = {0}, ph = {0};
-    bool ok = false;
-    if (code && has_voice(code)) {
-        ok = f->phonemes && f->phonemes(f->user, code, w, &ph) &&
-             es_foreign_respell(lang, code, w, sb_str(&ph), &said);
-    } else if (code) {
-        ok = es_foreign_rewrite(lang, code, w, &said);
-    }
+    const char *code = approximate(lang, w, n, &ph, &said);
+    bool ok = code != NULL;
     if (!ok) sb_clear(&said);
     const char *result = ok ? sb_str(&said) : "";
     table_put(f->cache, w, result, "");
@@ -680,4 +994,120 @@ bool es_foreign_say(const es_lang *lang, const char *word, size_t n, strbuf *out
     sb_free(&said);
     sb_free(&ph);
     return said_it;
+}
+
+/* ---- a name's language ---- */
+
+/* A capitalized word of a name whose language its own letters do not show (the token's
+ * payload), that is not Spanish, listed or a function word: it may take its name's language. */
+static bool open_to_context(const es_lang *lang, const sem_token *t)
+{
+    const char *w = t->payload;
+    size_t n = strlen(w);
+    if (t->cls != SEM_WORD || (t->flags & (SEM_SAID | SEM_CAPITAL)) || n < 3 || n > 64 ||
+        !(w[0] >= 'A' && w[0] <= 'Z'))
+        return false;
+    char low[72];
+    es_lower(w, n, low, sizeof low);
+    return !spanish(lang, low, strlen(low)) && !table_getn(lang->spanish_words, w, n) &&
+           !es_lexicon_get(lang, w, n) && !es_is_function_word(lang, w, n);
+}
+
+/* Is token t a capitalized word (the words of a name: Dietmar Heinzelmann, Jean-Baptiste)? */
+static bool name_word(const sem_token *t)
+{
+    return t->cls == SEM_WORD && t->payload[0] >= 'A' && t->payload[0] <= 'Z';
+}
+
+/* Does a name hold given names joined by a hyphen and a surname, all open to context
+ * (Anne-Sophie Delorme; not García-Page, Bogotá-Villavicencio)? With nothing else to go by,
+ * such a name is French. */
+static bool hyphenated_given_names(const es_lang *lang, const sem_list *sems, size_t from,
+                                   size_t to)
+{
+    for (size_t k = from + 1; k + 2 < to; k++) { /* and a surname after them */
+        const sem_token *t = &sems->items[k];
+        if (t->cls == SEM_PUNCT && !strcmp(t->payload, "-") &&
+            open_to_context(lang, &sems->items[k - 1]) &&
+            open_to_context(lang, &sems->items[k + 1]))
+            return true;
+    }
+    return false;
+}
+
+void es_foreign_names(const es_lang *lang, const sem_list *sems)
+{
+    es_foreign *f = lang->foreign;
+    if (!f) return;
+    for (size_t i = 0; i < sems->count;) {
+        if (!name_word(&sems->items[i])) {
+            i++;
+            continue;
+        }
+        size_t end = i + 1; /* the name: capitalized words, or joined by a hyphen */
+        while (end < sems->count) {
+            const sem_token *t = &sems->items[end];
+            if (name_word(t)) {
+                end++;
+            } else if (t->cls == SEM_PUNCT && !strcmp(t->payload, "-") && end + 1 < sems->count &&
+                       name_word(&sems->items[end + 1])) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        if (end - i < 2 || !es_lang_word_lists(lang)) { /* a name of one word has no context */
+            i = end;
+            continue;
+        }
+        /* each word's own language and its weight; the name's is the heaviest */
+        const char *codes[32] = {0};
+        int scores[32] = {0}, top = 0;
+        const char *code = NULL;
+        bool hyphen = false;
+        for (size_t k = i; k < end && k - i < 32; k++) {
+            const sem_token *t = &sems->items[k];
+            hyphen = hyphen || t->cls == SEM_PUNCT;
+            size_t n = strlen(t->payload);
+            if (t->cls != SEM_WORD || (t->flags & SEM_SAID) || n < 3 ||
+                es_is_function_word(lang, t->payload, n))
+                continue;
+            codes[k - i] = guess_language(lang, t->payload, n, &scores[k - i]);
+            if (codes[k - i] && scores[k - i] > top) {
+                top = scores[k - i];
+                code = codes[k - i];
+            }
+        }
+        /* a word whose own language is weaker by 2 or more yields (Mette Sørensen, Gudrun
+         * Pfeiffer; not Spencer Gault, Loretta Gaines), in a hyphenated name always
+         * (Jean-Baptiste); one as strong as the name's keeps the name as it is */
+        bool agree = true, open = false;
+        for (size_t k = i; k < end && k - i < 32; k++) {
+            const char *c = codes[k - i];
+            bool yields = c && code && strcmp(c, code) && (hyphen || scores[k - i] + 2 <= top);
+            if (c && code && strcmp(c, code) && !yields) agree = false;
+            open = open || ((!c || yields) && open_to_context(lang, &sems->items[k]));
+            if (yields) codes[k - i] = NULL;
+        }
+        /* not English: its names stand next to Spanish words (Nueva York) */
+        if (code && !strcmp(code, "en")) code = NULL;
+        if (!code && agree && hyphenated_given_names(lang, sems, i, end))
+            code = "fr"; /* Anne-Sophie Delorme, Marie-Claire */
+        for (size_t k = i; code && agree && open && k < end && k - i < 32; k++) {
+            const sem_token *t = &sems->items[k];
+            if (codes[k - i] || !open_to_context(lang, t) || table_get(f->cache, t->payload))
+                continue;
+            strbuf said = {0}, ph = {0};
+            bool ok = approximate_as(f, lang, code, t->payload, &ph, &said);
+            table_put(f->cache, t->payload, ok ? sb_str(&said) : "", "");
+            if (ok && f->verbose)
+                fprintf(f->verbose,
+                        "locutor: foreign word '%s' (%s, its name's language%s%s) said '%s'\n",
+                        t->payload, code, ph.len ? " " : "", ph.len ? sb_str(&ph) : "",
+                        sb_str(&said));
+            sb_free(&said);
+            sb_free(&ph);
+        }
+        i = end;
+    }
 }

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "semiotic.h"
 #include "status.h"
 #include "strbuf.h"
 
@@ -39,6 +40,15 @@ bool es_foreign_respell(const struct es_lang *lang, const char *code, const char
  * spelled close to how they sound: ("it", "Giorgetti") -> "Yorgueti". */
 bool es_foreign_rewrite(const struct es_lang *lang, const char *code, const char *word,
                         strbuf *out);
+
+/* The espeak-ng voice whose phonemes say a language's words ("en" -> "en-us"), or NULL for a
+ * language read by spelling rules ("it"). */
+const char *es_foreign_voice(const char *code);
+
+/* Before a block is said: a capitalized word of a name that shows no language of its own and is
+ * not Spanish takes the language its other words show (Dietmar Heinzelmann: German; Mette
+ * Sørensen: Norwegian), so it is said that way too. */
+void es_foreign_names(const struct es_lang *lang, const sem_list *sems);
 
 /* Says word the Spanish way when it is foreign (appends to out and returns true), else false.
  * Uses lang->foreign (NULL: never). */

@@ -308,10 +308,9 @@ void es_lower(const char *word, size_t n, char *out, size_t outsize)
         }
         out[o++] = (char)c;
         if (c != 0xC3 || i + 1 >= n) continue;
-        /* Á É Í Ó Ú Ü Ñ: their lower case is the second byte plus 0x20 */
+        /* À to Þ (Á É Í Ó Ú Ü Ñ, Å Ö Ø...): their lower case is the second byte plus 0x20 */
         unsigned char d = (unsigned char)word[++i];
-        bool upper =
-            d == 0x81 || d == 0x89 || d == 0x8D || d == 0x93 || d == 0x9A || d == 0x9C || d == 0x91;
+        bool upper = d >= 0x80 && d <= 0x9E && d != 0x97; /* not × */
         out[o++] = (char)(upper ? d + 0x20 : d);
     }
     out[o] = '\0';

@@ -202,6 +202,7 @@ loc_status pipeline_chunk_block(const es_lang *lang, const block *b, bool marks,
     }
     loc_status st = es_classify(lang, region, b->text, &tokens, a, &sems);
     if (st != LOC_OK) return st;
+    es_foreign_names(lang, &sems); /* names whose words show their language to the others */
     if (verbose) verbose_verbatim(lang, verbose, b, &sems);
     return chunk_block(lang, b, &sems, marks, a, out);
 }
@@ -713,7 +714,7 @@ loc_status pipeline_run(const loc_options *o, strbuf *err)
     if (st == LOC_OK && r.lang.foreign && !audio && o->jobs > 1) { /* children inherit these */
         es_lang_word_lists(&r.lang);
         strbuf warm = {0};
-        synth_phonemes(NULL, "en", "the", &warm);
+        synth_phonemes(NULL, es_foreign_voice("en"), "the", &warm);
         sb_free(&warm);
     }
     /* text alone on several cores; --verbose stays in one process, its lines in order */

@@ -26,6 +26,24 @@ printf 'Jiménez, Ximena y Joaquín viajaron de Sanxenxo a Lleida y a Xochimilco
 check "Spanish names and places are left as written" \
     grep -qx "Jiménez, Ximena y Joaquín viajaron de Sanxenxo a Lleida y a Xochimilco." "$WORK/es.out"
 
+# issue 13: possessives, a capital on an accented vowel, more languages, a name's language
+printf '%s\n' "Compró pan en Miller's y en Hobson’s." "El físico Alistair Penhaligon habló." \
+    "La empresa de Jönköping cerró." "La ministra Mette Sørensen dimitió." \
+    "La jueza Anne-Sophie Delorme dictó sentencia." "El alcalde Nigel Thornbury habló." \
+    "El puerto de Vlissingen y la universidad de Aarhus." >"$WORK/more.txt"
+"$LOCUTOR" --text "$WORK/more.txt" >"$WORK/more.out"
+check "a possessive is the name approximated and an s (Miller's -> Mílers, Hobson’s -> Jobsons)" \
+    grep -q "Mílers y en Jobsons" "$WORK/more.out"
+check "a capital on an accented first vowel is kept (Alistair -> Álister)" grep -q "Álister" "$WORK/more.out"
+check "Swedish through the sv voice (Jönköping -> Yénchepin)" grep -q "Yénchepin" "$WORK/more.out"
+check "a name's words share its language (Mette Sørensen -> Mete Sérensen)" \
+    grep -q "Mete Sérensen" "$WORK/more.out"
+check "hyphenated French given names (Anne-Sophie Delorme -> An Sofí Delorm)" \
+    grep -q "An Sofí Delorm" "$WORK/more.out"
+check "English r said where spelled, -bury (Thornbury -> Zórnberi)" grep -q "Zórnberi" "$WORK/more.out"
+check "Dutch and Danish words approximated (Vlissingen, Aarhus)" \
+    sh -c "! grep -q 'Vlissingen\|Aarhus' '$WORK/more.out'"
+
 # one Spanish voice: the SSML sent to espeak-ng never switches language
 "$LOCUTOR" --ssml "$WORK/names.txt" >"$WORK/names.ssml"
 check "the SSML has no other language (xml:lang only es)" \

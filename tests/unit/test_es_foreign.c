@@ -50,13 +50,40 @@ static void languages_from_letters(void **state)
     assert_string_equal(language("Hollis"), "en"); /* english-words.tsv */
 }
 
+/* Issue 13: more languages and the letters that show them. */
+static void more_languages_from_letters(void **state)
+{
+    (void)state;
+    assert_string_equal(language("Jönköping"), "sv");  /* köping */
+    assert_string_equal(language("Lindqvist"), "sv");  /* -qvist */
+    assert_string_equal(language("Sørensen"), "nb");   /* ø: Danish read through Norwegian */
+    assert_string_equal(language("Heijmans"), "nl");   /* ij */
+    assert_string_equal(language("Hoogeveen"), "nl");  /* -veen beats oo, ee */
+    assert_string_equal(language("Heikkinen"), "fi");  /* -nen, kk */
+    assert_string_equal(language("Amélie"), "fr");     /* an é Spanish would not write */
+    assert_string_equal(language("Pontarlier"), "fr"); /* -ier */
+    assert_string_equal(language("Aurillac"), "fr");   /* a name ending in c */
+    assert_string_equal(language("Jürgen"), "de");     /* ü not after g */
+    assert_string_equal(language("Pfeiffer"), "de");   /* pf- */
+    assert_string_equal(language("Ottavio"), "it");    /* a doubled consonant, final o */
+    assert_string_equal(language("Cicchetti"), "it");
+    assert_string_equal(language("Matosinhos"), "pt"); /* the ? in nh[ao]s?$ was never read */
+    assert_string_equal(language("streamers"), "en");  /* s + consonant, -ers */
+    assert_string_equal(language("McAllister"), "en"); /* Mc opens the gate */
+    assert_string_equal(language("Pike"), "en");       /* english-words.tsv, wamerican-huge */
+    assert_string_equal(language("Clive"), "en");
+}
+
 static void spanish_is_left_alone(void **state)
 {
     (void)state;
-    const char *spanish[] = {"Jiménez",  "Xavier",     "Ximena",   "Joaquín",    "Sanxenxo",
-                             "Lleida",   "Xochimilco", "Oaxaca",   "Etxeberria", "kiosco",
-                             "acciones", "marzo",      "reforzar", "hay",        "ciudades",
-                             "Ñeembucú", "Tlaxcala",   "deshizo",  "anhelaba",   "pymes"};
+    const char *spanish[] = {
+        "Jiménez",  "Xavier",     "Ximena",   "Joaquín",  "Sanxenxo", "Lleida",   "Xochimilco",
+        "Oaxaca",   "Etxeberria", "kiosco",   "acciones", "marzo",    "reforzar", "hay",
+        "ciudades", "Ñeembucú",   "Tlaxcala", "deshizo",  "anhelaba", "pymes",    "Gijón",
+        "pingüino", "Beasain",    "Asier",    "Terrassa", "Eivissa",  "Itziar",   "Chiapas",
+        "Javier",   "celac",      "aaa",      "Chetumal", "Martin",   "Ramon",    "Dale",
+        "Leioa",    "Dane"};
     for (size_t i = 0; i < sizeof spanish / sizeof *spanish; i++)
         if (strcmp(language(spanish[i]), "-") != 0)
             fail_msg("%s taken for %s", spanish[i], language(spanish[i]));
@@ -101,6 +128,23 @@ static void phonemes_without_spanish_letters(void **state)
     sb_free(&out);
 }
 
+/* Issue 13: nuclei aligned with the spelled vowels, capitals kept, spelled endings. */
+static void respelling_follows_the_spelling(void **state)
+{
+    (void)state;
+    respell("en", "Thornbury", "T|'O@|n|b|E|r|i", "Zórnberi"); /* r where spelled (en-us) */
+    respell("en", "Gillian", "dZ|'I|l|i:|;|@|n", "Yilian");    /* one group, two nuclei */
+    respell("en", "Alistair", "'a|l|I|s|t|,e@", "Álister");    /* the capital kept */
+    respell("en", "Probert", "p|r|'oU|b|3:|t", "Próbert");     /* an o alone: o */
+    respell("en", "Barlow", "b|'A@|l|oU", "Barlou");           /* ow: ou */
+    respell("en", "Kirsty", "k|'3:|s|t|i", "Quersti");         /* ir said er */
+    respell("de", "Hengstenberg", "h|'E|N|s|t|@|n|b|,E|r|k", "Jéngstenberg"); /* -berg */
+    respell("nb", "Haugland", "h|'aU|g|l|A|n|n", "Jáugland");                 /* a final d said */
+    respell("nl", "Heijmans", "h|'EI|j|m|A|n|s", "Jeimans");
+    respell("sv", "Åkesson", "'o:|k|E-|s|,O|n", "Óqueson"); /* a Latin-1 capital kept */
+    respell("fr", "Aurillac", "o|r|i|j|'a|k", "Oriyac");
+}
+
 static void spelling_rules(void **state)
 {
     (void)state;
@@ -110,6 +154,12 @@ static void spelling_rules(void **state)
     sb_clear(&out);
     assert_true(es_foreign_rewrite(&lang, "pt", "Magalhães", &out));
     assert_string_equal(sb_str(&out), "Magallaes");
+    sb_clear(&out);
+    assert_true(es_foreign_rewrite(&lang, "it", "Civitavecchia", &out));
+    assert_string_equal(sb_str(&out), "Chivitavequia");
+    sb_clear(&out);
+    assert_true(es_foreign_rewrite(&lang, "it", "Scaglione", &out));
+    assert_string_equal(sb_str(&out), "Scallone");
     sb_free(&out);
 }
 
@@ -117,6 +167,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(languages_from_letters),
+        cmocka_unit_test(more_languages_from_letters),
+        cmocka_unit_test(respelling_follows_the_spelling),
         cmocka_unit_test(spanish_is_left_alone),
         cmocka_unit_test(phonemes_to_spanish_letters),
         cmocka_unit_test(phonemes_without_spanish_letters),
