@@ -4,7 +4,8 @@
  * (gate()); then spanish-words.tsv keeps Spanish words out, foreign-cues.tsv guesses its
  * language, and either espeak-ng's phonemes in that language are mapped to Spanish letters
  * (foreign-phonemes.tsv) or, for languages spelled as they sound, spelling rules rewrite it
- * (foreign-spelling.tsv). The Spanish voice then reads the respelling. */
+ * (foreign-spelling.tsv). The words of one name share its language (es_foreign_names). The
+ * Spanish voice then reads the respelling. */
 #include "es_foreign.h"
 
 #include <stdlib.h>
@@ -314,10 +315,6 @@ static const char *guess_language(const es_lang *lang, const char *word, size_t 
             best = s.scores[k];
             code = s.codes[k];
         }
-    }
-    if (getenv("LOC_DEBUG_CUES")) {
-        for (size_t k = 0; k < s.ncodes; k++)
-            fprintf(stderr, "cue %s %s %d\n", word, s.codes[k], s.scores[k]);
     }
     if ((best < 2 || !code) && native == 0 && table_getn(lang->english_words, word, n)) {
         *score = 3;

@@ -25,9 +25,10 @@ void es_foreign_free(es_foreign *f);
 void es_foreign_set_verbose(es_foreign *f, FILE *out);
 
 /* The language a word seems to be in by its letters ("en", "fr", "de", "it", "pt", "pl",
- * "ru"), or NULL when it is Spanish (in spanish-words.tsv), looks Spanish, Basque, Catalan,
- * Galician or Amerindian, or shows no clear cue: "Whitfield" -> "en", "Etxeberria" -> NULL.
- * An English name with Spanish letters is English when english-words.tsv lists it: "Hollis". */
+ * "ru", "nl", "sv", "nb", "fi"), or NULL when it is Spanish (in spanish-words.tsv), looks Spanish,
+ * Basque, Catalan, Galician or Amerindian, or shows no clear cue: "Whitfield" -> "en", "Etxeberria"
+ * -> NULL. An English name with Spanish letters is English when english-words.tsv lists it:
+ * "Hollis". */
 const char *es_foreign_language(const struct es_lang *lang, const char *word, size_t n);
 
 /* The Spanish approximation of a word from its phonemes in language code (a row set of
