@@ -12,10 +12,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* "-", "/dev/stdout", "/dev/fd/2", "/proc/self/fd/1" -> that descriptor; else -1. */
-static int standard_stream(const char *path)
+int standard_stream(const char *path)
 {
     if (strcmp(path, "-") == 0 || strcmp(path, "/dev/stdout") == 0) return STDOUT_FILENO;
+    if (strcmp(path, "/dev/stdin") == 0) return STDIN_FILENO;
     if (strcmp(path, "/dev/stderr") == 0) return STDERR_FILENO;
     const char *n = NULL;
     if (strncmp(path, "/dev/fd/", 8) == 0) n = path + 8;
@@ -226,9 +226,8 @@ void atomic_discard(atomic_file *af)
 
 FILE *scratch_file(void)
 {
-    const char *dir = getenv("TMPDIR");
     char path[PATH_MAX];
-    snprintf(path, sizeof path, "%s/locutor.XXXXXX", dir && *dir ? dir : "/tmp");
+    snprintf(path, sizeof path, "%s/locutor.XXXXXX", scratch_dir());
     int fd = mkostemp(path, O_CLOEXEC);
     if (fd < 0) return NULL;
     unlink(path);

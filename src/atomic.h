@@ -42,6 +42,10 @@ void atomic_discard(atomic_file *af);
  * Returns the descriptor, or -1 with errno set; *tmp is malloc'd either way. */
 int atomic_temp_fd(const char *path, char **tmp);
 
+/* The descriptor a path names without a file of its own, else -1: "-" (an output: standard
+ * output), "/dev/stdout", "/dev/stdin", "/dev/stderr", "/dev/fd/2", "/proc/self/fd/1". */
+int standard_stream(const char *path);
+
 /* Opens where an output named path goes: "-" and /dev/stdout (a copy of that descriptor), an
  * existing device or FIFO (in place; *tmp stays NULL), else a temporary file next to the real
  * file (symlinks followed; an existing file's mode and owner kept; a read-only file refused;

@@ -1,6 +1,7 @@
 /* collide.c - "-o jingle.wav --jingle jingle.wav" is refused before anything is written: every
  * output is compared with every input and every other output, by device and inode and by name. */
 #include "collide.h"
+#include "atomic.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -12,14 +13,10 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
-/* "-" and /dev/std* name a standard stream: its descriptor, else -1. */
+/* A standard stream's descriptor ("-" is standard input for an input), else -1. */
 static int stream_fd(const char *path, bool output)
 {
-    if (strcmp(path, "-") == 0) return output ? STDOUT_FILENO : STDIN_FILENO;
-    if (strcmp(path, "/dev/stdin") == 0) return STDIN_FILENO;
-    if (strcmp(path, "/dev/stdout") == 0) return STDOUT_FILENO;
-    if (strcmp(path, "/dev/stderr") == 0) return STDERR_FILENO;
-    return -1;
+    return !output && strcmp(path, "-") == 0 ? STDIN_FILENO : standard_stream(path);
 }
 
 /* "out/../a.wav" (a.wav not made yet) -> "/home/x/a.wav": the folder made absolute, symlinks

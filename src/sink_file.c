@@ -355,7 +355,7 @@ loc_status sink_file_open(const char *path, int rate, const sink_file_options *f
     f->raw_fd = -1;
     f->in_rate = rate;
     f->later = fo->later;
-    if (strcmp(path, "-") == 0 || strcmp(path, "/dev/stdout") == 0) {
+    if (standard_stream(path) == STDOUT_FILENO) {
         f->out_rate = rate;
         loc_status st = open_stream(f, STDOUT_FILENO, rate, err);
         if (st != LOC_OK) {
