@@ -1,5 +1,8 @@
 # test_install.sh - an installed locutor reads its own data with the source and build trees
-# out of reach, and again after its prefix moves; LOCUTOR_DATA_DIR wins when set.
+# out of reach, and again after its prefix moves; LOCUTOR_DATA_DIR wins when set. The installed
+# liblocutor (header, shared and static library, pkg-config file) builds examples/normalize.c
+# and examples/speak.c with `cc $(pkg-config --cflags --libs locutor)`, and they run on the
+# installed data alone.
 . "$(dirname "$0")/lib.sh"
 BUILD=$(cd "$(dirname "$LOCUTOR")" && pwd)
 LOCUTOR=$BUILD/$(basename "$LOCUTOR")
@@ -25,8 +28,35 @@ check "installed: share/locutor/voices/es/letters.tsv" test -f prefix/share/locu
 check "installed: share/doc/locutor/README.md" test -f prefix/share/doc/locutor/README.md
 check "installed data: only the .tsv tables" test -z "$(find prefix/share/locutor -type f ! -name '*.tsv')"
 check "install_manifest.txt lists every installed file" \
-    test "$(grep -c . "$manifest")" = "$(find prefix -type f | wc -l)"
+    test "$(grep -c . "$manifest")" = "$(find prefix ! -type d | wc -l)"
+check "installed: include/locutor.h" test -f prefix/include/locutor.h
+check "installed: lib/liblocutor.so.1 (SONAME liblocutor.so.1)" \
+    sh -c "readelf -d prefix/lib/liblocutor.so.1 | grep -q 'SONAME.*liblocutor.so.1'"
+check "installed: lib/liblocutor.so, a link for the linker" test -L prefix/lib/liblocutor.so
+check "installed: lib/liblocutor.a" test -f prefix/lib/liblocutor.a
+check "installed: lib/pkgconfig/locutor.pc" test -f prefix/lib/pkgconfig/locutor.pc
+check "installed: share/man/man1/locutor.1" test -f prefix/share/man/man1/locutor.1
+exported=$(nm -D --defined-only prefix/lib/liblocutor.so.1 | awk '$2 == "T" {print $3}')
+check "liblocutor.so exports the API only ($(echo "$exported" | grep -vc '^locutor_') others)" \
+    test -z "$(echo "$exported" | grep -v '^locutor_')"
+check "liblocutor.so exports locutor_normalize and locutor_speak" \
+    sh -c "echo '$exported' | grep -q '^locutor_normalize@' && echo '$exported' | grep -q '^locutor_speak@'"
 restore_manifest
+
+# the examples, compiled as a user would against the installed library
+export PKG_CONFIG_PATH=$WORK/prefix/lib/pkgconfig
+flags=$(pkg-config --cflags --libs locutor)
+check "pkg-config --cflags --libs locutor: $flags" test -n "$flags"
+# shellcheck disable=SC2086 # the flags are words
+cc -o normalize "$SRC/examples/normalize.c" $flags -Wl,-rpath,'$ORIGIN/prefix/lib' 2>cc.err
+check "examples/normalize.c builds with cc \$(pkg-config --cflags --libs locutor) ($(head -c 300 cc.err))" test -x normalize
+# shellcheck disable=SC2086
+cc -o speak "$SRC/examples/speak.c" $flags -Wl,-rpath,'$ORIGIN/prefix/lib' 2>>cc.err
+check "examples/speak.c builds ($(head -c 300 cc.err))" test -x speak
+# shellcheck disable=SC2086
+cc -o normalize-static "$SRC/examples/normalize.c" -I"$WORK/prefix/include" prefix/lib/liblocutor.a \
+    $(pkg-config --libs espeak-ng libutf8proc libxml-2.0) -lm 2>>cc.err
+check "examples/normalize.c links with the static liblocutor.a" test -x normalize-static
 
 # hidden PROGRAM ARGS...: runs an installed program where the build and source trees are empty
 # folders (a private mount namespace), without LOCUTOR_DATA_DIR.
@@ -59,6 +89,16 @@ runs() {
     check "$label: the sample article reads as from the build tree" cmp -s "$label.article" article.expected
 }
 runs "$WORK/prefix" installed
+echo "Murieron 21 personas el 21/03/2024." >murieron.txt
+hidden ./normalize <murieron.txt >normalize.out 2>normalize.err
+check "examples/normalize: the issue's sentence on the installed data ($(cat normalize.out normalize.err))" \
+    test "$(cat normalize.out)" = "Murieron veintiuna personas el veintiuno de marzo de dos mil veinticuatro."
+hidden ./normalize <article.txt >normalize.article 2>>normalize.err
+check "examples/normalize: the sample article as locutor --text reads it" cmp -s normalize.article article.expected
+hidden ./speak speak.wav <in.txt >/dev/null 2>speak.err
+speech=$("$WAV_PAUSES" speak.wav 2>/dev/null | sed -n 's/.*speech_s=\([0-9.]*\).*/\1/p')
+check "examples/speak: a WAV with ${speech:-no} s of speech ($(head -c 200 speak.err))" fcmp "${speech:-0} > 2"
+check "examples/speak: one sentence event at 0 s, at bytes 0-65" grep -q "0.00 s  sentence at bytes 0-65" speak.err
 mkdir -p moved/elsewhere && mv prefix moved/elsewhere/opt
 runs "$WORK/moved/elsewhere/opt" moved
 

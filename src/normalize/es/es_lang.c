@@ -1,6 +1,7 @@
 /* es_lang.c - loads the voices/es TSV files and answers gender and word-class questions. */
 #include "es_lang.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -13,7 +14,22 @@
 #define LOCUTOR_SOURCE_DATA_DIR "voices"
 #endif
 
-/* voices/: $LOCUTOR_DATA_DIR, else <exe>/../share/locutor/voices, else the source tree's. */
+/* Writes into out (PATH_MAX) the data folder installed beside a binary: its
+ * ../share/locutor/voices, when that exists. */
+static bool installed_beside(const char *binary, char *out)
+{
+    char path[PATH_MAX];
+    const char *slash = strrchr(binary, '/');
+    size_t dir = slash ? (size_t)(slash - binary) : 0;
+    if (!slash || (size_t)snprintf(path, sizeof path, "%.*s/../share/locutor/voices", (int)dir,
+                                   binary) >= sizeof path)
+        return false;
+    return realpath(path, out) != NULL;
+}
+
+/* voices/: $LOCUTOR_DATA_DIR, else <exe>/../share/locutor/voices, else beside the shared
+ * liblocutor a program was linked with (<libdir>/../share/locutor/voices), else the source
+ * tree's. */
 const char *es_data_dir(void)
 {
     const char *env = getenv("LOCUTOR_DATA_DIR");
@@ -23,10 +39,15 @@ const char *es_data_dir(void)
     if (!dir) {
         char exe[PATH_MAX];
         ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-        char *slash = n > 0 ? memrchr(exe, '/', (size_t)n) : NULL;
-        size_t room = slash ? sizeof exe - (size_t)(slash - exe) : 0;
-        bool fits = slash && (size_t)snprintf(slash, room, "/../share/locutor/voices") < room;
-        dir = fits && realpath(exe, installed) ? installed : LOCUTOR_SOURCE_DATA_DIR;
+        if (n > 0) exe[n] = '\0';
+        Dl_info lib;
+        if (n > 0 && installed_beside(exe, installed))
+            dir = installed;
+        else if (dladdr(installed, &lib) /* an object of this library */ && lib.dli_fname &&
+                 installed_beside(lib.dli_fname, installed))
+            dir = installed;
+        else
+            dir = LOCUTOR_SOURCE_DATA_DIR;
     }
     return dir;
 }
@@ -249,7 +270,7 @@ bool es_lang_word_lists(const es_lang *lang)
     table **slots[] = {&l->spanish_words, &l->english_words};
     strbuf err = {0};
     for (size_t i = 0; i < 2; i++) {
-        char path[PATH_MAX];
+        char path[PATH_MAX + 32]; /* dir, then /es/NAME.tsv */
         snprintf(path, sizeof path, "%s/es/%s.tsv", l->dir, names[i]);
         *slots[i] = table_new();
         if (!*slots[i] || table_load(*slots[i], path, &err) != LOC_OK) {

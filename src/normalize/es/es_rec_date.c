@@ -543,8 +543,8 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
     /* año MCMLXXXIX, año mcmlxxxix: a year in Roman numerals, read as a number */
     if (cc_word_in(c, p, (const char *const[]){"año", NULL}) && n >= 3 &&
         (upper || all_of(w, n, "ivxlcdm")) && (v = roman_value(w, n)) >= 100) {
-        char *d = arena_alloc(c->a, 8);
-        snprintf(d, 8, "%u", v);
+        char *d = arena_alloc(c->a, 12);
+        snprintf(d, 12, "%u", v);
         *out = cc_make(c, SEM_ROMAN, i, i, d);
         return 1;
     }
