@@ -18,6 +18,7 @@ typedef struct {
 
 static int sample_rate;
 static bool library_ready;      /* espeak-ng initialized in this process */
+static bool output_ready;       /* and its synchronous output (not for phonemes alone) */
 static char speaking_voice[64]; /* the voice synth_open chose ("" before it) */
 static bool voice_changed;      /* synth_phonemes could not switch back */
 static synth_options speaking;  /* rate, pitch, volume set again after a switch back */
@@ -59,26 +60,28 @@ static bool voice_exists(const char *name)
 
 static loc_status init_library(void)
 {
-    espeak_ng_InitializePath(NULL);
-    if (espeak_ng_Initialize(NULL) != ENS_OK) return LOC_ERR_SYNTH;
+    if (!library_ready) {
+        espeak_ng_InitializePath(NULL);
+        if (espeak_ng_Initialize(NULL) != ENS_OK) return LOC_ERR_SYNTH;
+        library_ready = true;
+    }
+    if (output_ready) return LOC_OK;
     /* espeak-ng opens an audio client here even in synchronous mode; keep its noise quiet.
      * 400 ms buffers: fewer callbacks and pipe writes than the default 60 ms. */
     int saved = quiet_begin();
     espeak_ng_STATUS st = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 400, NULL);
     quiet_end(saved);
-    return st == ENS_OK ? LOC_OK : LOC_ERR_SYNTH;
+    if (st != ENS_OK) return LOC_ERR_SYNTH;
+    output_ready = true;
+    return LOC_OK;
 }
 
 loc_status synth_open(const synth_options *opts)
 {
-    loc_status st = library_ready ? LOC_OK : init_library();
+    loc_status st = init_library();
     if (st != LOC_OK) return st;
-    library_ready = true;
-    if (!voice_exists(opts->voice) || espeak_ng_SetVoiceByName(opts->voice) != ENS_OK) {
-        espeak_ng_Terminate();
-        library_ready = false;
+    if (!voice_exists(opts->voice) || espeak_ng_SetVoiceByName(opts->voice) != ENS_OK)
         return LOC_ERR_VOICE;
-    }
     snprintf(speaking_voice, sizeof speaking_voice, "%s", opts->voice);
     speaking = *opts;
     voice_changed = false;
@@ -127,10 +130,11 @@ void synth_set_rate(int wpm)
     espeak_SetParameter(espeakRATE, wpm, 0);
 }
 
+/* espeak-ng stays initialized until the process ends: espeak-ng 1.51 hangs in
+ * espeak_ng_Terminate once it has been initialized a second time (a library user that opens a
+ * voice, closes it and opens another). */
 void synth_close(void)
 {
-    espeak_ng_Terminate();
-    library_ready = false;
     speaking_voice[0] = '\0';
     sb_free(&spoken);
     sb_free(&looked_up);
@@ -176,6 +180,5 @@ loc_status synth_list_voices(FILE *out)
         const char *base = strrchr(v->identifier, '/');
         fprintf(out, "%-8s %s\n", base ? base + 1 : v->identifier, v->name ? v->name : "");
     }
-    espeak_ng_Terminate();
     return LOC_OK;
 }

@@ -1,0 +1,223 @@
+/* test_api.c - liblocutor's public API: normalization with source offsets, text and SSML,
+ * synthesis with events in order, stopping within one buffer, and each error named. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "locutor.h"
+
+static const char sentence[] = "Titular\nMurieron 21 personas el 21/03/2024. Otra frase.\n";
+
+/* Opens the language data of the source tree. */
+static locutor_lang *open_lang(const char *region)
+{
+    locutor_lang_options o = {.data_dir = LOCUTOR_TEST_DATA_DIR, .region = region};
+    locutor_lang *lang = NULL;
+    char err[256] = "";
+    assert_int_equal(locutor_lang_open(&o, &lang, err, sizeof err), LOCUTOR_OK);
+    assert_non_null(lang);
+    return lang;
+}
+
+static locutor_speech *normalize(locutor_lang *lang, const char *text, unsigned flags)
+{
+    locutor_speech *s = NULL;
+    char err[256] = "";
+    assert_int_equal(locutor_normalize(lang, text, strlen(text), LOCUTOR_FORMAT_TEXT, flags, &s,
+                                       err, sizeof err),
+                     LOCUTOR_OK);
+    return s;
+}
+
+/* The words and the bytes of the caller's text they come from. */
+static void test_text_and_offsets(void **state)
+{
+    (void)state;
+    locutor_lang *lang = open_lang(NULL);
+    locutor_speech *s = normalize(lang, sentence, 0);
+    char *text = locutor_speech_text(s);
+    assert_string_equal(text, "Titular\nMurieron veintiuna personas el veintiuno de marzo de dos "
+                              "mil veinticuatro. Otra frase.\n");
+    free(text);
+    locutor_speech_free(s);
+    s = normalize(lang, sentence, LOCUTOR_MARKS); /* a chunk per word */
+    size_t n;
+    const locutor_chunk *c = locutor_speech_chunks(s, &n);
+    int found = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (c[i].kind != LOCUTOR_CHUNK_TEXT) continue;
+        if (strcmp(c[i].text, "veintiuna") == 0) {
+            assert_int_equal(c[i].block, 1);
+            assert_memory_equal(sentence + c[i].start, "21 ", 3);
+            assert_int_equal(c[i].end - c[i].start, 2);
+            found++;
+        }
+        if (strncmp(c[i].text, "veintiuno de marzo", 18) == 0) {
+            assert_memory_equal(sentence + c[i].start, "21/03/2024", 10);
+            found++;
+        }
+    }
+    assert_int_equal(found, 2);
+    char *ssml = locutor_speech_ssml(s);
+    assert_non_null(strstr(ssml, "<speak version=\"1.1\""));
+    assert_non_null(strstr(ssml, "<mark name=\"w2\"/> veintiuna"));
+    free(ssml);
+    locutor_speech_free(s);
+    s = normalize(lang, sentence, 0);
+    ssml = locutor_speech_ssml(s);
+    assert_null(strstr(ssml, "<mark")); /* marks only when asked */
+    free(ssml);
+    locutor_speech_free(s);
+    locutor_lang_close(lang);
+}
+
+/* Markup in the text is words, never SSML. */
+static void test_text_is_escaped(void **state)
+{
+    (void)state;
+    locutor_lang *lang = open_lang(NULL);
+    locutor_speech *s = normalize(lang, "Dijo <break time=\"9s\"/> & se fue.\n", 0);
+    char *ssml = locutor_speech_ssml(s);
+    assert_null(strstr(ssml, "<break time=\"9s\""));
+    assert_non_null(strstr(ssml, "&lt;"));
+    free(ssml);
+    locutor_speech_free(s);
+    locutor_lang_close(lang);
+}
+
+/* A region changes the reading: 1.500 is mil quinientos in Spain, uno punto cinco in Mexico. */
+static void test_region(void **state)
+{
+    (void)state;
+    locutor_lang *mx = open_lang("es-MX");
+    locutor_speech *s = normalize(mx, "Pagó 1,500 pesos.\n", 0);
+    char *text = locutor_speech_text(s);
+    assert_non_null(strstr(text, "mil quinientos"));
+    free(text);
+    locutor_speech_free(s);
+    locutor_lang_close(mx);
+}
+
+static void test_errors_named(void **state)
+{
+    (void)state;
+    char err[256] = "";
+    locutor_lang *lang = (locutor_lang *)1;
+    locutor_lang_options bad_region = {.data_dir = LOCUTOR_TEST_DATA_DIR, .region = "es-XX"};
+    assert_int_equal(locutor_lang_open(&bad_region, &lang, err, sizeof err), LOCUTOR_ERR_USAGE);
+    assert_null(lang);
+    assert_non_null(strstr(err, "es-XX"));
+    locutor_lang_options no_data = {.data_dir = "/nonexistent-locutor"};
+    assert_int_equal(locutor_lang_open(&no_data, &lang, err, sizeof err), LOCUTOR_ERR_DATA);
+    assert_non_null(strstr(err, "/nonexistent-locutor"));
+    assert_string_equal(locutor_strerror(LOCUTOR_ERR_NOMEM), "out of memory");
+    lang = open_lang(NULL);
+    locutor_speech *s = (locutor_speech *)1;
+    assert_int_equal(locutor_normalize(lang, "x", 1, (locutor_format)99, 0, &s, err, sizeof err),
+                     LOCUTOR_ERR_USAGE);
+    assert_null(s);
+    assert_int_equal(locutor_lang_add_lexicon(lang, "/nonexistent/lex.tsv", err, sizeof err),
+                     LOCUTOR_ERR_DATA);
+    assert_non_null(strstr(err, "/nonexistent/lex.tsv"));
+    locutor_lang_close(lang);
+    locutor_voice *v = (locutor_voice *)1;
+    locutor_voice_options no_voice = {.name = "xx-nope", .pitch = -1};
+    assert_int_equal(locutor_voice_open(&no_voice, &v, err, sizeof err), LOCUTOR_ERR_VOICE);
+    assert_null(v);
+    assert_non_null(strstr(err, "xx-nope"));
+    locutor_voice_options fast = {.rate = 5000, .pitch = -1};
+    assert_int_equal(locutor_voice_open(&fast, &v, err, sizeof err), LOCUTOR_ERR_USAGE);
+}
+
+typedef struct {
+    size_t samples, events, words, sentences;
+    size_t last_sample;
+    int ordered;
+    size_t stop_after; /* 0: never */
+    size_t calls_after_stop;
+    int stopped;
+} listener;
+
+static int on_audio(void *user, const short *pcm, size_t count)
+{
+    listener *l = user;
+    (void)pcm;
+    if (l->stopped) l->calls_after_stop++;
+    l->samples += count;
+    if (l->stop_after && l->samples >= l->stop_after) {
+        l->stopped = 1;
+        return 1;
+    }
+    return 0;
+}
+
+static int on_event(void *user, const locutor_event *ev)
+{
+    listener *l = user;
+    l->events++;
+    if (ev->sample < l->last_sample) l->ordered = 0;
+    l->last_sample = ev->sample;
+    if (ev->kind == LOCUTOR_EVENT_WORD) l->words++;
+    if (ev->kind == LOCUTOR_EVENT_SENTENCE) l->sentences++;
+    if (ev->kind == LOCUTOR_EVENT_WORD && ev->block == 1 && ev->sample > 0)
+        assert_true(ev->end > ev->start && ev->end <= sizeof sentence);
+    return 0;
+}
+
+/* Real espeak-ng: every sentence and word mark comes back, in order, within the audio. */
+static void test_speak_events(void **state)
+{
+    (void)state;
+    locutor_lang *lang = open_lang(NULL);
+    locutor_speech *s = normalize(lang, sentence, LOCUTOR_MARKS);
+    locutor_voice *v = NULL;
+    char err[256] = "";
+    assert_int_equal(locutor_voice_open(NULL, &v, err, sizeof err), LOCUTOR_OK);
+    int rate = locutor_voice_sample_rate(v);
+    assert_true(rate >= 16000);
+    listener l = {.ordered = 1};
+    assert_int_equal(locutor_speak(v, s, on_audio, on_event, &l), LOCUTOR_OK);
+    assert_int_equal(l.sentences, 3); /* Titular; Murieron…; Otra frase. */
+    assert_int_equal(l.words, 8);     /* Titular Murieron 21 personas el 21/03/2024 Otra frase */
+    assert_true(l.ordered);
+    assert_true(l.last_sample < l.samples);
+    assert_true(l.samples > (size_t)rate * 3); /* seconds of speech and pauses */
+    /* stopped by the audio callback after one second: no more audio comes */
+    listener cut = {.ordered = 1, .stop_after = (size_t)rate};
+    assert_int_equal(locutor_speak(v, s, on_audio, NULL, &cut), LOCUTOR_ERR_INTERRUPTED);
+    assert_int_equal(cut.calls_after_stop, 0);
+    assert_true(cut.samples < (size_t)rate + (size_t)rate * 4 / 10 + 1); /* one buffer at most */
+    /* locutor_voice_stop before speaking: nothing is said, and the next call speaks again */
+    locutor_voice_stop(v);
+    listener none = {.ordered = 1};
+    assert_int_equal(locutor_speak(v, s, on_audio, NULL, &none), LOCUTOR_ERR_INTERRUPTED);
+    assert_int_equal(none.samples, 0);
+    listener again = {.ordered = 1};
+    assert_int_equal(locutor_speak(v, s, on_audio, NULL, &again), LOCUTOR_OK);
+    /* (espeak-ng's length varies by about 1 % from call to call in one process) */
+    assert_true(again.samples > l.samples * 95 / 100 && again.samples < l.samples * 105 / 100);
+    locutor_voice_close(v);
+    locutor_speech_free(s);
+    locutor_lang_close(lang);
+}
+
+static void test_version(void **state)
+{
+    (void)state;
+    assert_string_equal(locutor_version(), LOCUTOR_VERSION_STRING);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_text_and_offsets), cmocka_unit_test(test_text_is_escaped),
+        cmocka_unit_test(test_region),           cmocka_unit_test(test_errors_named),
+        cmocka_unit_test(test_speak_events),     cmocka_unit_test(test_version),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
