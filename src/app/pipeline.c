@@ -321,18 +321,15 @@ static loc_status speak_intro(run *r)
         time_t now = time(NULL);
         localtime_r(&now, &day);
     }
-    char wkey[32], mkey[32];
-    snprintf(wkey, sizeof wkey, "weekday%d", day.tm_wday);
-    snprintf(mkey, sizeof mkey, "month%d", day.tm_mon + 1);
     strbuf program = {0};
     if (!program_title(r, &program)) return LOC_ERR_NOMEM;
     const char *title = sb_str(&program);
     char weekday[32]; /* starts a sentence: "Jueves" */
-    snprintf(weekday, sizeof weekday, "%s", phrase(r, wkey, ""));
+    snprintf(weekday, sizeof weekday, "%s", r->lang.weekday_name[day.tm_wday]);
     if (weekday[0] >= 'a' && weekday[0] <= 'z') weekday[0] = (char)(weekday[0] - 'a' + 'A');
     strbuf text = {0};
     bool ok = sb_printf(&text, "%s. %s, %d de %s de %d.", title, weekday, day.tm_mday,
-                        phrase(r, mkey, ""), day.tm_year + 1900);
+                        r->lang.month_name[day.tm_mon + 1], day.tm_year + 1900);
     loc_status st = !ok ? LOC_ERR_NOMEM : r->pool ? add_start(r, title, false) : LOC_OK;
     if (st == LOC_OK) st = process_text(r, sb_str(&text), BLOCK_TITLE);
     sb_free(&text);

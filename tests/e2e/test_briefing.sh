@@ -111,6 +111,16 @@ check "broken feed untouched" sh -c "grep -qx '<rss><broken' bad.xml"
 check "intro reads the date in words" sh -c "head -n1 frame.txt | grep -qx 'Resumen informativo. Jueves, veintiséis de noviembre de dos mil veintiséis.'"
 check "outro closes the program" sh -c "tail -n1 frame.txt | grep -q 'Fin del resumen informativo.'"
 check "--title changes the intro" sh -c "'$LOCUTOR' --text --title 'Boletín de las ocho' --date 2026-01-05 '$A1' '$A2' | head -n1 | grep -qx 'Boletín de las ocho. Lunes, cinco de enero de dos mil veintiséis.'"
+# one home for weekday and month names: the intro says them as weekdays.tsv and months.tsv do
+cp -r "$SRC/voices" own-voices
+sed -i 's/^jue\tjueves\t/jue\tjuebes\t/' own-voices/es/weekdays.tsv
+sed -i 's/^noviembre\tnoviembre\t/novembre\tnovembre\t/' own-voices/es/months.tsv
+check "the intro's weekday and month come from weekdays.tsv and months.tsv" sh -c "LOCUTOR_DATA_DIR=own-voices '$LOCUTOR' --text --date 2026-11-26 '$A1' '$A2' | head -n1 | grep -qx 'Resumen informativo. Juebes, veintiséis de novembre de dos mil veintiséis.'"
+sed -i 's/^dom\tdomingo\tn=0$/dom\tdomingo/' own-voices/es/weekdays.tsv
+expect_error "a weekday without its number is a data error" 7 "weekdays.tsv: no n=0" env LOCUTOR_DATA_DIR=own-voices "$LOCUTOR" --text "$A1"
+sed -i 's/^ganó\tganó\trole=score$/ganó\tganó\trole=scor/' own-voices/es/cues.tsv
+sed -i 's/^dom\tdomingo$/dom\tdomingo\tn=0/' own-voices/es/weekdays.tsv
+expect_error "an unknown role in cues.tsv is a data error" 7 'cues.tsv: ganó: unknown role "scor"' env LOCUTOR_DATA_DIR=own-voices "$LOCUTOR" --text "$A1"
 check "one article has no frame unless --briefing" sh -c "'$LOCUTOR' --text '$A2' | head -n1 | grep -vq Resumen && '$LOCUTOR' --text --briefing '$A2' | head -n1 | grep -q Resumen"
 expect_error "bad --date" 2 "2026-02-30" "$LOCUTOR" --text --date 2026-02-30 "$A1"
 expect_error "bad --captions extension" 2 "c.txt" "$LOCUTOR" -o y.wav --captions c.txt "$A1"

@@ -32,14 +32,17 @@ bool cc_eq(const cctx *c, size_t i, const char *s)
     return s[n] == 0;
 }
 
-bool cc_word_in(const cctx *c, size_t i, const char *const *words)
+bool cc_word_is(const cctx *c, size_t i, const char *word)
 {
     if (!cc_is(c, i, TOK_WORD) || c->toks[i].len >= 48) return false;
     char w[64];
     es_lower(cc_ptr(c, i), c->toks[i].len, w, sizeof w);
-    for (; *words; words++)
-        if (strcmp(w, *words) == 0) return true;
-    return false;
+    return strcmp(w, word) == 0;
+}
+
+bool cc_cue(const cctx *c, size_t i, es_cue_role role)
+{
+    return cc_is(c, i, TOK_WORD) && es_cue(c->lang, cc_ptr(c, i), c->toks[i].len, role);
 }
 
 bool cc_number_near(const cctx *c, size_t i, size_t span)
@@ -127,8 +130,7 @@ static char number_mark(const cctx *c, size_t k)
 /* A scale word after a number: 1,250 millones reads 1.25 where commas can be decimal. */
 bool cc_scale_follows(const cctx *c, size_t last)
 {
-    static const char *const scale[] = {"millón", "millones", "billón", "billones", "mil", NULL};
-    return cc_word_in(c, cc_next(c, last), scale);
+    return cc_cue(c, cc_next(c, last), ES_CUE_SCALE);
 }
 
 /* Whether the one group of three after mark (1.500, 1,500) is decimals, by the region's style. */
@@ -274,7 +276,7 @@ static size_t counted_noun(const cctx *c, size_t i)
 static bool elided_gender(const cctx *c, size_t i, es_gender *g)
 {
     size_t nx = cc_next(c, i);
-    if (cc_word_in(c, nx, (const char *const[]){"y", "o", "a", "al", NULL})) {
+    if (cc_cue(c, nx, ES_CUE_NUMBER_JOIN)) {
         size_t num = cc_next(c, nx);
         cc_number n;
         if (cc_read_number(c, num, &n)) {
@@ -304,12 +306,10 @@ static bool elided_gender(const cctx *c, size_t i, es_gender *g)
 
 void cc_agree(const cctx *c, size_t i, sem_token *out)
 {
-    static const char *const scale[] = {"millón",  "millones",  "billón", "billones",
-                                        "trillón", "trillones", NULL};
     size_t w = cc_next(c, i);
     while (cc_eq(c, w, "mil"))
         w = cc_next(c, w);
-    if (cc_word_in(c, w, scale)) {
+    if (cc_cue(c, w, ES_CUE_SCALE_NOUN)) {
         out->gender = ES_MASC; /* "millones" is the counted noun: treinta y un millones */
         out->flags |= SEM_APOCOPE;
         return;
@@ -361,8 +361,7 @@ static size_t rec_word(const cctx *c, size_t i, sem_token *out)
                  cc_is(c, i - 1, TOK_SPACE) && cc_is(c, i + 1, TOK_SPACE))
             said = "menos"; /* 2 + 2 - 1 = 3: a minus standing apart between numbers */
         else if (cc_eq(c, i, "/") && i > 0 && cc_is(c, i - 1, TOK_WORD) && cc_touch(c, i) &&
-                 cc_is(c, i + 1, TOK_WORD) &&
-                 es_cue(c->lang, cc_ptr(c, i + 1), cc_len(c, i + 1), "per"))
+                 cc_is(c, i + 1, TOK_WORD) && cc_cue(c, i + 1, ES_CUE_PER))
             said = "por"; /* dólares/barril */
         if (said) {
             *out = cc_make(c, SEM_WORD, i, i, said);

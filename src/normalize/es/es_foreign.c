@@ -59,6 +59,7 @@ static bool is_vowel_letter(char c)
 /* The vowel of a UTF-8 accented vowel at p (á -> a), or 0. */
 static char plain_vowel(const char *p)
 {
+    /* not words: accented letters */
     static const char *const acute[] = {"á", "é", "í", "ó", "ú", "ü"};
     for (size_t i = 0; i < 6; i++)
         if (strncmp(p, acute[i], 2) == 0) return "aeiouu"[i];
@@ -268,7 +269,8 @@ static bool spanish(const es_lang *lang, const char *low, size_t n)
            table_getn(lang->spanish_words, low, n - 2);
 }
 
-/* Languages that have a voice or spelling rules here (the cue table's codes). */
+/* Languages that have a voice or spelling rules here (the cue table's codes).
+ * not words: language codes */
 static const char *const known_codes[] = {"en", "fr", "de", "it", "pt", "pl",
                                           "ru", "nl", "sv", "nb", "fi"};
 
@@ -526,6 +528,7 @@ static bool misplaced_acute(const char *w, size_t n)
     return mine == count - 2;
 }
 
+/* not words: accented letters */
 static const char *const accented[] = {"á", "é", "í", "ó", "ú"};
 
 /* Writes s with an acute on the vowel at byte stress when Spanish rules would not stress it. */
@@ -609,7 +612,8 @@ static const table_entry *phoneme_entry(const es_lang *lang, const char *code, c
     return e;
 }
 
-/* Latin letters with marks and their plain spelling, for aligning vowels with letters. */
+/* Latin letters with marks and their plain spelling, for aligning vowels with letters.
+ * not words: letters */
 static const char *const folded[][2] = {
     {"à", "a"}, {"á", "a"}, {"â", "a"},  {"ã", "a"},  {"ä", "a"},  {"å", "a"}, {"æ", "ae"},
     {"ç", "c"}, {"è", "e"}, {"é", "e"},  {"ê", "e"},  {"ë", "e"},  {"ì", "i"}, {"í", "i"},
@@ -913,7 +917,8 @@ bool es_foreign_rewrite(const es_lang *lang, const char *code, const char *word,
 /* Languages read through an espeak-ng voice's phonemes, and the voice; the rest (it, pt, ru) go
  * through spelling rules. English is American: its r is said where it is spelled, as Spanish
  * newsreaders do (Thornbury -> Zórnberi). Danish names go through Norwegian (nb), said much as
- * they are spelled, which is how Spanish newsreaders say them (Sørensen -> Sérensen). */
+ * they are spelled, which is how Spanish newsreaders say them (Sørensen -> Sérensen).
+ * not words: language codes and espeak-ng voice names */
 static const char *const voices[][2] = {{"en", "en-us"}, {"fr", "fr"}, {"de", "de"}, {"pl", "pl"},
                                         {"nl", "nl"},    {"sv", "sv"}, {"nb", "nb"}, {"fi", "fi"}};
 

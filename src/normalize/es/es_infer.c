@@ -36,11 +36,9 @@ static bool time_like(const cctx *c, size_t first, size_t last)
     size_t p = first >= 2 && cc_is(c, first - 1, TOK_SPACE) ? first - 2 : first;
     if (p < first && cc_is(c, p, TOK_WORD) && c->toks[p].len <= 3) {
         es_lower(c->text + c->toks[p].start, c->toks[p].len, w, sizeof w);
-        if (!strcmp(w, "las") || !strcmp(w, "la")) return true;
+        if (es_cue(c->lang, w, strlen(w), ES_CUE_HOUR_ARTICLE)) return true;
     }
-    if (word_after(c, last, w, sizeof w))
-        return !strcmp(w, "h") || !strcmp(w, "horas") || !strcmp(w, "hs") || !strcmp(w, "hrs") ||
-               !strcmp(w, "a") || !strcmp(w, "p") || !strcmp(w, "am") || !strcmp(w, "pm");
+    if (word_after(c, last, w, sizeof w)) return es_cue(c->lang, w, strlen(w), ES_CUE_TIME_AFTER);
     return false;
 }
 

@@ -83,6 +83,7 @@ static const table_file files[] = {
 };
 
 /* More files of the lexicon, loaded over lexicon.tsv in this order. */
+/* not words: file names */
 static const char *const lexicon_files[] = {"lexicon-places", "lexicon-organizations",
                                             "lexicon-sports", "lexicon-people",
                                             "lexicon-loanwords"};
@@ -100,6 +101,21 @@ static void name_month(const table_entry *e, void *ctx)
 }
 
 static loc_status index_lexicon(es_lang *lang);
+
+/* weekdays.tsv: the full name of each weekday number (n=0 Sunday .. 6) */
+static void name_weekday(const table_entry *e, void *ctx)
+{
+    es_lang *lang = ctx;
+    char n[8];
+    table_feature(e->features, "n", n, sizeof n);
+    if (n[0] >= '0' && n[0] <= '6' && !n[1]) lang->weekday_name[n[0] - '0'] = e->spoken;
+}
+
+struct cue_load {
+    es_lang *lang;
+    strbuf *err;
+    loc_status st;
+};
 
 /* regions.tsv: one region, with a copy in each number style */
 static void add_region(const table_entry *e, void *ctx)
@@ -172,21 +188,101 @@ const es_region *es_region_default(const es_lang *lang)
     return &lang->region_styles[0][ES_STYLE_NEUTRAL]; /* regions.tsv starts with Spain */
 }
 
-bool es_cue(const es_lang *lang, const char *word, size_t n, const char *role)
+bool es_cue(const es_lang *lang, const char *word, size_t n, es_cue_role role)
 {
     char w[64];
     if (n >= 48) return false;
     es_lower(word, n, w, sizeof w);
-    const table_entry *e = table_get(lang->cues, w);
-    if (!e) return false;
-    size_t rl = strlen(role);
-    for (const char *f = strstr(e->features, "role="); f; f = strstr(f + 1, "role="))
-        for (const char *v = f + 5; *v && *v != ' ';) { /* role=heat,shots */
-            size_t l = strcspn(v, ", ");
-            if (l == rl && !strncmp(v, role, rl)) return true;
-            v += l + (v[l] == ',');
-        }
-    return false;
+    return table_get(lang->cue_sets[role], w) != NULL;
+}
+
+/* not words: cues.tsv's role names, by es_cue_role */
+static const char *const cue_roles[ES_CUE_COUNT] = {
+    [ES_CUE_HEAT] = "heat",
+    [ES_CUE_RANK] = "rank",
+    [ES_CUE_SHOTS] = "shots",
+    [ES_CUE_CODE] = "code",
+    [ES_CUE_PARTICIPLE_AUX] = "participle-aux",
+    [ES_CUE_PER] = "per",
+    [ES_CUE_CURRENCY] = "currency",
+    [ES_CUE_GAP] = "gap",
+    [ES_CUE_PHONE] = "phone",
+    [ES_CUE_PHONE_CONTEXT] = "phone-context",
+    [ES_CUE_PHONE_AMOUNT] = "phone-amount",
+    [ES_CUE_PHONE_EXT] = "phone-ext",
+    [ES_CUE_CODE_ABBR] = "code-abbr",
+    [ES_CUE_ORDINAL_MASC] = "ordinal-masc",
+    [ES_CUE_ORDINAL_FEM] = "ordinal-fem",
+    [ES_CUE_ORDINAL_APOCOPE] = "ordinal-apocope",
+    [ES_CUE_ORDINAL_MASC_SUFFIX] = "ordinal-masc-suffix",
+    [ES_CUE_ORDINAL_FEM_SUFFIX] = "ordinal-fem-suffix",
+    [ES_CUE_ORDINAL_PLURAL_SUFFIX] = "ordinal-plural-suffix",
+    [ES_CUE_LEGAL] = "legal",
+    [ES_CUE_SCORE] = "score",
+    [ES_CUE_YEAR] = "year",
+    [ES_CUE_SCALE] = "scale",
+    [ES_CUE_SCALE_NOUN] = "scale-noun",
+    [ES_CUE_AMOUNT_SCALE] = "amount-scale",
+    [ES_CUE_NUMBER_JOIN] = "number-join",
+    [ES_CUE_DATE_ARTICLE] = "date-article",
+    [ES_CUE_NOT_DATE_AFTER] = "not-date-after",
+    [ES_CUE_HOUR_WORD] = "hour-word",
+    [ES_CUE_AM] = "am",
+    [ES_CUE_MINUTE_MARK] = "minute-mark",
+    [ES_CUE_MINUTE_WORD] = "minute-word",
+    [ES_CUE_DAY_PART] = "day-part",
+    [ES_CUE_RACE_RECORD] = "race-record",
+    [ES_CUE_HOUR_ARTICLE] = "hour-article",
+    [ES_CUE_RANGE_DE] = "range-de",
+    [ES_CUE_TIME_UNIT] = "time-unit",
+    [ES_CUE_TIME_AFTER] = "time-after",
+    [ES_CUE_CENTURY] = "century",
+    [ES_CUE_CENTURY_JOIN] = "century-join",
+    [ES_CUE_DETERMINER] = "determiner",
+    [ES_CUE_ROMAN_ORDINAL_NOUN] = "roman-ordinal-noun",
+    [ES_CUE_ROMAN_NUMBER_NOUN] = "roman-number-noun",
+    [ES_CUE_ROMAN_LETTER_NAME] = "roman-letter-name",
+    [ES_CUE_DOLLAR_RATE] = "dollar-rate",
+    [ES_CUE_UNIT_ARTICLE] = "unit-article",
+    [ES_CUE_GAP_BEFORE] = "gap-before",
+    [ES_CUE_GAP_OF] = "gap-of",
+    [ES_CUE_DECADE_BEFORE] = "decade-before",
+    [ES_CUE_WEB_START] = "web-start",
+    [ES_CUE_TITLE_FEMININE] = "title-feminine",
+    [ES_CUE_CURRENCY_ONE] = "currency-one",
+};
+
+/* cues.tsv: puts the word into the set of each of its roles; an unknown role is an error */
+static void sort_cue(const table_entry *e, void *ctx)
+{
+    struct cue_load *l = ctx;
+    const char *f = strstr(e->features, "role=");
+    for (const char *v = f ? f + 5 : ""; *v && *v != ' ' && l->st == LOC_OK;) { /* role=a,b */
+        size_t len = strcspn(v, ", "), r = 0;
+        while (r < ES_CUE_COUNT && !(strlen(cue_roles[r]) == len && !strncmp(v, cue_roles[r], len)))
+            r++;
+        if (r == ES_CUE_COUNT) {
+            sb_printf(l->err, "%s/es/cues.tsv: %s: unknown role \"%.*s\"", l->lang->dir, e->written,
+                      (int)len, v);
+            l->st = LOC_ERR_DATA;
+        } else
+            l->st = table_put(l->lang->cue_sets[r], e->written, e->spoken, "");
+        v += len + (v[len] == ',');
+    }
+    if (!f && l->st == LOC_OK) {
+        sb_printf(l->err, "%s/es/cues.tsv: %s: no role=", l->lang->dir, e->written);
+        l->st = LOC_ERR_DATA;
+    }
+}
+
+/* The word sets of every role, from cues.tsv. */
+static loc_status sort_cues(es_lang *lang, strbuf *err)
+{
+    for (size_t r = 0; r < ES_CUE_COUNT; r++)
+        if (!(lang->cue_sets[r] = table_new())) return LOC_ERR_NOMEM;
+    struct cue_load l = {lang, err, LOC_OK};
+    table_foreach(lang->cues, sort_cue, &l);
+    return l.st;
 }
 
 /* False, with one line naming the folder, when dir has no readable es/letters.tsv. */
@@ -227,6 +323,14 @@ loc_status es_lang_load(es_lang *lang, const char *dir, strbuf *err)
             sb_printf(err, "%s/es/months.tsv: no name for month %d", dir, m);
             return LOC_ERR_DATA;
         }
+    table_foreach(lang->weekdays, name_weekday, lang);
+    for (int d = 0; d < 7; d++)
+        if (!lang->weekday_name[d]) {
+            sb_printf(err, "%s/es/weekdays.tsv: no n=%d (the name of weekday %d)", dir, d, d);
+            return LOC_ERR_DATA;
+        }
+    loc_status cues = sort_cues(lang, err);
+    if (cues != LOC_OK) return cues;
     table_foreach(lang->regions, add_region, lang);
     sort_regions(lang);
     if (lang->nregions == 0 || strcmp(lang->region_styles[0][0].code, "es-ES") != 0) {
@@ -266,7 +370,7 @@ bool es_lang_word_lists(const es_lang *lang)
     es_lang *l = (es_lang *)lang; /* loaded once, on the first word that needs them */
     if (l->lists_tried) return l->spanish_words && l->english_words;
     l->lists_tried = true;
-    static const char *const names[] = {"spanish-words", "english-words"};
+    static const char *const names[] = {"spanish-words", "english-words"}; /* not words: files */
     table **slots[] = {&l->spanish_words, &l->english_words};
     strbuf err = {0};
     for (size_t i = 0; i < 2; i++) {
@@ -313,6 +417,8 @@ void es_lang_free(es_lang *lang)
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
         table_free(*(table **)((char *)lang + files[i].offset));
     table_free(lang->lexicon_heads);
+    for (size_t r = 0; r < ES_CUE_COUNT; r++)
+        table_free(lang->cue_sets[r]);
     table_free(lang->spanish_words);
     table_free(lang->english_words);
     memset(lang, 0, sizeof *lang);
@@ -343,7 +449,8 @@ static bool ends_with(const char *w, size_t n, const char *suffix)
     return n >= k && memcmp(w + n - k, suffix, k) == 0;
 }
 
-/* Gender from a singular form's ending (RAE's regular patterns). */
+/* Gender from a singular form's ending (RAE's regular patterns).
+ * not words: noun endings (the rule, not a word list) */
 static int gender_by_ending(const char *w, size_t n)
 {
     static const char *const feminine[] = {"ión", "dad", "tad",  "tud", "umbre",
@@ -408,7 +515,8 @@ bool es_is_prenominal_adjective(const es_lang *lang, const char *word, size_t n)
 
 bool es_is_verb_form(const char *word, size_t n)
 {
-    /* third person plural and imperfect endings no Spanish noun has */
+    /* third person plural and imperfect endings no Spanish noun has
+     * not words: verb endings (the rule, not a word list) */
     static const char *const endings[] = {"aron", "ieron", "yeron", "aban",  "ían",   "arán",
                                           "erán", "irán",  "arían", "erían", "irían", "ieran",
                                           "aran", "ó",     NULL}; /* murió, resultó */
@@ -439,6 +547,7 @@ static bool fold_vowels(const char *w, char *out, size_t size)
 
 bool es_pronounceable(const char *word)
 {
+    /* not words: the consonant pairs that may open a Spanish syllable */
     static const char *const onsets[] = {"pl", "pr", "bl", "br", "fl", "fr", "cl", "cr",
                                          "gl", "gr", "tr", "dr", "ch", "ll", NULL};
     char w[64];

@@ -12,6 +12,63 @@
 
 struct es_foreign;
 
+/* The roles of cues.tsv's context words (role=heat); cues.tsv's header says what each means. */
+typedef enum {
+    ES_CUE_HEAT,
+    ES_CUE_RANK,
+    ES_CUE_SHOTS,
+    ES_CUE_CODE,
+    ES_CUE_PARTICIPLE_AUX,
+    ES_CUE_PER,
+    ES_CUE_CURRENCY,
+    ES_CUE_GAP,
+    ES_CUE_PHONE,
+    ES_CUE_PHONE_CONTEXT,
+    ES_CUE_PHONE_AMOUNT,
+    ES_CUE_PHONE_EXT,
+    ES_CUE_CODE_ABBR,
+    ES_CUE_ORDINAL_MASC,
+    ES_CUE_ORDINAL_FEM,
+    ES_CUE_ORDINAL_APOCOPE,
+    ES_CUE_ORDINAL_MASC_SUFFIX,
+    ES_CUE_ORDINAL_FEM_SUFFIX,
+    ES_CUE_ORDINAL_PLURAL_SUFFIX,
+    ES_CUE_LEGAL,
+    ES_CUE_SCORE,
+    ES_CUE_YEAR,
+    ES_CUE_SCALE,
+    ES_CUE_SCALE_NOUN,
+    ES_CUE_AMOUNT_SCALE,
+    ES_CUE_NUMBER_JOIN,
+    ES_CUE_DATE_ARTICLE,
+    ES_CUE_NOT_DATE_AFTER,
+    ES_CUE_HOUR_WORD,
+    ES_CUE_AM,
+    ES_CUE_MINUTE_MARK,
+    ES_CUE_MINUTE_WORD,
+    ES_CUE_DAY_PART,
+    ES_CUE_RACE_RECORD,
+    ES_CUE_HOUR_ARTICLE,
+    ES_CUE_RANGE_DE,
+    ES_CUE_TIME_UNIT,
+    ES_CUE_TIME_AFTER,
+    ES_CUE_CENTURY,
+    ES_CUE_CENTURY_JOIN,
+    ES_CUE_DETERMINER,
+    ES_CUE_ROMAN_ORDINAL_NOUN,
+    ES_CUE_ROMAN_NUMBER_NOUN,
+    ES_CUE_ROMAN_LETTER_NAME,
+    ES_CUE_DOLLAR_RATE,
+    ES_CUE_UNIT_ARTICLE,
+    ES_CUE_GAP_BEFORE,
+    ES_CUE_GAP_OF,
+    ES_CUE_DECADE_BEFORE,
+    ES_CUE_WEB_START,
+    ES_CUE_TITLE_FEMININE,
+    ES_CUE_CURRENCY_ONE,
+    ES_CUE_COUNT
+} es_cue_role;
+
 /* One table per file in voices/es/ (file name without .tsv). Add a table here
  * and in es_lang.c's list to load a new file. */
 typedef struct es_lang {
@@ -33,18 +90,20 @@ typedef struct es_lang {
     table *regions;        /* regions.tsv: es-MX -> México decimal=point dollar=PESO first=1 */
     table *region_cues;    /* region-cues.tsv: méxico -> es-MX w=3 (words that show a region) */
     table *cues;           /* cues.tsv: context words by role: alcanzó -> role=heat */
-    table *timezones;      /* timezones.tsv: gmt -> ge eme te; pyt -> hora de Paraguay */
-    table *lexicon_heads;  /* first words of the lexicon's phrases: New (New York), fake */
+    table *cue_sets[ES_CUE_COUNT]; /* cues.tsv's words of each role (lower case) */
+    table *timezones;              /* timezones.tsv: gmt -> ge eme te; pyt -> hora de Paraguay */
+    table *lexicon_heads;          /* first words of the lexicon's phrases: New (New York), fake */
     /* the word lists of es_foreign.c, loaded by es_lang_word_lists when first needed */
     table *spanish_words; /* spanish-words.tsv: kiosco, Euskadi (never approximated) */
     table *english_words; /* english-words.tsv: Hollis, Foster (English names) */
     bool lists_tried;
-    char dir[4096];             /* the data folder it was loaded from */
-    table *foreign_cues;        /* foreign-cues.tsv: sh -> en w=2 (letters that show a language) */
-    table *foreign_phonemes;    /* foreign-phonemes.tsv: en:dZ -> y */
-    table *foreign_spelling;    /* foreign-spelling.tsv: it:gli -> lli */
-    struct es_foreign *foreign; /* the run's foreign-word approximation; NULL: off */
-    const char *month_name[13]; /* 1..12 -> "enero"..., from months.tsv (owned by months) */
+    char dir[4096];              /* the data folder it was loaded from */
+    table *foreign_cues;         /* foreign-cues.tsv: sh -> en w=2 (letters that show a language) */
+    table *foreign_phonemes;     /* foreign-phonemes.tsv: en:dZ -> y */
+    table *foreign_spelling;     /* foreign-spelling.tsv: it:gli -> lli */
+    struct es_foreign *foreign;  /* the run's foreign-word approximation; NULL: off */
+    const char *month_name[13];  /* 1..12 -> "enero"..., from months.tsv (owned by months) */
+    const char *weekday_name[7]; /* 0 (Sunday)..6 -> "domingo"..., from weekdays.tsv's n= */
     /* regions.tsv (es-ES first, then by code), each in every number style: [k][style] */
     es_region region_styles[ES_REGIONS_MAX][ES_STYLE_COUNT];
     size_t nregions;
@@ -58,8 +117,8 @@ const es_region *es_region_styled(const es_lang *lang, const es_region *r, es_st
 /* With no evidence: Spain's conventions, ambiguous numbers read as thousands. */
 const es_region *es_region_default(const es_lang *lang);
 
-/* True when word (any case) has role in cues.tsv: ("alcanzó", "heat"). */
-bool es_cue(const es_lang *lang, const char *word, size_t n, const char *role);
+/* True when word (any case) has role in cues.tsv: ("alcanzó", ES_CUE_HEAT). */
+bool es_cue(const es_lang *lang, const char *word, size_t n, es_cue_role role);
 
 /* Returns the folder that holds voices/ data: $LOCUTOR_DATA_DIR when set and not empty,
  * else ../share/locutor/voices beside the executable when it exists (an installed

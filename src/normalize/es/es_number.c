@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+/* not words: the number speller's forms indexed by digit (with stems: doscient-); the speller's
+ * grammar, not a list of words looked up in a text (issue 14 leaves these in C) */
 static const char *const units[] = {"cero",  "uno",  "dos",   "tres", "cuatro",
                                     "cinco", "seis", "siete", "ocho", "nueve"};
 static const char *const teens[] = {"diez",   "once",      "doce",       "trece",     "catorce",
@@ -70,6 +72,7 @@ static bool below_million(strbuf *out, unsigned n, es_gender g, bool apocope)
 
 bool es_cardinal_str(strbuf *out, const char *digits, es_gender g, bool apocope)
 {
+    /* not words: the speller's scale names by power of a million */
     static const char *const one_name[] = {"", "un millón", "un billón", "un trillón"};
     static const char *const names[] = {"", "millones", "billones", "trillones"};
     char d[ES_DIGITS_MAX + 1];
@@ -142,6 +145,7 @@ static bool round_word(strbuf *out, unsigned long long k, const char *suffix, es
     return ok;
 }
 
+/* not words: the ordinal speller's forms indexed by digit */
 static const char *const ord_units[] = {"",       "primero", "segundo", "tercero", "cuarto",
                                         "quinto", "sexto",   "séptimo", "octavo",  "noveno"};
 static const char *const ord_tens[] = {
@@ -226,6 +230,7 @@ bool es_ordinal(strbuf *out, unsigned long long n, es_gender g, bool apocope)
 
 /* ---- partitives (fractions) ---- */
 
+/* not words: the partitive speller's forms indexed by denominator */
 static const char *const part_small[] = {"",      "",        "medio",  "tercio", "cuarto", "quinto",
                                          "sexto", "séptimo", "octavo", "noveno", "décimo"};
 

@@ -29,8 +29,10 @@ size_t cc_len(const cctx *c, size_t i);
 bool cc_is(const cctx *c, size_t i, token_kind kind);
 /* Token i is exactly s (case-sensitive). */
 bool cc_eq(const cctx *c, size_t i, const char *s);
-/* Token i, lower-cased, is one of the NULL-terminated words. */
-bool cc_word_in(const cctx *c, size_t i, const char *const *words);
+/* Token i, lower-cased, is word (one word; lists of words are roles of cues.tsv). */
+bool cc_word_is(const cctx *c, size_t i, const char *word);
+/* Token i is a word that has role in cues.tsv (any case): cc_cue(c, i, ES_CUE_YEAR). */
+bool cc_cue(const cctx *c, size_t i, es_cue_role role);
 /* Tokens i and i+1 touch (no space between them). */
 /* True when a NUMBER token comes within span tokens after i (cheap pre-check for recognizers). */
 bool cc_number_near(const cctx *c, size_t i, size_t span);

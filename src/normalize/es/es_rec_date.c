@@ -78,14 +78,14 @@ static size_t numeric_date(const cctx *c, size_t i, sem_token *out)
 static size_t day_month(const cctx *c, size_t i, sem_token *out)
 {
     unsigned d, m;
-    if (!cc_word_in(c, cc_prev(c, i), (const char *const[]){"el", "del", "al", NULL})) return 0;
+    if (!cc_cue(c, cc_prev(c, i), ES_CUE_DATE_ARTICLE)) return 0;
     if (!cc_small(c, i, 2, 1, 31, &d) || !cc_eq(c, i + 1, "/") || !cc_touch(c, i) ||
         !cc_touch(c, i + 1) || !cc_small(c, i + 2, 2, 1, 12, &m))
         return 0;
     if (cc_touch(c, i + 2) && !cc_is(c, i + 3, TOK_PUNCT)) return 0;
     if (cc_touch(c, i + 2) && (cc_eq(c, i + 3, "/") || cc_eq(c, i + 3, "-"))) return 0;
     size_t nx = cc_next(c, i + 2);
-    if (cc_word_in(c, nx, (const char *const[]){"de", "del", "partes", "parte", NULL})) return 0;
+    if (cc_cue(c, nx, ES_CUE_NOT_DATE_AFTER)) return 0;
     *out = cc_make(c, SEM_DATE, i, i + 2, iso(c, "", 0, m, d));
     return 3;
 }
@@ -173,19 +173,16 @@ size_t es_rec_weekday(const cctx *c, size_t i, sem_token *out)
  *   "la": the hour 1 took the "las" written before it; "de": a range written with a dash;
  *   h: written with h/horas; am/pm/m: a.m., p.m., m. (noon); hm: written 20h15 or 20 h 15. */
 
-static const char *const hour_words[] = {"h", "horas", "hrs", "hs", NULL};
-static const char *const h_only[] = {"h", NULL};
-
 /* a.m. a. m. am p.m. pm -> 'a' or 'p'; m. (Latin American noon, 12 m.) -> 'm' when noon
  * allows it; *last gets the index of the last token */
 static char meridiem(const cctx *c, size_t i, bool noon, size_t *last)
 {
     if (!cc_is(c, i, TOK_WORD) || cc_len(c, i) > 3) return 0;
-    if (cc_word_in(c, i, (const char *const[]){"am", "a.m", NULL})) {
+    if (cc_cue(c, i, ES_CUE_AM)) {
         *last = cc_eq(c, i + 1, ".") ? i + 1 : i;
         return 'a';
     }
-    if (cc_word_in(c, i, (const char *const[]){"pm", NULL})) {
+    if (cc_word_is(c, i, "pm")) {
         *last = cc_eq(c, i + 1, ".") ? i + 1 : i;
         return 'p';
     }
@@ -193,9 +190,9 @@ static char meridiem(const cctx *c, size_t i, bool noon, size_t *last)
         *last = i + 1;
         return 'm';
     }
-    if (!cc_word_in(c, i, (const char *const[]){"a", "p", NULL}) || !cc_eq(c, i + 1, ".")) return 0;
+    if (!(cc_word_is(c, i, "a") || cc_word_is(c, i, "p")) || !cc_eq(c, i + 1, ".")) return 0;
     size_t m = cc_eq(c, i + 2, " ") ? i + 3 : i + 2;
-    if (!cc_word_in(c, m, (const char *const[]){"m", NULL})) return 0;
+    if (!cc_word_is(c, m, "m")) return 0;
     *last = cc_eq(c, m + 1, ".") ? m + 1 : m;
     return (char)(cc_ptr(c, i)[0] | 0x20);
 }
@@ -240,10 +237,10 @@ static void h_clock(const cctx *c, size_t i, hhmm *k)
     k->minutes = true;
     k->sep = 'h';
     k->last = j;
-    if (cc_touch(c, j) && cc_word_in(c, j + 1, (const char *const[]){"m", "min", NULL})) {
+    if (cc_touch(c, j) && cc_cue(c, j + 1, ES_CUE_MINUTE_MARK)) {
         k->last = j + 1;
         if (cc_touch(c, j + 1) && two_digits(c, j + 2, &k->s) && cc_touch(c, j + 2) &&
-            cc_word_in(c, j + 3, (const char *const[]){"s", NULL})) {
+            cc_word_is(c, j + 3, "s")) {
             k->sep = ':'; /* 12h02m00s */
             k->seconds = k->s != 0;
             k->last = j + 3;
@@ -255,23 +252,22 @@ static void h_clock(const cctx *c, size_t i, hhmm *k)
  * 20h15, 20 h 15 (not 2 h 30 min), 2h05:41, or a bare hour. */
 static bool read_clock(const cctx *c, size_t i, bool after_las, hhmm *k)
 {
-    static const char *const minute_words[] = {"min", "mins", "minuto", "minutos", "m", NULL};
     memset(k, 0, sizeof *k);
     k->frac = CC_NONE;
     if (!cc_small(c, i, 2, 0, 24, &k->h)) return false;
     if (i > 0 && cc_touch(c, i - 1) && !cc_is(c, i - 1, TOK_PUNCT)) return false;
     k->last = i;
     if (!cc_touch(c, i)) {
-        if (cc_eq(c, i + 1, " ") && cc_eq(c, i + 3, " ") && cc_word_in(c, i + 2, h_only) &&
+        if (cc_eq(c, i + 1, " ") && cc_eq(c, i + 3, " ") && cc_word_is(c, i + 2, "h") &&
             two_digits(c, i + 4, &k->m) && ends_clean(c, i + 4) &&
-            !cc_word_in(c, cc_next(c, i + 4), minute_words)) {
+            !cc_cue(c, cc_next(c, i + 4), ES_CUE_MINUTE_WORD)) {
             k->minutes = true; /* 20 h 15 */
             k->sep = 'h';
             k->last = i + 4;
         }
         return true;
     }
-    if (cc_word_in(c, i + 1, h_only)) {
+    if (cc_word_is(c, i + 1, "h")) {
         h_clock(c, i, k);
         return true;
     }
@@ -300,9 +296,8 @@ static bool read_clock(const cctx *c, size_t i, bool after_las, hhmm *k)
 /* "de la tarde", "del mediodía", "en punto" at i: a bare hour after "las" is a time */
 static bool day_part_at(const cctx *c, size_t i)
 {
-    static const char *const parts[] = {"mañana", "tarde", "noche", "madrugada", NULL};
     size_t n = cc_next(c, i);
-    if (cc_eq(c, i, "de")) return cc_eq(c, n, "la") && cc_word_in(c, cc_next(c, n), parts);
+    if (cc_eq(c, i, "de")) return cc_eq(c, n, "la") && cc_cue(c, cc_next(c, n), ES_CUE_DAY_PART);
     if (cc_eq(c, i, "del")) return cc_eq(c, n, "mediodía");
     return cc_eq(c, i, "en") && cc_eq(c, n, "punto");
 }
@@ -344,18 +339,15 @@ static bool counts_las(const cctx *c, size_t i)
 /* The word before a dash range that already says "de" or needs none: de 09:00-14:30, las */
 static bool range_has_de(const cctx *c, size_t p)
 {
-    return cc_word_in(c, p,
-                      (const char *const[]){"de", "desde", "entre", "del", "las", "la", NULL});
+    return cc_cue(c, p, ES_CUE_RANGE_DE);
 }
 
 /* A point time that is a race's decimal: corrió en 9.58, con un tiempo de 9.58 */
 static bool race_decimal(const cctx *c, size_t first)
 {
-    static const char *const record[] = {"tiempo", "marca", "crono", "registro", "récord", NULL};
     size_t p = cc_prev(c, first);
-    if (cc_word_in(c, p, (const char *const[]){"en", NULL})) return true;
-    return cc_word_in(c, p, (const char *const[]){"de", NULL}) &&
-           cc_word_in(c, cc_prev(c, p), record);
+    if (cc_word_is(c, p, "en")) return true;
+    return cc_word_is(c, p, "de") && cc_cue(c, cc_prev(c, p), ES_CUE_RACE_RECORD);
 }
 
 /* 10:30 h, 8.30 horas, a las 9,45, 16:15, 3:02:32, 01 h, 1.00 p.m., 6 a. m., 12 m.,
@@ -364,22 +356,21 @@ static bool race_decimal(const cctx *c, size_t first)
  *    "20:00 @gmt-3"; "en 9.58" -> DECIMAL "9.58" */
 size_t es_rec_time(const cctx *c, size_t i, sem_token *out)
 {
-    static const char *const las[] = {"las", "la", NULL};
     size_t first = i;
     bool la = false;
     if (cc_is(c, i, TOK_WORD)) {
         /* las 01:25 -> la una: the article is taken with the hour it must agree with */
-        if (cc_len(c, i) != 3 || !cc_word_in(c, i, las)) return 0;
+        if (cc_len(c, i) != 3 || !cc_cue(c, i, ES_CUE_HOUR_ARTICLE)) return 0;
         i = cc_next(c, i);
         if (!cc_small(c, i, 2, 1, 1, NULL)) return 0;
         la = true;
     }
     if (!cc_small(c, i, 2, 0, 24, NULL)) return 0;
-    bool after_las = la || cc_word_in(c, cc_prev(c, i), las);
+    bool after_las = la || cc_cue(c, cc_prev(c, i), ES_CUE_HOUR_ARTICLE);
     hhmm k, k2;
     if (!read_clock(c, i, after_las, &k)) return 0;
     size_t last = k.last;
-    if (cc_touch(c, last) && !cc_is(c, last + 1, TOK_PUNCT) && !cc_word_in(c, last + 1, h_only))
+    if (cc_touch(c, last) && !cc_is(c, last + 1, TOK_PUNCT) && !cc_word_is(c, last + 1, "h"))
         return 0;
     if (cc_touch(c, last) &&
         (cc_eq(c, last + 1, ".") || cc_eq(c, last + 1, ":") || cc_eq(c, last + 1, ",")) &&
@@ -396,7 +387,7 @@ size_t es_rec_time(const cctx *c, size_t i, sem_token *out)
     size_t nx = cc_next(c, last), end = last;
     bool hword = false;
     char mer = 0;
-    if (k.sep != 'h' && cc_word_in(c, nx, hour_words)) {
+    if (k.sep != 'h' && cc_cue(c, nx, ES_CUE_HOUR_WORD)) {
         hword = true;
         end = nx;
         /* "h." at a sentence end: the point is the sentence's */
@@ -438,8 +429,7 @@ size_t es_rec_time(const cctx *c, size_t i, sem_token *out)
     }
     if (zlast != CC_NONE) end = zlast;
     /* 1:45.32 minutos, 2:05:41 horas: the unit is already said */
-    if ((k.frac != CC_NONE || k.seconds) && !hword &&
-        cc_word_in(c, cc_next(c, end), (const char *const[]){"minutos", "min", "segundos", NULL}))
+    if ((k.frac != CC_NONE || k.seconds) && !hword && cc_cue(c, cc_next(c, end), ES_CUE_TIME_UNIT))
         end = cc_next(c, end);
     *out = cc_make(c, SEM_TIME, first, end, p);
     if (mer && zlast == CC_NONE) point_may_end(c, end, out);
@@ -451,6 +441,7 @@ size_t es_rec_time(const cctx *c, size_t i, sem_token *out)
 /* Value of a canonical Roman numeral (XIV, mcmlxxxix), 0 when s is not one. */
 static unsigned roman_value(const char *s, size_t n)
 {
+    /* not words: Roman numerals */
     static const char *const sym[] = {"m",  "cm", "d",  "cd", "c",  "xc", "l",
                                       "xl", "x",  "ix", "v",  "iv", "i"};
     static const unsigned val[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
@@ -497,11 +488,9 @@ static es_gender name_gender(const cctx *c, size_t i)
  * numeral) ends a mention of centuries. */
 static bool century_before(const cctx *c, size_t p)
 {
-    static const char *const century[] = {"siglo", "siglos", NULL};
-    static const char *const joins[] = {"y", "e", "o", "u", "al", "a", NULL};
-    if (cc_word_in(c, p, century)) return true;
+    if (cc_cue(c, p, ES_CUE_CENTURY)) return true;
     if (p != CC_NONE && cc_eq(c, p, ".") && p > 0 && cc_eq(c, p - 1, "s")) return true;
-    if (cc_word_in(c, p, joins) || cc_eq(c, p, ",") || cc_eq(c, p, "-")) {
+    if (cc_cue(c, p, ES_CUE_CENTURY_JOIN) || cc_eq(c, p, ",") || cc_eq(c, p, "-")) {
         size_t r = p > 0 && cc_eq(c, p, "-") ? p - 1 : cc_prev(c, p);
         if (r == CC_NONE || !all_of(cc_ptr(c, r), cc_len(c, r), "IVXLC")) return false;
         return century_before(c, r > 0 && cc_eq(c, r - 1, "-") ? r - 1 : cc_prev(c, r));
@@ -513,22 +502,9 @@ static bool century_before(const cctx *c, size_t p)
  * la I Guerra Mundial -> "1" ordinal f; never Xi (Jinping), Li, or a lone English I */
 size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
 {
-    static const char *const determiner[] = {
-        "el",   "la",  "los", "las",   "del",     "al",   "su",      "sus",     "este",
-        "esta", "ese", "esa", "aquel", "aquella", "cada", "nuestra", "nuestro", NULL};
-    static const char *const counted[] = {
-        "capítulo", "tomo",    "volumen",  "fase",        "parte",    "acto",     "libro",
-        "título",   "canto",   "edición",  "legislatura", "jornada",  "división", "papa",
-        "rey",      "reina",   "zar",      "zarina",      "duque",    "duquesa",  "conde",
-        "condesa",  "marqués", "marquesa", "cuerpo",      "ejército", NULL};
-    /* nouns whose Roman numeral is a plain number: la fase II (dos), el grupo III (tres),
-     * la Clase V (cinco, never "quinto" as if Clase were a king) */
-    static const char *const numbered[] = {"fase", "grupo", "nivel", "categoría",
-                                           "tipo", "clase", NULL};
-    /* names of products whose letter is a letter: Xbox Series X, Windows XP, iPhone X */
-    static const char *const lettered[] = {"series", "serie", "windows", "iphone", "modelo", NULL};
     if (!cc_is(c, i, TOK_WORD)) return 0;
-    if (cc_word_in(c, cc_prev(c, i), lettered)) return 0;
+    /* names of products whose letter is a letter: Xbox Series X, Windows XP, iPhone X */
+    if (cc_cue(c, cc_prev(c, i), ES_CUE_ROMAN_LETTER_NAME)) return 0;
     const char *w = cc_ptr(c, i);
     size_t n = cc_len(c, i);
     if (!all_of(w, n, "IVXLCDMivxlcdm")) return 0; /* most words: not a numeral at all */
@@ -541,9 +517,10 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
     unsigned v;
     bool upper = all_of(w, n, "IVXLCDM");
     /* año MCMLXXXIX, año mcmlxxxix: a year in Roman numerals, read as a number */
-    if (cc_word_in(c, p, (const char *const[]){"año", NULL}) && n >= 3 &&
-        (upper || all_of(w, n, "ivxlcdm")) && (v = roman_value(w, n)) >= 100) {
+    if (cc_word_is(c, p, "año") && n >= 3 && (upper || all_of(w, n, "ivxlcdm")) &&
+        (v = roman_value(w, n)) >= 100) {
         char *d = arena_alloc(c->a, 12);
+        if (!d) return 0;
         snprintf(d, 12, "%u", v);
         *out = cc_make(c, SEM_ROMAN, i, i, d);
         return 1;
@@ -558,9 +535,11 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
     if (!upper || !all_of(w, n, "IVXL") || !(v = roman_value(w, n)) || v > 50) return 0;
     es_gender g = ES_MASC;
     bool ordinal, before_noun = false;
-    if (cc_word_in(c, p, numbered)) {
+    /* nouns whose Roman numeral is a plain number: la fase II (dos), el grupo III (tres),
+     * la Clase V (cinco, never "quinto" as if Clase were a king) */
+    if (cc_cue(c, p, ES_CUE_ROMAN_NUMBER_NOUN)) {
         ordinal = false;
-    } else if (cc_word_in(c, p, counted)) {
+    } else if (cc_cue(c, p, ES_CUE_ROMAN_ORDINAL_NOUN)) {
         /* la parte II, el capítulo XII, el tomo III */
         g = es_noun_gender(c->lang, cc_ptr(c, p), cc_len(c, p));
         ordinal = v <= 10;
@@ -574,12 +553,12 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
         g = name_gender(c, p);
         ordinal = v <= 10;
     } else if (cc_capitalized(c, p) && p + 2 == i && cc_prev(c, p) == CC_NONE &&
-               !cc_word_in(c, p, determiner)) {
+               !cc_cue(c, p, ES_CUE_DETERMINER)) {
         g = name_gender(c, p); /* at the start: "Felipe VI inauguró" */
         ordinal = v <= 10;
     } else if (cc_is(c, nx, TOK_WORD) &&
                !es_is_function_word(c->lang, cc_ptr(c, nx), cc_len(c, nx)) &&
-               (cc_word_in(c, p, determiner) || (n > 1 && (p == CC_NONE || cc_eq(c, p, "."))))) {
+               (cc_cue(c, p, ES_CUE_DETERMINER) || (n > 1 && (p == CC_NONE || cc_eq(c, p, "."))))) {
         /* before its noun: la I Guerra Mundial, el XI apóstol, XV Congreso */
         g = es_noun_gender(c->lang, cc_ptr(c, nx), cc_len(c, nx));
         ordinal = before_noun = true;

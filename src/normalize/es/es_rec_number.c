@@ -14,13 +14,13 @@ static bool is_dash(const cctx *c, size_t i)
 }
 
 /* A word with role (cues.tsv) among the n tokens before i, within the sentence. */
-static bool cue_before(const cctx *c, size_t i, int n, const char *role)
+static bool cue_before(const cctx *c, size_t i, int n, es_cue_role role)
 {
     size_t p = i;
     for (int k = 0; k < n; k++) {
         p = cc_prev(c, p);
         if (p == CC_NONE || (cc_eq(c, p, ".") && !cc_touch(c, p))) return false;
-        if (cc_is(c, p, TOK_WORD) && es_cue(c->lang, cc_ptr(c, p), cc_len(c, p), role)) return true;
+        if (cc_cue(c, p, role)) return true;
     }
     return false;
 }
@@ -30,12 +30,10 @@ static bool cue_before(const cctx *c, size_t i, int n, const char *role)
 static bool code_before(const cctx *c, size_t i)
 {
     size_t p = cc_prev(c, i);
-    if (p != CC_NONE && p > 0 && cc_eq(c, p, ".") &&
-        cc_word_in(c, p - 1, (const char *const[]){"no", "nro", "núm", NULL}))
+    if (p != CC_NONE && p > 0 && cc_eq(c, p, ".") && cc_cue(c, p - 1, ES_CUE_CODE_ABBR))
         return true;
     if (p != CC_NONE && (cc_eq(c, p, "°") || cc_eq(c, p, "º")) && p > 0) p = p - 1;
-    return p != CC_NONE && cc_is(c, p, TOK_WORD) &&
-           es_cue(c->lang, cc_ptr(c, p), cc_len(c, p), "code");
+    return p != CC_NONE && cc_cue(c, p, ES_CUE_CODE);
 }
 
 /* ---- telephones ---- */
@@ -83,12 +81,6 @@ static bool year_like(const cctx *c, size_t i)
 /* +34 900 123 456 -> TELEPHONE "+34 900 123 456"; 123-123-5678; 123.123.0.40 (an IP) */
 size_t es_rec_telephone(const cctx *c, size_t i, sem_token *out)
 {
-    static const char *const context[] = {
-        "teléfono", "teléfonos", "llame", "llamar", "llamando", "móvil", "número", "contacto",
-        "whatsapp", "fax",       "tel",   "tlf",    "telf",     "línea", NULL};
-    static const char *const amounts[] = {"euros",      "dólares", "personas", "habitantes",
-                                          "toneladas",  "litros",  "libras",   "votos",
-                                          "kilómetros", "pesos",   NULL};
     size_t k = i;
     bool plus = cc_eq(c, i, "+") && cc_touch(c, i) && cc_small(c, i + 1, 3, 1, 999, NULL);
     if (plus)
@@ -133,9 +125,10 @@ size_t es_rec_telephone(const cctx *c, size_t i, sem_token *out)
         bool noun_after =
             cc_is(c, nx, TOK_WORD) && !es_is_function_word(c->lang, cc_ptr(c, nx), cc_len(c, nx));
         size_t p = cc_prev(c, i), pp = p == CC_NONE ? CC_NONE : cc_prev(c, p);
-        bool ctx =
-            cc_word_in(c, p, context) || (pp != CC_NONE && cc_word_in(c, pp, context)) ||
-            (pp != CC_NONE && cc_prev(c, pp) != CC_NONE && cc_word_in(c, cc_prev(c, pp), context));
+        bool ctx = cc_cue(c, p, ES_CUE_PHONE_CONTEXT) ||
+                   (pp != CC_NONE && cc_cue(c, pp, ES_CUE_PHONE_CONTEXT)) ||
+                   (pp != CC_NONE && cc_prev(c, pp) != CC_NONE &&
+                    cc_cue(c, cc_prev(c, pp), ES_CUE_PHONE_CONTEXT));
         char first = cc_ptr(c, g.last[0])[0];
         /* a round group (600 000 000) is an amount; so may be a 3-3-3 group before a noun */
         bool round = false;
@@ -144,7 +137,8 @@ size_t es_rec_telephone(const cctx *c, size_t i, sem_token *out)
         if (g.digits == 10 && cc_len(c, g.last[g.count - 1]) == 4) /* 800 123 4567 */
             phone = true;
         else if (g.digits == 9 && strchr("6789", first))
-            phone = ctx || !thousands || (!round && !(noun_after && cc_word_in(c, nx, amounts)));
+            phone = ctx || !thousands ||
+                    (!round && !(noun_after && cc_cue(c, nx, ES_CUE_PHONE_AMOUNT)));
         else
             phone = ctx && !thousands;
     }
@@ -152,7 +146,7 @@ size_t es_rec_telephone(const cctx *c, size_t i, sem_token *out)
     /* an extension: ext. 12 */
     size_t nx = cc_next(c, end);
     size_t ext = CC_NONE;
-    if (cc_word_in(c, nx, (const char *const[]){"ext", "extensión", NULL})) {
+    if (cc_cue(c, nx, ES_CUE_PHONE_EXT)) {
         size_t e = cc_eq(c, nx + 1, ".") ? nx + 1 : nx;
         size_t num = cc_next(c, e);
         if (cc_is(c, num, TOK_NUMBER)) ext = num;
@@ -195,8 +189,8 @@ static bool degree_is_ordinal(const cctx *c, size_t i, size_t mark, const char *
     bool before_noun = cc_is(c, nx, TOK_WORD) && cc_len(c, nx) > 1 && cc_touch(c, mark) == false &&
                        !es_is_function_word(c->lang, cc_ptr(c, nx), cc_len(c, nx));
     if (before_noun) return true; /* el 28° aniversario */
-    if (!strcmp(digits, "0") || cue_before(c, i, 8, "heat")) return false;
-    if (cue_before(c, i, 20, "rank")) return true;
+    if (!strcmp(digits, "0") || cue_before(c, i, 8, ES_CUE_HEAT)) return false;
+    if (cue_before(c, i, 20, ES_CUE_RANK)) return true;
     return cc_eq(c, mark, "º"); /* the ordinal indicator, not the degree sign */
 }
 
@@ -204,15 +198,6 @@ static bool degree_is_ordinal(const cctx *c, size_t i, size_t mark, const char *
  * apocope); 41º after a temperature word is left to the measure (degrees) */
 size_t es_rec_ordinal(const cctx *c, size_t i, sem_token *out)
 {
-    static const char *const masc[] = {"º", "o", "°", NULL};
-    static const char *const fem[] = {"ª", "a", NULL};
-    static const char *const apoc[] = {"er", "ᵉʳ", NULL};
-    /* Latin American suffixes, written without a point: 1ro 2do 4to 7mo 8vo 9no; 1ra 2da 6ta */
-    static const char *const masc_sfx[] = {"ro", "do", "to", "mo", "vo", "no", NULL};
-    static const char *const fem_sfx[] = {"ra", "da", "ta", "ma", "va", "na", "era", NULL};
-    /* plurals: los 3ros lugares, las 1ras damas */
-    static const char *const plural_sfx[] = {"ros", "dos", "tos", "mos", "vos", "nos", "ras",
-                                             "das", "tas", "mas", "vas", "nas", NULL};
     cc_number num;
     if (!cc_is(c, i, TOK_NUMBER) || !cc_read_number(c, i, &num) || num.decimal) return 0;
     size_t k = num.last + 1;
@@ -224,20 +209,16 @@ size_t es_rec_ordinal(const cctx *c, size_t i, sem_token *out)
     es_lower(cc_ptr(c, k), cc_len(c, k), w, sizeof w);
     es_gender g = ES_MASC;
     bool apocope = false, found = false, suffix = false;
-    for (size_t m = 0; masc[m]; m++)
-        if (strcmp(w, masc[m]) == 0) found = true;
-    for (size_t m = 0; fem[m]; m++)
-        if (strcmp(w, fem[m]) == 0) found = true, g = ES_FEM;
-    for (size_t m = 0; apoc[m]; m++)
-        if (strcmp(w, apoc[m]) == 0) found = apocope = true;
-    for (size_t m = 0; masc_sfx[m]; m++)
-        if (strcmp(w, masc_sfx[m]) == 0) found = suffix = true;
-    for (size_t m = 0; fem_sfx[m]; m++)
-        if (strcmp(w, fem_sfx[m]) == 0) found = suffix = true, g = ES_FEM;
-    bool plural = false;
-    for (size_t m = 0; plural_sfx[m]; m++)
-        if (strcmp(w, plural_sfx[m]) == 0)
-            found = suffix = plural = true, g = w[strlen(w) - 2] == 'a' ? ES_FEM : ES_MASC;
+    size_t wn = strlen(w);
+    if (es_cue(c->lang, w, wn, ES_CUE_ORDINAL_MASC)) found = true;
+    if (es_cue(c->lang, w, wn, ES_CUE_ORDINAL_FEM)) found = true, g = ES_FEM;
+    if (es_cue(c->lang, w, wn, ES_CUE_ORDINAL_APOCOPE)) found = apocope = true;
+    /* Latin American suffixes, written without a point: 1ro 2do 4to 7mo 8vo 9no; 1ra 2da 6ta */
+    if (es_cue(c->lang, w, wn, ES_CUE_ORDINAL_MASC_SUFFIX)) found = suffix = true;
+    if (es_cue(c->lang, w, wn, ES_CUE_ORDINAL_FEM_SUFFIX)) found = suffix = true, g = ES_FEM;
+    bool plural = false; /* plurals: los 3ros lugares, las 1ras damas */
+    if (es_cue(c->lang, w, wn, ES_CUE_ORDINAL_PLURAL_SUFFIX))
+        found = suffix = plural = true, g = w[wn - 2] == 'a' ? ES_FEM : ES_MASC;
     /* bare o / a after the RAE point (1.a), or before a noun (la 3a edición); the suffixes only
      * without it */
     bool bare = !strcmp(w, "o") || !strcmp(w, "a");
@@ -357,11 +338,6 @@ bool cc_read_fraction(const cctx *c, size_t i, char **canon, size_t *last)
 /* A law or ruling number "7/2024" after ley, decreto, sentencia...: number / year. */
 static bool legal_number(const cctx *c, size_t i, const char *canon)
 {
-    static const char *const legal[] = {
-        "ley",        "leyes",       "decreto",    "decreto-ley", "orden",    "sentencia",
-        "resolución", "directiva",   "reglamento", "instrucción", "circular", "auto",
-        "real",       "orgánica",    "recurso",    "expediente",  "causa",    "sumario",
-        "moción",     "proposición", NULL};
     const char *slash = strchr(canon, '/');
     if (!slash || strchr(canon, ' ') || canon[0] == '-' || strlen(slash + 1) != 4) return false;
     if (strncmp(slash + 1, "19", 2) != 0 && strncmp(slash + 1, "20", 2) != 0) return false;
@@ -369,7 +345,7 @@ static bool legal_number(const cctx *c, size_t i, const char *canon)
     for (int k = 0; k < 3; k++) {
         p = cc_prev(c, p);
         if (p == CC_NONE) return false;
-        if (cc_word_in(c, p, legal)) return true;
+        if (cc_cue(c, p, ES_CUE_LEGAL)) return true;
     }
     return false;
 }
@@ -401,7 +377,7 @@ size_t es_rec_fraction(const cctx *c, size_t i, sem_token *out)
     if (cc_touch(c, last) && cc_is(c, last + 1, TOK_WORD)) return 0;
     if (season(c, i, last, canon, out)) return last - i + 1;
     const table_entry *said = table_get(c->lang->cues, canon); /* 24/7: veinticuatro siete */
-    if (said && es_cue(c->lang, canon, strlen(canon), "phone")) {
+    if (said && es_cue(c->lang, canon, strlen(canon), ES_CUE_PHONE)) {
         *out = cc_make(c, SEM_ABBREVIATION, i, last, said->spoken);
         return last - i + 1;
     }
@@ -436,18 +412,11 @@ size_t es_rec_fraction(const cctx *c, size_t i, sem_token *out)
 /* Words that make "4-2" a result: ganó 4-2, empataron 1-1, el marcador 3-0. */
 static bool sport_context(const cctx *c, size_t i)
 {
-    static const char *const sport[] = {
-        "ganó",      "ganaron",  "gana",      "ganan",   "perdió",    "perdieron",
-        "pierde",    "empató",   "empataron", "empate",  "empatan",   "venció",
-        "vencieron", "goleó",    "derrotó",   "cayó",    "cayeron",   "resultado",
-        "marcador",  "victoria", "derrota",   "partido", "final",     "goleada",
-        "remontó",   "set",      "sets",      "tanteo",  "encuentro", "ventaja",
-        "triunfo",   "ganar",    "perder",    "empatar", "golear",    NULL};
     size_t p = i;
     for (int k = 0; k < 6; k++) {
         p = cc_prev(c, p);
         if (p == CC_NONE) return false;
-        if (cc_word_in(c, p, sport)) return true;
+        if (cc_cue(c, p, ES_CUE_SCORE)) return true;
         if (cc_eq(c, p, ".")) return false;
     }
     return false;
@@ -517,8 +486,7 @@ size_t es_rec_range(const cctx *c, size_t i, sem_token *out)
     if (!years && !score && !a.decimal && !b.decimal) {
         size_t en = cc_next(c, b.last), what = cc_next(c, en);
         size_t p = cc_prev(c, i), pp = p == CC_NONE ? CC_NONE : cc_prev(c, p);
-        bool shots = cc_eq(c, en, "en") && cc_is(c, what, TOK_WORD) &&
-                     es_cue(c->lang, cc_ptr(c, what), cc_len(c, what), "shots") && va <= vb;
+        bool shots = cc_eq(c, en, "en") && cc_cue(c, what, ES_CUE_SHOTS) && va <= vb;
         bool code = code_before(c, i);
         bool model = !code && p != CC_NONE && pp != CC_NONE && cc_capitalized(c, p) &&
                      !cc_eq(c, pp, ".") &&
@@ -537,8 +505,7 @@ size_t es_rec_range(const cctx *c, size_t i, sem_token *out)
     *out = cc_make(c, join ? SEM_CODE : score ? SEM_SCORE : SEM_RANGE, i, b.last, p);
     if (join) return b.last - i + 1;
     if (a.point || b.point) out->flags |= SEM_POINT;
-    if (!score && cc_word_in(c, cc_prev(c, i), (const char *const[]){"entre", NULL}))
-        out->flags |= SEM_BETWEEN;
+    if (!score && cc_word_is(c, cc_prev(c, i), "entre")) out->flags |= SEM_BETWEEN;
     if (years)
         out->flags |= SEM_YEAR;
     else if (!score)
@@ -557,8 +524,7 @@ static size_t suffixed(const cctx *c, const cc_number *num, sem_token *out)
     size_t start = num->last;
     while (start > 0 && cc_touch(c, start - 1) && !cc_is(c, start - 1, TOK_SPACE))
         start--;
-    if (cc_word_in(c, k, (const char *const[]){"k", NULL}) &&
-        !(cc_touch(c, k) && !cc_is(c, k + 1, TOK_PUNCT))) {
+    if (cc_word_is(c, k, "k") && !(cc_touch(c, k) && !cc_is(c, k + 1, TOK_PUNCT))) {
         /* thousands: 30k, 2.5k */
         char *p = arena_alloc(c->a, strlen(num->canon) + 8);
         const char *dot = strchr(num->canon, '.');
@@ -585,9 +551,6 @@ static size_t suffixed(const cctx *c, const cc_number *num, sem_token *out)
  * -2 -> "-2"; 016 -> "016" digits; 0,25 -> DECIMAL "0.25"; 11,2 % -> PERCENT "11.2" */
 size_t es_rec_number(const cctx *c, size_t i, sem_token *out)
 {
-    static const char *const year_context[] = {
-        "de",   "en",      "año", "desde",  "hasta", "del",      "el",        "para", "antes",
-        "tras", "durante", "a",   "verano", "otoño", "invierno", "primavera", "años", NULL};
     cc_number num;
     if (!cc_read_number(c, i, &num)) return 0;
     size_t suffix = suffixed(c, &num, out);
@@ -595,7 +558,7 @@ size_t es_rec_number(const cctx *c, size_t i, sem_token *out)
     /* el 112, al 911: an emergency number standing alone is said as people say it */
     const table_entry *phone =
         num.grouped || num.decimal ? NULL : table_get(c->lang->cues, num.canon);
-    if (phone && es_cue(c->lang, num.canon, strlen(num.canon), "phone") &&
+    if (phone && es_cue(c->lang, num.canon, strlen(num.canon), ES_CUE_PHONE) &&
         !(cc_touch(c, num.last) && !cc_is(c, num.last + 1, TOK_PUNCT))) {
         sem_token probe = {0};
         cc_agree(c, num.last, &probe);
@@ -631,7 +594,7 @@ size_t es_rec_number(const cctx *c, size_t i, sem_token *out)
         return last - i + 1;
     }
     if (!num.grouped && !num.negative && nd == 4 && d[0] >= '1' && d[0] <= '2' &&
-        cc_word_in(c, cc_prev(c, i), year_context)) {
+        cc_cue(c, cc_prev(c, i), ES_CUE_YEAR)) {
         out->flags |= SEM_YEAR;
         return last - i + 1;
     }

@@ -65,8 +65,7 @@ size_t es_rec_electronic(const cctx *c, size_t i, sem_token *out)
     for (size_t k = i + 1; k < end; k++)
         if (cc_eq(c, k, "@")) at = true;
     bool handle = cc_eq(c, i, "@") && cc_is(c, i + 1, TOK_WORD);
-    bool web = cc_word_in(c, i, (const char *const[]){"www", "http", "https", NULL}) &&
-               (cc_eq(c, i + 1, ".") || cc_eq(c, i + 1, ":"));
+    bool web = cc_cue(c, i, ES_CUE_WEB_START) && (cc_eq(c, i + 1, ".") || cc_eq(c, i + 1, ":"));
     if (!handle && !web && !(at && host_has_tld(c, i, end)) && !host_has_tld(c, i, end)) return 0;
     *out = cc_make(c, SEM_ELECTRONIC, i, end, cc_text(c, i, end));
     return end - i + 1;
@@ -136,7 +135,7 @@ static const table_entry *abbr_lookup(const table *t, char *key)
 /* A title is a woman's: "la" before it or a woman's first name after it (la Lic., Dr. Ana). */
 static bool feminine_title(const cctx *c, size_t p, size_t nx)
 {
-    if (cc_word_in(c, p, (const char *const[]){"la", "una", "esta", "nueva", NULL})) return true;
+    if (cc_cue(c, p, ES_CUE_TITLE_FEMININE)) return true;
     if (!cc_capitalized(c, nx)) return false;
     const table_entry *e = table_getn(c->lang->names, cc_ptr(c, nx), cc_len(c, nx));
     return e && strstr(e->features, "g=f") != NULL;
@@ -359,8 +358,7 @@ size_t es_rec_acronym(const cctx *c, size_t i, sem_token *out)
     const table_entry *cur = n == 3 ? table_getn(c->lang->currencies, w, n) : NULL;
     if (cur && !table_getn(c->lang->acronyms, w, n) && strchr(cur->spoken, '|')) {
         const char *bar = strchr(cur->spoken, '|');
-        bool one =
-            cc_word_in(c, cc_prev(c, i), (const char *const[]){"por", "cada", "un", "una", NULL});
+        bool one = cc_cue(c, cc_prev(c, i), ES_CUE_CURRENCY_ONE);
         *out = cc_make(c, SEM_ABBREVIATION, i, i,
                        one ? arena_strndup(c->a, cur->spoken, (size_t)(bar - cur->spoken))
                            : arena_strdup(c->a, bar + 1));
@@ -456,8 +454,7 @@ size_t es_rec_code(const cctx *c, size_t i, sem_token *out)
     }
     if (np < 2 || !caps_word) return 0;
     /* los siglos XV-XVI: Roman numerals, not a code */
-    if (cc_word_in(c, cc_prev(c, i), (const char *const[]){"siglo", "siglos", NULL}) &&
-        strspn(cc_ptr(c, i), "IVXLC") == cc_len(c, i))
+    if (cc_cue(c, cc_prev(c, i), ES_CUE_CENTURY) && strspn(cc_ptr(c, i), "IVXLC") == cc_len(c, i))
         return 0;
     size_t last = parts[np - 1];
     if (cc_touch(c, last) && (cc_is(c, last + 1, TOK_WORD) || cc_is(c, last + 1, TOK_NUMBER)))

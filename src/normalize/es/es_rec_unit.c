@@ -55,7 +55,7 @@ static const char *currency_at(const cctx *c, size_t i, size_t *last)
     if (letters && capitals && cc_touch(c, k) && cc_read_number(c, k + 1, &after) &&
         !after.grouped && !after.decimal && strlen(after.canon) <= (strlen(key) >= 3 ? 2 : 1) &&
         (strlen(key) >= 3 || cc_small(c, k + 1, 1, 1, 4, NULL)) &&
-        !cc_word_in(c, cc_next(c, after.last), (const char *const[]){"mil", "millones", NULL}))
+        !cc_cue(c, cc_next(c, after.last), ES_CUE_AMOUNT_SCALE))
         return NULL;
     *last = k;
     if (!strcmp(key, "$")) return c->region->dollar; /* pesos or dólares, by region */
@@ -71,8 +71,7 @@ static const char *currency_at(const cctx *c, size_t i, size_t *last)
 static const char *currency_word(const cctx *c, size_t i, size_t *last)
 {
     size_t k = cc_eq(c, i, "de") ? cc_next(c, i) : i;
-    if (!cc_is(c, k, TOK_WORD) || !es_cue(c->lang, cc_ptr(c, k), cc_len(c, k), "currency"))
-        return NULL;
+    if (!cc_cue(c, k, ES_CUE_CURRENCY)) return NULL;
     char w[32], code[16];
     es_lower(cc_ptr(c, k), cc_len(c, k), w, sizeof w);
     table_feature(table_get(c->lang->cues, w)->features, "code", code, sizeof code);
@@ -85,12 +84,10 @@ static const char *currency_word(const cctx *c, size_t i, size_t *last)
 /* "millones", "mil millones", "billones" after an amount: the scale word(s) and last index */
 static const char *scale_at(const cctx *c, size_t i, size_t *last)
 {
-    static const char *const scales[] = {"mil",      "millón",  "millones",  "billón",
-                                         "billones", "trillón", "trillones", NULL};
-    if (!cc_word_in(c, i, scales)) return NULL;
+    if (!cc_cue(c, i, ES_CUE_SCALE) && !cc_cue(c, i, ES_CUE_SCALE_NOUN)) return NULL;
     *last = i;
     size_t nx = cc_next(c, i);
-    if (cc_eq(c, i, "mil") && cc_word_in(c, nx, (const char *const[]){"millones", NULL})) {
+    if (cc_eq(c, i, "mil") && cc_word_is(c, nx, "millones")) {
         *last = nx;
         return "mil millones";
     }
@@ -113,8 +110,7 @@ static size_t money(const cctx *c, size_t i, size_t last, const char *code, cons
         per = u->written;
         last = ul;
     } else if (cc_eq(c, last + 1, "/") && cc_touch(c, last) && cc_touch(c, last + 1) &&
-               cc_is(c, last + 2, TOK_WORD) &&
-               es_cue(c->lang, cc_ptr(c, last + 2), cc_len(c, last + 2), "per")) {
+               cc_cue(c, last + 2, ES_CUE_PER)) {
         per = cc_text(c, last + 2, last + 2); /* $45/litro: por litro */
         last += 2;
     }
@@ -135,9 +131,9 @@ static size_t money(const cctx *c, size_t i, size_t last, const char *code, cons
 /* The block speaks of the dollar's price: "tipo de cambio", "el dólar cerró en". */
 static bool dollar_rate(const cctx *c)
 {
-    static const char *const words[] = {"dólar", "cambio", NULL};
     for (size_t k = 0; k < c->n; k++)
-        if (cc_is(c, k, TOK_WORD) && cc_len(c, k) >= 6 && cc_word_in(c, k, words)) return true;
+        if (cc_is(c, k, TOK_WORD) && cc_len(c, k) >= 6 && cc_cue(c, k, ES_CUE_DOLLAR_RATE))
+            return true;
     return false;
 }
 
@@ -215,12 +211,13 @@ static bool verb_ha(const cctx *c, size_t i)
         if (cc_len(c, nx) >= 24) return false;
         es_lower(cc_ptr(c, nx), cc_len(c, nx), w, sizeof w);
         size_t n = strlen(w);
+        /* not words: participle endings (hecho, puesto, subido) */
         static const char *const endings[] = {"ado", "ido", "ada", "ida", "cho", "sto", "to", NULL};
         for (size_t e = 0; endings[e]; e++) {
             size_t l = strlen(endings[e]);
             if (n > l + 1 && !strcmp(w + n - l, endings[e])) return true;
         }
-        if (es_cue(c->lang, w, n, "participle-aux")) return true;
+        if (es_cue(c->lang, w, n, ES_CUE_PARTICIPLE_AUX)) return true;
     }
     size_t num = cc_prev(c, i);
     while (num != CC_NONE && num > 0 && cc_touch(c, num - 1))
@@ -242,9 +239,9 @@ static const table_entry *unit_at(const cctx *c, size_t i, size_t *last)
         /* 40 °C, -8° c, 40 ° K: the scale letter may stand apart or in lower case */
         size_t s = cc_eq(c, i + 1, " ") ? i + 2 : i + 1;
         const char *scale = NULL;
-        if (cc_word_in(c, s, (const char *const[]){"c", NULL})) scale = "°C";
-        if (cc_word_in(c, s, (const char *const[]){"f", NULL})) scale = "°F";
-        if (cc_word_in(c, s, (const char *const[]){"k", NULL})) scale = "°K";
+        if (cc_word_is(c, s, "c")) scale = "°C";
+        if (cc_word_is(c, s, "f")) scale = "°F";
+        if (cc_word_is(c, s, "k")) scale = "°K";
         if (scale &&
             !(cc_touch(c, s) && (cc_is(c, s + 1, TOK_WORD) || cc_is(c, s + 1, TOK_NUMBER)))) {
             *last = s;
@@ -271,8 +268,8 @@ static bool is_time_unit(const char *u)
 /* el kWh de consumo, por km -> ABBREVIATION "kilovatio hora": a unit named without a number */
 size_t es_rec_unit_word(const cctx *c, size_t i, sem_token *out)
 {
-    static const char *const before[] = {"el", "la", "por", "cada", "un", "una", "del", "al", NULL};
-    if (cc_len(c, i) < 2 || cc_eq(c, i, "ha") || !cc_word_in(c, cc_prev(c, i), before)) return 0;
+    if (cc_len(c, i) < 2 || cc_eq(c, i, "ha") || !cc_cue(c, cc_prev(c, i), ES_CUE_UNIT_ARTICLE))
+        return 0;
     if (cc_touch(c, i) && !cc_is(c, i + 1, TOK_PUNCT)) return 0;
     if (cc_is(c, cc_next(c, i), TOK_NUMBER)) return 0;
     const table_entry *u = table_getn(c->lang->units, cc_ptr(c, i), cc_len(c, i));
@@ -292,11 +289,9 @@ size_t es_rec_gap(const cctx *c, size_t i, sem_token *out)
         return 0;
     if (cc_touch(c, i + 2) && !cc_is(c, i + 3, TOK_PUNCT)) return 0;
     if (cc_touch(c, i + 2) && (cc_eq(c, i + 3, ":") || cc_eq(c, i + 3, "."))) return 0;
-    if (!cc_word_in(c, cc_prev(c, i), (const char *const[]){"a", "con", NULL})) return 0;
+    if (!cc_cue(c, cc_prev(c, i), ES_CUE_GAP_BEFORE)) return 0;
     size_t de = cc_next(c, i + 2), what = cc_next(c, de);
-    if (!cc_word_in(c, de, (const char *const[]){"de", "del", NULL}) || !cc_is(c, what, TOK_WORD) ||
-        !es_cue(c->lang, cc_ptr(c, what), cc_len(c, what), "gap"))
-        return 0;
+    if (!cc_cue(c, de, ES_CUE_GAP_OF) || !cc_cue(c, what, ES_CUE_GAP)) return 0;
     char *p = arena_alloc(c->a, 24);
     if (!p) return 0;
     if (m)
@@ -337,8 +332,7 @@ size_t es_rec_measure(const cctx *c, size_t i, sem_token *out)
     /* los 70s, los 1980s: a decade, not seconds */
     size_t nd = strlen(amount);
     if (!strcmp(u->written, "s") && cc_touch(c, last) && amount[nd - 1] == '0' &&
-        (nd == 2 || nd == 4) &&
-        cc_word_in(c, cc_prev(c, i), (const char *const[]){"los", "las", "años", "década", NULL}))
+        (nd == 2 || nd == 4) && cc_cue(c, cc_prev(c, i), ES_CUE_DECADE_BEFORE))
         return 0;
     strbuf b = {0};
     sb_printf(&b, "%s %s", amount, u->written);
