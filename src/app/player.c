@@ -16,9 +16,10 @@
 
 #include "arena.h"
 #include "chunk.h"
-#include "pipeline.h"
+#include "normalize.h"
 #include "reader.h"
 #include "render.h"
+#include "session.h"
 #include "sink.h"
 #include "synth.h"
 #include "term.h"
@@ -76,9 +77,19 @@ typedef struct {
     const synth_options *voice;
 } ahead;
 
+/* An article: a file, or one item of a feed. */
+typedef struct {
+    size_t input; /* in o->inputs */
+    size_t item;  /* the reader's article number in it (see reader_article) */
+} article_ref;
+
 typedef struct {
     const loc_options *o;
-    const es_lang *lang;
+    es_lang lang;
+    const es_region *forced; /* --region, NULL to guess each block's */
+    read_options read;       /* as the pipeline reads: --format, --encoding, --max-items... */
+    article_ref *refs;       /* every article of the inputs, in order */
+    size_t nrefs;
     sink *out;
     article art;
     size_t loads;  /* articles loaded so far: names the current one in slots */
@@ -121,6 +132,12 @@ static void article_clear(article *a)
         free(a->items[i].label);
     }
     a->count = 0;
+}
+
+/* A feed's item other than its first gets its own fingerprint: the file's, mixed with it. */
+static unsigned long long item_fingerprint(unsigned long long file, size_t item)
+{
+    return item ? (file ^ item) * 1099511628211ULL : file;
 }
 
 static unsigned long long fingerprint(const char *path)
@@ -210,33 +227,86 @@ static loc_status set_title(player *p, const char *path, const block *first)
     return ok ? LOC_OK : LOC_ERR_NOMEM;
 }
 
+/* Names what went wrong reading path (err empty so far). */
+static void read_failure(player *p, const char *path, loc_status st, const reader *rd)
+{
+    if (st == LOC_ERR_INPUT_READ) sb_printf(p->err, "%s: %s", path, strerror(errno));
+    if (st == LOC_ERR_INPUT_TOO_LARGE || st == LOC_ERR_INPUT_FORMAT)
+        sb_printf(p->err, "%s: %s", path, reader_error(rd));
+}
+
+/* Opens input i as the pipeline does; NULL with err set when it cannot. */
+static reader *open_input(player *p, size_t i, loc_status *st)
+{
+    const char *path = p->o->inputs[i];
+    reader *rd = reader_open_with(path, &p->read, st);
+    if (!rd) sb_printf(p->err, "%s: %s", path, strerror(errno));
+    return rd;
+}
+
+static loc_status add_ref(player *p, size_t input, size_t item)
+{
+    article_ref *r = realloc(p->refs, (p->nrefs + 1) * sizeof *r);
+    if (!r) return LOC_ERR_NOMEM;
+    p->refs = r;
+    r[p->nrefs++] = (article_ref){input, item};
+    return LOC_OK;
+}
+
+/* The articles of input i: one for a file, one per item for a feed. A FIFO or device is
+ * not read ahead (it could not be read again): one article. */
+static loc_status find_articles(player *p, size_t i)
+{
+    struct stat sb;
+    if (stat(p->o->inputs[i], &sb) == 0 && !S_ISREG(sb.st_mode)) return add_ref(p, i, 0);
+    loc_status st;
+    reader *rd = open_input(p, i, &st);
+    if (!rd) return st;
+    block b;
+    bool got, any = false;
+    size_t last = 0;
+    while ((st = reader_next(rd, &b, &got)) == LOC_OK && got) {
+        if (any && reader_article(rd) == last) continue;
+        if (!any && reader_format(rd) != READ_FEED) break; /* one article: no need to read on */
+        any = true;
+        last = reader_article(rd);
+        if ((st = add_ref(p, i, last)) != LOC_OK) break;
+    }
+    if (st == LOC_OK && !any) st = add_ref(p, i, 0);
+    read_failure(p, p->o->inputs[i], st, rd);
+    reader_close(rd);
+    return st;
+}
+
+/* Reads article ai: its blocks into sentences, its title. */
 static loc_status load_article(player *p, size_t ai)
 {
-    const char *path = p->o->inputs[ai];
+    const article_ref *ref = &p->refs[ai];
+    const char *path = p->o->inputs[ref->input];
     article_clear(&p->art);
     p->loads++;
     loc_status st;
-    reader *rd = reader_open(path, &st);
-    if (!rd) {
-        sb_printf(p->err, "%s: %s", path, strerror(errno));
-        return st;
-    }
+    reader *rd = open_input(p, ref->input, &st);
+    if (!rd) return st;
     block b;
     bool got, first = true;
     while ((st = reader_next(rd, &b, &got)) == LOC_OK && got) {
+        if (reader_article(rd) < ref->item) continue; /* a feed's earlier items */
+        if (reader_article(rd) > ref->item) break;
         if (first) st = set_title(p, path, &b);
         first = false;
         if (st != LOC_OK) break;
         chunk_list cl;
         arena_reset(&p->arena);
-        st = pipeline_chunk_block(p->lang, &b, false, &p->arena, &cl, NULL);
+        if (p->forced) b.region = p->forced;
+        st = normalize_block(&p->lang, &b, false, &p->arena, &cl, NULL);
         if (st == LOC_OK) st = add_block(p, &b, &cl);
         if (st != LOC_OK) break;
     }
     if (first && st == LOC_OK) st = set_title(p, path, NULL);
-    if (st == LOC_ERR_INPUT_READ) sb_printf(p->err, "%s: %s", path, strerror(errno));
+    read_failure(p, path, st, rd);
     reader_close(rd);
-    p->art.fingerprint = fingerprint(path);
+    p->art.fingerprint = item_fingerprint(fingerprint(path), ref->item);
     return st;
 }
 
@@ -268,7 +338,8 @@ static bool state_path(char *out, size_t size, bool create)
 static void save_position(const player *p)
 {
     char path[PATH_MAX], real[PATH_MAX], tmp[PATH_MAX + 8];
-    if (!state_path(path, sizeof path, true) || !realpath(p->o->inputs[p->ai], real)) return;
+    if (!state_path(path, sizeof path, true) || !realpath(p->o->inputs[p->refs[p->ai].input], real))
+        return;
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
     FILE *f = fopen(tmp, "w");
     if (!f) return;
@@ -292,7 +363,18 @@ static void load_position(player *p, unsigned long long *fp, size_t *si, bool *f
     line[strcspn(line, "\n")] = '\0';
     for (size_t i = 0; i < p->o->ninputs; i++)
         if (realpath(p->o->inputs[i], real) && strcmp(real, saved) == 0) {
-            p->ai = i;
+            unsigned long long file = fingerprint(p->o->inputs[i]);
+            size_t first = p->nrefs;
+            for (size_t k = 0; k < p->nrefs; k++) /* a feed's item: the one that matches */
+                if (p->refs[k].input == i) {
+                    if (item_fingerprint(file, p->refs[k].item) == *fp) {
+                        first = k;
+                        break;
+                    }
+                    if (first == p->nrefs) first = k;
+                }
+            if (first == p->nrefs) continue;
+            p->ai = first;
             *found = true;
             return;
         }
@@ -598,7 +680,7 @@ static const char help_text[] =
 static void announce_article(const player *p)
 {
     if (p->o->quiet) return;
-    printf("Artículo %zu de %zu: %s\r\n", p->ai + 1, p->o->ninputs, p->art.title);
+    printf("Artículo %zu de %zu: %s\r\n", p->ai + 1, p->nrefs, p->art.title);
     fflush(stdout);
 }
 
@@ -641,7 +723,7 @@ static step to_article(player *p, size_t ai, bool at_end, loc_status *st)
 /* Past the last sentence of an article: the next article, or the end. */
 static step past_article(player *p, loc_status *st)
 {
-    if (p->ai + 1 < p->o->ninputs) return to_article(p, p->ai + 1, false, st);
+    if (p->ai + 1 < p->nrefs) return to_article(p, p->ai + 1, false, st);
     SAY0(p, "Fin");
     return DONE;
 }
@@ -760,7 +842,7 @@ static loc_status play_all(player *p)
     loc_status st = LOC_OK;
     while (st == LOC_OK) {
         if (p->art.count == 0) { /* an empty file: go on to the next one */
-            if (p->ai + 1 >= p->o->ninputs) break;
+            if (p->ai + 1 >= p->nrefs) break;
             st = go_article(p, p->ai + 1, false);
             continue;
         }
@@ -774,7 +856,7 @@ static loc_status play_all(player *p)
         if (s == RESTART) continue;
         if (p->si + 1 < p->art.count) {
             p->si++;
-        } else if (p->ai + 1 < p->o->ninputs) {
+        } else if (p->ai + 1 < p->nrefs) {
             st = go_article(p, p->ai + 1, false);
         } else {
             break;
@@ -783,32 +865,56 @@ static loc_status play_all(player *p)
     return st;
 }
 
-loc_status player_run(const loc_options *o, const es_lang *lang, strbuf *err)
+/* Plays the articles: the voice loads while the inputs are looked through. */
+static loc_status play(player *p)
 {
-    player p = {.o = o, .lang = lang, .rate = o->voice.rate, .err = err};
-    sink_catch_signals();
+    const loc_options *o = p->o;
     /* the voice loads in the synthesis thread, which then speaks the first sentence into
      * its slot while the sound device opens here */
-    loc_status st = ahead_start(&p.ah, &o->voice);
-    if (st == LOC_OK) st = ahead_voice(&p.ah);
-    if (st == LOC_ERR_VOICE) sb_printf(err, "%s", o->voice.voice);
+    loc_status st = ahead_start(&p->ah, &o->voice);
+    for (size_t i = 0; st == LOC_OK && i < o->ninputs; i++)
+        st = find_articles(p, i);
+    if (p->ah.started) {
+        loc_status voice = ahead_voice(&p->ah);
+        if (voice == LOC_ERR_VOICE && st == LOC_OK) sb_printf(p->err, "%s", o->voice.voice);
+        if (st == LOC_OK) st = voice;
+    }
     if (st == LOC_OK) {
         term_raw();
-        st = start_position(&p);
+        st = start_position(p);
     }
-    if (st == LOC_OK && p.art.count > 0) start_sentence(&p);
-    if (st == LOC_OK) st = sink_live_open_low_latency(o->driver, synth_sample_rate(), &p.out, err);
+    if (st == LOC_OK && p->art.count > 0) start_sentence(p);
+    if (st == LOC_OK)
+        st = sink_live_open_low_latency(o->driver, synth_sample_rate(), &p->out, p->err);
     if (st == LOC_OK) {
-        st = play_all(&p);
+        st = play_all(p);
         if (st == LOC_OK || st == LOC_ERR_INTERRUPTED)
-            st = st == LOC_OK ? p.out->ops->finish(p.out) : (p.out->ops->abort(p.out), st);
+            st = st == LOC_OK ? p->out->ops->finish(p->out) : (p->out->ops->abort(p->out), st);
         else
-            p.out->ops->abort(p.out);
+            p->out->ops->abort(p->out);
     }
     term_restore();
-    ahead_stop(&p.ah);
+    return st;
+}
+
+loc_status player_run(const loc_options *o, strbuf *err)
+{
+    player p = {.o = o, .rate = o->voice.rate, .err = err, .read = session_read_options(o)};
+    loc_status st = session_load_language(o, &p.lang, &p.forced, err);
+    if (st == LOC_OK) st = session_check_inputs(o, err);
+    if (st == LOC_OK) {
+        sink_catch_signals();
+        st = play(&p);
+        ahead_stop(&p.ah);
+    }
+    if (sink_interrupted()) {
+        st = LOC_ERR_INTERRUPTED;
+        sb_clear(err);
+    }
     article_clear(&p.art);
     free(p.art.items);
+    free(p.refs);
     arena_free(&p.arena);
+    session_free_language(&p.lang);
     return st;
 }

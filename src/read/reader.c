@@ -191,6 +191,11 @@ size_t reader_article(const reader *r)
     return r->article;
 }
 
+read_format reader_format(const reader *r)
+{
+    return r->o.format;
+}
+
 const char *reader_error(const reader *r)
 {
     return sb_str(&r->err);

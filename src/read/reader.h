@@ -67,6 +67,8 @@ reader *reader_open_memory(const char *data, size_t len, const read_options *o);
 loc_status reader_next(reader *r, block *out, bool *got);
 /* The 0-based article of the last block read: a feed's item; 0 for other formats. */
 size_t reader_article(const reader *r);
+/* The format being read: known once the first block is read (READ_AUTO before). */
+read_format reader_format(const reader *r);
 /* True when the last block read was not valid UTF-8 and was read as Windows-1252
  * (for an HTML page or a feed: its first block only). */
 bool reader_was_legacy(const reader *r);
