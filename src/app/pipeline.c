@@ -42,6 +42,7 @@ typedef struct {
     const loc_options *o;
     es_lang lang;
     table *phrases; /* voices/es/briefing.tsv */
+    table *words;   /* voices/es/interface.tsv, for --feed */
     sink *program[2];
     size_t nprogram;
     sink *split; /* the current article's own file (--split) */
@@ -577,7 +578,7 @@ static loc_status finish_outputs(run *r, loc_status st)
         strbuf program = {0};
         st = program_title(r, &program) ? LOC_OK : LOC_ERR_NOMEM;
         if (st == LOC_OK)
-            st = feed_add_episode(o->feed, o->feed_url, o->output, sb_str(&program),
+            st = feed_add_episode(r->words, o->feed, o->feed_url, o->output, sb_str(&program),
                                   sb_str(&r->titles), seconds, o->year, o->month, o->day, r->err);
         sb_free(&program);
     }
@@ -616,6 +617,7 @@ loc_status pipeline_run(const loc_options *o, strbuf *err)
         r.phrases = table_new();
         st = r.phrases ? table_load(r.phrases, path, err) : LOC_ERR_NOMEM;
     }
+    if (st == LOC_OK && o->feed) st = session_load_interface(&r.words, err);
     if (st == LOC_OK) st = session_check_inputs(o, err);
     bool audio = o->output || o->play || o->split;
     if (st == LOC_OK && audio) st = open_outputs(&r);
@@ -665,6 +667,7 @@ loc_status pipeline_run(const loc_options *o, strbuf *err)
     free(r.files);
     free(r.jingle);
     table_free(r.phrases);
+    table_free(r.words);
     arena_free(&r.arena);
     sb_free(&r.scratch);
     sb_free(&r.pending);

@@ -88,6 +88,7 @@ typedef struct {
     es_lang lang;
     const es_region *forced; /* --region, NULL to guess each block's */
     read_options read;       /* as the pipeline reads: --format, --encoding, --max-items... */
+    table *words;            /* voices/es/interface.tsv: what it prints and speaks */
     article_ref *refs;       /* every article of the inputs, in order */
     size_t nrefs;
     sink *out;
@@ -122,6 +123,12 @@ static void say(const player *p, const char *fmt, const char *arg, long n, long 
 }
 
 #define SAY0(p, text) say(p, "%s", text, 0, 0)
+
+/* The interface's text for key (see voices/es/interface.tsv). */
+static const char *word(const player *p, const char *key)
+{
+    return session_word(p->words, key);
+}
 
 /* ---- the article: its sentences as SSML ---- */
 
@@ -186,8 +193,9 @@ static loc_status add_block(player *p, const block *b, const chunk_list *cl)
     article *a = &p->art;
     size_t first = a->count;
     const char *cue = NULL;
-    if (p->o->announce && (b->kind == BLOCK_HEADING || b->kind == BLOCK_TITLE)) cue = "Titular";
-    if (p->o->announce && b->kind == BLOCK_QUOTE) cue = "Cita";
+    if (p->o->announce && (b->kind == BLOCK_HEADING || b->kind == BLOCK_TITLE))
+        cue = word(p, "heading_cue");
+    if (p->o->announce && b->kind == BLOCK_QUOTE) cue = word(p, "quote_cue");
     size_t i = 0, speech = chunk_trailing_breaks(cl);
     loc_status st = LOC_OK;
     while (st == LOC_OK && i < speech) {
@@ -672,15 +680,11 @@ static size_t take_audio(player *p, short *buf, size_t max, bool *end, loc_statu
 
 /* ---- keys ---- */
 
-static const char help_text[] =
-    "Teclas: espacio pausa o continúa; flecha derecha o n, frase siguiente; flecha izquierda o p,"
-    " frase anterior; flecha abajo o N, titular o artículo siguiente; flecha arriba o P, anterior;"
-    " + y -, velocidad; r, repite la frase; h o ?, esta ayuda; q, sale.";
-
 static void announce_article(const player *p)
 {
     if (p->o->quiet) return;
-    printf("Artículo %zu de %zu: %s\r\n", p->ai + 1, p->nrefs, p->art.title);
+    printf("%s %zu %s %zu: %s\r\n", word(p, "article"), p->ai + 1, word(p, "of"), p->nrefs,
+           p->art.title);
     fflush(stdout);
 }
 
@@ -689,9 +693,10 @@ static void announce_sentence(const player *p)
     const sentence *s = &p->art.items[p->si];
     if (p->o->quiet) return;
     if (s->part && s->label)
-        printf("Titular: %s (frase %zu de %zu)\r\n", s->label, p->si + 1, p->art.count);
+        printf("%s: %s (%s %zu %s %zu)\r\n", word(p, "heading"), s->label,
+               word(p, "sentence_lower"), p->si + 1, word(p, "of"), p->art.count);
     else
-        printf("Frase %zu de %zu\r\n", p->si + 1, p->art.count);
+        printf("%s %zu %s %zu\r\n", word(p, "sentence"), p->si + 1, word(p, "of"), p->art.count);
     fflush(stdout);
 }
 
@@ -724,7 +729,7 @@ static step to_article(player *p, size_t ai, bool at_end, loc_status *st)
 static step past_article(player *p, loc_status *st)
 {
     if (p->ai + 1 < p->nrefs) return to_article(p, p->ai + 1, false, st);
-    SAY0(p, "Fin");
+    SAY0(p, word(p, "end"));
     return DONE;
 }
 
@@ -733,7 +738,7 @@ static step on_key(player *p, term_key k, loc_status *st)
     switch (k) {
     case KEY_PAUSE:
         p->paused = !p->paused;
-        SAY0(p, p->paused ? "Pausa" : "Continúa");
+        SAY0(p, word(p, p->paused ? "pause" : "resume"));
         return GO_ON;
     case KEY_NEXT:
         p->paused = false;
@@ -763,14 +768,14 @@ static step on_key(player *p, term_key k, loc_status *st)
         if (p->rate > 900) p->rate = 900;
         if (p->rate < 80) p->rate = 80;
         plan(p, false); /* the next sentences again, at the new rate */
-        say(p, "Velocidad %s%ld", "", p->rate, 0);
+        say(p, "%s %ld", word(p, "rate"), p->rate, 0);
         return GO_ON;
     case KEY_REPEAT:
         p->paused = false;
-        SAY0(p, "Repite");
+        SAY0(p, word(p, "repeat"));
         return RESTART;
     case KEY_HELP: /* asked for, so printed even with --quiet */
-        printf("%s\r\n", help_text);
+        printf("%s\r\n", word(p, "help"));
         fflush(stdout);
         return GO_ON;
     case KEY_QUIT:
@@ -821,11 +826,10 @@ static loc_status start_position(player *p)
         unsigned long long fp = 0;
         bool found;
         load_position(p, &fp, &resume_si, &found);
-        if (!found)
-            SAY0(p, "No hay posición guardada para estos artículos: empieza desde el principio");
+        if (!found) SAY0(p, word(p, "no_position"));
         st = go_article(p, p->ai, false);
         if (st == LOC_OK && found && fp != p->art.fingerprint) {
-            SAY0(p, "El artículo ha cambiado: empieza desde el principio");
+            SAY0(p, word(p, "changed"));
         } else if (st == LOC_OK && found && resume_si < p->art.count) {
             p->si = resume_si;
             announce_sentence(p);
@@ -901,6 +905,7 @@ loc_status player_run(const loc_options *o, strbuf *err)
 {
     player p = {.o = o, .rate = o->voice.rate, .err = err, .read = session_read_options(o)};
     loc_status st = session_load_language(o, &p.lang, &p.forced, err);
+    if (st == LOC_OK) st = session_load_interface(&p.words, err);
     if (st == LOC_OK) st = session_check_inputs(o, err);
     if (st == LOC_OK) {
         sink_catch_signals();
@@ -914,6 +919,7 @@ loc_status player_run(const loc_options *o, strbuf *err)
     article_clear(&p.art);
     free(p.art.items);
     free(p.refs);
+    table_free(p.words);
     arena_free(&p.arena);
     session_free_language(&p.lang);
     return st;

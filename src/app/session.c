@@ -3,6 +3,8 @@
 #include "session.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -33,6 +35,30 @@ void session_free_language(es_lang *lang)
 {
     es_foreign_free(lang->foreign);
     es_lang_free(lang);
+}
+
+loc_status session_load_interface(table **out, strbuf *err)
+{
+    static const char *const keys[] = {
+        "feed_title",     "feed_description", "feed_language", "article",     "of",      "sentence",
+        "sentence_lower", "heading",          "heading_cue",   "quote_cue",   "pause",   "resume",
+        "rate",           "repeat",           "end",           "no_position", "changed", "help"};
+    char path[PATH_MAX];
+    snprintf(path, sizeof path, "%s/es/interface.tsv", es_data_dir());
+    table *t = *out = table_new();
+    loc_status st = t ? table_load(t, path, err) : LOC_ERR_NOMEM;
+    for (size_t i = 0; st == LOC_OK && i < sizeof keys / sizeof *keys; i++)
+        if (!table_get(t, keys[i])) {
+            sb_printf(err, "%s: no line for '%s'", path, keys[i]);
+            st = LOC_ERR_DATA;
+        }
+    return st;
+}
+
+const char *session_word(const table *words, const char *key)
+{
+    const table_entry *e = words ? table_get(words, key) : NULL;
+    return e ? e->spoken : "";
 }
 
 read_options session_read_options(const loc_options *o)
