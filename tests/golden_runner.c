@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pipeline.h"
+#include "normalize.h"
 #include "render.h"
 
 /* Collapses runs of spaces so "a  b" and "a b" compare equal. */
@@ -60,11 +60,14 @@ int main(int argc, char **argv)
         *tab = '\0';
         bool legacy;
         reader_clean_line(line, strlen(line), &clean, &legacy);
-        block b = {.kind = reader_kind_of(clean.data, clean.len), .text = clean.data, .len = clean.len, .source_line = lineno};
+        block b = {.kind = reader_kind_of(clean.data, clean.len),
+                   .text = clean.data,
+                   .len = clean.len,
+                   .source_line = lineno};
         chunk_list chunks;
         arena_reset(&a);
         sb_clear(&said);
-        if (pipeline_chunk_block(&lang, &b, false, &a, &chunks, NULL) != LOC_OK ||
+        if (normalize_block(&lang, &b, false, &a, &chunks, NULL) != LOC_OK ||
             !render_text(&chunks, &said)) {
             fprintf(stderr, "%s:%zu: normalizer failed\n", argv[1], lineno);
             failed++;

@@ -1,5 +1,6 @@
 /* options.c - getopt_long parsing with range checks: --rate 1000 -> "--rate: 1000 (80 to 900)". */
 #include "options.h"
+#include "read_date.h"
 #include "workers.h"
 
 #include <getopt.h>
@@ -212,16 +213,12 @@ static loc_status int_in(const char *name, const char *value, int lo, int hi, in
 /* --date 2026-11-26 (a real calendar date) */
 static loc_status parse_date(const char *value, loc_options *o, strbuf *err)
 {
-    int y, m, d;
-    char tail;
-    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (sscanf(value, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || y < 1000 || m < 1 || m > 12 ||
-        d < 1 || d > days[m - 1] ||
-        (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 || y % 400 == 0)))) {
+    date_parts d;
+    if (!date_parse(value, &d, NULL) || !d.day_only || d.year < 1000) {
         sb_printf(err, "--date: '%s' (expected a date as YYYY-MM-DD)", value);
         return LOC_ERR_USAGE;
     }
-    o->year = y, o->month = m, o->day = d;
+    o->year = d.year, o->month = d.month, o->day = d.day;
     return LOC_OK;
 }
 
@@ -268,7 +265,7 @@ static loc_status input_option(int c, const char *value, read_options *r, strbuf
         r->max_items = (size_t)n;
         return LOC_OK;
     default:
-        if (reader_parse_date(value, &r->since)) return LOC_OK;
+        if (date_parse(value, NULL, &r->since)) return LOC_OK;
         sb_printf(err, "--since: '%s' (expected a date such as 2025-07-12)", value);
         return LOC_ERR_USAGE;
     }

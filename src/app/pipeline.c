@@ -14,11 +14,11 @@
 #include "es_classify.h"
 #include "es_foreign.h"
 #include "es_infer.h"
-#include "es_verbalize.h"
 #include "feed.h"
-#include "player.h"
+#include "normalize.h"
 #include "collide.h"
 #include "render.h"
+#include "session.h"
 #include "sink.h"
 #include "synth.h"
 #include "text_pool.h"
@@ -42,6 +42,7 @@ typedef struct {
     const loc_options *o;
     es_lang lang;
     table *phrases; /* voices/es/briefing.tsv */
+    table *words;   /* voices/es/interface.tsv, for --feed */
     sink *program[2];
     size_t nprogram;
     sink *split; /* the current article's own file (--split) */
@@ -170,43 +171,6 @@ static loc_status on_event(void *user, const worker_event *ev)
 
 /* ---- the text side: one block at a time ---- */
 
-static void verbose_verbatim(const es_lang *lang, FILE *verbose, const block *b,
-                             const sem_list *sems)
-{
-    for (size_t i = 0; i < sems->count; i++) {
-        const sem_token *t = &sems->items[i];
-        if (t->cls == SEM_VERBATIM)
-            fprintf(verbose, "locutor: line %zu: no rule for '%s', read as written\n",
-                    b->source_line, t->payload);
-        else if (es_verbalize_falls_back(lang, t))
-            fprintf(verbose,
-                    "locutor: line %zu: %s '%.*s' cannot be said as one, read digit by "
-                    "digit\n",
-                    b->source_line, sem_class_name(t->cls), (int)(t->end - t->start),
-                    b->text + t->start);
-    }
-}
-
-loc_status pipeline_chunk_block(const es_lang *lang, const block *b, bool marks, arena *a,
-                                chunk_list *out, FILE *verbose)
-{
-    token_list tokens;
-    sem_list sems;
-    if (tokenize(b->text, b->len, a, &tokens) != 0) return LOC_ERR_NOMEM;
-    const es_region *region = b->region;
-    if (!region) { /* a block alone (the player, a test): what it shows itself */
-        es_evidence ev;
-        es_evidence_init(&ev);
-        es_evidence_add(&ev, lang, b->text, &tokens, true);
-        region = es_evidence_decide(&ev, lang, NULL);
-    }
-    loc_status st = es_classify(lang, region, b->text, &tokens, a, &sems);
-    if (st != LOC_OK) return st;
-    es_foreign_names(lang, &sems); /* names whose words show their language to the others */
-    if (verbose) verbose_verbatim(lang, verbose, b, &sems);
-    return chunk_block(lang, b, &sems, marks, a, out);
-}
-
 static loc_status print_block(const loc_options *o, const chunk_list *chunks, strbuf *line)
 {
     sb_clear(line);
@@ -263,7 +227,7 @@ static loc_status print_one(void *user, const block *b)
     run *r = user;
     chunk_list chunks;
     arena_reset(&r->arena);
-    loc_status st = pipeline_chunk_block(&r->lang, b, false, &r->arena, &chunks, NULL);
+    loc_status st = normalize_block(&r->lang, b, false, &r->arena, &chunks, NULL);
     return st == LOC_OK ? print_block(r->o, &chunks, &r->scratch) : st;
 }
 
@@ -277,7 +241,7 @@ static loc_status process_block(run *r, const block *b, bool has_source, FILE *v
     chunk_list chunks;
     arena_reset(&r->arena);
     bool marks = r->pool != NULL; /* always: the audio is the same whether or not timing is asked */
-    loc_status st = pipeline_chunk_block(&r->lang, b, marks, &r->arena, &chunks, verbose);
+    loc_status st = normalize_block(&r->lang, b, marks, &r->arena, &chunks, verbose);
     if (st == LOC_OK && (r->o->text || r->o->ssml)) st = print_block(r->o, &chunks, &r->scratch);
     if (st == LOC_OK && r->pool) st = speak_block(r, b, has_source, &chunks);
     if (st == LOC_OK && sink_interrupted()) st = LOC_ERR_INTERRUPTED;
@@ -440,8 +404,7 @@ static void begin_region(run *r, const char *path, const char *declared)
 static loc_status read_file(run *r, const char *path, bool last_article)
 {
     loc_status st;
-    read_options ro = r->o->read;
-    ro.stop = sink_interrupted; /* Ctrl-C ends even an endless input at once */
+    read_options ro = session_read_options(r->o);
     if (sink_interrupted()) return LOC_ERR_INTERRUPTED; /* before a FIFO's open can block */
     reader *rd = reader_open_with(path, &ro, &st);
     if (!rd) {
@@ -531,36 +494,6 @@ static loc_status check_collisions(run *r)
     return collide_check(r->files, r->nfiles, r->err);
 }
 
-/* Fails early, before any output exists, when an input cannot be read. */
-static loc_status check_inputs(const loc_options *o, strbuf *err)
-{
-    bool reads_stdin = o->ninputs == 0;
-    for (size_t i = 0; i < o->ninputs; i++)
-        reads_stdin |= strcmp(o->inputs[i], "-") == 0;
-    if (reads_stdin && o->stdin_closed) {
-        sb_puts(err, "standard input: it is closed (give an article file, or pipe one in)");
-        return LOC_ERR_INPUT_OPEN;
-    }
-    for (size_t i = 0; i < o->ninputs; i++) {
-        const char *p = o->inputs[i];
-        if (strcmp(p, "-") == 0) continue;
-        struct stat sb;
-        if (stat(p, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode)) {
-            if (access(p, R_OK) == 0) continue; /* a FIFO or device: opened once, when read */
-            sb_printf(err, "%s: %s", p, strerror(errno));
-            return LOC_ERR_INPUT_OPEN;
-        }
-        loc_status st;
-        reader *rd = reader_open_with(p, &o->read, &st);
-        if (!rd) {
-            sb_printf(err, "%s: %s", p, strerror(errno));
-            return st;
-        }
-        reader_close(rd);
-    }
-    return LOC_OK;
-}
-
 static loc_status open_outputs(run *r)
 {
     const loc_options *o = r->o;
@@ -642,7 +575,7 @@ static loc_status finish_outputs(run *r, loc_status st)
         strbuf program = {0};
         st = program_title(r, &program) ? LOC_OK : LOC_ERR_NOMEM;
         if (st == LOC_OK)
-            st = feed_add_episode(o->feed, o->feed_url, o->output, sb_str(&program),
+            st = feed_add_episode(r->words, o->feed, o->feed_url, o->output, sb_str(&program),
                                   sb_str(&r->titles), seconds, o->year, o->month, o->day, r->err);
         sb_free(&program);
     }
@@ -672,40 +605,17 @@ loc_status pipeline_list_regions(FILE *out, strbuf *err)
 loc_status pipeline_run(const loc_options *o, strbuf *err)
 {
     run r = {.o = o, .err = err};
-    if (!player_wanted(o)) sink_catch_signals(); /* from the start: loading data takes time */
+    sink_catch_signals(); /* from the start: loading data takes time */
     loc_status st = check_collisions(&r);
-    if (st == LOC_OK) st = es_lang_load(&r.lang, es_data_dir(), err);
-    if (st == LOC_OK && o->region && !(r.forced = es_region_find(&r.lang, o->region))) {
-        sb_printf(err, "--region %s: unknown region (locutor --list-regions shows them)",
-                  o->region);
-        st = LOC_ERR_USAGE;
-    }
-    for (size_t i = 0; st == LOC_OK && i < o->nlexicons; i++)
-        st = es_lang_add_lexicon(&r.lang, o->lexicons[i], err);
-    if (st == LOC_OK && !o->no_foreign && !(r.lang.foreign = es_foreign_new(synth_phonemes, NULL)))
-        st = LOC_ERR_NOMEM;
-    if (st == LOC_OK && r.lang.foreign && o->verbose)
-        es_foreign_set_verbose(r.lang.foreign, stderr);
+    if (st == LOC_OK) st = session_load_language(o, &r.lang, &r.forced, err);
     if (st == LOC_OK && o->briefing) {
         char path[PATH_MAX];
         snprintf(path, sizeof path, "%s/es/briefing.tsv", es_data_dir());
         r.phrases = table_new();
         st = r.phrases ? table_load(r.phrases, path, err) : LOC_ERR_NOMEM;
     }
-    if (st == LOC_OK) st = check_inputs(o, err);
-    if (st == LOC_OK && player_wanted(o)) { /* the interactive reader */
-        st = player_run(o, &r.lang, err);
-        if (sink_interrupted()) {
-            st = LOC_ERR_INTERRUPTED;
-            sb_clear(err);
-        }
-        collide_free(r.files, r.nfiles);
-        free(r.files);
-        table_free(r.phrases);
-        es_foreign_free(r.lang.foreign);
-        es_lang_free(&r.lang);
-        return st;
-    }
+    if (st == LOC_OK && o->feed) st = session_load_interface(&r.words, err);
+    if (st == LOC_OK) st = session_check_inputs(o, err);
     bool audio = o->output || o->play || o->split;
     if (st == LOC_OK && audio) st = open_outputs(&r);
     if (st == LOC_OK && r.lang.foreign && !audio && o->jobs > 1) { /* children inherit these */
@@ -754,6 +664,7 @@ loc_status pipeline_run(const loc_options *o, strbuf *err)
     free(r.files);
     free(r.jingle);
     table_free(r.phrases);
+    table_free(r.words);
     arena_free(&r.arena);
     sb_free(&r.scratch);
     sb_free(&r.pending);
@@ -761,7 +672,6 @@ loc_status pipeline_run(const loc_options *o, strbuf *err)
     free(r.held);
     sb_free(&r.held_text);
     reader_offsets_free(&r.held_map);
-    es_foreign_free(r.lang.foreign);
-    es_lang_free(&r.lang);
+    session_free_language(&r.lang);
     return st;
 }

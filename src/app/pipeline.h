@@ -16,12 +16,7 @@
 /* Runs locutor as the options say. On failure err names the file or value. */
 loc_status pipeline_run(const loc_options *o, strbuf *err);
 
-/* The normalizer alone: turns one block into chunks in a (tokenize, classify,
- * chunk); marks adds the sentence and word marks that timing outputs need. */
 /* Prints the regions of voices/es/regions.tsv, one a line: code, name, decimal mark, "$". */
 loc_status pipeline_list_regions(FILE *out, strbuf *err);
-
-loc_status pipeline_chunk_block(const es_lang *lang, const block *b, bool marks, arena *a,
-                                chunk_list *out, FILE *verbose);
 
 #endif

@@ -16,9 +16,10 @@
 
 #include "arena.h"
 #include "chunk.h"
-#include "pipeline.h"
+#include "normalize.h"
 #include "reader.h"
 #include "render.h"
+#include "session.h"
 #include "sink.h"
 #include "synth.h"
 #include "term.h"
@@ -76,9 +77,20 @@ typedef struct {
     const synth_options *voice;
 } ahead;
 
+/* An article: a file, or one item of a feed. */
+typedef struct {
+    size_t input; /* in o->inputs */
+    size_t item;  /* the reader's article number in it (see reader_article) */
+} article_ref;
+
 typedef struct {
     const loc_options *o;
-    const es_lang *lang;
+    es_lang lang;
+    const es_region *forced; /* --region, NULL to guess each block's */
+    read_options read;       /* as the pipeline reads: --format, --encoding, --max-items... */
+    table *words;            /* voices/es/interface.tsv: what it prints and speaks */
+    article_ref *refs;       /* every article of the inputs, in order */
+    size_t nrefs;
     sink *out;
     article art;
     size_t loads;  /* articles loaded so far: names the current one in slots */
@@ -112,6 +124,12 @@ static void say(const player *p, const char *fmt, const char *arg, long n, long 
 
 #define SAY0(p, text) say(p, "%s", text, 0, 0)
 
+/* The interface's text for key (see voices/es/interface.tsv). */
+static const char *word(const player *p, const char *key)
+{
+    return session_word(p->words, key);
+}
+
 /* ---- the article: its sentences as SSML ---- */
 
 static void article_clear(article *a)
@@ -121,6 +139,12 @@ static void article_clear(article *a)
         free(a->items[i].label);
     }
     a->count = 0;
+}
+
+/* A feed's item other than its first gets its own fingerprint: the file's, mixed with it. */
+static unsigned long long item_fingerprint(unsigned long long file, size_t item)
+{
+    return item ? (file ^ item) * 1099511628211ULL : file;
 }
 
 static unsigned long long fingerprint(const char *path)
@@ -169,8 +193,9 @@ static loc_status add_block(player *p, const block *b, const chunk_list *cl)
     article *a = &p->art;
     size_t first = a->count;
     const char *cue = NULL;
-    if (p->o->announce && (b->kind == BLOCK_HEADING || b->kind == BLOCK_TITLE)) cue = "Titular";
-    if (p->o->announce && b->kind == BLOCK_QUOTE) cue = "Cita";
+    if (p->o->announce && (b->kind == BLOCK_HEADING || b->kind == BLOCK_TITLE))
+        cue = word(p, "heading_cue");
+    if (p->o->announce && b->kind == BLOCK_QUOTE) cue = word(p, "quote_cue");
     size_t i = 0, speech = chunk_trailing_breaks(cl);
     loc_status st = LOC_OK;
     while (st == LOC_OK && i < speech) {
@@ -210,33 +235,86 @@ static loc_status set_title(player *p, const char *path, const block *first)
     return ok ? LOC_OK : LOC_ERR_NOMEM;
 }
 
+/* Names what went wrong reading path (err empty so far). */
+static void read_failure(player *p, const char *path, loc_status st, const reader *rd)
+{
+    if (st == LOC_ERR_INPUT_READ) sb_printf(p->err, "%s: %s", path, strerror(errno));
+    if (st == LOC_ERR_INPUT_TOO_LARGE || st == LOC_ERR_INPUT_FORMAT)
+        sb_printf(p->err, "%s: %s", path, reader_error(rd));
+}
+
+/* Opens input i as the pipeline does; NULL with err set when it cannot. */
+static reader *open_input(player *p, size_t i, loc_status *st)
+{
+    const char *path = p->o->inputs[i];
+    reader *rd = reader_open_with(path, &p->read, st);
+    if (!rd) sb_printf(p->err, "%s: %s", path, strerror(errno));
+    return rd;
+}
+
+static loc_status add_ref(player *p, size_t input, size_t item)
+{
+    article_ref *r = realloc(p->refs, (p->nrefs + 1) * sizeof *r);
+    if (!r) return LOC_ERR_NOMEM;
+    p->refs = r;
+    r[p->nrefs++] = (article_ref){input, item};
+    return LOC_OK;
+}
+
+/* The articles of input i: one for a file, one per item for a feed. A FIFO or device is
+ * not read ahead (it could not be read again): one article. */
+static loc_status find_articles(player *p, size_t i)
+{
+    struct stat sb;
+    if (stat(p->o->inputs[i], &sb) == 0 && !S_ISREG(sb.st_mode)) return add_ref(p, i, 0);
+    loc_status st;
+    reader *rd = open_input(p, i, &st);
+    if (!rd) return st;
+    block b;
+    bool got, any = false;
+    size_t last = 0;
+    while ((st = reader_next(rd, &b, &got)) == LOC_OK && got) {
+        if (any && reader_article(rd) == last) continue;
+        if (!any && reader_format(rd) != READ_FEED) break; /* one article: no need to read on */
+        any = true;
+        last = reader_article(rd);
+        if ((st = add_ref(p, i, last)) != LOC_OK) break;
+    }
+    if (st == LOC_OK && !any) st = add_ref(p, i, 0);
+    read_failure(p, p->o->inputs[i], st, rd);
+    reader_close(rd);
+    return st;
+}
+
+/* Reads article ai: its blocks into sentences, its title. */
 static loc_status load_article(player *p, size_t ai)
 {
-    const char *path = p->o->inputs[ai];
+    const article_ref *ref = &p->refs[ai];
+    const char *path = p->o->inputs[ref->input];
     article_clear(&p->art);
     p->loads++;
     loc_status st;
-    reader *rd = reader_open(path, &st);
-    if (!rd) {
-        sb_printf(p->err, "%s: %s", path, strerror(errno));
-        return st;
-    }
+    reader *rd = open_input(p, ref->input, &st);
+    if (!rd) return st;
     block b;
     bool got, first = true;
     while ((st = reader_next(rd, &b, &got)) == LOC_OK && got) {
+        if (reader_article(rd) < ref->item) continue; /* a feed's earlier items */
+        if (reader_article(rd) > ref->item) break;
         if (first) st = set_title(p, path, &b);
         first = false;
         if (st != LOC_OK) break;
         chunk_list cl;
         arena_reset(&p->arena);
-        st = pipeline_chunk_block(p->lang, &b, false, &p->arena, &cl, NULL);
+        if (p->forced) b.region = p->forced;
+        st = normalize_block(&p->lang, &b, false, &p->arena, &cl, NULL);
         if (st == LOC_OK) st = add_block(p, &b, &cl);
         if (st != LOC_OK) break;
     }
     if (first && st == LOC_OK) st = set_title(p, path, NULL);
-    if (st == LOC_ERR_INPUT_READ) sb_printf(p->err, "%s: %s", path, strerror(errno));
+    read_failure(p, path, st, rd);
     reader_close(rd);
-    p->art.fingerprint = fingerprint(path);
+    p->art.fingerprint = item_fingerprint(fingerprint(path), ref->item);
     return st;
 }
 
@@ -268,7 +346,8 @@ static bool state_path(char *out, size_t size, bool create)
 static void save_position(const player *p)
 {
     char path[PATH_MAX], real[PATH_MAX], tmp[PATH_MAX + 8];
-    if (!state_path(path, sizeof path, true) || !realpath(p->o->inputs[p->ai], real)) return;
+    if (!state_path(path, sizeof path, true) || !realpath(p->o->inputs[p->refs[p->ai].input], real))
+        return;
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
     FILE *f = fopen(tmp, "w");
     if (!f) return;
@@ -292,7 +371,18 @@ static void load_position(player *p, unsigned long long *fp, size_t *si, bool *f
     line[strcspn(line, "\n")] = '\0';
     for (size_t i = 0; i < p->o->ninputs; i++)
         if (realpath(p->o->inputs[i], real) && strcmp(real, saved) == 0) {
-            p->ai = i;
+            unsigned long long file = fingerprint(p->o->inputs[i]);
+            size_t first = p->nrefs;
+            for (size_t k = 0; k < p->nrefs; k++) /* a feed's item: the one that matches */
+                if (p->refs[k].input == i) {
+                    if (item_fingerprint(file, p->refs[k].item) == *fp) {
+                        first = k;
+                        break;
+                    }
+                    if (first == p->nrefs) first = k;
+                }
+            if (first == p->nrefs) continue;
+            p->ai = first;
             *found = true;
             return;
         }
@@ -590,15 +680,11 @@ static size_t take_audio(player *p, short *buf, size_t max, bool *end, loc_statu
 
 /* ---- keys ---- */
 
-static const char help_text[] =
-    "Teclas: espacio pausa o continúa; flecha derecha o n, frase siguiente; flecha izquierda o p,"
-    " frase anterior; flecha abajo o N, titular o artículo siguiente; flecha arriba o P, anterior;"
-    " + y -, velocidad; r, repite la frase; h o ?, esta ayuda; q, sale.";
-
 static void announce_article(const player *p)
 {
     if (p->o->quiet) return;
-    printf("Artículo %zu de %zu: %s\r\n", p->ai + 1, p->o->ninputs, p->art.title);
+    printf("%s %zu %s %zu: %s\r\n", word(p, "article"), p->ai + 1, word(p, "of"), p->nrefs,
+           p->art.title);
     fflush(stdout);
 }
 
@@ -607,9 +693,10 @@ static void announce_sentence(const player *p)
     const sentence *s = &p->art.items[p->si];
     if (p->o->quiet) return;
     if (s->part && s->label)
-        printf("Titular: %s (frase %zu de %zu)\r\n", s->label, p->si + 1, p->art.count);
+        printf("%s: %s (%s %zu %s %zu)\r\n", word(p, "heading"), s->label,
+               word(p, "sentence_lower"), p->si + 1, word(p, "of"), p->art.count);
     else
-        printf("Frase %zu de %zu\r\n", p->si + 1, p->art.count);
+        printf("%s %zu %s %zu\r\n", word(p, "sentence"), p->si + 1, word(p, "of"), p->art.count);
     fflush(stdout);
 }
 
@@ -641,8 +728,8 @@ static step to_article(player *p, size_t ai, bool at_end, loc_status *st)
 /* Past the last sentence of an article: the next article, or the end. */
 static step past_article(player *p, loc_status *st)
 {
-    if (p->ai + 1 < p->o->ninputs) return to_article(p, p->ai + 1, false, st);
-    SAY0(p, "Fin");
+    if (p->ai + 1 < p->nrefs) return to_article(p, p->ai + 1, false, st);
+    SAY0(p, word(p, "end"));
     return DONE;
 }
 
@@ -651,7 +738,7 @@ static step on_key(player *p, term_key k, loc_status *st)
     switch (k) {
     case KEY_PAUSE:
         p->paused = !p->paused;
-        SAY0(p, p->paused ? "Pausa" : "Continúa");
+        SAY0(p, word(p, p->paused ? "pause" : "resume"));
         return GO_ON;
     case KEY_NEXT:
         p->paused = false;
@@ -681,14 +768,14 @@ static step on_key(player *p, term_key k, loc_status *st)
         if (p->rate > 900) p->rate = 900;
         if (p->rate < 80) p->rate = 80;
         plan(p, false); /* the next sentences again, at the new rate */
-        say(p, "Velocidad %s%ld", "", p->rate, 0);
+        say(p, "%s %ld", word(p, "rate"), p->rate, 0);
         return GO_ON;
     case KEY_REPEAT:
         p->paused = false;
-        SAY0(p, "Repite");
+        SAY0(p, word(p, "repeat"));
         return RESTART;
     case KEY_HELP: /* asked for, so printed even with --quiet */
-        printf("%s\r\n", help_text);
+        printf("%s\r\n", word(p, "help"));
         fflush(stdout);
         return GO_ON;
     case KEY_QUIT:
@@ -739,11 +826,10 @@ static loc_status start_position(player *p)
         unsigned long long fp = 0;
         bool found;
         load_position(p, &fp, &resume_si, &found);
-        if (!found)
-            SAY0(p, "No hay posición guardada para estos artículos: empieza desde el principio");
+        if (!found) SAY0(p, word(p, "no_position"));
         st = go_article(p, p->ai, false);
         if (st == LOC_OK && found && fp != p->art.fingerprint) {
-            SAY0(p, "El artículo ha cambiado: empieza desde el principio");
+            SAY0(p, word(p, "changed"));
         } else if (st == LOC_OK && found && resume_si < p->art.count) {
             p->si = resume_si;
             announce_sentence(p);
@@ -760,7 +846,7 @@ static loc_status play_all(player *p)
     loc_status st = LOC_OK;
     while (st == LOC_OK) {
         if (p->art.count == 0) { /* an empty file: go on to the next one */
-            if (p->ai + 1 >= p->o->ninputs) break;
+            if (p->ai + 1 >= p->nrefs) break;
             st = go_article(p, p->ai + 1, false);
             continue;
         }
@@ -774,7 +860,7 @@ static loc_status play_all(player *p)
         if (s == RESTART) continue;
         if (p->si + 1 < p->art.count) {
             p->si++;
-        } else if (p->ai + 1 < p->o->ninputs) {
+        } else if (p->ai + 1 < p->nrefs) {
             st = go_article(p, p->ai + 1, false);
         } else {
             break;
@@ -783,32 +869,58 @@ static loc_status play_all(player *p)
     return st;
 }
 
-loc_status player_run(const loc_options *o, const es_lang *lang, strbuf *err)
+/* Plays the articles: the voice loads while the inputs are looked through. */
+static loc_status play(player *p)
 {
-    player p = {.o = o, .lang = lang, .rate = o->voice.rate, .err = err};
-    sink_catch_signals();
+    const loc_options *o = p->o;
     /* the voice loads in the synthesis thread, which then speaks the first sentence into
      * its slot while the sound device opens here */
-    loc_status st = ahead_start(&p.ah, &o->voice);
-    if (st == LOC_OK) st = ahead_voice(&p.ah);
-    if (st == LOC_ERR_VOICE) sb_printf(err, "%s", o->voice.voice);
+    loc_status st = ahead_start(&p->ah, &o->voice);
+    for (size_t i = 0; st == LOC_OK && i < o->ninputs; i++)
+        st = find_articles(p, i);
+    if (p->ah.started) {
+        loc_status voice = ahead_voice(&p->ah);
+        if (voice == LOC_ERR_VOICE && st == LOC_OK) sb_printf(p->err, "%s", o->voice.voice);
+        if (st == LOC_OK) st = voice;
+    }
     if (st == LOC_OK) {
         term_raw();
-        st = start_position(&p);
+        st = start_position(p);
     }
-    if (st == LOC_OK && p.art.count > 0) start_sentence(&p);
-    if (st == LOC_OK) st = sink_live_open_low_latency(o->driver, synth_sample_rate(), &p.out, err);
+    if (st == LOC_OK && p->art.count > 0) start_sentence(p);
+    if (st == LOC_OK)
+        st = sink_live_open_low_latency(o->driver, synth_sample_rate(), &p->out, p->err);
     if (st == LOC_OK) {
-        st = play_all(&p);
+        st = play_all(p);
         if (st == LOC_OK || st == LOC_ERR_INTERRUPTED)
-            st = st == LOC_OK ? p.out->ops->finish(p.out) : (p.out->ops->abort(p.out), st);
+            st = st == LOC_OK ? p->out->ops->finish(p->out) : (p->out->ops->abort(p->out), st);
         else
-            p.out->ops->abort(p.out);
+            p->out->ops->abort(p->out);
     }
     term_restore();
-    ahead_stop(&p.ah);
+    return st;
+}
+
+loc_status player_run(const loc_options *o, strbuf *err)
+{
+    player p = {.o = o, .rate = o->voice.rate, .err = err, .read = session_read_options(o)};
+    loc_status st = session_load_language(o, &p.lang, &p.forced, err);
+    if (st == LOC_OK) st = session_load_interface(&p.words, err);
+    if (st == LOC_OK) st = session_check_inputs(o, err);
+    if (st == LOC_OK) {
+        sink_catch_signals();
+        st = play(&p);
+        ahead_stop(&p.ah);
+    }
+    if (sink_interrupted()) {
+        st = LOC_ERR_INTERRUPTED;
+        sb_clear(err);
+    }
     article_clear(&p.art);
     free(p.art.items);
+    free(p.refs);
+    table_free(p.words);
     arena_free(&p.arena);
+    session_free_language(&p.lang);
     return st;
 }

@@ -4,7 +4,6 @@
 
 #include <stdbool.h>
 
-#include "es_lang.h"
 #include "options.h"
 #include "status.h"
 #include "strbuf.h"
@@ -12,8 +11,9 @@
 /* True when the options ask to play only, from files, with a terminal on standard input. */
 bool player_wanted(const loc_options *o);
 
-/* Plays o->inputs article by article, sentence by sentence, under the keyboard.
+/* Plays o->inputs article by article (a feed's items each an article, read with the options'
+ * --format, --encoding, --max-items and --since), sentence by sentence, under the keyboard.
  * On q saves the position (see --resume). On failure err names what failed. */
-loc_status player_run(const loc_options *o, const es_lang *lang, strbuf *err);
+loc_status player_run(const loc_options *o, strbuf *err);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include "options.h"
 #include "pipeline.h"
+#include "player.h"
 #include "synth.h"
 
 #ifndef LOCUTOR_VERSION
@@ -54,6 +55,8 @@ int main(int argc, char **argv)
         st = synth_list_voices(stdout);
     } else if (st == LOC_OK && o.list_regions) {
         st = pipeline_list_regions(stdout, &err);
+    } else if (st == LOC_OK && player_wanted(&o)) { /* the interactive reader */
+        st = player_run(&o, &err);
     } else if (st == LOC_OK) {
         st = pipeline_run(&o, &err);
     }

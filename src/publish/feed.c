@@ -41,8 +41,15 @@ static xmlNodePtr child_named(xmlNodePtr parent, const char *name)
     return NULL;
 }
 
+/* The text of key in the interface words ("" when absent). */
+static const char *word(const table *words, const char *key)
+{
+    const table_entry *e = words ? table_get(words, key) : NULL;
+    return e ? e->spoken : "";
+}
+
 /* A new feed: <rss><channel> with a title, link, description and language. */
-static xmlDocPtr new_feed(const char *base_url)
+static xmlDocPtr new_feed(const table *words, const char *base_url)
 {
     xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
     xmlNodePtr rss = xmlNewNode(NULL, BAD_CAST "rss");
@@ -50,10 +57,10 @@ static xmlDocPtr new_feed(const char *base_url)
     xmlNewProp(rss, BAD_CAST "version", BAD_CAST "2.0");
     xmlNewNs(rss, BAD_CAST ITUNES_NS, BAD_CAST "itunes");
     xmlNodePtr ch = xmlNewChild(rss, NULL, BAD_CAST "channel", NULL);
-    xmlNewTextChild(ch, NULL, BAD_CAST "title", BAD_CAST "Resumen informativo");
+    xmlNewTextChild(ch, NULL, BAD_CAST "title", BAD_CAST word(words, "feed_title"));
     xmlNewTextChild(ch, NULL, BAD_CAST "link", BAD_CAST base_url);
-    xmlNewTextChild(ch, NULL, BAD_CAST "description", BAD_CAST "Noticias leídas por locutor");
-    xmlNewTextChild(ch, NULL, BAD_CAST "language", BAD_CAST "es");
+    xmlNewTextChild(ch, NULL, BAD_CAST "description", BAD_CAST word(words, "feed_description"));
+    xmlNewTextChild(ch, NULL, BAD_CAST "language", BAD_CAST word(words, "feed_language"));
     return doc;
 }
 
@@ -136,10 +143,10 @@ static void unlock_feed(feed_lock *l, const char *path, loc_status st)
 }
 
 /* Reads the locked feed, or starts a new one when it is empty. NULL when it is no RSS feed. */
-static xmlDocPtr read_feed(const feed_lock *l, const char *feed_path, const char *base_url,
-                           strbuf *err)
+static xmlDocPtr read_feed(const table *words, const feed_lock *l, const char *feed_path,
+                           const char *base_url, strbuf *err)
 {
-    if (l->empty) return new_feed(base_url);
+    if (l->empty) return new_feed(words, base_url);
     xmlDocPtr doc =
         xmlReadFd(l->fd, feed_path, NULL,
                   XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
@@ -259,10 +266,10 @@ static loc_status save_feed(xmlDocPtr doc, const char *feed_path, strbuf *err)
 }
 
 /* With the feed locked: reads it, puts the episode first (replacing one with its URL), saves. */
-static loc_status write_episode(const feed_lock *l, const char *feed_path, const episode *ep,
-                                strbuf *err)
+static loc_status write_episode(const table *words, const feed_lock *l, const char *feed_path,
+                                const episode *ep, strbuf *err)
 {
-    xmlDocPtr doc = read_feed(l, feed_path, sb_str(&ep->link), err);
+    xmlDocPtr doc = read_feed(words, l, feed_path, sb_str(&ep->link), err);
     if (!doc) return LOC_ERR_OUTPUT_WRITE;
     xmlNodePtr root = xmlDocGetRootElement(doc), channel = child_named(root, "channel");
     xmlNsPtr itunes = xmlSearchNsByHref(doc, root, BAD_CAST ITUNES_NS);
@@ -277,9 +284,9 @@ static loc_status write_episode(const feed_lock *l, const char *feed_path, const
     return save_feed(doc, feed_path, err);
 }
 
-loc_status feed_add_episode(const char *feed_path, const char *base_url, const char *audio_path,
-                            const char *title, const char *description, double seconds, int year,
-                            int month, int day, strbuf *err)
+loc_status feed_add_episode(const table *words, const char *feed_path, const char *base_url,
+                            const char *audio_path, const char *title, const char *description,
+                            double seconds, int year, int month, int day, strbuf *err)
 {
     episode ep = {.audio_path = audio_path};
     if (stat(audio_path, &ep.audio) != 0) {
@@ -292,7 +299,7 @@ loc_status feed_add_episode(const char *feed_path, const char *base_url, const c
     feed_lock lock;
     if (s == LOC_OK) s = lock_feed(&lock, feed_path, err);
     if (s == LOC_OK) {
-        s = write_episode(&lock, feed_path, &ep, err);
+        s = write_episode(words, &lock, feed_path, &ep, err);
         unlock_feed(&lock, feed_path, s);
     }
     free_episode(&ep);

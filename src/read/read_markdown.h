@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "reader.h"
+#include "block.h"
 #include "strbuf.h"
 
 typedef struct {

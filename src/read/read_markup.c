@@ -11,6 +11,8 @@
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 
+#include "read_date.h"
+
 /* What a walk over a tree does at each element (return false to skip it), after it,
  * and at each piece of text. */
 typedef struct visitor visitor;
@@ -607,8 +609,8 @@ loc_status markup_read_feed(const char *data, size_t len, const char *encoding, 
         xmlNode *date = atom ? child(it, "updated") : child(it, "pubDate");
         if (!date) date = atom ? child(it, "published") : child(it, "date");
         time_t when;
-        if (since && date && text_of(date, &scratch) &&
-            reader_parse_date(sb_str(&scratch), &when) && when < since)
+        if (since && date && text_of(date, &scratch) && date_parse(sb_str(&scratch), NULL, &when) &&
+            when < since)
             continue;
         xmlNode *title = child(it, "title");
         xmlChar *type = atom && title ? xmlGetNoNsProp(title, (const xmlChar *)"type") : NULL;

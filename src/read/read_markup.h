@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <time.h>
 
-#include "reader.h"
+#include "block.h"
 #include "status.h"
 #include "strbuf.h"
 

@@ -191,6 +191,11 @@ size_t reader_article(const reader *r)
     return r->article;
 }
 
+read_format reader_format(const reader *r)
+{
+    return r->o.format;
+}
+
 const char *reader_error(const reader *r)
 {
     return sb_str(&r->err);
@@ -309,28 +314,6 @@ static bool next_line(reader *r, bool *cut, bool *cont)
         }
     }
     return r->line.len > 0;
-}
-
-bool reader_offsets_add(reader_offsets *o, size_t from, size_t n, bool step)
-{
-    if (o->cap - o->count < n || !o->items) {
-        size_t cap = o->cap ? o->cap : 256;
-        while (cap - o->count < n)
-            cap *= 2;
-        size_t *items = realloc(o->items, cap * sizeof *items);
-        if (!items) return false;
-        o->items = items;
-        o->cap = cap;
-    }
-    for (size_t i = 0; i < n; i++)
-        o->items[o->count++] = step ? from + i : from;
-    return true;
-}
-
-void reader_offsets_free(reader_offsets *o)
-{
-    free(o->items);
-    *o = (reader_offsets){0};
 }
 
 /* Appends the n offsets at src. */
@@ -712,88 +695,4 @@ block_kind reader_kind_of(const char *text, size_t len)
         if (len >= k && memcmp(text + len - k, final_marks[i], k) == 0) return BLOCK_PARAGRAPH;
     }
     return BLOCK_HEADING;
-}
-
-/* Reads k digits at *p into *v. */
-static bool digits(const char **p, int k, int *v)
-{
-    *v = 0;
-    for (int i = 0; i < k; i++, (*p)++) {
-        if (**p < '0' || **p > '9') return false;
-        *v = *v * 10 + (**p - '0');
-    }
-    return true;
-}
-
-/* "Z", "GMT", "+02:00", "-0500": the offset east of UTC in seconds (0 when absent or named). */
-static long zone_offset(const char *p)
-{
-    while (*p == ' ')
-        p++;
-    if (*p != '+' && *p != '-') return 0;
-    int sign = *p == '-' ? -1 : 1, h, m = 0;
-    p++;
-    if (!digits(&p, 2, &h)) return 0;
-    if (*p == ':') p++;
-    digits(&p, 2, &m);
-    return sign * (h * 3600L + m * 60L);
-}
-
-/* "10:00", "10:00:00", "10:00:00.123": seconds since midnight; p moves past it. */
-static bool clock_time(const char **p, long *secs)
-{
-    int h, m, s = 0;
-    if (!digits(p, 2, &h) || *(*p)++ != ':' || !digits(p, 2, &m)) return false;
-    if (**p == ':' && ((*p)++, !digits(p, 2, &s))) return false;
-    while (**p == '.' || (**p >= '0' && **p <= '9'))
-        (*p)++;
-    *secs = h * 3600L + m * 60L + s;
-    return h < 24 && m < 60 && s < 61;
-}
-
-bool reader_parse_date(const char *s, time_t *out)
-{
-    struct tm tm = {0};
-    int y, mo, d;
-    long secs = 0;
-    const char *p = s;
-    while (*p == ' ')
-        p++;
-    if (digits(&p, 4, &y) && *p == '-') { /* ISO 8601 */
-        p++;
-        if (!digits(&p, 2, &mo) || *p++ != '-' || !digits(&p, 2, &d)) return false;
-        if ((*p == 'T' || *p == ' ') && p[1]) {
-            p++;
-            if (!clock_time(&p, &secs)) return false;
-        }
-    } else { /* RFC 822: "Sat, 12 Jul 2025 10:00:00 +0200" */
-        static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
-        p = strchr(s, ',') ? strchr(s, ',') + 1 : s;
-        while (*p == ' ')
-            p++;
-        d = 0;
-        if (!digits(&p, 1, &d)) return false;
-        if (*p >= '0' && *p <= '9') d = d * 10 + (*p++ - '0');
-        if (*p++ != ' ' || strlen(p) < 4) return false;
-        char mon[4] = {(char)tolower((unsigned char)p[0]), (char)tolower((unsigned char)p[1]),
-                       (char)tolower((unsigned char)p[2]), 0};
-        const char *m = strstr(months, mon);
-        if (!m || (m - months) % 3) return false;
-        mo = (int)(m - months) / 3 + 1;
-        p += 3;
-        while (*p == ' ')
-            p++;
-        if (!digits(&p, 4, &y)) return false;
-        while (*p == ' ')
-            p++;
-        if (*p && !clock_time(&p, &secs)) return false;
-    }
-    if (mo < 1 || mo > 12 || d < 1 || d > 31) return false;
-    tm.tm_year = y - 1900;
-    tm.tm_mon = mo - 1;
-    tm.tm_mday = d;
-    time_t t = timegm(&tm);
-    if (t == (time_t)-1) return false;
-    *out = t + secs - zone_offset(p);
-    return true;
 }

@@ -8,34 +8,9 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "block.h"
 #include "status.h"
 #include "strbuf.h"
-
-typedef enum {
-    BLOCK_TITLE,
-    BLOCK_HEADING,
-    BLOCK_PARAGRAPH,
-    BLOCK_QUOTE,
-    BLOCK_LIST_ITEM
-} block_kind;
-
-typedef struct {
-    block_kind kind;
-    const char *text;     /* NFC UTF-8 without control characters; owned by the reader */
-    size_t len;           /* bytes */
-    size_t source_line;   /* 1-based line in its file (0 for HTML and feeds) */
-    size_t source_offset; /* byte offset of text in its file: source_map[0] (0 for words the
-                           * program made) */
-    size_t index;         /* 0-based block number in this file */
-    const struct es_region *region; /* conventions to read it with, set by the pipeline from the
-                                     * whole article; NULL: guessed from the block alone */
-    /* Per byte of text, its offset in its file (NULL for words the program made): bytes [s, e)
-     * of text come from bytes [source_map[s], source_map[e - 1] + 1) of the file. Exact for
-     * plain text and Markdown; for pages and feeds, exact for the words written as they are in
-     * the file (no entity, UTF-8), else the place reached so far. Never decreasing; owned by
-     * the reader. */
-    const size_t *source_map;
-} block;
 
 typedef enum { READ_AUTO, READ_TEXT, READ_MARKDOWN, READ_HTML, READ_FEED } read_format;
 
@@ -48,9 +23,6 @@ typedef struct {
                            * LOC_ERR_INTERRUPTED (Ctrl-C on an endless input) */
 } read_options;
 
-/* Raw bytes in one block at most: longer lines and paragraphs are cut at a sentence
- * end, else a space, else a character boundary. Bounds memory and each synthesizer call. */
-enum { READER_BLOCK_MAX = 4096 };
 /* HTML pages and feeds are parsed whole: larger ones are refused. */
 enum { READER_MARKUP_MAX = 32 * 1024 * 1024 };
 
@@ -67,6 +39,8 @@ reader *reader_open_memory(const char *data, size_t len, const read_options *o);
 loc_status reader_next(reader *r, block *out, bool *got);
 /* The 0-based article of the last block read: a feed's item; 0 for other formats. */
 size_t reader_article(const reader *r);
+/* The format being read: known once the first block is read (READ_AUTO before). */
+read_format reader_format(const reader *r);
 /* True when the last block read was not valid UTF-8 and was read as Windows-1252
  * (for an HTML page or a feed: its first block only). */
 bool reader_was_legacy(const reader *r);
@@ -81,10 +55,6 @@ void reader_close(reader *r);
 read_format reader_format_of_name(const char *path);
 /* "text", "markdown", "html", "feed" or "auto". Returns false for any other name. */
 bool reader_format_parse(const char *name, read_format *out);
-/* An ISO 8601 date ("2025-07-12", "2025-07-12T10:00:00+02:00") or an RFC 822 one
- * ("Sat, 12 Jul 2025 10:00:00 +0200") as seconds since 1970 UTC. */
-bool reader_parse_date(const char *s, time_t *out);
-
 /* Cleans one line into out: Windows-1252 if not valid UTF-8, NFC, no control
  * characters, trimmed. Returns false when memory runs out. Sets *legacy. */
 bool reader_clean_line(const char *line, size_t len, strbuf *out, bool *legacy);
@@ -94,22 +64,5 @@ block_kind reader_kind_of(const char *text, size_t len);
 /* Where to cut text longer than max: after a sentence end, else after a space, else at a
  * UTF-8 character boundary. Returns 0 < n <= max. */
 size_t reader_cut_point(const char *text, size_t len, size_t max);
-
-/* A growing list of byte offsets. */
-typedef struct {
-    size_t *items;
-    size_t count, cap;
-} reader_offsets;
-
-/* Appends n offsets: from, from + 1, ... when step, else n times from. False when out of memory. */
-bool reader_offsets_add(reader_offsets *o, size_t from, size_t n, bool step);
-void reader_offsets_free(reader_offsets *o);
-
-/* How the format readers hand over blocks (text in raw bytes, not yet cleaned; src: the offset
- * in the input of each byte of text, never decreasing, or NULL for pages and feeds, whose words
- * are found in the document later, from line: where the text starts, 0 when unknown).
- * Returns false when memory runs out. */
-typedef bool (*reader_emit_fn)(void *user, block_kind kind, size_t article, const char *text,
-                               size_t len, const size_t *src, size_t line);
 
 #endif

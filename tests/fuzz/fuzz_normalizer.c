@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pipeline.h"
+#include "normalize.h"
 #include "render.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -38,7 +38,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                .source_line = 1};
     chunk_list chunks;
     arena_reset(&a);
-    if (pipeline_chunk_block(&lang, &b, size % 2, &a, &chunks, NULL) != LOC_OK)
+    if (normalize_block(&lang, &b, size % 2, &a, &chunks, NULL) != LOC_OK)
         return 0; /* marks or not */
     sb_clear(&out);
     if (!render_text(&chunks, &out)) abort();

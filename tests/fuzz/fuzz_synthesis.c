@@ -9,7 +9,7 @@
 #include <utf8proc.h>
 
 #include "es_foreign.h"
-#include "pipeline.h"
+#include "normalize.h"
 #include "render.h"
 #include "speakable.h"
 #include "synth.h"
@@ -85,7 +85,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     chunk_list chunks;
     arena_reset(&a);
     bool marks = size % 2;
-    if (pipeline_chunk_block(&lang, &b, marks, &a, &chunks, NULL) != LOC_OK) return 0;
+    if (normalize_block(&lang, &b, marks, &a, &chunks, NULL) != LOC_OK) return 0;
     sb_clear(&ssml); /* as pipeline.c's speak_block */
     if (!sb_puts(&ssml, "<speak xml:lang=\"es\">") ||
         !render_ssml(&chunks, chunk_trailing_breaks(&chunks), &ssml) || !sb_puts(&ssml, "</speak>"))

@@ -6,7 +6,7 @@
 
 #include <cmocka.h>
 
-#include "pipeline.h"
+#include "normalize.h"
 #include "render.h"
 
 static es_lang lang;
@@ -35,7 +35,7 @@ static chunk_list chunks_of(const char *text)
                .source_line = 1};
     chunk_list out;
     arena_reset(&a);
-    assert_int_equal(pipeline_chunk_block(&lang, &b, false, &a, &out, NULL), LOC_OK);
+    assert_int_equal(normalize_block(&lang, &b, false, &a, &out, NULL), LOC_OK);
     return out;
 }
 

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "read_markdown.h"
+#include "read_date.h"
 #include "reader.h"
 
 /* Reads all of data; returns "KIND:text|..." (kinds as letters T H P Q L) in a static buffer. */
@@ -197,16 +198,23 @@ static void dates(void **state)
 {
     (void)state;
     time_t t;
-    assert_true(reader_parse_date("2025-07-12", &t));
+    assert_true(date_parse("2025-07-12", NULL, &t));
     assert_int_equal(t, 1752278400);
-    assert_true(reader_parse_date("2025-07-12T10:00:00+02:00", &t));
+    assert_true(date_parse("2025-07-12T10:00:00+02:00", NULL, &t));
     assert_int_equal(t, 1752278400 + 8 * 3600);
-    assert_true(reader_parse_date("Sat, 12 Jul 2025 10:00:00 +0200", &t));
+    assert_true(date_parse("Sat, 12 Jul 2025 10:00:00 +0200", NULL, &t));
     assert_int_equal(t, 1752278400 + 8 * 3600);
-    assert_true(reader_parse_date("12 Jul 2025 08:00:00 GMT", &t));
+    assert_true(date_parse("12 Jul 2025 08:00:00 GMT", NULL, &t));
     assert_int_equal(t, 1752278400 + 8 * 3600);
-    assert_false(reader_parse_date("ayer", &t));
-    assert_false(reader_parse_date("2025-13-01", &t));
+    assert_false(date_parse("ayer", NULL, &t));
+    assert_false(date_parse("2025-13-01", NULL, &t));
+    assert_false(date_parse("Sun, 30 Feb 2025 10:00:00 +0200", NULL, &t)); /* no such day */
+    date_parts d;
+    assert_true(date_parse("2024-02-29", &d, NULL)); /* --date: the day alone */
+    assert_true(d.day_only && d.year == 2024 && d.month == 2 && d.day == 29);
+    assert_false(date_parse("2025-02-29", &d, NULL));
+    assert_true(date_parse("2025-07-12T10:00:00Z", &d, NULL));
+    assert_false(d.day_only);
 }
 
 int main(void)
