@@ -477,7 +477,8 @@ static const struct {
  *     01:25, 11-M) or a capital (G7, USD);
  *   lexicon_phrase: starts on a lexicon head only (New York, fake news) - checked here;
  *   roman: letters of ivxlcdm only;
- *   unit_word: unit symbols (km, kWh, mm) are three letters or fewer without a vowel;
+ *   unit_word: unit symbols said as other words (el kWh, por kcal) - checked here (km, mm and
+ *     other short words without a vowel are declined before the lookup);
  *   acronym: all capitals.
  * tests/unit/test_sem_classes.c runs every recognizer over the words this accepts in the golden
  * files and fails if one would have claimed any: a recognizer that can start on a plain
@@ -491,7 +492,8 @@ bool es_plain_word(const cctx *c, size_t i)
     if (i + 1 < c->n && c->toks[i + 1].kind != TOK_SPACE) return false;
     if (strspn(w, "ivxlcdm") >= t->len) return false;
     if (t->len <= 3 && strcspn(w, "aeiou") >= t->len) return false; /* vs: an abbreviation */
-    return !cc_number_near(c, i, 4);
+    if (cc_number_near(c, i, 4)) return false;
+    return !es_unit_symbol(c->lang, w, t->len); /* por kcal, el min */
 }
 
 static bool push(arena *a, sem_list *out, const sem_token *t)

@@ -80,6 +80,9 @@ const char *cc_acronym(const cctx *c, const char *w, size_t n, sem_class *cls);
 ES_REC_ORDER(ES_REC_DECLARE)
 #undef ES_REC_DECLARE
 
+/* The units.tsv entry of w when it is a symbol said as other words (km, kcal, min: kilómetro...),
+ * NULL for none or a unit written as a word already (mes, barril). es_rec_unit.c */
+const table_entry *es_unit_symbol(const es_lang *lang, const char *w, size_t n);
 /* True for a word only es_rec_word can take (most words): the classifier skips the others. */
 bool es_plain_word(const cctx *c, size_t i);
 

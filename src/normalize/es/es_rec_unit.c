@@ -268,15 +268,25 @@ static bool is_time_unit(const char *u)
     return !strcmp(u, "h") || !strcmp(u, "min") || !strcmp(u, "s") || !strcmp(u, "seg");
 }
 
+const table_entry *es_unit_symbol(const es_lang *lang, const char *w, size_t n)
+{
+    if (n == 2 && !memcmp(w, "ha", 2)) return NULL; /* the verb (ha sido), not hectáreas */
+    const table_entry *u = table_getn(lang->units, w, n);
+    if (!u) return NULL;
+    size_t len = strlen(u->written); /* mes|meses, barril|barriles: already words */
+    bool word = !strncmp(u->spoken, u->written, len) && (!u->spoken[len] || u->spoken[len] == '|');
+    return word ? NULL : u;
+}
+
 /* el kWh de consumo, por km -> ABBREVIATION "kilovatio hora": a unit named without a number */
 size_t es_rec_unit_word(const cctx *c, size_t i, sem_token *out)
 {
     static const char *const before[] = {"el", "la", "por", "cada", "un", "una", "del", "al", NULL};
-    if (cc_len(c, i) < 2 || cc_eq(c, i, "ha") || !cc_word_in(c, cc_prev(c, i), before)) return 0;
+    if (cc_len(c, i) < 2 || !cc_word_in(c, cc_prev(c, i), before)) return 0;
     if (cc_touch(c, i) && !cc_is(c, i + 1, TOK_PUNCT)) return 0;
     if (cc_is(c, cc_next(c, i), TOK_NUMBER)) return 0;
-    const table_entry *u = table_getn(c->lang->units, cc_ptr(c, i), cc_len(c, i));
-    if (!u || !strcmp(u->written, u->spoken)) return 0; /* mes, barril: already words */
+    const table_entry *u = es_unit_symbol(c->lang, cc_ptr(c, i), cc_len(c, i));
+    if (!u) return 0;
     const char *bar = strchr(u->spoken, '|');
     *out = cc_make(c, SEM_ABBREVIATION, i, i,
                    bar ? arena_strndup(c->a, u->spoken, (size_t)(bar - u->spoken)) : u->spoken);
