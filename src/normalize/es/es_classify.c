@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "es_rec.h"
+#include "utf8.h"
 
 const char *cc_ptr(const cctx *c, size_t i)
 {
@@ -70,9 +71,7 @@ size_t cc_prev(const cctx *c, size_t i)
 
 bool cc_capitalized(const cctx *c, size_t i)
 {
-    if (!cc_is(c, i, TOK_WORD)) return false;
-    const unsigned char *p = (const unsigned char *)cc_ptr(c, i);
-    return (p[0] >= 'A' && p[0] <= 'Z') || (p[0] == 0xC3 && p[1] >= 0x80 && p[1] <= 0x9E);
+    return cc_is(c, i, TOK_WORD) && utf8_starts_upper(cc_ptr(c, i), cc_len(c, i));
 }
 
 bool cc_small(const cctx *c, size_t i, unsigned max_digits, unsigned lo, unsigned hi, unsigned *v)
@@ -519,9 +518,8 @@ static void mark_sentence_starts(const char *text, sem_list *list)
         sem_token *t = &list->items[k];
         if (t->cls == SEM_QUOTE || (t->cls == SEM_PUNCT && (t->flags & SEM_ATTACH_NEXT))) continue;
         if (start && t->cls != SEM_PUNCT) {
-            const unsigned char *p = (const unsigned char *)text + t->start;
-            if ((p[0] >= 'A' && p[0] <= 'Z') || (p[0] >= '0' && p[0] <= '9') ||
-                (p[0] == 0xC3 && p[1] >= 0x80 && p[1] <= 0x9E))
+            const char *p = text + t->start;
+            if ((p[0] >= '0' && p[0] <= '9') || utf8_starts_upper(p, t->end - t->start))
                 t->flags |= SEM_CAPITAL;
         }
         start = (t->flags & SEM_SENTENCE_END) != 0;

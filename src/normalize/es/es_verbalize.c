@@ -7,6 +7,7 @@
 #include "es_foreign.h"
 #include "es_say.h"
 #include "token.h"
+#include "utf8.h"
 
 /* ABBREVIATION "señor" -> señor: the words the recognizer chose, said as they are. */
 bool es_say_payload(const es_lang *lang, const sem_token *t, strbuf *out)
@@ -135,19 +136,6 @@ verbalizer es_verbalizer(sem_class cls)
     return (unsigned)cls < SEM_CLASS_COUNT ? verbalizers[cls] : NULL;
 }
 
-/* The first letter written from byte from on, in capitals: veintiuna -> Veintiuna. */
-static void capitalize(strbuf *out, size_t from)
-{
-    while (from < out->len && out->data[from] == ' ')
-        from++;
-    if (from >= out->len) return;
-    unsigned char *p = (unsigned char *)out->data + from;
-    if (p[0] >= 'a' && p[0] <= 'z')
-        p[0] = (unsigned char)(p[0] - 32);
-    else if (p[0] == 0xC3 && from + 1 < out->len && p[1] >= 0xA0 && p[1] <= 0xBE && p[1] != 0xB7)
-        p[1] = (unsigned char)(p[1] - 0x20);
-}
-
 /* What a token no rule could say becomes: digits one by one (with the decimal mark), units and
  * currencies by name, "%" as por ciento, anything else as written.
  * "123456789012345678901234567890 kg" -> uno dos tres ... cero kilogramos */
@@ -212,7 +200,11 @@ loc_status es_verbalize(const es_lang *lang, const sem_token *t, strbuf *out)
         }
         ok = say_fallback(lang, t, out);
     }
-    if (ok && (t->flags & SEM_CAPITAL)) capitalize(out, from);
+    if (ok && (t->flags & SEM_CAPITAL)) { /* veintiuna -> Veintiuna */
+        while (from < out->len && out->data[from] == ' ')
+            from++;
+        utf8_capitalize_at(out, from);
+    }
     /* a final abbreviation's point is also the sentence's: "etc." -> "etcétera." */
     if (ok && t->cls != SEM_PUNCT && (t->flags & SEM_SENTENCE_END)) ok = sb_puts(out, ".");
     return ok ? LOC_OK : LOC_ERR_NOMEM;
