@@ -35,6 +35,13 @@ size_t utf8_lower(const char *s, size_t n, char *out, size_t outsize)
             i++;
             continue;
         }
+        unsigned char d = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+        if (c == 0xC3 && d >= 0x80 && d <= 0xBF) { /* Latin-1 (Á É Ñ...), as utf8proc maps it */
+            out[o++] = (char)c;
+            out[o++] = (char)(d <= 0x9E && d != 0x97 ? d + 0x20 : d); /* not × nor ß */
+            i += 2;
+            continue;
+        }
         size_t size;
         int cp = utf8_decode(s + i, n - i, &size);
         utf8proc_int32_t low = cp == 0xFFFD ? cp : utf8proc_tolower(cp);

@@ -476,8 +476,8 @@ static const struct {
  *     01:25, 11-M) or a capital (G7, USD);
  *   lexicon_phrase: starts on a lexicon head only (New York, fake news) - checked here;
  *   roman: letters of ivxlcdm only;
- *   unit_word: unit symbols said as other words (el kWh, por kcal) - checked here (km, mm and
- *     other short words without a vowel are declined before the lookup);
+ *   unit_word: a unit symbol said as other words after el, por... (el kWh, por kcal) - checked
+ *     here after a word of four bytes at most (km, mm: no vowel, declined before the lookup);
  *   acronym: all capitals.
  * tests/unit/test_sem_classes.c runs every recognizer over the words this accepts in the golden
  * files and fails if one would have claimed any: a recognizer that can start on a plain
@@ -492,7 +492,9 @@ bool es_plain_word(const cctx *c, size_t i)
     if (strspn(w, "ivxlcdm") >= t->len) return false;
     if (t->len <= 3 && strcspn(w, "aeiou") >= t->len) return false; /* vs: an abbreviation */
     if (cc_number_near(c, i, 4)) return false;
-    return !es_unit_symbol(c->lang, w, t->len); /* por kcal, el min */
+    /* por kcal, el min: es_rec_unit_word's unit after a short article or preposition */
+    size_t p = cc_prev(c, i);
+    return p == CC_NONE || c->toks[p].len > 4 || !es_unit_symbol(c->lang, w, t->len);
 }
 
 static bool push(arena *a, sem_list *out, const sem_token *t)

@@ -281,6 +281,7 @@ const table_entry *es_unit_symbol(const es_lang *lang, const char *w, size_t n)
 /* el kWh de consumo, por km -> ABBREVIATION "kilovatio hora": a unit named without a number */
 size_t es_rec_unit_word(const cctx *c, size_t i, sem_token *out)
 {
+    /* four bytes at most: es_plain_word looks units up only after such a word */
     static const char *const before[] = {"el", "la", "por", "cada", "un", "una", "del", "al", NULL};
     if (cc_len(c, i) < 2 || !cc_word_in(c, cc_prev(c, i), before)) return 0;
     if (cc_touch(c, i) && !cc_is(c, i + 1, TOK_PUNCT)) return 0;
