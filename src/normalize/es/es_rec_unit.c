@@ -352,14 +352,14 @@ size_t es_rec_measure(const cctx *c, size_t i, sem_token *out)
         cc_word_in(c, cc_prev(c, i), (const char *const[]){"los", "las", "años", "década", NULL}))
         return 0;
     strbuf b = {0};
-    sb_printf(&b, "%s %s", amount, u->written);
+    bool ok = sb_printf(&b, "%s %s", amount, u->written);
     /* a unit per another: 15 km/l, 3 mg/l (said "kilómetros por litro") */
     size_t per_last;
     const table_entry *per = cc_eq(c, ul + 1, "/") && cc_touch(c, ul) && cc_touch(c, ul + 1)
                                  ? unit_at(c, ul + 2, &per_last)
                                  : NULL;
     if (per && !strchr(u->written, '/') && !strchr(per->written, '/')) {
-        sb_printf(&b, "/%s", per->written);
+        ok = ok && sb_printf(&b, "/%s", per->written);
         ul = per_last;
         u = per;
     }
@@ -370,11 +370,12 @@ size_t es_rec_measure(const cctx *c, size_t i, sem_token *out)
         size_t uk = cc_touch(c, k2) ? k2 + 1 : k2 + 1 + cc_eq(c, k2 + 1, " ");
         const table_entry *u2 = unit_at(c, uk, &ul2);
         if (!u2 || !is_time_unit(u2->written) || !strcmp(u2->written, u->written)) break;
-        sb_printf(&b, " %.*s %s", (int)cc_len(c, k2), cc_ptr(c, k2), u2->written);
+        ok = ok && sb_printf(&b, " %.*s %s", (int)cc_len(c, k2), cc_ptr(c, k2), u2->written);
         u = u2;
         ul = ul2;
     }
-    *out = cc_make(c, SEM_MEASURE, i, ul, arena_strdup(c->a, sb_str(&b)));
+    /* out of memory: a NULL payload, which the classifier reports as LOC_ERR_NOMEM */
+    *out = cc_make(c, SEM_MEASURE, i, ul, ok ? arena_strdup(c->a, sb_str(&b)) : NULL);
     if (num.point) out->flags |= SEM_POINT;
     sb_free(&b);
     return ul - i + 1;
