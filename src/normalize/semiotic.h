@@ -6,32 +6,37 @@
 
 #include "es_number.h"
 
-/* Every semiotic class; the enum, the names and the verbalizer table come from here. */
+/* Every semiotic class and how it is read: X(CLASS, reading). The enum, the names, the
+ * verbalizer prototypes and the verbalizer table all come from here: a language's verbalizer for
+ * a class is <lang>_say_<reading> (es_say_cardinal), so a class whose reading nobody wrote is an
+ * undefined reference at link time, never a token silently read as written. Adding a class: an
+ * X() line here, its recognizer (es/es_rec_order.h), its es_say_<reading> and
+ * tests/golden/<class>.tsv (tests/unit/test_sem_classes.c checks the last two). */
 #define SEM_CLASS_LIST(X)                                                                          \
-    X(CARDINAL)                                                                                    \
-    X(ORDINAL)                                                                                     \
-    X(DECIMAL)                                                                                     \
-    X(FRACTION)                                                                                    \
-    X(PERCENT)                                                                                     \
-    X(MONEY)                                                                                       \
-    X(MEASURE)                                                                                     \
-    X(DATE)                                                                                        \
-    X(TIME)                                                                                        \
-    X(RANGE)                                                                                       \
-    X(SCORE)                                                                                       \
-    X(TELEPHONE)                                                                                   \
-    X(ELECTRONIC)                                                                                  \
-    X(LETTERS)                                                                                     \
-    X(CODE)                                                                                        \
-    X(ABBREVIATION)                                                                                \
-    X(ROMAN)                                                                                       \
-    X(WORD)                                                                                        \
-    X(VERBATIM)                                                                                    \
-    X(PUNCT)                                                                                       \
-    X(QUOTE)
+    X(CARDINAL, cardinal)                                                                          \
+    X(ORDINAL, ordinal)                                                                            \
+    X(DECIMAL, decimal)                                                                            \
+    X(FRACTION, fraction)                                                                          \
+    X(PERCENT, percent)                                                                            \
+    X(MONEY, money)                                                                                \
+    X(MEASURE, measure)                                                                            \
+    X(DATE, date)                                                                                  \
+    X(TIME, time)                                                                                  \
+    X(RANGE, range)                                                                                \
+    X(SCORE, range)                                                                                \
+    X(TELEPHONE, telephone)                                                                        \
+    X(ELECTRONIC, electronic)                                                                      \
+    X(LETTERS, spelled)                                                                            \
+    X(CODE, code)                                                                                  \
+    X(ABBREVIATION, payload)                                                                       \
+    X(ROMAN, roman)                                                                                \
+    X(WORD, looked_up)                                                                             \
+    X(VERBATIM, verbatim)                                                                          \
+    X(PUNCT, punct)                                                                                \
+    X(QUOTE, silent)
 
 typedef enum {
-#define SEM_ENUM(name) SEM_##name,
+#define SEM_ENUM(name, reading) SEM_##name,
     SEM_CLASS_LIST(SEM_ENUM)
 #undef SEM_ENUM
         SEM_CLASS_COUNT

@@ -5,22 +5,6 @@
 
 #include <utf8proc.h>
 
-int utf8_decode(const char *s, size_t n, size_t *size)
-{
-    if ((unsigned char)s[0] < 0x80) {
-        *size = 1;
-        return (unsigned char)s[0];
-    }
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp);
-    if (k <= 0) {
-        *size = 1;
-        return 0xFFFD;
-    }
-    *size = (size_t)k;
-    return cp;
-}
-
 static token_kind kind_of(int cp)
 {
     if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return TOK_WORD; /* the usual case */

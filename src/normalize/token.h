@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "utf8.h" /* utf8_decode, once the tokenizer's own */
 
 typedef enum { TOK_WORD, TOK_NUMBER, TOK_PUNCT, TOK_SYMBOL, TOK_SPACE } token_kind;
 
@@ -23,9 +24,5 @@ typedef struct {
  * Letters and marks make words; ASCII digits make numbers; each punctuation
  * or symbol character is its own token. Returns 0 on success, -1 when out of memory. */
 int tokenize(const char *text, size_t len, arena *a, token_list *out);
-
-/* Decodes one UTF-8 code point at s (n bytes available); stores its length in *size.
- * Invalid bytes decode as U+FFFD with size 1. */
-int utf8_decode(const char *s, size_t n, size_t *size);
 
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "es_rec.h"
+#include "utf8.h"
 
 const char *cc_ptr(const cctx *c, size_t i)
 {
@@ -73,9 +74,7 @@ size_t cc_prev(const cctx *c, size_t i)
 
 bool cc_capitalized(const cctx *c, size_t i)
 {
-    if (!cc_is(c, i, TOK_WORD)) return false;
-    const unsigned char *p = (const unsigned char *)cc_ptr(c, i);
-    return (p[0] >= 'A' && p[0] <= 'Z') || (p[0] == 0xC3 && p[1] >= 0x80 && p[1] <= 0x9E);
+    return cc_is(c, i, TOK_WORD) && utf8_starts_upper(cc_ptr(c, i), cc_len(c, i));
 }
 
 bool cc_small(const cctx *c, size_t i, unsigned max_digits, unsigned lo, unsigned hi, unsigned *v)
@@ -325,7 +324,7 @@ void cc_agree(const cctx *c, size_t i, sem_token *out)
 }
 
 /* «sagrada» “así” "así" -> QUOTE(opens) WORD QUOTE(closes) */
-static size_t rec_quote(const cctx *c, size_t i, sem_token *out)
+size_t es_rec_quote(const cctx *c, size_t i, sem_token *out)
 {
     static const char *const opening[] = {"«", "“", "‘", "‹", "„"};
     static const char *const closing[] = {"»", "”", "’", "›"};
@@ -349,7 +348,7 @@ static size_t rec_quote(const cctx *c, size_t i, sem_token *out)
 
 /* Pyongyang -> WORD "Pyongyang" (the lexicon is applied when it is said);
  * 3 x 4 metros -> WORD "por" */
-static size_t rec_word(const cctx *c, size_t i, sem_token *out)
+size_t es_rec_word(const cctx *c, size_t i, sem_token *out)
 {
     if (c->toks[i].len == 1 || c->toks[i].kind != TOK_WORD) { /* the rare marks first */
         const char *said = NULL;
@@ -375,7 +374,7 @@ static size_t rec_word(const cctx *c, size_t i, sem_token *out)
 
 /* New York -> WORD "Nueva York", Rolls-Royce -> "Rols Róis": a lexicon phrase of two to four
  * words joined by one space or a hyphen, said as the lexicon says it */
-static size_t rec_lexicon_phrase(const cctx *c, size_t i, sem_token *out)
+size_t es_rec_lexicon_phrase(const cctx *c, size_t i, sem_token *out)
 {
     if (!cc_is(c, i, TOK_WORD) || !es_lexicon_head(c->lang, cc_ptr(c, i), cc_len(c, i))) return 0;
     size_t last[4], n = 0;
@@ -410,7 +409,7 @@ static bool initial_point(const cctx *c, size_t i)
 
 /* "." at the end of a sentence -> PUNCT "." sentence end; "¿" -> PUNCT attached to the next word;
  * Procter & Gamble -> VERBATIM "&": y (a mark symbols.tsv reads alone) */
-static size_t rec_punct(const cctx *c, size_t i, sem_token *out)
+size_t es_rec_punct(const cctx *c, size_t i, sem_token *out)
 {
     if (!cc_is(c, i, TOK_PUNCT)) return 0;
     /* a point between digits no rule took (3.11.2) is "punto", never a sentence end; before
@@ -440,17 +439,15 @@ static size_t rec_punct(const cctx *c, size_t i, sem_token *out)
 }
 
 /* & + and anything else -> VERBATIM as written */
-static size_t rec_verbatim(const cctx *c, size_t i, sem_token *out)
+size_t es_rec_verbatim(const cctx *c, size_t i, sem_token *out)
 {
     if (cc_is(c, i, TOK_SPACE)) return 0;
     *out = cc_make(c, SEM_VERBATIM, i, i, arena_strndup(c->a, cc_ptr(c, i), c->toks[i].len));
     return 1;
 }
 
-/* Tried in this order: the longest, most specific shapes first; the last ones never fail,
- * so nothing is dropped. */
-/* Tried in this order; the last ones never fail, so nothing is dropped.
- * Each names the token kinds it can start on, so most are skipped at once. */
+/* The recognizers in their order (es_rec_order.h), each with the token kinds it can start on,
+ * so most are skipped at once. */
 #define W (1u << TOK_WORD)
 #define N (1u << TOK_NUMBER)
 #define P (1u << TOK_PUNCT)
@@ -459,38 +456,32 @@ static const struct {
     recognizer fn;
     unsigned starts; /* bit per token_kind */
 } recognizers[] = {
-    {rec_quote, P},                     /* « » “ ” */
-    {es_rec_electronic, W | N | P | S}, /* www.boe.es, a@b.es, @cuenta */
-    {es_rec_date, W | N},               /* 12/06/2024, 28 de mayo */
-    {es_rec_telephone, N | P | S},      /* 900 123 456 */
-    {es_rec_weekday, W},                /* vier. 10 */
-    {es_rec_gap, N},                    /* a 1:12 del líder */
-    {es_rec_time, W | N},               /* 10:30 h, las 01:25 */
-    {es_rec_money, W | N | P | S},      /* 15 € */
-    {es_rec_ordinal, W | N},            /* 1.º */
-    {es_rec_measure, N | P | S},        /* 120 km/h */
-    {es_rec_fraction, N | P | S},       /* 2/3 */
-    {es_rec_code, W | N},               /* G7, 11-M */
-    {es_rec_range, N | P | S},          /* 2010-2015, 4-2 */
-    {es_rec_number, N | P | S},         /* 21, 2,5, 7 % */
-    {rec_lexicon_phrase, W},            /* New York */
-    {es_rec_roman, W},                  /* Felipe VI */
-    {es_rec_abbreviation, W | P | S},   /* Sr., EE. UU. */
-    {es_rec_unit_word, W},              /* el kWh, por km */
-    {es_rec_acronym, W},                /* OTAN, KCNA */
-    {rec_word, W | P | S},
-    {rec_punct, P},
-    {rec_verbatim, W | N | P | S},
+#define ES_REC_ENTRY(name, kinds) {es_rec_##name, kinds},
+    ES_REC_ORDER(ES_REC_ENTRY)
+#undef ES_REC_ENTRY
 };
 #undef W
 #undef N
 #undef P
 #undef S
 
-/* A lower-case word with a space after it, no number just ahead and not a Roman
- * numeral's letters ("casa", not "xx", "mayo 15", "www.", "Sr."): every other
- * recognizer that starts on a word needs one of those, so only rec_word applies. */
-static bool plain_word(const cctx *c, size_t i)
+/* A lower-case word with a space after it, no number within four tokens, not a lexicon phrase's
+ * head and not a Roman numeral's letters ("casa", not "xx", "mayo 15", "www.", "Sr.", "fake
+ * news"): such a word goes straight to es_rec_word, skipping every recognizer before it in
+ * es_rec_order.h. Why each word-starting one cannot claim it:
+ *   electronic, weekday, abbreviation: need a mark written against the word (www.boe.es, vier.,
+ *     Sr.) - the space after it rules that out;
+ *   date, time, money, ordinal, code: need a number next to or near the word (mayo 15, las
+ *     01:25, 11-M) or a capital (G7, USD);
+ *   lexicon_phrase: starts on a lexicon head only (New York, fake news) - checked here;
+ *   roman: letters of ivxlcdm only;
+ *   unit_word: a unit symbol said as other words after el, por... (el kWh, por kcal) - checked
+ *     here after a word of four bytes at most (km, mm: no vowel, declined before the lookup);
+ *   acronym: all capitals.
+ * tests/unit/test_sem_classes.c runs every recognizer over the words this accepts in the golden
+ * files and fails if one would have claimed any: a recognizer that can start on a plain
+ * lower-case word must be excluded here. */
+bool es_plain_word(const cctx *c, size_t i)
 {
     const token *t = &c->toks[i];
     const char *w = c->text + t->start;
@@ -499,7 +490,10 @@ static bool plain_word(const cctx *c, size_t i)
     if (i + 1 < c->n && c->toks[i + 1].kind != TOK_SPACE) return false;
     if (strspn(w, "ivxlcdm") >= t->len) return false;
     if (t->len <= 3 && strcspn(w, "aeiou") >= t->len) return false; /* vs: an abbreviation */
-    return !cc_number_near(c, i, 4);
+    if (cc_number_near(c, i, 4)) return false;
+    /* por kcal, el min: es_rec_unit_word's unit after a short article or preposition */
+    size_t p = cc_prev(c, i);
+    return p == CC_NONE || c->toks[p].len > 4 || !es_unit_symbol(c->lang, w, t->len);
 }
 
 static bool push(arena *a, sem_list *out, const sem_token *t)
@@ -525,9 +519,8 @@ static void mark_sentence_starts(const char *text, sem_list *list)
         sem_token *t = &list->items[k];
         if (t->cls == SEM_QUOTE || (t->cls == SEM_PUNCT && (t->flags & SEM_ATTACH_NEXT))) continue;
         if (start && t->cls != SEM_PUNCT) {
-            const unsigned char *p = (const unsigned char *)text + t->start;
-            if ((p[0] >= 'A' && p[0] <= 'Z') || (p[0] >= '0' && p[0] <= '9') ||
-                (p[0] == 0xC3 && p[1] >= 0x80 && p[1] <= 0x9E))
+            const char *p = text + t->start;
+            if ((p[0] >= '0' && p[0] <= '9') || utf8_starts_upper(p, t->end - t->start))
                 t->flags |= SEM_CAPITAL;
         }
         start = (t->flags & SEM_SENTENCE_END) != 0;
@@ -548,8 +541,8 @@ loc_status es_classify(const es_lang *lang, const es_region *region, const char 
         }
         size_t taken = 0;
         sem_token t;
-        if (plain_word(&c, i)) { /* most words: nothing but rec_word can take them */
-            taken = rec_word(&c, i, &t);
+        if (es_plain_word(&c, i)) { /* most words: nothing but es_rec_word can take them */
+            taken = es_rec_word(&c, i, &t);
             if (!t.payload || !push(a, out, &t)) return LOC_ERR_NOMEM;
             i += taken;
             continue;

@@ -15,6 +15,7 @@
 #include "semiotic.h"
 #include "table.h"
 #include "token.h"
+#include "utf8.h"
 
 struct es_foreign {
     es_phonemes_fn phonemes;
@@ -72,7 +73,6 @@ static bool is_consonant_letter(char c)
 }
 
 static bool misplaced_acute(const char *w, size_t n);
-static bool starts_upper(const char *w);
 
 /* ---- the gate: could these letters be foreign at all? ---- */
 
@@ -291,7 +291,7 @@ static const char *guess_language(const es_lang *lang, const char *word, size_t 
         return NULL; /* lee, crees, deseen: Spanish verbs */
     if (strcspn(low, "bcdfghjklmnpqrstvwxz") == ln) return NULL; /* aaa (AAA), Aoa */
     /* a name ending in c (Aurillac, Gignac; not celac, an acronym said as a word) */
-    bool final_c = starts_upper(word) && low[ln - 1] == 'c';
+    bool final_c = utf8_starts_upper(word, strlen(word)) && low[ln - 1] == 'c';
     bool inner_capital = false; /* MacLeod, DiCaprio */
     for (size_t i = 1; i + 1 < n && !inner_capital; i++)
         inner_capital =
@@ -745,24 +745,6 @@ static void align_nuclei(const char *const *values, size_t nn, const char *s, co
     }
 }
 
-/* Does a word start with a capital, a Latin-1 one too (Åkesson)? */
-static bool starts_upper(const char *w)
-{
-    unsigned char c = (unsigned char)w[0], d = c ? (unsigned char)w[1] : 0;
-    return (c >= 'A' && c <= 'Z') || (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97);
-}
-
-/* Writes the letter at byte start of out as a capital, an accented one too (álister -> Álister). */
-static void capitalize(strbuf *out, size_t start)
-{
-    if (out->len <= start) return;
-    unsigned char *p = (unsigned char *)out->data + start;
-    if (p[0] >= 'a' && p[0] <= 'z')
-        p[0] = (unsigned char)(p[0] - 32);
-    else if (p[0] == 0xC3 && out->len > start + 1 && p[1] >= 0xA0 && p[1] <= 0xBE && p[1] != 0xB7)
-        p[1] = (unsigned char)(p[1] - 0x20); /* á é í ó ú ñ ü -> Á É Í Ó Ú Ñ Ü */
-}
-
 bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
                         const char *phonemes, strbuf *out)
 {
@@ -856,21 +838,21 @@ bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
     if ((!strcmp(code, "nb") || !strcmp(code, "sv")) && m > 2 && spell[m - 1] == 'd' &&
         strchr("lnr", spell[m - 2]) && spelled.len && spelled.data[spelled.len - 1] == spell[m - 2])
         sb_putc(&spelled, 'd'); /* a Nordic final d Spanish readers say: Haugland -> Jáugland */
-    char nothing[1] = ""; /* simplify writes; never into a string literal */
+    char nothing[1] = "";       /* simplify writes; never into a string literal */
     char *sp = spelled.data ? spelled.data : nothing;
     simplify(sp);
     devoiced(sp, spell);
     char *mark = strchr(sp, STRESS);
     size_t stress = mark ? (size_t)(mark - sp) : (size_t)-1;
     if (mark) memmove(mark, mark + 1, strlen(mark));
-    bool capital = starts_upper(word);
+    bool capital = utf8_starts_upper(word, strlen(word));
     size_t start = out->len;
     if (stress != (size_t)-1 && is_vowel_letter(sp[stress]))
         place_accent(sp, stress, out);
     else
         sb_puts(out, sp);
     sb_free(&spelled);
-    if (capital) capitalize(out, start);
+    if (capital) utf8_capitalize_at(out, start);
     return out->len > start;
 }
 
@@ -910,7 +892,7 @@ bool es_foreign_rewrite(const es_lang *lang, const char *code, const char *word,
             i++;
         }
     }
-    if (starts_upper(word)) capitalize(out, start);
+    if (utf8_starts_upper(word, strlen(word))) utf8_capitalize_at(out, start);
     return out->len > start;
 }
 

@@ -10,6 +10,8 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "utf8.h"
+
 #ifndef LOCUTOR_SOURCE_DATA_DIR
 #define LOCUTOR_SOURCE_DATA_DIR "voices"
 #endif
@@ -426,21 +428,7 @@ void es_lang_free(es_lang *lang)
 
 void es_lower(const char *word, size_t n, char *out, size_t outsize)
 {
-    size_t o = 0;
-    for (size_t i = 0; i < n && o + 3 < outsize; i++) {
-        unsigned char c = (unsigned char)word[i];
-        if (c >= 'A' && c <= 'Z') {
-            out[o++] = (char)(c - 'A' + 'a');
-            continue;
-        }
-        out[o++] = (char)c;
-        if (c != 0xC3 || i + 1 >= n) continue;
-        /* À to Þ (Á É Í Ó Ú Ü Ñ, Å Ö Ø...): their lower case is the second byte plus 0x20 */
-        unsigned char d = (unsigned char)word[++i];
-        bool upper = d >= 0x80 && d <= 0x9E && d != 0x97; /* not × */
-        out[o++] = (char)(upper ? d + 0x20 : d);
-    }
-    out[o] = '\0';
+    utf8_lower(word, n, out, outsize);
 }
 
 static bool ends_with(const char *w, size_t n, const char *suffix)

@@ -7,6 +7,7 @@
 
 #include "arena.h"
 #include "es_lang.h"
+#include "es_rec_order.h"
 #include "semiotic.h"
 #include "token.h"
 
@@ -75,23 +76,16 @@ void cc_agree(const cctx *c, size_t i, sem_token *out);
  * capitals. *spelled tells which. */
 const char *cc_acronym(const cctx *c, const char *w, size_t n, sem_class *cls);
 
-/* The recognizers, by file. */
-size_t es_rec_electronic(const cctx *c, size_t i, sem_token *out);   /* es_rec_text.c */
-size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out); /* es_rec_text.c */
-size_t es_rec_acronym(const cctx *c, size_t i, sem_token *out);      /* es_rec_text.c */
-size_t es_rec_code(const cctx *c, size_t i, sem_token *out);         /* es_rec_text.c */
-size_t es_rec_telephone(const cctx *c, size_t i, sem_token *out);    /* es_rec_number.c */
-size_t es_rec_ordinal(const cctx *c, size_t i, sem_token *out);      /* es_rec_number.c */
-size_t es_rec_fraction(const cctx *c, size_t i, sem_token *out);     /* es_rec_number.c */
-size_t es_rec_range(const cctx *c, size_t i, sem_token *out);        /* es_rec_number.c */
-size_t es_rec_number(const cctx *c, size_t i, sem_token *out);       /* es_rec_number.c */
-size_t es_rec_date(const cctx *c, size_t i, sem_token *out);         /* es_rec_date.c */
-size_t es_rec_weekday(const cctx *c, size_t i, sem_token *out);      /* es_rec_date.c */
-size_t es_rec_time(const cctx *c, size_t i, sem_token *out);         /* es_rec_date.c */
-size_t es_rec_roman(const cctx *c, size_t i, sem_token *out);        /* es_rec_date.c */
-size_t es_rec_money(const cctx *c, size_t i, sem_token *out);        /* es_rec_unit.c */
-size_t es_rec_measure(const cctx *c, size_t i, sem_token *out);      /* es_rec_unit.c */
-size_t es_rec_gap(const cctx *c, size_t i, sem_token *out);          /* es_rec_unit.c */
-size_t es_rec_unit_word(const cctx *c, size_t i, sem_token *out);    /* es_rec_unit.c */
+/* The recognizers, declared from their order (es_rec_order.h): es_rec_quote, es_rec_date...
+ * They live in es_classify.c (quote, lexicon_phrase, word, punct, verbatim) and es_rec_*.c. */
+#define ES_REC_DECLARE(name, starts) size_t es_rec_##name(const cctx *c, size_t i, sem_token *out);
+ES_REC_ORDER(ES_REC_DECLARE)
+#undef ES_REC_DECLARE
+
+/* The units.tsv entry of w when it is a symbol said as other words (km, kcal, min: kilómetro...),
+ * NULL for none or a unit written as a word already (mes, barril). es_rec_unit.c */
+const table_entry *es_unit_symbol(const es_lang *lang, const char *w, size_t n);
+/* True for a word only es_rec_word can take (most words): the classifier skips the others. */
+bool es_plain_word(const cctx *c, size_t i);
 
 #endif

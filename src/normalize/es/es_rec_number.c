@@ -152,30 +152,30 @@ size_t es_rec_telephone(const cctx *c, size_t i, sem_token *out)
         if (cc_is(c, num, TOK_NUMBER)) ext = num;
     }
     strbuf b = {0};
-    if (plus) sb_printf(&b, "+%.*s", (int)cc_len(c, i + 1), cc_ptr(c, i + 1));
-    for (size_t k2 = 0; k2 < g.count; k2++) {
+    bool ok = !plus || sb_printf(&b, "+%.*s", (int)cc_len(c, i + 1), cc_ptr(c, i + 1));
+    for (size_t k2 = 0; k2 < g.count && ok; k2++) {
         size_t t = cc_eq(c, g.last[k2], ")") ? g.last[k2] - 1 : g.last[k2];
-        if (b.len) sb_putc(&b, dots && k2 ? '.' : ' ');
-        sb_append(&b, cc_ptr(c, t), cc_len(c, t));
+        if (b.len) ok = sb_putc(&b, dots && k2 ? '.' : ' ');
+        ok = ok && sb_append(&b, cc_ptr(c, t), cc_len(c, t));
     }
     /* 123-123-5678-12: a last short group after a full number is an extension */
-    if (!dots && g.count >= 4 && g.sep[g.count - 1] == '-' && cc_len(c, g.last[g.count - 1]) <= 2 &&
-        g.digits - cc_len(c, g.last[g.count - 1]) >= 9) {
+    if (ok && !dots && g.count >= 4 && g.sep[g.count - 1] == '-' &&
+        cc_len(c, g.last[g.count - 1]) <= 2 && g.digits - cc_len(c, g.last[g.count - 1]) >= 9) {
         char *sp = strrchr(b.data, ' ');
         if (sp) { /* "... 5678 12" -> "... 5678 ext 12": room for the 4 more bytes first */
             size_t at = (size_t)(sp - b.data), tail = b.len - at - 1;
-            if (sb_puts(&b, "    ")) {
+            if ((ok = sb_puts(&b, "    "))) {
                 memmove(b.data + at + 5, b.data + at + 1, tail);
                 memcpy(b.data + at, " ext ", 5);
             }
         }
     }
     if (ext != CC_NONE) {
-        sb_puts(&b, " ext ");
-        sb_append(&b, cc_ptr(c, ext), cc_len(c, ext));
+        ok = ok && sb_puts(&b, " ext ") && sb_append(&b, cc_ptr(c, ext), cc_len(c, ext));
         end = ext;
     }
-    *out = cc_make(c, SEM_TELEPHONE, i, end, arena_strdup(c->a, sb_str(&b)));
+    /* out of memory: a NULL payload, which the classifier reports as LOC_ERR_NOMEM */
+    *out = cc_make(c, SEM_TELEPHONE, i, end, ok ? arena_strdup(c->a, sb_str(&b)) : NULL);
     sb_free(&b);
     return end - i + 1;
 }

@@ -265,15 +265,26 @@ static bool is_time_unit(const char *u)
     return !strcmp(u, "h") || !strcmp(u, "min") || !strcmp(u, "s") || !strcmp(u, "seg");
 }
 
+const table_entry *es_unit_symbol(const es_lang *lang, const char *w, size_t n)
+{
+    if (n == 2 && !memcmp(w, "ha", 2)) return NULL; /* the verb (ha sido), not hectáreas */
+    const table_entry *u = table_getn(lang->units, w, n);
+    if (!u) return NULL;
+    size_t len = strlen(u->written); /* mes|meses, barril|barriles: already words */
+    bool word = !strncmp(u->spoken, u->written, len) && (!u->spoken[len] || u->spoken[len] == '|');
+    return word ? NULL : u;
+}
+
 /* el kWh de consumo, por km -> ABBREVIATION "kilovatio hora": a unit named without a number */
 size_t es_rec_unit_word(const cctx *c, size_t i, sem_token *out)
 {
-    if (cc_len(c, i) < 2 || cc_eq(c, i, "ha") || !cc_cue(c, cc_prev(c, i), ES_CUE_UNIT_ARTICLE))
-        return 0;
+    /* unit-article words (cues.tsv) have four bytes at most: es_plain_word looks units up
+     * only after such a word */
+    if (cc_len(c, i) < 2 || !cc_cue(c, cc_prev(c, i), ES_CUE_UNIT_ARTICLE)) return 0;
     if (cc_touch(c, i) && !cc_is(c, i + 1, TOK_PUNCT)) return 0;
     if (cc_is(c, cc_next(c, i), TOK_NUMBER)) return 0;
-    const table_entry *u = table_getn(c->lang->units, cc_ptr(c, i), cc_len(c, i));
-    if (!u || !strcmp(u->written, u->spoken)) return 0; /* mes, barril: already words */
+    const table_entry *u = es_unit_symbol(c->lang, cc_ptr(c, i), cc_len(c, i));
+    if (!u) return 0;
     const char *bar = strchr(u->spoken, '|');
     *out = cc_make(c, SEM_ABBREVIATION, i, i,
                    bar ? arena_strndup(c->a, u->spoken, (size_t)(bar - u->spoken)) : u->spoken);
@@ -335,14 +346,14 @@ size_t es_rec_measure(const cctx *c, size_t i, sem_token *out)
         (nd == 2 || nd == 4) && cc_cue(c, cc_prev(c, i), ES_CUE_DECADE_BEFORE))
         return 0;
     strbuf b = {0};
-    sb_printf(&b, "%s %s", amount, u->written);
+    bool ok = sb_printf(&b, "%s %s", amount, u->written);
     /* a unit per another: 15 km/l, 3 mg/l (said "kilómetros por litro") */
     size_t per_last;
     const table_entry *per = cc_eq(c, ul + 1, "/") && cc_touch(c, ul) && cc_touch(c, ul + 1)
                                  ? unit_at(c, ul + 2, &per_last)
                                  : NULL;
     if (per && !strchr(u->written, '/') && !strchr(per->written, '/')) {
-        sb_printf(&b, "/%s", per->written);
+        ok = ok && sb_printf(&b, "/%s", per->written);
         ul = per_last;
         u = per;
     }
@@ -353,11 +364,12 @@ size_t es_rec_measure(const cctx *c, size_t i, sem_token *out)
         size_t uk = cc_touch(c, k2) ? k2 + 1 : k2 + 1 + cc_eq(c, k2 + 1, " ");
         const table_entry *u2 = unit_at(c, uk, &ul2);
         if (!u2 || !is_time_unit(u2->written) || !strcmp(u2->written, u->written)) break;
-        sb_printf(&b, " %.*s %s", (int)cc_len(c, k2), cc_ptr(c, k2), u2->written);
+        ok = ok && sb_printf(&b, " %.*s %s", (int)cc_len(c, k2), cc_ptr(c, k2), u2->written);
         u = u2;
         ul = ul2;
     }
-    *out = cc_make(c, SEM_MEASURE, i, ul, arena_strdup(c->a, sb_str(&b)));
+    /* out of memory: a NULL payload, which the classifier reports as LOC_ERR_NOMEM */
+    *out = cc_make(c, SEM_MEASURE, i, ul, ok ? arena_strdup(c->a, sb_str(&b)) : NULL);
     if (num.point) out->flags |= SEM_POINT;
     sb_free(&b);
     return ul - i + 1;

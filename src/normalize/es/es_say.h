@@ -23,25 +23,19 @@ bool es_say_word(const es_lang *lang, strbuf *out, const char *w);
 /* "sing|plural" of a vocabulary entry: picks one into out (a word). */
 bool es_say_form(strbuf *out, const char *forms, bool plural);
 
-/* es_say_number.c */
-bool es_say_cardinal(const es_lang *lang, const sem_token *t, strbuf *out);
-bool es_say_decimal(const es_lang *lang, const sem_token *t, strbuf *out);
-bool es_say_percent(const es_lang *lang, const sem_token *t, strbuf *out);
-bool es_say_fraction(const es_lang *lang, const sem_token *t, strbuf *out);
-bool es_say_ordinal(const es_lang *lang, const sem_token *t, strbuf *out);
-bool es_say_roman(const es_lang *lang, const sem_token *t, strbuf *out);
-bool es_say_range(const es_lang *lang, const sem_token *t, strbuf *out);
-bool es_say_telephone(const es_lang *lang, const sem_token *t, strbuf *out);
-/* A fraction "[-][W ]N/D" as words; unit_forms ("metro|metros", g) makes it a measure. */
+/* One verbalizer per reading of SEM_CLASS_LIST (semiotic.h): es_say_cardinal, es_say_spelled...
+ * They live in es_say_number.c, es_say_date.c, es_say_unit.c, es_say_text.c and es_verbalize.c
+ * (the reading of words, letters, marks and quotes). */
+#define ES_SAY_DECLARE(name, reading)                                                              \
+    bool es_say_##reading(const es_lang *lang, const sem_token *t, strbuf *out);
+SEM_CLASS_LIST(ES_SAY_DECLARE)
+#undef ES_SAY_DECLARE
+
+/* The verbalizer of class cls (NULL only for a value outside sem_class). */
+verbalizer es_verbalizer(sem_class cls);
+
+/* es_say_number.c: a fraction "[-][W ]N/D" as words; unit_forms ("metro|metros", g) makes it a
+ * measure. */
 bool es_say_fraction_of(strbuf *out, const char *canon, es_gender g, const char *unit_forms);
-/* es_say_date.c */
-bool es_say_date(const es_lang *lang, const sem_token *t, strbuf *out);
-bool es_say_time(const es_lang *lang, const sem_token *t, strbuf *out);
-/* es_say_unit.c */
-bool es_say_money(const es_lang *lang, const sem_token *t, strbuf *out);
-bool es_say_measure(const es_lang *lang, const sem_token *t, strbuf *out);
-/* es_say_text.c */
-bool es_say_electronic(const es_lang *lang, const sem_token *t, strbuf *out);
-bool es_say_code(const es_lang *lang, const sem_token *t, strbuf *out);
 
 #endif

@@ -7,9 +7,10 @@
 #include "es_foreign.h"
 #include "es_say.h"
 #include "token.h"
+#include "utf8.h"
 
-/* ABBREVIATION, VERBATIM and anything without its own reading are said as their payload. */
-static bool say_payload(const es_lang *lang, const sem_token *t, strbuf *out)
+/* ABBREVIATION "señor" -> señor: the words the recognizer chose, said as they are. */
+bool es_say_payload(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     (void)lang;
     return sb_word(out, t->payload);
@@ -77,21 +78,21 @@ bool es_say_form(strbuf *out, const char *forms, bool plural)
 }
 
 /* LETTERS "KCNA" -> ka ce ene a */
-static bool say_letters(const es_lang *lang, const sem_token *t, strbuf *out)
+bool es_say_spelled(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     return es_say_letters(lang, out, t->payload, strlen(t->payload));
 }
 
 /* WORD "Pyongyang" -> Pionyang (lexicon), "Whitfield" -> Uítfild (foreign), else as written;
  * a phrase the lexicon said already (New York -> Nueva York) as it is */
-static bool say_word(const es_lang *lang, const sem_token *t, strbuf *out)
+bool es_say_looked_up(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     if (t->flags & SEM_SAID) return sb_word(out, t->payload);
     return es_say_word(lang, out, t->payload);
 }
 
 /* PUNCT "," -> ","; "-" between words -> nothing; "(" -> "," */
-static bool say_punct(const es_lang *lang, const sem_token *t, strbuf *out)
+bool es_say_punct(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     (void)lang;
     static const char *const kept[] = {".", ",", ";", ":", "?", "!", "¿", "¡", "…"};
@@ -108,14 +109,14 @@ static bool say_punct(const es_lang *lang, const sem_token *t, strbuf *out)
 }
 
 /* QUOTE marks are heard as prosody (the chunker's job), never said */
-static bool say_nothing(const es_lang *lang, const sem_token *t, strbuf *out)
+bool es_say_silent(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     (void)lang, (void)t, (void)out;
     return true;
 }
 
 /* VERBATIM "+" -> más, "&" -> y (symbols.tsv), else as written */
-static bool say_verbatim(const es_lang *lang, const sem_token *t, strbuf *out)
+bool es_say_verbatim(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     const table_entry *e = table_get(lang->symbols, t->payload);
     char f[8] = "";
@@ -123,40 +124,16 @@ static bool say_verbatim(const es_lang *lang, const sem_token *t, strbuf *out)
     return sb_word(out, e && f[0] ? e->spoken : t->payload);
 }
 
+/* The table, expanded from SEM_CLASS_LIST: an es_say_<reading> nobody wrote does not link. */
 static const verbalizer verbalizers[SEM_CLASS_COUNT] = {
-    [SEM_CARDINAL] = es_say_cardinal,
-    [SEM_ORDINAL] = es_say_ordinal,
-    [SEM_DECIMAL] = es_say_decimal,
-    [SEM_FRACTION] = es_say_fraction,
-    [SEM_PERCENT] = es_say_percent,
-    [SEM_MONEY] = es_say_money,
-    [SEM_MEASURE] = es_say_measure,
-    [SEM_DATE] = es_say_date,
-    [SEM_TIME] = es_say_time,
-    [SEM_RANGE] = es_say_range,
-    [SEM_SCORE] = es_say_range,
-    [SEM_TELEPHONE] = es_say_telephone,
-    [SEM_ELECTRONIC] = es_say_electronic,
-    [SEM_LETTERS] = say_letters,
-    [SEM_CODE] = es_say_code,
-    [SEM_ROMAN] = es_say_roman,
-    [SEM_WORD] = say_word,
-    [SEM_VERBATIM] = say_verbatim,
-    [SEM_PUNCT] = say_punct,
-    [SEM_QUOTE] = say_nothing,
+#define ES_SAY_ENTRY(name, reading) [SEM_##name] = es_say_##reading,
+    SEM_CLASS_LIST(ES_SAY_ENTRY)
+#undef ES_SAY_ENTRY
 };
 
-/* The first letter written from byte from on, in capitals: veintiuna -> Veintiuna. */
-static void capitalize(strbuf *out, size_t from)
+verbalizer es_verbalizer(sem_class cls)
 {
-    while (from < out->len && out->data[from] == ' ')
-        from++;
-    if (from >= out->len) return;
-    unsigned char *p = (unsigned char *)out->data + from;
-    if (p[0] >= 'a' && p[0] <= 'z')
-        p[0] = (unsigned char)(p[0] - 32);
-    else if (p[0] == 0xC3 && from + 1 < out->len && p[1] >= 0xA0 && p[1] <= 0xBE && p[1] != 0xB7)
-        p[1] = (unsigned char)(p[1] - 0x20);
+    return (unsigned)cls < SEM_CLASS_COUNT ? verbalizers[cls] : NULL;
 }
 
 /* What a token no rule could say becomes: digits one by one (with the decimal mark), units and
@@ -204,7 +181,7 @@ static bool say_fallback(const es_lang *lang, const sem_token *t, strbuf *out)
 
 bool es_verbalize_falls_back(const es_lang *lang, const sem_token *t)
 {
-    verbalizer v = verbalizers[t->cls] ? verbalizers[t->cls] : say_payload;
+    verbalizer v = verbalizers[t->cls];
     strbuf scratch = {0};
     bool ok = v(lang, t, &scratch);
     sb_free(&scratch);
@@ -213,7 +190,7 @@ bool es_verbalize_falls_back(const es_lang *lang, const sem_token *t)
 
 loc_status es_verbalize(const es_lang *lang, const sem_token *t, strbuf *out)
 {
-    verbalizer v = verbalizers[t->cls] ? verbalizers[t->cls] : say_payload;
+    verbalizer v = verbalizers[t->cls];
     size_t from = out->len;
     bool ok = v(lang, t, out);
     if (!ok) { /* no rule could say it (0.º, 30 digits): never a failed run */
@@ -223,14 +200,18 @@ loc_status es_verbalize(const es_lang *lang, const sem_token *t, strbuf *out)
         }
         ok = say_fallback(lang, t, out);
     }
-    if (ok && (t->flags & SEM_CAPITAL)) capitalize(out, from);
+    if (ok && (t->flags & SEM_CAPITAL)) { /* veintiuna -> Veintiuna */
+        while (from < out->len && out->data[from] == ' ')
+            from++;
+        utf8_capitalize_at(out, from);
+    }
     /* a final abbreviation's point is also the sentence's: "etc." -> "etcétera." */
     if (ok && t->cls != SEM_PUNCT && (t->flags & SEM_SENTENCE_END)) ok = sb_puts(out, ".");
     return ok ? LOC_OK : LOC_ERR_NOMEM;
 }
 
 static const char *const class_names[] = {
-#define SEM_NAME(name) #name,
+#define SEM_NAME(name, reading) #name,
     SEM_CLASS_LIST(SEM_NAME)
 #undef SEM_NAME
 };

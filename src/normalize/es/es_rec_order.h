@@ -1,0 +1,35 @@
+/* es_rec_order.h - the recognizers in the order the classifier tries them (first match wins). */
+#ifndef LOC_ES_REC_ORDER_H
+#define LOC_ES_REC_ORDER_H
+
+/* X(name, starts): es_rec_<name> is tried at a token whose kind is in starts, a mask made of
+ * W (word), N (number), P (punctuation) and S (symbol) that the user of the list defines.
+ * The longest, most specific shapes first; the last three never fail, so nothing is dropped.
+ * es_rec.h declares them all from here. A new recognizer goes into this list; if it can start
+ * on a lower-case word, read the comment at es_plain_word (es_classify.c), which lets most
+ * words skip every recognizer but es_rec_word. */
+#define ES_REC_ORDER(X)                                                                            \
+    X(quote, P)                  /* « » “ ” */                                               \
+    X(electronic, W | N | P | S) /* www.boe.es, a@b.es, @cuenta */                                 \
+    X(date, W | N)               /* 12/06/2024, 28 de mayo */                                      \
+    X(telephone, N | P | S)      /* 900 123 456 */                                                 \
+    X(weekday, W)                /* vier. 10 */                                                    \
+    X(gap, N)                    /* a 1:12 del líder */                                           \
+    X(time, W | N)               /* 10:30 h, las 01:25 */                                          \
+    X(money, W | N | P | S)      /* 15 € */                                                      \
+    X(ordinal, W | N)            /* 1.º */                                                        \
+    X(measure, N | P | S)        /* 120 km/h */                                                    \
+    X(fraction, N | P | S)       /* 2/3 */                                                         \
+    X(code, W | N)               /* G7, 11-M */                                                    \
+    X(range, N | P | S)          /* 2010-2015, 4-2 */                                              \
+    X(number, N | P | S)         /* 21, 2,5, 7 % */                                                \
+    X(lexicon_phrase, W)         /* New York */                                                    \
+    X(roman, W)                  /* Felipe VI */                                                   \
+    X(abbreviation, W | P | S)   /* Sr., EE. UU. */                                                \
+    X(unit_word, W)              /* el kWh, por km */                                              \
+    X(acronym, W)                /* OTAN, KCNA */                                                  \
+    X(word, W | P | S)           /* casa; 3 x 4 -> por */                                          \
+    X(punct, P)                  /* . , ¿ */                                                      \
+    X(verbatim, W | N | P | S)   /* & + and anything else, as written */
+
+#endif
