@@ -10,10 +10,10 @@
 
 #include "arena.h"
 #include "chunk.h"
-#include "es_classify.h"
 #include "es_foreign.h"
 #include "es_infer.h"
 #include "es_lang.h"
+#include "normalize.h"
 #include "reader.h"
 #include "render.h"
 #include "status.h"
@@ -126,19 +126,6 @@ void locutor_lang_close(locutor_lang *lang)
 }
 
 /* ---- normalization ---- */
-
-/* One block through the normalizer: tokenize, classify (with its region), chunk. */
-static loc_status chunk_one(const es_lang *lang, const block *b, bool marks, arena *a,
-                            chunk_list *out)
-{
-    token_list tokens;
-    sem_list sems;
-    if (tokenize(b->text, b->len, a, &tokens) != 0) return LOC_ERR_NOMEM;
-    loc_status st = es_classify(lang, b->region, b->text, &tokens, a, &sems);
-    if (st != LOC_OK) return st;
-    es_foreign_names(lang, &sems);
-    return chunk_block(lang, b, &sems, marks, a, out);
-}
 
 /* Keeps a copy of a block read (its text and source map in the speech's arena). */
 static loc_status keep_block(locutor_speech *s, const block *b, size_t article)
@@ -284,7 +271,8 @@ locutor_status locutor_normalize(locutor_lang *lang, const char *text, size_t le
     loc_status st = read_all(s, lang, text ? text : "", len, &ro, err, errsize);
     for (size_t i = 0; st == LOC_OK && i < s->nblocks; i++) {
         chunk_list cl;
-        st = chunk_one(&lang->es, &s->blocks[i].b, flags & LOCUTOR_MARKS, &s->arena, &cl);
+        st = normalize_block(&lang->es, &s->blocks[i].b, flags & LOCUTOR_MARKS, &s->arena, &cl,
+                             NULL);
         if (st == LOC_OK) st = add_chunks(s, i, &cl);
     }
     if (st != LOC_OK) {
