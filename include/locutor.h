@@ -141,6 +141,14 @@ char *locutor_speech_text(const locutor_speech *speech);
 /* The same speech as an SSML 1.1 document (what locutor --ssml prints); free() it. */
 char *locutor_speech_ssml(const locutor_speech *speech);
 
+/* Adds a mark of your own named name (copied) where byte offset of your text is said: before
+ * the word that holds offset, else the next one (at the end of the speech when none does), so
+ * a mark written in the original text survives normalization ("el <mark/>21 de <mark/>marzo":
+ * both marks come before "veintiuno de marzo", which says those words as one). Marks at one place
+ * keep the order they were added. locutor_speak reports it as a LOCUTOR_EVENT_MARK. The speech must
+ * have been normalized with LOCUTOR_MARKS (its words are then separate chunks). */
+locutor_status locutor_speech_add_mark(locutor_speech *speech, size_t offset, const char *name);
+
 void locutor_speech_free(locutor_speech *speech);
 
 /* ---- 3. Synthesis: chunks into PCM with events ---- */
@@ -152,6 +160,9 @@ typedef struct {
     int rate;         /* words per minute, 80 to 900; 0: 175 */
     int pitch;        /* 0 to 100; -1: 50 (0 is a valid pitch: set it explicitly) */
     int volume;       /* 0 to 200; 0: 100 */
+    int buffer_ms;    /* audio comes in pieces of this many milliseconds (0: 400); the smaller,
+                       * the sooner a stop takes effect (a screen reader: 20). Only the first
+                       * voice a process opens sets it. */
 } locutor_voice_options;
 
 /* Starts espeak-ng with a Spanish voice (options may be NULL: es, 175 wpm, pitch 50). */
@@ -181,7 +192,7 @@ typedef int (*locutor_audio_fn)(void *user, const short *pcm, size_t count);
 typedef int (*locutor_event_fn)(void *user, const locutor_event *event);
 
 /* Says the speech: each block's words, then its pauses as silence. on_event may be NULL.
- * Stops within one audio buffer (at most 400 ms of speech) when a callback returns nonzero or
+ * Stops within one audio buffer (buffer_ms, 400 ms unless set) when a callback returns nonzero or
  * locutor_voice_stop is called, and then returns LOCUTOR_ERR_INTERRUPTED. */
 locutor_status locutor_speak(locutor_voice *voice, const locutor_speech *speech,
                              locutor_audio_fn on_audio, locutor_event_fn on_event, void *user);

@@ -56,6 +56,8 @@ struct locutor_speech {
     size_t nblocks, blocks_cap;
     chunk *chunks; /* internal form, for rendering and synthesis */
     locutor_chunk *public_chunks;
+    bool *user_mark; /* per chunk: a mark of the caller's (locutor_speech_add_mark) */
+    bool marks;      /* normalized with LOCUTOR_MARKS */
     size_t nchunks, chunks_cap;
 };
 
@@ -209,7 +211,9 @@ static loc_status add_chunks(locutor_speech *s, size_t index, const chunk_list *
         if (c) s->chunks = c;
         locutor_chunk *p = realloc(s->public_chunks, cap * sizeof *p);
         if (p) s->public_chunks = p;
-        if (!c || !p) return LOC_ERR_NOMEM;
+        bool *u = realloc(s->user_mark, cap * sizeof *u);
+        if (u) s->user_mark = u;
+        if (!c || !p || !u) return LOC_ERR_NOMEM;
         s->chunks_cap = cap;
     }
     speech_block *k = &s->blocks[index];
@@ -218,6 +222,7 @@ static loc_status add_chunks(locutor_speech *s, size_t index, const chunk_list *
     for (size_t i = 0; i < cl->count; i++) {
         const chunk *c = &cl->items[i];
         locutor_chunk *p = &s->public_chunks[s->nchunks];
+        s->user_mark[s->nchunks] = false;
         s->chunks[s->nchunks++] = *c;
         *p = (locutor_chunk){.kind = (locutor_chunk_kind)c->kind,
                              .text = c->text,
@@ -280,7 +285,68 @@ locutor_status locutor_normalize(locutor_lang *lang, const char *text, size_t le
         locutor_speech_free(s);
         return (locutor_status)st;
     }
+    s->marks = flags & LOCUTOR_MARKS;
     *out = s;
+    return LOCUTOR_OK;
+}
+
+/* Where a mark for byte offset goes: before the first word (its word mark, else its text)
+ * that ends after offset, so a mark inside words said as one ("21 de marzo") comes before
+ * them; never among a block's trailing pauses (they are not spoken). */
+static size_t mark_place(const locutor_speech *s, size_t offset, size_t *block)
+{
+    for (size_t b = 0; b < s->nblocks; b++) {
+        const speech_block *k = &s->blocks[b];
+        for (size_t i = k->first; i < k->first + k->count; i++) {
+            const locutor_chunk *c = &s->public_chunks[i];
+            bool word = c->kind == LOCUTOR_CHUNK_TEXT ||
+                        (c->kind == LOCUTOR_CHUNK_MARK && !s->user_mark[i] && c->text[0] == 'w');
+            if (word && c->end > c->start && c->end > offset) {
+                *block = b;
+                return i;
+            }
+        }
+    }
+    /* after every word: the end of the last block's speech */
+    *block = s->nblocks ? s->nblocks - 1 : 0;
+    if (!s->nblocks) return 0;
+    chunk_list cl = {.items = s->chunks + s->blocks[*block].first,
+                     .count = s->blocks[*block].count};
+    return s->blocks[*block].first + chunk_trailing_breaks(&cl);
+}
+
+locutor_status locutor_speech_add_mark(locutor_speech *speech, size_t offset, const char *name)
+{
+    if (!speech || !name || !speech->marks) return LOCUTOR_ERR_USAGE;
+    if (!speech->nblocks) return LOCUTOR_ERR_USAGE; /* nothing is said: no place to mark */
+    size_t block, at = mark_place(speech, offset, &block);
+    /* after the caller's marks already there: they keep the order they were added in */
+    while (at < speech->nchunks && speech->user_mark[at] &&
+           speech->public_chunks[at].block == block)
+        at++;
+    char *copy = arena_strdup(&speech->arena, name);
+    if (!copy) return LOCUTOR_ERR_NOMEM;
+    chunk mark = {.kind = CHUNK_MARK, .text = copy, .start = 0, .end = 0};
+    chunk_list one = {.items = &mark, .count = 1, .cap = 1};
+    /* append through add_chunks' growth, then move into place */
+    speech_block saved = speech->blocks[block];
+    loc_status st = add_chunks(speech, block, &one);
+    speech->blocks[block] = saved;
+    if (st != LOC_OK) return (locutor_status)st;
+    size_t last = speech->nchunks - 1;
+    chunk c = speech->chunks[last];
+    locutor_chunk p = speech->public_chunks[last];
+    p.start = p.end = offset;
+    memmove(speech->chunks + at + 1, speech->chunks + at, (last - at) * sizeof *speech->chunks);
+    memmove(speech->public_chunks + at + 1, speech->public_chunks + at,
+            (last - at) * sizeof *speech->public_chunks);
+    memmove(speech->user_mark + at + 1, speech->user_mark + at, (last - at) * sizeof(bool));
+    speech->chunks[at] = c;
+    speech->public_chunks[at] = p;
+    speech->user_mark[at] = true;
+    speech->blocks[block].count++;
+    for (size_t b = block + 1; b < speech->nblocks; b++)
+        speech->blocks[b].first++;
     return LOCUTOR_OK;
 }
 
@@ -331,6 +397,7 @@ void locutor_speech_free(locutor_speech *speech)
     free(speech->blocks);
     free(speech->chunks);
     free(speech->public_chunks);
+    free(speech->user_mark);
     free(speech);
 }
 
@@ -345,8 +412,10 @@ locutor_status locutor_voice_open(const locutor_voice_options *options, locutor_
     synth_options so = {.voice = o->name ? o->name : "es",
                         .rate = o->rate ? o->rate : 175,
                         .pitch = o->pitch >= 0 ? o->pitch : 50,
-                        .volume = o->volume ? o->volume : 100};
-    if (so.rate < 80 || so.rate > 900 || so.pitch > 100 || so.volume < 0 || so.volume > 200) {
+                        .volume = o->volume ? o->volume : 100,
+                        .buffer_ms = o->buffer_ms};
+    if (so.rate < 80 || so.rate > 900 || so.pitch > 100 || so.volume < 0 || so.volume > 200 ||
+        so.buffer_ms < 0 || so.buffer_ms > 2000) {
         set_error(err, errsize,
                   "voice options out of range (rate 80-900, pitch 0-100, volume 0-200)");
         return LOCUTOR_ERR_USAGE;
@@ -422,9 +491,9 @@ static loc_status deliver_mark(void *user, const char *name, size_t sample)
                             .start = c->start,
                             .end = c->end,
                             .block = sp->block};
-        ev.kind = name[0] == 's' && name[1] >= '0' && name[1] <= '9'   ? LOCUTOR_EVENT_SENTENCE
-                  : name[0] == 'w' && name[1] >= '0' && name[1] <= '9' ? LOCUTOR_EVENT_WORD
-                                                                       : LOCUTOR_EVENT_MARK;
+        ev.kind = sp->speech->user_mark[k->first + i] ? LOCUTOR_EVENT_MARK
+                  : name[0] == 's'                    ? LOCUTOR_EVENT_SENTENCE
+                                                      : LOCUTOR_EVENT_WORD;
         return sp->on_event(sp->user, &ev) == 0 ? LOC_OK : LOC_ERR_INTERRUPTED;
     }
     return LOC_OK;

@@ -274,7 +274,7 @@ static loc_status input_option(int c, const char *value, read_options *r, strbuf
 loc_status options_parse(int argc, char **argv, loc_options *o, strbuf *err)
 {
     memset(o, 0, sizeof *o);
-    o->voice = (synth_options){"es", 175, 50, 100};
+    o->voice = (synth_options){"es", 175, 50, 100, 0};
     o->jobs = workers_default_jobs();
     o->loudness = -16;
     opterr = 0;

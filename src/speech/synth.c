@@ -58,7 +58,7 @@ static bool voice_exists(const char *name)
     return false;
 }
 
-static loc_status init_library(void)
+static loc_status init_library(int buffer_ms)
 {
     if (!library_ready) {
         espeak_ng_InitializePath(NULL);
@@ -69,7 +69,8 @@ static loc_status init_library(void)
     /* espeak-ng opens an audio client here even in synchronous mode; keep its noise quiet.
      * 400 ms buffers: fewer callbacks and pipe writes than the default 60 ms. */
     int saved = quiet_begin();
-    espeak_ng_STATUS st = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 400, NULL);
+    espeak_ng_STATUS st = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS,
+                                                     buffer_ms > 0 ? buffer_ms : 400, NULL);
     quiet_end(saved);
     if (st != ENS_OK) return LOC_ERR_SYNTH;
     output_ready = true;
@@ -78,7 +79,7 @@ static loc_status init_library(void)
 
 loc_status synth_open(const synth_options *opts)
 {
-    loc_status st = init_library();
+    loc_status st = init_library(opts->buffer_ms);
     if (st != LOC_OK) return st;
     if (!voice_exists(opts->voice) || espeak_ng_SetVoiceByName(opts->voice) != ENS_OK)
         return LOC_ERR_VOICE;
@@ -171,7 +172,7 @@ bool synth_phonemes(void *user, const char *voice, const char *word, strbuf *out
 
 loc_status synth_list_voices(FILE *out)
 {
-    loc_status st = init_library();
+    loc_status st = init_library(0);
     if (st != LOC_OK) return st;
     const espeak_VOICE **voices = espeak_ListVoices(NULL);
     for (size_t i = 0; voices && voices[i]; i++) {

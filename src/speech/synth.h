@@ -14,6 +14,8 @@ typedef struct {
     int rate;          /* words per minute, 80..900 */
     int pitch;         /* 0..100, espeak-ng's default 50 */
     int volume;        /* 0..200, 100 = normal */
+    int buffer_ms;     /* audio delivered in pieces of this length (0: 400 ms); set by the first
+                        * synth_open of a process only */
 } synth_options;
 
 /* Receives audio as it is made; returns LOC_OK to go on, anything else stops synthesis. */

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -206,6 +207,76 @@ static void test_speak_events(void **state)
     locutor_lang_close(lang);
 }
 
+typedef struct {
+    char names[16][16];
+    size_t count, samples[16];
+    size_t others;
+} marks_heard;
+
+static int on_mark(void *user, const locutor_event *ev)
+{
+    marks_heard *m = user;
+    if (ev->kind != LOCUTOR_EVENT_MARK) {
+        m->others++;
+        return 0;
+    }
+    assert_true(m->count < 16);
+    snprintf(m->names[m->count], sizeof m->names[0], "%s", ev->name);
+    m->samples[m->count++] = ev->sample;
+    return 0;
+}
+
+static int count_audio(void *user, const short *pcm, size_t count)
+{
+    (void)user, (void)pcm, (void)count;
+    return 0;
+}
+
+/* Marks of the caller's text survive normalization: one before each word (as Orca sends them)
+ * and one at the end (as speech-dispatcher does) are reported in order; those before "21",
+ * "de" and "marzo" just before "veintiuno de marzo", which says them. */
+static void test_marks_survive(void **state)
+{
+    (void)state;
+    static const char text[] = "Pagaron 1.500 euros el 21 de marzo.";
+    static const size_t words[] = {0, 8, 14, 20, 23, 26, 29};
+    locutor_lang *lang = open_lang(NULL);
+    locutor_speech *s = normalize(lang, text, LOCUTOR_MARKS);
+    char name[8];
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        snprintf(name, sizeof name, "m%zu", i);
+        assert_int_equal(locutor_speech_add_mark(s, words[i], name), LOCUTOR_OK);
+    }
+    assert_int_equal(locutor_speech_add_mark(s, sizeof text - 1, "__spd_0"), LOCUTOR_OK);
+    char *ssml = locutor_speech_ssml(s);
+    assert_non_null(strstr(ssml, "<mark name=\"m1\"/><mark name=\"w2\"/> mil quinientos"));
+    assert_non_null(strstr(ssml, "<mark name=\"m4\"/><mark name=\"m5\"/><mark name=\"m6\"/><mark "
+                                 "name=\"w5\"/> veintiuno de marzo"));
+    assert_non_null(strstr(ssml, "</s><mark name=\"__spd_0\"/>"));
+    free(ssml);
+    locutor_voice *v = NULL;
+    char err[256] = "";
+    assert_int_equal(locutor_voice_open(NULL, &v, err, sizeof err), LOCUTOR_OK);
+    marks_heard m = {0};
+    assert_int_equal(locutor_speak(v, s, count_audio, on_mark, &m), LOCUTOR_OK);
+    assert_int_equal(m.count, 8);
+    for (size_t i = 0; i < 7; i++) {
+        snprintf(name, sizeof name, "m%zu", i);
+        assert_string_equal(m.names[i], name);
+        if (i && i < 5) assert_true(m.samples[i] > m.samples[i - 1]);
+        if (i >= 5) assert_true(m.samples[i] == m.samples[4]); /* de, marzo: said with 21 */
+    }
+    assert_string_equal(m.names[7], "__spd_0");
+    assert_true(m.others > 0); /* its own sentence and word events too */
+    locutor_voice_close(v);
+    /* without LOCUTOR_MARKS there is no word to place a mark by */
+    locutor_speech *plain = normalize(lang, text, 0);
+    assert_int_equal(locutor_speech_add_mark(plain, 0, "x"), LOCUTOR_ERR_USAGE);
+    locutor_speech_free(plain);
+    locutor_speech_free(s);
+    locutor_lang_close(lang);
+}
+
 static void test_version(void **state)
 {
     (void)state;
@@ -217,7 +288,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text_and_offsets), cmocka_unit_test(test_text_is_escaped),
         cmocka_unit_test(test_region),           cmocka_unit_test(test_errors_named),
-        cmocka_unit_test(test_speak_events),     cmocka_unit_test(test_version),
+        cmocka_unit_test(test_speak_events),     cmocka_unit_test(test_marks_survive),
+        cmocka_unit_test(test_version),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
