@@ -197,6 +197,19 @@ typedef int (*locutor_event_fn)(void *user, const locutor_event *event);
 locutor_status locutor_speak(locutor_voice *voice, const locutor_speech *speech,
                              locutor_audio_fn on_audio, locutor_event_fn on_event, void *user);
 
+/* Says text as it is written, without normalization, with espeak-ng's voice for language
+ * ("en", "fr-fr", any voice espeak-ng has; NULL: the voice's own): letter and key names, or
+ * text in another language. With ssml nonzero, text is an SSML document and its marks are
+ * reported as LOCUTOR_EVENT_MARK (sample counted from this call's start, start = end = 0);
+ * otherwise it is plain text, escaped here. Stops as locutor_speak does. */
+locutor_status locutor_speak_as_written(locutor_voice *voice, const char *text,
+                                        const char *language, int ssml, locutor_audio_fn on_audio,
+                                        locutor_event_fn on_event, void *user);
+
+/* Changes rate, pitch and volume (as in locutor_voice_open; name and buffer_ms are ignored)
+ * for what is said next. */
+locutor_status locutor_voice_set(locutor_voice *voice, const locutor_voice_options *options);
+
 /* Asks the locutor_speak in progress (or the next one) to stop; safe from any thread or a
  * signal handler. */
 void locutor_voice_stop(locutor_voice *voice);

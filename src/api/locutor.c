@@ -403,21 +403,32 @@ void locutor_speech_free(locutor_speech *speech)
 
 /* ---- synthesis ---- */
 
-locutor_status locutor_voice_open(const locutor_voice_options *options, locutor_voice **out,
-                                  char *err, size_t errsize)
+/* The synthesizer's settings for voice options (NULL: the defaults); false when out of range. */
+static bool voice_settings(const locutor_voice_options *options, synth_options *out)
 {
     static const locutor_voice_options defaults = {.pitch = -1};
     const locutor_voice_options *o = options ? options : &defaults;
-    *out = NULL;
     synth_options so = {.voice = o->name ? o->name : "es",
                         .rate = o->rate ? o->rate : 175,
                         .pitch = o->pitch >= 0 ? o->pitch : 50,
                         .volume = o->volume ? o->volume : 100,
                         .buffer_ms = o->buffer_ms};
     if (so.rate < 80 || so.rate > 900 || so.pitch > 100 || so.volume < 0 || so.volume > 200 ||
-        so.buffer_ms < 0 || so.buffer_ms > 2000) {
+        so.buffer_ms < 0 || so.buffer_ms > 2000)
+        return false;
+    *out = so;
+    return true;
+}
+
+locutor_status locutor_voice_open(const locutor_voice_options *options, locutor_voice **out,
+                                  char *err, size_t errsize)
+{
+    *out = NULL;
+    synth_options so;
+    if (!voice_settings(options, &so)) {
         set_error(err, errsize,
-                  "voice options out of range (rate 80-900, pitch 0-100, volume 0-200)");
+                  "voice options out of range (rate 80-900, pitch 0-100, volume 0-200, "
+                  "buffer_ms 0-2000)");
         return LOCUTOR_ERR_USAGE;
     }
     locutor_voice *v = calloc(1, sizeof *v);
@@ -439,6 +450,15 @@ int locutor_voice_sample_rate(const locutor_voice *voice)
 {
     (void)voice;
     return synth_sample_rate();
+}
+
+locutor_status locutor_voice_set(locutor_voice *voice, const locutor_voice_options *options)
+{
+    synth_options so;
+    if (!voice || !voice_settings(options, &so)) return LOCUTOR_ERR_USAGE;
+    synth_set_voice_params(so.rate, so.pitch, so.volume);
+    voice->rate = so.rate;
+    return LOCUTOR_OK;
 }
 
 void locutor_voice_stop(locutor_voice *voice)
@@ -524,6 +544,36 @@ locutor_status locutor_speak(locutor_voice *voice, const locutor_speech *speech,
         if (st == LOC_OK && silence) st = synth_silence(silence, deliver_audio, &sp);
     }
     sb_free(&ssml);
+    if (voice->stop) st = LOC_ERR_INTERRUPTED;
+    voice->stop = 0;
+    return (locutor_status)st;
+}
+
+/* A mark of an SSML document said as written: reported with its name. */
+static loc_status deliver_written_mark(void *user, const char *name, size_t sample)
+{
+    speaking *sp = user;
+    if (sp->voice->stop) return LOC_ERR_INTERRUPTED;
+    if (!sp->on_event) return LOC_OK;
+    locutor_event ev = {.kind = LOCUTOR_EVENT_MARK, .name = name, .sample = sample};
+    return sp->on_event(sp->user, &ev) == 0 ? LOC_OK : LOC_ERR_INTERRUPTED;
+}
+
+locutor_status locutor_speak_as_written(locutor_voice *voice, const char *text,
+                                        const char *language, int ssml, locutor_audio_fn on_audio,
+                                        locutor_event_fn on_event, void *user)
+{
+    if (!voice || !text || !on_audio) return LOCUTOR_ERR_USAGE;
+    speaking sp = {.voice = voice, .on_audio = on_audio, .on_event = on_event, .user = user};
+    strbuf doc = {0};
+    loc_status st = LOC_OK;
+    if (!ssml &&
+        !(sb_puts(&doc, "<speak>") && render_escape(&doc, text) && sb_puts(&doc, "</speak>")))
+        st = LOC_ERR_NOMEM;
+    if (st == LOC_OK)
+        st = synth_speak_ssml_in(language, ssml ? text : sb_str(&doc), deliver_audio,
+                                 deliver_written_mark, &sp);
+    sb_free(&doc);
     if (voice->stop) st = LOC_ERR_INTERRUPTED;
     voice->stop = 0;
     return (locutor_status)st;

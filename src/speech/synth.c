@@ -99,17 +99,52 @@ int synth_sample_rate(void)
     return sample_rate;
 }
 
-loc_status synth_speak_ssml(const char *ssml, synth_audio_fn fn, synth_mark_fn mark_fn, void *user)
+/* Speaks with whatever voice is loaded now. */
+static loc_status speak_now(const char *ssml, synth_audio_fn fn, synth_mark_fn mark_fn, void *user)
 {
     delivery d = {fn, mark_fn, user, LOC_OK};
-    if (voice_changed && espeak_ng_SetVoiceByName(speaking_voice) != ENS_OK) return LOC_ERR_VOICE;
-    voice_changed = false;
     const char *text = speakable(ssml, true, &spoken);
     if (!text) return LOC_ERR_NOMEM;
     espeak_ERROR err = espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
                                     espeakCHARS_UTF8 | espeakSSML, NULL, &d);
     if (d.status != LOC_OK) return d.status;
     return err == EE_OK ? LOC_OK : LOC_ERR_SYNTH;
+}
+
+/* Loads a voice with the speaking rate, pitch and volume. */
+static bool load_voice(const char *name)
+{
+    if (espeak_ng_SetVoiceByName(name) != ENS_OK) return false;
+    espeak_SetParameter(espeakRATE, speaking.rate, 0);
+    espeak_SetParameter(espeakPITCH, speaking.pitch, 0);
+    espeak_SetParameter(espeakVOLUME, speaking.volume, 0);
+    return true;
+}
+
+loc_status synth_speak_ssml(const char *ssml, synth_audio_fn fn, synth_mark_fn mark_fn, void *user)
+{
+    if (voice_changed && !load_voice(speaking_voice)) return LOC_ERR_VOICE;
+    voice_changed = false;
+    return speak_now(ssml, fn, mark_fn, user);
+}
+
+loc_status synth_speak_ssml_in(const char *voice, const char *ssml, synth_audio_fn fn,
+                               synth_mark_fn mark_fn, void *user)
+{
+    if (!voice || !strcmp(voice, speaking_voice)) return synth_speak_ssml(ssml, fn, mark_fn, user);
+    voice_changed = true; /* the speaking voice is loaded again before the next synth_speak_ssml */
+    if (!load_voice(voice)) return LOC_ERR_VOICE;
+    return speak_now(ssml, fn, mark_fn, user);
+}
+
+void synth_set_voice_params(int rate, int pitch, int volume)
+{
+    speaking.rate = rate;
+    speaking.pitch = pitch;
+    speaking.volume = volume;
+    espeak_SetParameter(espeakRATE, rate, 0);
+    espeak_SetParameter(espeakPITCH, pitch, 0);
+    espeak_SetParameter(espeakVOLUME, volume, 0);
 }
 
 loc_status synth_silence(int ms, synth_audio_fn fn, void *user)

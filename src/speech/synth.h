@@ -32,6 +32,13 @@ typedef loc_status (*synth_mark_fn)(void *user, const char *name, size_t sample)
 /* Speaks one SSML document (article text inside it must already be escaped).
  * mark_fn may be NULL. */
 loc_status synth_speak_ssml(const char *ssml, synth_audio_fn fn, synth_mark_fn mark_fn, void *user);
+/* The same with another installed espeak-ng voice, of any language ("en", "fr"; NULL: the
+ * speaking voice), at the speaking rate, pitch and volume; the speaking voice comes back for
+ * the next synth_speak_ssml. LOC_ERR_VOICE when there is no such voice. */
+loc_status synth_speak_ssml_in(const char *voice, const char *ssml, synth_audio_fn fn,
+                               synth_mark_fn mark_fn, void *user);
+/* Changes rate (80..900), pitch (0..100) and volume (0..200) for what is spoken next. */
+void synth_set_voice_params(int rate, int pitch, int volume);
 /* Speaks nothing for ms milliseconds (delivers zero samples). */
 loc_status synth_silence(int ms, synth_audio_fn fn, void *user);
 /* Changes the speaking rate (words per minute, 80..900) for what is spoken next. */

@@ -277,6 +277,44 @@ static void test_marks_survive(void **state)
     locutor_lang_close(lang);
 }
 
+static int add_samples(void *user, const short *pcm, size_t count)
+{
+    (void)pcm;
+    *(size_t *)user += count;
+    return 0;
+}
+
+/* Text said as written, in another language, and a faster rate: each changes the audio, and
+ * the Spanish voice comes back after another language. */
+static void test_as_written_and_rate(void **state)
+{
+    (void)state;
+    locutor_lang *lang = open_lang(NULL);
+    locutor_speech *s = normalize(lang, "Murieron 21 personas el 21/03/2024.\n", 0);
+    locutor_voice *v = NULL;
+    char err[256] = "";
+    assert_int_equal(locutor_voice_open(NULL, &v, err, sizeof err), LOCUTOR_OK);
+    size_t spanish = 0, english = 0, again = 0, fast = 0, none = 0;
+    assert_int_equal(locutor_speak(v, s, add_samples, NULL, &spanish), LOCUTOR_OK);
+    assert_int_equal(locutor_speak_as_written(v, "The <quick> brown fox & the dog.", "en", 0,
+                                              add_samples, NULL, &english),
+                     LOCUTOR_OK);
+    assert_true(english > 0);
+    assert_int_equal(locutor_speak_as_written(v, "x", "xx-none", 0, add_samples, NULL, &none),
+                     LOCUTOR_ERR_VOICE);
+    assert_int_equal(locutor_speak(v, s, add_samples, NULL, &again), LOCUTOR_OK);
+    assert_true(again > spanish * 95 / 100 && again < spanish * 105 / 100);
+    locutor_voice_options quick = {.rate = 350, .pitch = -1};
+    assert_int_equal(locutor_voice_set(v, &quick), LOCUTOR_OK);
+    assert_int_equal(locutor_speak(v, s, add_samples, NULL, &fast), LOCUTOR_OK);
+    assert_true(fast < spanish * 80 / 100);
+    locutor_voice_options bad = {.rate = 10, .pitch = -1};
+    assert_int_equal(locutor_voice_set(v, &bad), LOCUTOR_ERR_USAGE);
+    locutor_voice_close(v);
+    locutor_speech_free(s);
+    locutor_lang_close(lang);
+}
+
 static void test_version(void **state)
 {
     (void)state;
@@ -286,9 +324,13 @@ static void test_version(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_text_and_offsets), cmocka_unit_test(test_text_is_escaped),
-        cmocka_unit_test(test_region),           cmocka_unit_test(test_errors_named),
-        cmocka_unit_test(test_speak_events),     cmocka_unit_test(test_marks_survive),
+        cmocka_unit_test(test_text_and_offsets),
+        cmocka_unit_test(test_text_is_escaped),
+        cmocka_unit_test(test_region),
+        cmocka_unit_test(test_errors_named),
+        cmocka_unit_test(test_speak_events),
+        cmocka_unit_test(test_marks_survive),
+        cmocka_unit_test(test_as_written_and_rate),
         cmocka_unit_test(test_version),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
