@@ -26,7 +26,10 @@ fi
 check "installed: bin/locutor" test -x prefix/bin/locutor
 check "installed: share/locutor/voices/es/letters.tsv" test -f prefix/share/locutor/voices/es/letters.tsv
 check "installed: share/doc/locutor/README.md" test -f prefix/share/doc/locutor/README.md
-check "installed data: only the .tsv tables" test -z "$(find prefix/share/locutor -type f ! -name '*.tsv')"
+check "installed data: only the .tsv tables" test -z "$(find prefix/share/locutor/voices -type f ! -name '*.tsv')"
+check "installed: lib/speech-dispatcher-modules/sd_locutor" test -x prefix/lib/speech-dispatcher-modules/sd_locutor
+check "installed: share/locutor/speech-dispatcher/locutor.conf and clients-locutor.conf" \
+    test -f prefix/share/locutor/speech-dispatcher/locutor.conf -a -f prefix/share/locutor/speech-dispatcher/clients-locutor.conf
 check "install_manifest.txt lists every installed file" \
     test "$(grep -c . "$manifest")" = "$(find prefix ! -type d | wc -l)"
 check "installed: include/locutor.h" test -f prefix/include/locutor.h
@@ -89,6 +92,14 @@ runs() {
     check "$label: the sample article reads as from the build tree" cmp -s "$label.article" article.expected
 }
 runs "$WORK/prefix" installed
+# the installed speech-dispatcher module: finds liblocutor.so.1 ($ORIGIN RPATH) and its data
+sd_session() { printf 'INIT\nSET\npunctuation_mode=most\n.\nSPEAK\n<speak>Pagaron 1.500 euros (hoy).</speak>\n.\n'; sleep 3; printf 'QUIT\n'; }
+sd_session | hidden env LOCUTOR_SD_TRACE="$WORK/sd.trace" prefix/lib/speech-dispatcher-modules/sd_locutor \
+    prefix/share/locutor/speech-dispatcher/locutor.conf >sd.out 2>sd.err
+check "installed sd_locutor: INIT 299 with the trees hidden ($(head -c 300 sd.err))" grep -q "^299 OK LOADED SUCCESSFULLY" sd.out
+check "installed sd_locutor: speaks to 702 END, 210 OK QUIT" sh -c 'grep -aq "^702 END" sd.out && grep -aq "^210 OK QUIT" sd.out'
+check "installed sd_locutor: normalizes and names punctuation with the installed data ($(cat sd.trace))" \
+    grep -q "mil quinientos euros abre paréntesis" sd.trace
 echo "Murieron 21 personas el 21/03/2024." >murieron.txt
 hidden ./normalize <murieron.txt >normalize.out 2>normalize.err
 check "examples/normalize: the issue's sentence on the installed data ($(cat normalize.out normalize.err))" \
