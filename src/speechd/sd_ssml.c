@@ -95,7 +95,8 @@ static int say_as(const sd_words *words, const char *how, const char *format, co
         return sd_buf_puts(out, d);
     if (strcmp(how, "telephone") == 0) { /* digit by digit */
         for (; *s; s++) {
-            if (*s == '+' && !sd_buf_puts(out, "más ")) return 0;
+            const char *plus = *s == '+' ? sd_words_punct(words, s, 1, 1) : NULL;
+            if (plus && !(sd_buf_puts(out, plus) && sd_buf_puts(out, " "))) return 0;
             if (isdigit((unsigned char)*s) && !(sd_buf_add(out, s, 1) && sd_buf_puts(out, " ")))
                 return 0;
         }

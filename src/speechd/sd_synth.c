@@ -200,9 +200,11 @@ static void name_of(sd_kind kind, const char *line, int caps, sd_buf *out)
     const char *name = sd_words_key(w, line);
     if (!name && k == n) name = sd_words_letter(w, line, n);
     if (!name && k == n) name = sd_words_punct(w, line, n, SD_PUNCT_ALL - 1);
-    if (name && k == n && caps && sd_words_letter(w, line, n) && sd_words_letter(w, line, n) &&
-        (line[0] >= 'A' && line[0] <= 'Z'))
-        sd_buf_puts(out, "mayúscula ");
+    const char *capital = sd_words_key(w, "capital"); /* cap_let_recogn: before a capital */
+    if (name && k == n && caps && capital && line[0] >= 'A' && line[0] <= 'Z') {
+        sd_buf_puts(out, capital);
+        sd_buf_puts(out, " ");
+    }
     if (name) {
         sd_buf_puts(out, name);
         return;
