@@ -3,13 +3,14 @@
 when modules (x.c with x.h) include each other in a cycle; names each offending include.
 
 The layers, lowest first (README "Layout"); a folder sees only its own and lower ones:
-base <- read <- normalize (normalize/es) <- speech <- api <- audio <- publish <- app <- cli.
+base <- read <- normalize (normalize/es) <- speech <- api <- audio <- publish <- app <- cli
+<- speechd (the speech-dispatcher module, on the api alone).
 """
 import os
 import re
 import sys
 
-LAYERS = ["base", "read", "normalize", "speech", "api", "audio", "publish", "app", "cli"]
+LAYERS = ["base", "read", "normalize", "speech", "api", "audio", "publish", "app", "cli", "speechd"]
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 
 
