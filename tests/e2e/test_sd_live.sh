@@ -3,7 +3,7 @@
 # word marks, cancel to silence, pause and resume. The recipe is the research notes' §2.4.
 # SD_LOCUTOR_MODULE=path overrides the module binary (default: sd_locutor next to locutor).
 . "$(dirname "$0")/lib.sh"
-MODULE=${SD_LOCUTOR_MODULE:-$(dirname "$LOCUTOR")/sd_locutor}
+MODULE=$(realpath -m "${SD_LOCUTOR_MODULE:-$(dirname "$LOCUTOR")/sd_locutor}")
 STOCK=/usr/lib/speech-dispatcher-modules/sd_espeak-ng
 PY=/usr/bin/python3
 TOOL=$SRC/tests/tools/sd_live.py
@@ -59,7 +59,12 @@ speech-dispatcher -s -t 0 -C "$T/conf" -S "$T/run/sd.sock" -P "$T/run/sd.pid" -L
 sd_pid=$!
 for _ in $(seq 1 50); do [ -S "$T/run/sd.sock" ] && break; sleep 0.1; done
 modules=$(timeout -s KILL 10 spd-say -O 2>&1 | tr '\n' ' ')
-check "speech-dispatcher lists both modules ($modules)" grep -q 'locutor.*espeak-ng\|espeak-ng.*locutor' <<<"$modules"
+if grep -q 'locutor.*espeak-ng\|espeak-ng.*locutor' <<<"$modules"; then
+    pass "speech-dispatcher lists both modules ($modules)"
+else
+    fail "speech-dispatcher did not load sd_locutor ($modules); its log and the server's:"
+    tail -n 5 "$T/logs/locutor.log"; grep -a -i 'locutor' "$T/logs/speech-dispatcher.log" | tail -n 5
+fi
 # the first utterance opens the audio device (about 1 s)
 timeout -s KILL 10 spd-say -w -o locutor -l es "Hola." >/dev/null 2>&1
 
@@ -83,7 +88,8 @@ speech_s() { set -- $("$WAV_PAUSES" "$1"); echo "${3#speech_s=}"; }
 # veintiuno barra cero tres barra …»): the loudness envelope is nearer locutor -o's.
 S="Murieron 21 personas el 21/03/2024."
 echo "$S" >"$T/s.txt"
-timeout -s KILL 20 "$LOCUTOR" -o "$T/ref.wav" "$T/s.txt"
+# the module has no loudness pass: compare with the plain synthesis
+timeout -s KILL 20 "$LOCUTOR" --loudness off -o "$T/ref.wav" "$T/s.txt"
 check "spd-say -o locutor speaks" record locutor "$T/loc.wav" "$S"
 record espeak-ng "$T/esp.wav" "$S"
 ref=$(speech_s "$T/ref.wav") loc=$(speech_s "$T/loc.wav") esp=$(speech_s "$T/esp.wav")
@@ -91,8 +97,9 @@ check "sd_locutor spoke $loc s through the server; locutor -o: $ref s (within 25
     fcmp "$loc > 0.75 * $ref && $loc < 1.25 * $ref"
 set -- $($PY "$TOOL" compare "$T/ref.wav" "$T/loc.wav" "$T/esp.wav")
 dloc=${1#A=} desp=${2#B=}
+[ -n "${SD_LIVE_KEEP:-}" ] && cp "$T"/{ref,loc,esp}.wav "$SD_LIVE_KEEP"/
 check "sd_locutor sounds like locutor -o (envelope distance $dloc dB) and unlike sd_espeak-ng ($desp dB, $esp s)" \
-    fcmp "$dloc < 0.6 * $desp"
+    fcmp "$dloc < 0.5 * $desp"
 
 # (b) Orca's word marks, (c) cancel to silence, (d) pause and resume: one client each.
 for t in marks stop pause; do

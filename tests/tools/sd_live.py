@@ -3,7 +3,7 @@
 
   sd_live.py compare REF.wav A.wav B.wav
       prints "A=<dist> B=<dist>": how far each recording's loudness envelope (20 ms frames, dB
-      below its own peak, onsets aligned) is from REF's, in mean dB per frame.
+      below its own peak, onsets aligned, +-40 ms of slack) is from REF's, in mean dB per frame.
   sd_live.py client MODULE TEST
       an Orca-like SSIP client (SSIPClient('Orca', component=MODULE), SSML, priority MESSAGE, a
       mark before every word) running TEST: marks, stop or pause; prints "ok: ..." / "FAIL: ..."
@@ -53,14 +53,17 @@ def envelope(path):
     return [max(FLOOR_DB, 20 * math.log10(max(v, 1e-9) / peak)) for v in r]
 
 
-def distance(ref, other):
-    """Mean absolute dB difference per frame, onsets aligned; the shorter one is padded with
-    silence, so a different length or a different word costs."""
+def distance(ref, other, lag=2):
+    """Mean absolute dB difference per frame, onsets aligned, each frame matched to the nearest
+    of the other's frames within lag frames (the server's stream drifts a few ms); the shorter
+    one is padded with silence, so a different length or a different word costs."""
     n = max(len(ref), len(other))
     if n == 0:
         return 99.0
-    pad = lambda e: e + [FLOOR_DB] * (n - len(e))
-    return sum(abs(a - b) for a, b in zip(pad(ref), pad(other))) / n
+    a = ref + [FLOOR_DB] * (n - len(ref))
+    b = other + [FLOOR_DB] * (n - len(other))
+    return sum(min(abs(a[i] - b[j]) for j in range(max(0, i - lag), min(n, i + lag + 1)))
+               for i in range(n)) / n
 
 
 def compare(ref, a, b):
