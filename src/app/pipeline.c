@@ -25,6 +25,7 @@
 #include "timing.h"
 #include "title.h"
 #include "token.h"
+#include "utf8.h"
 #include "workers.h"
 
 enum {
@@ -103,23 +104,23 @@ static sink_file_options file_options(const loc_options *o, publish_list *later)
                                o->loudness,    o->jobs,    later};
 }
 
-/* "Lavrov elogia a soldados" -> "02-lavrov-elogia-a-soldados" */
+/* "Lavrov elogia a soldados" -> "02-lavrov-elogia-a-soldados", "Ñandú" -> "01-nandu": each
+ * character lower-cased (utf8_lower), Spanish accents dropped, anything else a hyphen */
 static void slug(char *out, size_t size, size_t n, const char *title)
 {
-    static const char *const from[] = {"á", "é", "í", "ó", "ú", "ü", "ñ",
-                                       "Á", "É", "Í", "Ó", "Ú", "Ñ"};
-    static const char to[] = "aeiouunAEIOUN";
+    static const char *const from[] = {"á", "é", "í", "ó", "ú", "ü", "ñ"};
+    static const char to[] = "aeiouun";
     size_t o = (size_t)snprintf(out, size, "%02zu-", n);
-    for (const char *p = title; *p && o + 2 < size && o < 64;) {
-        char c = 0;
-        for (size_t k = 0; k < sizeof from / sizeof *from; k++)
-            if (strncmp(p, from[k], strlen(from[k])) == 0) {
-                c = to[k];
-                p += strlen(from[k]);
-                break;
-            }
-        if (!c) c = *p++;
-        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+    const char *end = title + strlen(title);
+    for (const char *p = title; p < end && o + 2 < size && o < 64;) {
+        size_t k;
+        char low[8];
+        utf8_decode(p, (size_t)(end - p), &k);
+        utf8_lower(p, k, low, sizeof low);
+        p += k;
+        char c = low[1] ? 0 : low[0];
+        for (size_t f = 0; !c && f < sizeof from / sizeof *from; f++)
+            if (strcmp(low, from[f]) == 0) c = to[f];
         bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
         if (keep)
             out[o++] = c;
@@ -288,12 +289,12 @@ static loc_status speak_intro(run *r)
     strbuf program = {0};
     if (!program_title(r, &program)) return LOC_ERR_NOMEM;
     const char *title = sb_str(&program);
-    char weekday[32]; /* starts a sentence: "Jueves" */
-    snprintf(weekday, sizeof weekday, "%s", r->lang.weekday_name[day.tm_wday]);
-    if (weekday[0] >= 'a' && weekday[0] <= 'z') weekday[0] = (char)(weekday[0] - 'a' + 'A');
     strbuf text = {0};
-    bool ok = sb_printf(&text, "%s. %s, %d de %s de %d.", title, weekday, day.tm_mday,
-                        r->lang.month_name[day.tm_mon + 1], day.tm_year + 1900);
+    bool ok = sb_printf(&text, "%s. ", title);
+    size_t weekday = text.len; /* starts a sentence: "Jueves" */
+    ok = ok && sb_printf(&text, "%s, %d de %s de %d.", r->lang.weekday_name[day.tm_wday],
+                         day.tm_mday, r->lang.month_name[day.tm_mon + 1], day.tm_year + 1900);
+    if (ok) utf8_capitalize_at(&text, weekday);
     loc_status st = !ok ? LOC_ERR_NOMEM : r->pool ? add_start(r, title, false) : LOC_OK;
     if (st == LOC_OK) st = process_text(r, sb_str(&text), BLOCK_TITLE);
     sb_free(&text);

@@ -16,6 +16,7 @@
 
 #include "arena.h"
 #include "chunk.h"
+#include "hash.h"
 #include "normalize.h"
 #include "reader.h"
 #include "render.h"
@@ -44,7 +45,7 @@ typedef struct {
 typedef struct {
     sentence *items; /* the current article only: memory never holds the whole input */
     size_t count, cap;
-    char title[256];
+    strbuf title;                   /* title_of_article's */
     unsigned long long fingerprint; /* FNV-1a of the file's bytes */
 } article;
 
@@ -141,20 +142,23 @@ static void article_clear(article *a)
     a->count = 0;
 }
 
-/* A feed's item other than its first gets its own fingerprint: the file's, mixed with it. */
+/* A feed's item other than its first gets its own fingerprint: the file's, mixed with it
+ * (one more FNV-1a step, so saved positions keep their values). */
 static unsigned long long item_fingerprint(unsigned long long file, size_t item)
 {
-    return item ? (file ^ item) * 1099511628211ULL : file;
+    return item ? (file ^ item) * LOC_FNV_PRIME : file;
 }
 
+/* The FNV-1a hash (base/hash.h) of the file's bytes; 0 when it cannot be read. */
 static unsigned long long fingerprint(const char *path)
 {
-    unsigned long long h = 14695981039346656037ULL;
+    uint64_t h = LOC_FNV_BASIS;
     FILE *f = fopen(path, "rb");
     if (!f) return 0;
-    int c;
-    while ((c = getc(f)) != EOF)
-        h = (h ^ (unsigned char)c) * 1099511628211ULL;
+    char buf[16384];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        h = loc_fnv1a_add(h, buf, n);
     fclose(f);
     return h;
 }
@@ -225,16 +229,6 @@ static loc_status add_block(player *p, const block *b, const chunk_list *cl)
     return st;
 }
 
-/* The article's title (see title_of_article) into p->art.title. */
-static loc_status set_title(player *p, const char *path, const block *first)
-{
-    strbuf t = {0};
-    bool ok = title_of_article(first, path, &t);
-    if (ok) snprintf(p->art.title, sizeof p->art.title, "%s", sb_str(&t));
-    sb_free(&t);
-    return ok ? LOC_OK : LOC_ERR_NOMEM;
-}
-
 /* Names what went wrong reading path (err empty so far). */
 static void read_failure(player *p, const char *path, loc_status st, const reader *rd)
 {
@@ -301,7 +295,7 @@ static loc_status load_article(player *p, size_t ai)
     while ((st = reader_next(rd, &b, &got)) == LOC_OK && got) {
         if (reader_article(rd) < ref->item) continue; /* a feed's earlier items */
         if (reader_article(rd) > ref->item) break;
-        if (first) st = set_title(p, path, &b);
+        if (first && !title_of_article(&b, path, &p->art.title)) st = LOC_ERR_NOMEM;
         first = false;
         if (st != LOC_OK) break;
         chunk_list cl;
@@ -311,7 +305,7 @@ static loc_status load_article(player *p, size_t ai)
         if (st == LOC_OK) st = add_block(p, &b, &cl);
         if (st != LOC_OK) break;
     }
-    if (first && st == LOC_OK) st = set_title(p, path, NULL);
+    if (first && st == LOC_OK && !title_of_article(NULL, path, &p->art.title)) st = LOC_ERR_NOMEM;
     read_failure(p, path, st, rd);
     reader_close(rd);
     p->art.fingerprint = item_fingerprint(fingerprint(path), ref->item);
@@ -684,7 +678,7 @@ static void announce_article(const player *p)
 {
     if (p->o->quiet) return;
     printf("%s %zu %s %zu: %s\r\n", word(p, "article"), p->ai + 1, word(p, "of"), p->nrefs,
-           p->art.title);
+           sb_str(&p->art.title));
     fflush(stdout);
 }
 
@@ -918,6 +912,7 @@ loc_status player_run(const loc_options *o, strbuf *err)
     }
     article_clear(&p.art);
     free(p.art.items);
+    sb_free(&p.art.title);
     free(p.refs);
     table_free(p.words);
     arena_free(&p.arena);

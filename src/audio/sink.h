@@ -47,6 +47,9 @@ loc_status sink_file_cue(sink *s, unsigned long long sample, const char *label);
 
 /* True when path's extension names a format sink_file_open can write. */
 bool sink_file_known_format(const char *path);
+/* The MIME type of the audio format path's extension names ("audio/mpeg" for x.mp3), NULL
+ * when sink_file_open cannot write it. */
+const char *sink_file_mime(const char *path);
 
 /* Live playback through libao; driver NULL picks PulseAudio when it runs, else
  * libao's default. On failure err says which driver and why. */

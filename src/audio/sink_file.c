@@ -21,18 +21,21 @@
 #include "regroup.h"
 #include "resample.h"
 
+/* The output formats, the one table of them: an extension picks libsndfile's format; the
+ * MIME type is what a feed's enclosure says. */
 typedef struct {
     const char *ext;
     int format;
     int rate; /* 0: the synthesizer's rate */
+    const char *mime;
 } file_format;
 
 static const file_format formats[] = {
-    {".wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16, 0},
-    {".flac", SF_FORMAT_FLAC | SF_FORMAT_PCM_16, 0},
-    {".ogg", SF_FORMAT_OGG | SF_FORMAT_VORBIS, 0},
-    {".opus", SF_FORMAT_OGG | SF_FORMAT_OPUS, 48000}, /* Opus takes 8/12/16/24/48 kHz */
-    {".mp3", SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III, 0},
+    {".wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16, 0, "audio/wav"},
+    {".flac", SF_FORMAT_FLAC | SF_FORMAT_PCM_16, 0, "audio/flac"},
+    {".ogg", SF_FORMAT_OGG | SF_FORMAT_VORBIS, 0, "audio/ogg"},
+    {".opus", SF_FORMAT_OGG | SF_FORMAT_OPUS, 48000, "audio/ogg"}, /* Opus: 8/12/16/24/48 kHz */
+    {".mp3", SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III, 0, "audio/mpeg"},
 };
 
 typedef struct {
@@ -305,6 +308,12 @@ const char *sink_file_failure(sink *s)
 bool sink_file_known_format(const char *path)
 {
     return format_for(path) != NULL;
+}
+
+const char *sink_file_mime(const char *path)
+{
+    const file_format *f = format_for(path);
+    return f ? f->mime : NULL;
 }
 
 loc_status sink_file_cue(sink *s, unsigned long long sample, const char *label)

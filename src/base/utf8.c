@@ -25,6 +25,22 @@ int utf8_decode(const char *s, size_t n, size_t *size)
     return cp;
 }
 
+bool utf8_valid(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        if ((unsigned char)s[i] < 0x80) { /* ASCII: nothing to decode */
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k =
+            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0) return false;
+        i += (size_t)k;
+    }
+    return true;
+}
+
 size_t utf8_lower(const char *s, size_t n, char *out, size_t outsize)
 {
     size_t o = 0;

@@ -11,6 +11,10 @@
  * Invalid bytes decode as U+FFFD with size 1. */
 int utf8_decode(const char *s, size_t n, size_t *size);
 
+/* True when the n bytes at s are all well-formed UTF-8 (no overlong forms, surrogates or
+ * code points past U+10FFFF): where it is false, a reader falls back to Windows-1252. */
+bool utf8_valid(const char *s, size_t n);
+
 /* The n bytes at s in lower case into out (NUL-terminated, cut short to fit outsize):
  * "Ávila" -> "ávila". Returns the bytes written. */
 size_t utf8_lower(const char *s, size_t n, char *out, size_t outsize);

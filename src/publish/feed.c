@@ -21,17 +21,11 @@
 
 #define ITUNES_NS "http://www.itunes.com/dtds/podcast-1.0.dtd"
 
+/* The enclosure's type: the output format's (sink_file_mime), else a generic one. */
 static const char *mime_of(const char *path)
 {
-    static const char *const types[][2] = {{".mp3", "audio/mpeg"},
-                                           {".ogg", "audio/ogg"},
-                                           {".opus", "audio/ogg"},
-                                           {".flac", "audio/flac"},
-                                           {".wav", "audio/wav"}};
-    const char *dot = strrchr(path, '.');
-    for (size_t i = 0; dot && i < sizeof types / sizeof *types; i++)
-        if (strcasecmp(dot, types[i][0]) == 0) return types[i][1];
-    return "application/octet-stream";
+    const char *mime = sink_file_mime(path);
+    return mime ? mime : "application/octet-stream";
 }
 
 static xmlNodePtr child_named(xmlNodePtr parent, const char *name)

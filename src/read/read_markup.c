@@ -80,11 +80,11 @@ static bool has_skipped_word(const char *value)
     for (const char *p = value;; p++) {
         char c = *p;
         bool sep = !c || c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n';
-        if (!sep && k < sizeof word - 1) word[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        if (sep) {
+        if (!sep && k < sizeof word - 1) word[k++] = c;
+        if (sep) { /* class and id names: ASCII case, as HTML compares them */
             word[k] = '\0';
             for (size_t i = 0; k && skipped_words[i]; i++)
-                if (strcmp(word, skipped_words[i]) == 0) return true;
+                if (strcasecmp(word, skipped_words[i]) == 0) return true;
             k = 0;
         }
         if (!c) return false;

@@ -13,6 +13,7 @@
 
 #include "read_markdown.h"
 #include "read_markup.h"
+#include "utf8.h"
 
 typedef struct {
     block_kind kind;
@@ -392,7 +393,6 @@ static bool declares_encoding(const char *s, size_t n, read_format f)
     return false;
 }
 
-static bool valid_utf8(const char *line, size_t len);
 static bool clean(const char *line, size_t len, const size_t *src, strbuf *out, reader_offsets *map,
                   bool *legacy);
 
@@ -409,7 +409,7 @@ static loc_status read_markup(reader *r)
         if (r->o.encoding)
             enc = "UTF-8";
         else if (!declares_encoding(all.data ? all.data : "", all.len, r->o.format))
-            enc = valid_utf8(sb_str(&all), all.len) ? "UTF-8" : "windows-1252";
+            enc = utf8_valid(sb_str(&all), all.len) ? "UTF-8" : "windows-1252";
         r->doc_legacy = enc && strcmp(enc, "windows-1252") == 0;
     }
     if (st == LOC_OK && r->o.format == READ_HTML)
@@ -519,41 +519,6 @@ static const unsigned short cp1252[32] = {
     0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
 
-/* Decodes one UTF-8 sequence at s (n bytes left); returns its length, or 0 when invalid. */
-static size_t decode_utf8(const unsigned char *s, size_t n, int32_t *cp)
-{
-    if (s[0] < 0x80) {
-        *cp = s[0];
-        return 1;
-    }
-    size_t len = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 ? 2 : 0;
-    if (len == 0 || len > n || s[0] > 0xF4) return 0;
-    int32_t v = s[0] & (0x7F >> len);
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80) return 0;
-        v = (v << 6) | (s[i] & 0x3F);
-    }
-    static const int32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (v < min[len] || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
-    *cp = v;
-    return len;
-}
-
-static bool valid_utf8(const char *line, size_t len)
-{
-    for (size_t i = 0; i < len;) {
-        if ((unsigned char)line[i] < 0x80) { /* ASCII: nothing to decode */
-            i++;
-            continue;
-        }
-        int32_t cp;
-        size_t k = decode_utf8((const unsigned char *)line + i, len - i, &cp);
-        if (!k) return false;
-        i += k;
-    }
-    return true;
-}
-
 /* Control and format characters are dropped (tab and no-break spaces become spaces). */
 static bool dropped(int32_t cp)
 {
@@ -589,13 +554,12 @@ static bool nfc_map(const char *pre, size_t pre_len, const size_t *premap, size_
     size_t start = map->count, total = 0;
     bool ok = true;
     for (size_t i = 0; i < pre_len && ok;) {
-        int32_t first = 0; /* a character, then those of a non-zero combining class */
-        size_t k = decode_utf8((const unsigned char *)pre + i, pre_len - i, &first);
-        size_t e = i + (k ? k : 1);
+        size_t k; /* a character, then those of a non-zero combining class */
+        utf8_decode(pre + i, pre_len - i, &k);
+        size_t e = i + k;
         while (e < pre_len) {
-            int32_t cp = 0;
-            size_t k = decode_utf8((const unsigned char *)pre + e, pre_len - e, &cp);
-            if (!k || utf8proc_get_property(cp)->combining_class == 0) break;
+            int cp = utf8_decode(pre + e, pre_len - e, &k); /* invalid: U+FFFD, class 0 */
+            if (utf8proc_get_property(cp)->combining_class == 0) break;
             e += k;
         }
         utf8proc_uint8_t *seg = NULL;
@@ -622,7 +586,7 @@ static bool clean(const char *line, size_t len, const size_t *src, strbuf *out, 
 {
     sb_clear(out);
     if (src) map->count = 0;
-    *legacy = !valid_utf8(line, len);
+    *legacy = !utf8_valid(line, len);
     bool ok = true, needs_nfc = false;
     for (size_t i = 0; i < len && ok;) {
         size_t run = i; /* printable ASCII other than space is kept as it is: copied in runs */
@@ -638,8 +602,10 @@ static bool clean(const char *line, size_t len, const size_t *src, strbuf *out, 
         if (*legacy) {
             unsigned char b = (unsigned char)line[i++];
             cp = b >= 0x80 && b < 0xA0 ? cp1252[b - 0x80] : b;
-        } else {
-            i += decode_utf8((const unsigned char *)line + i, len - i, &cp);
+        } else { /* the line is valid UTF-8 */
+            size_t k;
+            cp = utf8_decode(line + i, len - i, &k);
+            i += k;
         }
         if (cp == '\t' || cp == 0xA0 || cp == 0x202F || cp == 0x2009) cp = ' ';
         if (dropped(cp)) continue;

@@ -84,7 +84,7 @@ static size_t check_plain_words(const char *text, const char *where)
     arena_reset(&a);
     token_list toks;
     assert_int_equal(tokenize(text, strlen(text), &a, &toks), 0);
-    cctx c = {&lang, es_region_default(&lang), text, toks.items, toks.count, &a};
+    cctx c = {&lang, es_region_default(&lang), text, toks.items, toks.count, &a, NULL};
     size_t checked = 0;
     for (size_t i = 0; i < c.n; i++) {
         if (!es_plain_word(&c, i)) continue;

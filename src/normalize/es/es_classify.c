@@ -88,6 +88,41 @@ bool cc_small(const cctx *c, size_t i, unsigned max_digits, unsigned lo, unsigne
     return true;
 }
 
+/* Notes that memory ran out (see es_rec.h); returns p. */
+static void *noted(const cctx *c, void *p)
+{
+    if (!p && c->nomem) *c->nomem = true;
+    return p;
+}
+
+void *cc_alloc(const cctx *c, size_t size)
+{
+    return noted(c, arena_alloc(c->a, size));
+}
+
+char *cc_strndup(const cctx *c, const char *s, size_t n)
+{
+    return noted(c, arena_strndup(c->a, s, n));
+}
+
+char *cc_strdup(const cctx *c, const char *s)
+{
+    return noted(c, arena_strdup(c->a, s));
+}
+
+bool cc_nomem(const cctx *c)
+{
+    noted(c, NULL);
+    return false;
+}
+
+char *cc_take(const cctx *c, strbuf *b, bool ok)
+{
+    char *p = ok ? cc_strdup(c, sb_str(b)) : noted(c, NULL);
+    sb_free(b);
+    return p;
+}
+
 sem_token cc_make(const cctx *c, sem_class cls, size_t first, size_t last, const char *payload)
 {
     sem_token t = {0};
@@ -100,8 +135,8 @@ sem_token cc_make(const cctx *c, sem_class cls, size_t first, size_t last, const
 
 char *cc_text(const cctx *c, size_t first, size_t last)
 {
-    return arena_strndup(c->a, cc_ptr(c, first),
-                         c->toks[last].start + c->toks[last].len - c->toks[first].start);
+    return cc_strndup(c, cc_ptr(c, first),
+                      c->toks[last].start + c->toks[last].len - c->toks[first].start);
 }
 
 /* A space that may group thousands: one blank, no-break or thin space. */
@@ -206,11 +241,10 @@ bool cc_read_number(const cctx *c, size_t i, cc_number *num)
                    cc_is(c, low, TOK_NUMBER) && c->toks[low].len <= 3 &&
                    !(cc_touch(c, low) && cc_eq(c, low + 1, "/"));
     if (spelled) {
-        cc_number rest;
-        cc_read_number(c, low, &rest);
-        if (rest.grouped || rest.negative) spelled = false;
+        cc_number rest; /* read as a number unless memory ran out */
+        if (!cc_read_number(c, low, &rest) || rest.grouped || rest.negative) spelled = false;
         if (spelled) {
-            char *s = arena_alloc(c->a, 8 + c->toks[last].len + strlen(rest.canon));
+            char *s = cc_alloc(c, 8 + c->toks[last].len + strlen(rest.canon));
             if (!s) return false;
             size_t pad = 3 - c->toks[low].len;
             sprintf(s, "%s%.*s%.*s%s", num->negative ? "-" : "", (int)c->toks[j].len, cc_ptr(c, j),
@@ -227,8 +261,8 @@ bool cc_read_number(const cctx *c, size_t i, cc_number *num)
     num->decimal = frac != CC_NONE;
     num->point = dm == '.';
     size_t int_end = last;
-    char *s = arena_alloc(c->a, 64 + c->toks[int_end].start + c->toks[int_end].len -
-                                    c->toks[i].start + (frac != CC_NONE ? c->toks[frac].len : 0));
+    char *s = cc_alloc(c, 64 + c->toks[int_end].start + c->toks[int_end].len - c->toks[i].start +
+                              (frac != CC_NONE ? c->toks[frac].len : 0));
     if (!s) return false;
     size_t n = 0;
     if (num->negative) s[n++] = '-';
@@ -368,7 +402,7 @@ size_t es_rec_word(const cctx *c, size_t i, sem_token *out)
         }
     }
     if (!cc_is(c, i, TOK_WORD)) return 0;
-    *out = cc_make(c, SEM_WORD, i, i, arena_strndup(c->a, cc_ptr(c, i), c->toks[i].len));
+    *out = cc_make(c, SEM_WORD, i, i, cc_strndup(c, cc_ptr(c, i), c->toks[i].len));
     return 1;
 }
 
@@ -423,10 +457,10 @@ size_t es_rec_punct(const cctx *c, size_t i, sem_token *out)
     }
     const table_entry *sym = table_getn(c->lang->symbols, cc_ptr(c, i), cc_len(c, i));
     if (sym && strstr(sym->features, "alone=1")) {
-        *out = cc_make(c, SEM_VERBATIM, i, i, arena_strndup(c->a, cc_ptr(c, i), c->toks[i].len));
+        *out = cc_make(c, SEM_VERBATIM, i, i, cc_strndup(c, cc_ptr(c, i), c->toks[i].len));
         return 1;
     }
-    *out = cc_make(c, SEM_PUNCT, i, i, arena_strndup(c->a, cc_ptr(c, i), c->toks[i].len));
+    *out = cc_make(c, SEM_PUNCT, i, i, cc_strndup(c, cc_ptr(c, i), c->toks[i].len));
     bool ends = cc_eq(c, i, ".") || cc_eq(c, i, "!") || cc_eq(c, i, "?") || cc_eq(c, i, "…");
     /* "." inside a token run (www.boe.es) or after an initial (J. K. Rowling) does not end one */
     if (ends &&
@@ -442,7 +476,7 @@ size_t es_rec_punct(const cctx *c, size_t i, sem_token *out)
 size_t es_rec_verbatim(const cctx *c, size_t i, sem_token *out)
 {
     if (cc_is(c, i, TOK_SPACE)) return 0;
-    *out = cc_make(c, SEM_VERBATIM, i, i, arena_strndup(c->a, cc_ptr(c, i), c->toks[i].len));
+    *out = cc_make(c, SEM_VERBATIM, i, i, cc_strndup(c, cc_ptr(c, i), c->toks[i].len));
     return 1;
 }
 
@@ -530,8 +564,10 @@ static void mark_sentence_starts(const char *text, sem_list *list)
 loc_status es_classify(const es_lang *lang, const es_region *region, const char *text,
                        const token_list *tokens, arena *a, sem_list *out)
 {
-    cctx c = {lang, region ? region : es_region_default(lang), text, tokens->items, tokens->count,
-              a};
+    bool nomem = false; /* see cc_alloc */
+    cctx c = {
+        lang,  region ? region : es_region_default(lang), text, tokens->items, tokens->count, a,
+        &nomem};
     memset(out, 0, sizeof *out);
     out->hint = tokens->count / 2 + 1;
     for (size_t i = 0; i < c.n;) {
@@ -543,14 +579,16 @@ loc_status es_classify(const es_lang *lang, const es_region *region, const char 
         sem_token t;
         if (es_plain_word(&c, i)) { /* most words: nothing but es_rec_word can take them */
             taken = es_rec_word(&c, i, &t);
-            if (!t.payload || !push(a, out, &t)) return LOC_ERR_NOMEM;
+            if (nomem || !t.payload || !push(a, out, &t)) return LOC_ERR_NOMEM;
             i += taken;
             continue;
         }
         unsigned kind = 1u << c.toks[i].kind;
-        for (size_t r = 0; r < sizeof recognizers / sizeof *recognizers && !taken; r++)
+        for (size_t r = 0; r < sizeof recognizers / sizeof *recognizers && !taken && !nomem; r++)
             if (recognizers[r].starts & kind) taken = recognizers[r].fn(&c, i, &t);
-        if (!taken || !t.payload || !push(a, out, &t)) return LOC_ERR_NOMEM;
+        /* es_rec_verbatim takes any token: nothing taken means memory ran out, as does a
+         * claim without its payload */
+        if (nomem || !taken || !t.payload || !push(a, out, &t)) return LOC_ERR_NOMEM;
         i += taken;
     }
     mark_sentence_starts(text, out);

@@ -149,7 +149,7 @@ void es_evidence_init(es_evidence *ev)
 void es_evidence_add(es_evidence *ev, const es_lang *lang, const char *text, const token_list *toks,
                      bool first)
 {
-    cctx c = {lang, NULL, text, toks->items, toks->count, NULL};
+    cctx c = {lang, NULL, text, toks->items, toks->count, NULL, NULL};
     size_t words = 0;
     for (size_t i = 0; i < toks->count; i++) {
         const token *t = &toks->items[i];

@@ -9,6 +9,7 @@
 #include "es_lang.h"
 #include "es_rec_order.h"
 #include "semiotic.h"
+#include "strbuf.h"
 #include "token.h"
 
 typedef struct {
@@ -18,6 +19,7 @@ typedef struct {
     const token *toks;
     size_t n;
     arena *a;
+    bool *nomem; /* set when an allocation failed (see cc_alloc); may be NULL */
 } cctx;
 
 /* A recognizer returns how many tokens it took at i (0: not its kind) and fills out. */
@@ -45,6 +47,18 @@ size_t cc_prev(const cctx *c, size_t i);
 bool cc_capitalized(const cctx *c, size_t i);
 /* Token i is a NUMBER with 1..max digits and a value in [lo, hi]; stores it in *v. */
 bool cc_small(const cctx *c, size_t i, unsigned max_digits, unsigned lo, unsigned hi, unsigned *v);
+/* Out of memory in a recognizer, the one convention: recognizers allocate only through
+ * cc_alloc, cc_strndup, cc_strdup and cc_take (and the cc_ helpers built on them), which set
+ * *c->nomem when memory runs out; the classifier then fails with LOC_ERR_NOMEM whatever the
+ * recognizer returned, so a failure is never "not mine" nor a truncated payload. */
+void *cc_alloc(const cctx *c, size_t size);
+char *cc_strndup(const cctx *c, const char *s, size_t n);
+char *cc_strdup(const cctx *c, const char *s);
+/* b's text copied into the arena when ok (every append to b succeeded), else NULL with
+ * *c->nomem set; b is freed either way. */
+char *cc_take(const cctx *c, strbuf *b, bool ok);
+/* Notes that memory ran out elsewhere (a strbuf, utf8proc); returns false. */
+bool cc_nomem(const cctx *c);
 sem_token cc_make(const cctx *c, sem_class cls, size_t first, size_t last, const char *payload);
 /* Source text of tokens first..last, copied into the arena. */
 char *cc_text(const cctx *c, size_t first, size_t last);

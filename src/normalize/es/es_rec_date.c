@@ -39,7 +39,7 @@ static void point_may_end(const cctx *c, size_t last, sem_token *out)
 
 static char *iso(const cctx *c, const char *year, size_t ylen, unsigned m, unsigned d)
 {
-    char *p = arena_alloc(c->a, ylen + 16);
+    char *p = cc_alloc(c, ylen + 16);
     if (p)
         snprintf(p, ylen + 16, "%.*s-%02u-%02u", (int)(ylen ? ylen : 1), ylen ? year : "-", m, d);
     return p;
@@ -394,7 +394,7 @@ size_t es_rec_time(const cctx *c, size_t i, sem_token *out)
     } else
         mer = meridiem(c, nx, k.h == 12 && (k.minutes || after_las), &end);
     if (range && k.sep == '.' && !hword && !mer) return 0; /* 1.05-2.10: numbers */
-    char *p = arena_alloc(c->a, 96);
+    char *p = cc_alloc(c, 96);
     if (!p) return 0;
     const char *style = hword ? " h" : mer == 'a' ? " am" : mer == 'p' ? " pm" : mer ? " m" : "";
     if (k.sep == 'h' && k.minutes) style = " hm";
@@ -420,7 +420,7 @@ size_t es_rec_time(const cctx *c, size_t i, sem_token *out)
              (!after_las || counts_las(c, nx))))
             return 0; /* 2.50 euros, 1.30 metros, las 9,45 toneladas: not a time */
         if (k.sep == '.' && !after_las && race_decimal(c, first)) {
-            char *d = arena_alloc(c->a, 16);
+            char *d = cc_alloc(c, 16);
             if (!d) return 0;
             snprintf(d, 16, "%u.%02u", k.h, k.m);
             *out = cc_make(c, SEM_DECIMAL, i, last, d);
@@ -519,7 +519,7 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
     /* año MCMLXXXIX, año mcmlxxxix: a year in Roman numerals, read as a number */
     if (cc_word_is(c, p, "año") && n >= 3 && (upper || all_of(w, n, "ivxlcdm")) &&
         (v = roman_value(w, n)) >= 100) {
-        char *d = arena_alloc(c->a, 12);
+        char *d = cc_alloc(c, 12);
         if (!d) return 0;
         snprintf(d, 12, "%u", v);
         *out = cc_make(c, SEM_ROMAN, i, i, d);
@@ -527,7 +527,8 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
     }
     if (century_before(c, p)) {
         if (!(upper || all_of(w, n, "ivxlcdm")) || !(v = roman_value(w, n)) || v > 30) return 0;
-        char *d = arena_alloc(c->a, 8);
+        char *d = cc_alloc(c, 8);
+        if (!d) return 0;
         snprintf(d, 8, "%u", v);
         *out = cc_make(c, SEM_ROMAN, i, i, d);
         return 1;
@@ -564,7 +565,8 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
         ordinal = before_noun = true;
     } else
         return 0;
-    char *d = arena_alloc(c->a, 8);
+    char *d = cc_alloc(c, 8);
+    if (!d) return 0;
     snprintf(d, 8, "%u", v);
     *out = cc_make(c, SEM_ROMAN, i, i, d);
     out->gender = g;

@@ -174,9 +174,7 @@ size_t es_rec_telephone(const cctx *c, size_t i, sem_token *out)
         ok = ok && sb_puts(&b, " ext ") && sb_append(&b, cc_ptr(c, ext), cc_len(c, ext));
         end = ext;
     }
-    /* out of memory: a NULL payload, which the classifier reports as LOC_ERR_NOMEM */
-    *out = cc_make(c, SEM_TELEPHONE, i, end, ok ? arena_strdup(c->a, sb_str(&b)) : NULL);
-    sb_free(&b);
+    *out = cc_make(c, SEM_TELEPHONE, i, end, cc_take(c, &b, ok));
     return end - i + 1;
 }
 
@@ -237,7 +235,8 @@ size_t es_rec_ordinal(const cctx *c, size_t i, sem_token *out)
     if (suffix && cc_eq(c, k + 1, ".") && cc_touch(c, k) && cc_is(c, cc_next(c, k + 1), TOK_WORD) &&
         !cc_capitalized(c, cc_next(c, k + 1)))
         k++;
-    char *d = arena_strdup(c->a, num.canon);
+    char *d = cc_strdup(c, num.canon);
+    if (!d) return 0;
     *out = cc_make(c, SEM_ORDINAL, i, k, d);
     out->gender = g;
     if (plural) out->flags |= SEM_PLURAL;
@@ -260,10 +259,13 @@ static bool vulgar(const cctx *c, size_t i, unsigned *num, unsigned *den)
 {
     if (!cc_is(c, i, TOK_SYMBOL) && !cc_is(c, i, TOK_PUNCT)) return false;
     if ((unsigned char)*cc_ptr(c, i) < 0x80)
-        return false; /* every vulgar fraction is beyond ASCII */
-    char *s = arena_strndup(c->a, cc_ptr(c, i), cc_len(c, i));
-    utf8proc_uint8_t *k = utf8proc_NFKC((const utf8proc_uint8_t *)s);
-    if (!k) return false;
+        return false;           /* every vulgar fraction is beyond ASCII */
+    utf8proc_uint8_t *k = NULL; /* NFKC */
+    utf8proc_ssize_t kn =
+        utf8proc_map((const utf8proc_uint8_t *)cc_ptr(c, i), (utf8proc_ssize_t)cc_len(c, i), &k,
+                     UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
+    if (kn == UTF8PROC_ERROR_NOMEM) return cc_nomem(c);
+    if (kn < 0) return false;
     char *slash = strstr((char *)k, "\u2044");
     bool ok = slash && k[0] >= '0' && k[0] <= '9';
     if (ok) {
@@ -284,7 +286,7 @@ bool cc_read_fraction(const cctx *c, size_t i, char **canon, size_t *last)
         (i == 0 || !cc_touch(c, i - 1)))
         neg = true, k++;
     if (vulgar(c, k, &vn, &vd)) {
-        *canon = arena_alloc(c->a, 32);
+        if (!(*canon = cc_alloc(c, 32))) return false;
         snprintf(*canon, 32, "%s%u/%u", neg ? "-" : "", vn, vd);
         *last = k;
         return true;
@@ -296,7 +298,7 @@ bool cc_read_fraction(const cctx *c, size_t i, char **canon, size_t *last)
         cc_touch(c, grouped.last + 1) && cc_small(c, grouped.last + 2, 4, 0, 9999, NULL) &&
         !(cc_touch(c, grouped.last + 2) && !cc_is(c, grouped.last + 3, TOK_PUNCT))) {
         size_t n = strlen(grouped.canon) + cc_len(c, grouped.last + 2) + 4;
-        *canon = arena_alloc(c->a, n);
+        if (!(*canon = cc_alloc(c, n))) return false;
         snprintf(*canon, n, "%s%s/%.*s", neg ? "-" : "", grouped.canon,
                  (int)cc_len(c, grouped.last + 2), cc_ptr(c, grouped.last + 2));
         *last = grouped.last + 2;
@@ -308,7 +310,7 @@ bool cc_read_fraction(const cctx *c, size_t i, char **canon, size_t *last)
         cc_eq(c, k + 3, "/") && cc_touch(c, k + 2))
         whole = k, k += 2;
     else if (cc_len(c, k) <= 3 && cc_eq(c, k + 1, " ") && vulgar(c, k + 2, &vn, &vd)) {
-        *canon = arena_alloc(c->a, 48);
+        if (!(*canon = cc_alloc(c, 48))) return false;
         snprintf(*canon, 48, "%s%.*s %u/%u", neg ? "-" : "", (int)cc_len(c, k), cc_ptr(c, k), vn,
                  vd);
         *last = k + 2;
@@ -324,7 +326,7 @@ bool cc_read_fraction(const cctx *c, size_t i, char **canon, size_t *last)
         (cc_eq(c, den.last + 1, "/") || cc_is(c, den.last + 2, TOK_NUMBER)))
         return false;
     size_t n = 16 + cc_len(c, k) + strlen(den.canon) + (whole != CC_NONE ? cc_len(c, whole) : 0);
-    *canon = arena_alloc(c->a, n);
+    if (!(*canon = cc_alloc(c, n))) return false;
     if (whole != CC_NONE)
         snprintf(*canon, n, "%s%.*s %.*s/%s", neg ? "-" : "", (int)cc_len(c, whole),
                  cc_ptr(c, whole), (int)cc_len(c, k), cc_ptr(c, k), den.canon);
@@ -360,7 +362,8 @@ static bool season(const cctx *c, size_t i, size_t last, const char *canon, sem_
     if (!(cc_len(c, last) == 2 && next == (y + 1) % 100) &&
         !(cc_len(c, last) == 4 && next == y + 1))
         return false;
-    char *p = arena_strdup(c->a, canon);
+    char *p = cc_strdup(c, canon);
+    if (!p) return false;
     *strchr(p, '/') = '-';
     *out = cc_make(c, SEM_RANGE, i, last, p);
     out->flags |= SEM_YEAR;
@@ -383,7 +386,8 @@ size_t es_rec_fraction(const cctx *c, size_t i, sem_token *out)
     }
     if (legal_number(c, i, canon)) {
         /* Ley 7/2024 -> CODE "7 de 2024": siete de dos mil veinticuatro */
-        char *p = arena_alloc(c->a, strlen(canon) + 4);
+        char *p = cc_alloc(c, strlen(canon) + 4);
+        if (!p) return 0;
         const char *slash = strchr(canon, '/');
         sprintf(p, "%.*s de %s", (int)(slash - canon), canon, slash + 1);
         *out = cc_make(c, SEM_CODE, i, last, p);
@@ -395,7 +399,8 @@ size_t es_rec_fraction(const cctx *c, size_t i, sem_token *out)
     const char *slash = strchr(canon, '/');
     if (!strchr(canon, ' ') && canon[0] != '-' && num >= 10 && slash) {
         unsigned long long den = strtoull(slash + 1, NULL, 10);
-        char *p = arena_alloc(c->a, strlen(canon) + 8);
+        char *p = cc_alloc(c, strlen(canon) + 8);
+        if (!p) return 0;
         bool range = den > num && den - num <= 5;
         sprintf(p, "%.*s%s%s", (int)(slash - canon), canon, range ? "-" : " barra ", slash + 1);
         *out = cc_make(c, range ? SEM_RANGE : SEM_CODE, i, last, p);
@@ -451,9 +456,8 @@ static size_t identifier(const cctx *c, size_t i, sem_token *out)
         }
         ok = sb_puts(&b, w);
     }
-    *out = cc_make(c, SEM_CODE, i, k, arena_strdup(c->a, sb_str(&b)));
-    sb_free(&b);
-    return ok ? k - i + 1 : 0;
+    *out = cc_make(c, SEM_CODE, i, k, cc_take(c, &b, ok)); /* !ok: out of memory */
+    return k - i + 1;
 }
 
 /* 2010-2015 -> RANGE "2010-2015" (years); ganó 4-2 -> SCORE "4-2"; 3-4 semanas -> RANGE */
@@ -500,7 +504,8 @@ size_t es_rec_range(const cctx *c, size_t i, sem_token *out)
         else
             score = vb < va && va <= 20; /* small ones a result: el 3-1 de la ida */
     }
-    char *p = arena_alloc(c->a, strlen(a.canon) + strlen(b.canon) + 8);
+    char *p = cc_alloc(c, strlen(a.canon) + strlen(b.canon) + 8);
+    if (!p) return 0;
     sprintf(p, "%s%s%s", a.canon, join ? join : "-", b.canon);
     *out = cc_make(c, join ? SEM_CODE : score ? SEM_SCORE : SEM_RANGE, i, b.last, p);
     if (join) return b.last - i + 1;
@@ -526,7 +531,8 @@ static size_t suffixed(const cctx *c, const cc_number *num, sem_token *out)
         start--;
     if (cc_word_is(c, k, "k") && !(cc_touch(c, k) && !cc_is(c, k + 1, TOK_PUNCT))) {
         /* thousands: 30k, 2.5k */
-        char *p = arena_alloc(c->a, strlen(num->canon) + 8);
+        char *p = cc_alloc(c, strlen(num->canon) + 8);
+        if (!p) return 0;
         const char *dot = strchr(num->canon, '.');
         size_t whole = dot ? (size_t)(dot - num->canon) : strlen(num->canon);
         const char *dec = dot ? dot + 1 : "";

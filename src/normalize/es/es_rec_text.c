@@ -221,7 +221,7 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
         char fem[32];
         table_feature(e->features, "fem", fem, sizeof fem);
         if (fem[0] && feminine_title(c, p, nx)) /* la Lic. Ana Téllez: licenciada */
-            out->payload = arena_strdup(c->a, fem);
+            out->payload = cc_strdup(c, fem);
         /* a final abbreviation's point is also the sentence's (RAE) */
         if (last == '.' && (nx >= c->n || (cc_eq(c, nx, "-") && !strcmp(f, "")) ||
                             (strcmp(f, "name") && strcmp(f, "roman") && strcmp(f, "join") &&
@@ -259,17 +259,17 @@ const char *cc_acronym(const cctx *c, const char *w, size_t n, sem_class *cls)
         table_feature(e->features, "read", read, sizeof read);
         bool spell = strcmp(read, "letters") == 0;
         *cls = spell ? SEM_LETTERS : SEM_ABBREVIATION;
-        return spell ? arena_strndup(c->a, w, n) : e->spoken;
+        return spell ? cc_strndup(c, w, n) : e->spoken;
     }
     char lower[64];
     if (n >= sizeof lower) return NULL;
     es_lower(w, n, lower, sizeof lower);
     if (es_pronounceable(lower)) {
         *cls = SEM_WORD;
-        return arena_strdup(c->a, lower);
+        return cc_strdup(c, lower);
     }
     *cls = SEM_LETTERS;
-    return arena_strndup(c->a, w, n);
+    return cc_strndup(c, w, n);
 }
 
 /* A capital word of two letters or more (accented ones count: ÚLTIMA), or a one-letter function
@@ -350,7 +350,7 @@ size_t es_rec_acronym(const cctx *c, size_t i, sem_token *out)
     /* a lone consonant in capitals is a letter (vitamina C, Plan B, H&M), not an initial (J. K.) */
     if (n == 1 && strchr("BCDFGHJKLMNPQRSTVWXZ", w[0]) &&
         !(cc_eq(c, i + 1, ".") && cc_capitalized(c, cc_next(c, i + 1)))) {
-        *out = cc_make(c, SEM_LETTERS, i, i, arena_strndup(c->a, w, 1));
+        *out = cc_make(c, SEM_LETTERS, i, i, cc_strndup(c, w, 1));
         return 1;
     }
     if (!all_capitals(w, n)) return 0;
@@ -360,8 +360,8 @@ size_t es_rec_acronym(const cctx *c, size_t i, sem_token *out)
         const char *bar = strchr(cur->spoken, '|');
         bool one = cc_cue(c, cc_prev(c, i), ES_CUE_CURRENCY_ONE);
         *out = cc_make(c, SEM_ABBREVIATION, i, i,
-                       one ? arena_strndup(c->a, cur->spoken, (size_t)(bar - cur->spoken))
-                           : arena_strdup(c->a, bar + 1));
+                       one ? cc_strndup(c, cur->spoken, (size_t)(bar - cur->spoken))
+                           : cc_strdup(c, bar + 1));
         return 1;
     }
     bool function = es_is_function_word(c->lang, w, n);
@@ -375,7 +375,7 @@ size_t es_rec_acronym(const cctx *c, size_t i, sem_token *out)
     bool vowel = strpbrk(lower, "aeiouáéíóú") != NULL; /* places have vowels; CNN, BBC do not */
     if (function || (!known && n > 2 && vowel && dateline(c, i)) ||
         (headline(c, i) && !known && sayable(lower, n))) {
-        *out = cc_make(c, SEM_WORD, i, i, arena_strdup(c->a, lower));
+        *out = cc_make(c, SEM_WORD, i, i, cc_strdup(c, lower));
         return 1;
     }
     sem_class cls;
@@ -388,15 +388,15 @@ size_t es_rec_acronym(const cctx *c, size_t i, sem_token *out)
 /* Appends a code part: digits as written, an acronym as it is read ("covid", "G"). */
 static bool code_part(const cctx *c, size_t k, strbuf *b)
 {
-    if (b->len) sb_putc(b, ' ');
-    if (cc_is(c, k, TOK_NUMBER)) return sb_append(b, cc_ptr(c, k), cc_len(c, k));
+    if (b->len && !sb_putc(b, ' ')) return cc_nomem(c);
+    if (cc_is(c, k, TOK_NUMBER)) return sb_append(b, cc_ptr(c, k), cc_len(c, k)) || cc_nomem(c);
     sem_class cls;
     const char *p = cc_acronym(c, cc_ptr(c, k), cc_len(c, k), &cls);
-    if (p && cls == SEM_LETTERS) return sb_puts(b, p);
+    if (p && cls == SEM_LETTERS) return sb_puts(b, p) || cc_nomem(c);
     char lower[64];
     if (cc_len(c, k) >= sizeof lower) return false;
     es_lower(cc_ptr(c, k), cc_len(c, k), lower, sizeof lower);
-    return sb_puts(b, lower);
+    return sb_puts(b, lower) || cc_nomem(c);
 }
 
 /* 4x100, 4x4 -> CODE "4 por 100": cuatro por cien */
@@ -407,7 +407,8 @@ static size_t times_code(const cctx *c, size_t i, sem_token *out)
         !cc_is(c, i + 2, TOK_NUMBER) || cc_len(c, i + 2) > 3)
         return 0;
     if (cc_touch(c, i + 2) && !cc_is(c, i + 3, TOK_PUNCT)) return 0;
-    char *p = arena_alloc(c->a, 16);
+    char *p = cc_alloc(c, 16);
+    if (!p) return 0;
     snprintf(p, 16, "%.*s por %.*s", (int)cc_len(c, i), cc_ptr(c, i), (int)cc_len(c, i + 2),
              cc_ptr(c, i + 2));
     *out = cc_make(c, SEM_CODE, i, i + 2, p);
@@ -468,7 +469,10 @@ size_t es_rec_code(const cctx *c, size_t i, sem_token *out)
     bool ok = true;
     for (size_t p = 0; p < np && ok; p++)
         ok = code_part(c, parts[p], &b);
-    *out = cc_make(c, SEM_CODE, i, last, arena_strdup(c->a, sb_str(&b)));
-    sb_free(&b);
-    return ok ? last - i + 1 : 0;
+    if (!ok) { /* a word too long for a code, or out of memory (noted) */
+        sb_free(&b);
+        return 0;
+    }
+    *out = cc_make(c, SEM_CODE, i, last, cc_take(c, &b, true));
+    return last - i + 1;
 }

@@ -93,7 +93,7 @@ static const char *scale_at(const cctx *c, size_t i, size_t *last)
     }
     char w[16];
     es_lower(cc_ptr(c, i), cc_len(c, i), w, sizeof w);
-    return arena_strdup(c->a, w);
+    return cc_strdup(c, w);
 }
 
 static const table_entry *unit_at(const cctx *c, size_t i, size_t *last);
@@ -112,16 +112,19 @@ static size_t money(const cctx *c, size_t i, size_t last, const char *code, cons
     } else if (cc_eq(c, last + 1, "/") && cc_touch(c, last) && cc_touch(c, last + 1) &&
                cc_cue(c, last + 2, ES_CUE_PER)) {
         per = cc_text(c, last + 2, last + 2); /* $45/litro: por litro */
+        if (!per) return 0;
         last += 2;
     }
     /* a sign with its scale: M€ -> EUR millones */
     const char *sp = strchr(code, ' ');
     if (sp) {
         if (!scale) scale = sp + 1;
-        code = arena_strndup(c->a, code, (size_t)(sp - code));
+        code = cc_strndup(c, code, (size_t)(sp - code));
+        if (!code) return 0;
     }
     size_t n = strlen(code) + strlen(amount) + (scale ? strlen(scale) : 0) + strlen(per) + 8;
-    char *p = arena_alloc(c->a, n);
+    char *p = cc_alloc(c, n);
+    if (!p) return 0;
     snprintf(p, n, "%s %s%s%s%s%s", code, amount, scale ? " " : "", scale ? scale : "",
              *per ? " /" : "", per);
     *out = cc_make(c, SEM_MONEY, i, last, p);
@@ -147,7 +150,8 @@ static size_t money_num(const cctx *c, size_t i, size_t last, const char *code,
     /* S/3.350 por dólar: a rate of soles to the dollar has three decimals, never thousands */
     if (!strcmp(code, "PEN") && num->grouped && !num->decimal && strlen(amount) == 4 && !scale &&
         dollar_rate(c)) {
-        char *d = arena_alloc(c->a, 8);
+        char *d = cc_alloc(c, 8);
+        if (!d) return 0;
         snprintf(d, 8, "%c.%s", amount[0], amount + 1);
         amount = d;
         point = cc_eq(c, num->last - 1, ".");
@@ -287,7 +291,7 @@ size_t es_rec_unit_word(const cctx *c, size_t i, sem_token *out)
     if (!u) return 0;
     const char *bar = strchr(u->spoken, '|');
     *out = cc_make(c, SEM_ABBREVIATION, i, i,
-                   bar ? arena_strndup(c->a, u->spoken, (size_t)(bar - u->spoken)) : u->spoken);
+                   bar ? cc_strndup(c, u->spoken, (size_t)(bar - u->spoken)) : u->spoken);
     return 1;
 }
 
@@ -303,7 +307,7 @@ size_t es_rec_gap(const cctx *c, size_t i, sem_token *out)
     if (!cc_cue(c, cc_prev(c, i), ES_CUE_GAP_BEFORE)) return 0;
     size_t de = cc_next(c, i + 2), what = cc_next(c, de);
     if (!cc_cue(c, de, ES_CUE_GAP_OF) || !cc_cue(c, what, ES_CUE_GAP)) return 0;
-    char *p = arena_alloc(c->a, 24);
+    char *p = cc_alloc(c, 24);
     if (!p) return 0;
     if (m)
         snprintf(p, 24, "%u min %u s", m, sec);
@@ -330,7 +334,7 @@ size_t es_rec_measure(const cctx *c, size_t i, sem_token *out)
             cc_read_number(c, last + 2, &to)) {
             /* 30-35 °C: a range with its unit */
             size_t n = strlen(num.canon) + strlen(to.canon) + 2;
-            amount = arena_alloc(c->a, n);
+            if (!(amount = cc_alloc(c, n))) return 0;
             snprintf(amount, n, "%s-%s", num.canon, to.canon);
             last = to.last;
             num.point |= to.point;
@@ -368,9 +372,7 @@ size_t es_rec_measure(const cctx *c, size_t i, sem_token *out)
         u = u2;
         ul = ul2;
     }
-    /* out of memory: a NULL payload, which the classifier reports as LOC_ERR_NOMEM */
-    *out = cc_make(c, SEM_MEASURE, i, ul, ok ? arena_strdup(c->a, sb_str(&b)) : NULL);
+    *out = cc_make(c, SEM_MEASURE, i, ul, cc_take(c, &b, ok));
     if (num.point) out->flags |= SEM_POINT;
-    sb_free(&b);
     return ul - i + 1;
 }
