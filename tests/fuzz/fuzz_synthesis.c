@@ -25,7 +25,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc, (void)argv;
     strbuf err = {0};
-    synth_options voice = {"es", 175, 50, 100};
+    synth_options voice = {"es", 175, 50, 100, 0};
     if (es_lang_load(&lang, es_data_dir(), &err) != LOC_OK || synth_open(&voice) != LOC_OK) {
         fprintf(stderr, "fuzz_synthesis: %s\n", err.len ? sb_str(&err) : "espeak-ng");
         abort();

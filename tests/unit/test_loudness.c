@@ -251,7 +251,7 @@ int main(void)
         cmocka_unit_test(threaded_pass_gives_the_same_samples_as_one_limiter),
         cmocka_unit_test(silent_program_passes_whole),
     };
-    synth_options o = {"es", 175, 50, 100};
+    synth_options o = {"es", 175, 50, 100, 0};
     if (synth_open(&o) != LOC_OK) return 1;
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     synth_close();
