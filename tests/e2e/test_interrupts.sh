@@ -6,22 +6,25 @@ cd "$WORK" || exit 1
 for _ in 1 2 3 4 5 6; do cat "$ARTICLE"; done >long.txt
 cp "$ARTICLE" short.txt
 
-# stops "what" SIGNAL PID: sends the signal, waits; passes when it exits 130 within 1 s
+# stops "what" SIGNAL PID: sends the signal, waits; passes when it exits 130 within 1 s (3 s in
+# the sanitized build: LeakSanitizer scans the heap at exit, and CI's two cores run other tests)
+within=1000
+[ "${LOCUTOR_SANITIZED:-}" = 1 ] && within=3000
 stops() {
     local what=$1 sig=$2 pid=$3 start rc
     start=$(date +%s%N)
     kill -s "$sig" "$pid" 2>/dev/null
-    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.02; done
+    for _ in $(seq $((within / 10))); do kill -0 "$pid" 2>/dev/null || break; sleep 0.02; done
     local ms=$((($(date +%s%N) - start) / 1000000))
     kill -KILL "$pid" 2>/dev/null
     wait "$pid"
     rc=$?
     # 130: stopped by its handler; 143: the signal came before the handler (the first
     # milliseconds of a slow sanitized start), which also stops it with nothing written
-    if { [ "$rc" = 130 ] || [ "$rc" = 143 ]; } && [ "$ms" -lt 1000 ]; then
+    if { [ "$rc" = 130 ] || [ "$rc" = 143 ]; } && [ "$ms" -lt "$within" ]; then
         pass "$what: exit $rc after $ms ms"
     else
-        fail "$what: exit $rc after $ms ms (want 130 within 1000 ms)"
+        fail "$what: exit $rc after $ms ms (want 130 within $within ms)"
     fi
 }
 published_nothing() { # nothing but the inputs in the folder, no hidden temporary files
