@@ -79,6 +79,7 @@ static const table_file files[] = {
     {"region-cues", offsetof(es_lang, region_cues)},
     {"cues", offsetof(es_lang, cues)},
     {"timezones", offsetof(es_lang, timezones)},
+    {"numbers", offsetof(es_lang, numbers)},
     {"foreign-cues", offsetof(es_lang, foreign_cues)},
     {"foreign-phonemes", offsetof(es_lang, foreign_phonemes)},
     {"foreign-spelling", offsetof(es_lang, foreign_spelling)},
@@ -331,6 +332,10 @@ loc_status es_lang_load(es_lang *lang, const char *dir, strbuf *err)
             sb_printf(err, "%s/es/weekdays.tsv: no n=%d (the name of weekday %d)", dir, d, d);
             return LOC_ERR_DATA;
         }
+    char path[PATH_MAX];
+    snprintf(path, sizeof path, "%s/es/numbers.tsv", dir);
+    loc_status nums = es_numbers_load(&lang->num, lang->numbers, path, err);
+    if (nums != LOC_OK) return nums;
     loc_status cues = sort_cues(lang, err);
     if (cues != LOC_OK) return cues;
     table_foreach(lang->regions, add_region, lang);

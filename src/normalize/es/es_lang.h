@@ -92,6 +92,8 @@ typedef struct es_lang {
     table *cues;           /* cues.tsv: context words by role: alcanzó -> role=heat */
     table *cue_sets[ES_CUE_COUNT]; /* cues.tsv's words of each role (lower case) */
     table *timezones;              /* timezones.tsv: gmt -> ge eme te; pyt -> hora de Paraguay */
+    table *numbers;                /* numbers.tsv: cardinal:21 -> veintiuno fem=veintiuna */
+    es_numbers num;                /* numbers.tsv's words by value, for the speller */
     table *lexicon_heads;          /* first words of the lexicon's phrases: New (New York), fake */
     /* the word lists of es_foreign.c, loaded by es_lang_word_lists when first needed */
     table *spanish_words; /* spanish-words.tsv: kiosco, Euskadi (never approximated) */

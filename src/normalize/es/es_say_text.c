@@ -122,8 +122,8 @@ static bool say_hashtag(const es_lang *lang, const char *p, strbuf *out)
             char num[8];
             bool cardinal = p[i] != '0' && j - i < sizeof num;
             if (cardinal) snprintf(num, sizeof num, "%.*s", (int)(j - i), p + i);
-            ok =
-                cardinal ? es_cardinal_str(out, num, ES_MASC, false) : es_digits(out, p + i, j - i);
+            ok = cardinal ? es_cardinal_str(&lang->num, out, num, ES_MASC, false)
+                          : es_digits(&lang->num, out, p + i, j - i);
         } else if (is_letter_at(p + i, n - i)) {
             while (j < n && is_letter_at(p + j, n - j) && !(p[j] >= '0' && p[j] <= '9')) {
                 size_t size;
@@ -154,7 +154,7 @@ bool es_say_electronic(const es_lang *lang, const sem_token *t, strbuf *out)
         if (p[i] >= '0' && p[i] <= '9') {
             while (j < n && p[j] >= '0' && p[j] <= '9')
                 j++;
-            ok = es_digits(out, p + i, j - i);
+            ok = es_digits(&lang->num, out, p + i, j - i);
         } else if (is_letter_at(p + i, n - i)) {
             while (j < n && is_letter_at(p + j, n - j)) {
                 size_t size;
@@ -187,8 +187,8 @@ bool es_say_code(const es_lang *lang, const sem_token *t, strbuf *out)
         if (!part) return false;
         if (part[0] >= '0' && part[0] <= '9')
             ok = (part[0] == '0' && n > 1) || n > ES_DIGITS_MAX
-                     ? es_digits(out, part, n)
-                     : es_cardinal_str(out, part, ES_MASC, false);
+                     ? es_digits(&lang->num, out, part, n)
+                     : es_cardinal_str(&lang->num, out, part, ES_MASC, false);
         else if (part[0] >= 'A' && part[0] <= 'Z')
             ok = es_say_letters(lang, out, part, n);
         else
