@@ -22,11 +22,11 @@ static bool say_segment(const es_lang *lang, strbuf *out, const char *s, size_t 
     es_lower(s, n, w, sizeof w);
     const table_entry *e = table_get(lang->web_words, w);
     if (e) return sb_word(out, e->spoken);
-    if (es_pronounceable(w)) return es_say_word(lang, out, w);
+    if (es_pronounceable(lang, w)) return es_say_word(lang, out, w);
     /* an initialism run into a word: rtvenoticias -> erre te uve e noticias */
     size_t split = 0;
     for (size_t k = 2; k + 4 <= n && k <= 5; k++) {
-        if (!es_pronounceable(w + k)) continue;
+        if (!es_pronounceable(lang, w + k)) continue;
         char up[8];
         for (size_t b = 0; b < k; b++)
             up[b] = (char)(w[b] - 32 * (w[b] >= 'a' && w[b] <= 'z'));
@@ -96,7 +96,7 @@ static bool say_camel(const es_lang *lang, strbuf *out, const char *s, size_t n)
         bool capitalized = up && (len == 1 || !(s[i + 1] >= 'A' && s[i + 1] <= 'Z'));
         /* a capitalized piece Spanish can say, or a short one with a vowel, as written */
         if ((capitalized && len > 1 &&
-             (es_pronounceable(lower) || (len <= 4 && strpbrk(lower, "aeiouy")))) ||
+             (es_pronounceable(lang, lower) || (len <= 4 && strpbrk(lower, "aeiouy")))) ||
             (!up && es_is_function_word(lang, piece, len))) /* @el_pais: el */
             ok = es_say_word(lang, out, piece);
         else
