@@ -59,6 +59,7 @@ typedef struct {
     size_t offset;
 } table_file;
 
+/* not words (file names): the tables of es_lang, by file name (without .tsv) */
 static const table_file files[] = {
     {"letters", offsetof(es_lang, letters)},
     {"acronyms", offsetof(es_lang, acronyms)},
@@ -87,7 +88,7 @@ static const table_file files[] = {
 };
 
 /* More files of the lexicon, loaded over lexicon.tsv in this order. */
-/* not words: file names */
+/* not words (file names) */
 static const char *const lexicon_files[] = {"lexicon-places", "lexicon-organizations",
                                             "lexicon-sports", "lexicon-people",
                                             "lexicon-loanwords"};
@@ -371,7 +372,8 @@ bool es_lang_word_lists(const es_lang *lang)
     es_lang *l = (es_lang *)lang; /* loaded once, on the first word that needs them */
     if (l->lists_tried) return l->spanish_words && l->english_words;
     l->lists_tried = true;
-    static const char *const names[] = {"spanish-words", "english-words"}; /* not words: files */
+    /* not words (file names) */
+    static const char *const names[] = {"spanish-words", "english-words"};
     table **slots[] = {&l->spanish_words, &l->english_words};
     strbuf err = {0};
     for (size_t i = 0; i < 2; i++) {

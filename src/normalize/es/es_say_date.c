@@ -166,14 +166,15 @@ bool es_say_time(const es_lang *lang, const sem_token *t, strbuf *out)
         p += 1 + n;
     }
     if (a.frac) {
-        /* a race time: minutes, seconds and tenths, hundredths or thousandths */
+        /* a race time: minutes, seconds and tenths, hundredths or thousandths
+         * not words (unit symbols): units.tsv's keys */
         unsigned long long den = a.frac_digits == 1 ? 10 : a.frac_digits == 2 ? 100 : 1000;
         amount parts[] = {{a.h, ES_MASC, "min", 0},
                           {a.m, ES_MASC, "s", 0},
                           {strtoull(a.frac, NULL, 10), ES_FEM, NULL, den}};
         ok = ok && say_amounts(lang, parts, 3, out);
     } else if (a.parts == 3 && (a.m || a.s)) {
-        /* a time with seconds reads like a duration */
+        /* a time with seconds reads like a duration; not words (unit symbols) */
         amount parts[] = {{a.h, ES_FEM, "h", 0}, {a.m, ES_MASC, "min", 0}, {a.s, ES_MASC, "s", 0}};
         ok = ok && say_amounts(lang, parts, 3, out);
     } else if (!strcmp(style, "hm")) {
