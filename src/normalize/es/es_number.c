@@ -313,8 +313,9 @@ static bool ord_apocope(const es_numbers *num, strbuf *out, size_t from)
 {
     for (unsigned u = 1; u < 10; u++) {
         const char *full = num->ord[u][0], *cut = num->ord[u][1];
+        if (!cut) continue;
         size_t n = strlen(full);
-        if (!cut || out->len - from < n || strcmp(out->data + out->len - n, full) != 0) continue;
+        if (out->len - from < n || strcmp(out->data + out->len - n, full) != 0) continue;
         out->len -= n;
         out->data[out->len] = '\0';
         return sb_puts(out, cut);
