@@ -287,7 +287,7 @@ bool cc_read_number(const cctx *c, size_t i, cc_number *num)
 static bool noun_at(const cctx *c, size_t w)
 {
     return cc_is(c, w, TOK_WORD) && !es_is_function_word(c->lang, cc_ptr(c, w), cc_len(c, w)) &&
-           !es_is_verb_form(cc_ptr(c, w), cc_len(c, w));
+           !es_is_verb_form(c->lang, cc_ptr(c, w), cc_len(c, w));
 }
 
 /* The noun a number at i counts, past "mil" and invariable adjectives (21 mejores

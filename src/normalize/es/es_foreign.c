@@ -60,7 +60,7 @@ static bool is_vowel_letter(char c)
 /* The vowel of a UTF-8 accented vowel at p (á -> a), or 0. */
 static char plain_vowel(const char *p)
 {
-    /* not words: accented letters */
+    /* not words (letters): accented vowels */
     static const char *const acute[] = {"á", "é", "í", "ó", "ú", "ü"};
     for (size_t i = 0; i < 6; i++)
         if (strncmp(p, acute[i], 2) == 0) return "aeiouu"[i];
@@ -270,7 +270,7 @@ static bool spanish(const es_lang *lang, const char *low, size_t n)
 }
 
 /* Languages that have a voice or spelling rules here (the cue table's codes).
- * not words: language codes */
+ * not words (language codes) */
 static const char *const known_codes[] = {"en", "fr", "de", "it", "pt", "pl",
                                           "ru", "nl", "sv", "nb", "fi"};
 
@@ -528,7 +528,7 @@ static bool misplaced_acute(const char *w, size_t n)
     return mine == count - 2;
 }
 
-/* not words: accented letters */
+/* not words (letters): accented vowels */
 static const char *const accented[] = {"á", "é", "í", "ó", "ú"};
 
 /* Writes s with an acute on the vowel at byte stress when Spanish rules would not stress it. */
@@ -613,7 +613,7 @@ static const table_entry *phoneme_entry(const es_lang *lang, const char *code, c
 }
 
 /* Latin letters with marks and their plain spelling, for aligning vowels with letters.
- * not words: letters */
+ * not words (letters) */
 static const char *const folded[][2] = {
     {"à", "a"}, {"á", "a"}, {"â", "a"},  {"ã", "a"},  {"ä", "a"},  {"å", "a"}, {"æ", "ae"},
     {"ç", "c"}, {"è", "e"}, {"é", "e"},  {"ê", "e"},  {"ë", "e"},  {"ì", "i"}, {"í", "i"},
@@ -900,7 +900,7 @@ bool es_foreign_rewrite(const es_lang *lang, const char *code, const char *word,
  * through spelling rules. English is American: its r is said where it is spelled, as Spanish
  * newsreaders do (Thornbury -> Zórnberi). Danish names go through Norwegian (nb), said much as
  * they are spelled, which is how Spanish newsreaders say them (Sørensen -> Sérensen).
- * not words: language codes and espeak-ng voice names */
+ * not words (espeak-ng voices): language codes and the voice of each */
 static const char *const voices[][2] = {{"en", "en-us"}, {"fr", "fr"}, {"de", "de"}, {"pl", "pl"},
                                         {"nl", "nl"},    {"sv", "sv"}, {"nb", "nb"}, {"fi", "fi"}};
 

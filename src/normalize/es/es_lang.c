@@ -59,6 +59,7 @@ typedef struct {
     size_t offset;
 } table_file;
 
+/* not words (file names): the tables of es_lang, by file name (without .tsv) */
 static const table_file files[] = {
     {"letters", offsetof(es_lang, letters)},
     {"acronyms", offsetof(es_lang, acronyms)},
@@ -79,13 +80,15 @@ static const table_file files[] = {
     {"region-cues", offsetof(es_lang, region_cues)},
     {"cues", offsetof(es_lang, cues)},
     {"timezones", offsetof(es_lang, timezones)},
+    {"numbers", offsetof(es_lang, numbers)},
+    {"morphology", offsetof(es_lang, morphology)},
     {"foreign-cues", offsetof(es_lang, foreign_cues)},
     {"foreign-phonemes", offsetof(es_lang, foreign_phonemes)},
     {"foreign-spelling", offsetof(es_lang, foreign_spelling)},
 };
 
 /* More files of the lexicon, loaded over lexicon.tsv in this order. */
-/* not words: file names */
+/* not words (file names) */
 static const char *const lexicon_files[] = {"lexicon-places", "lexicon-organizations",
                                             "lexicon-sports", "lexicon-people",
                                             "lexicon-loanwords"};
@@ -198,61 +201,51 @@ bool es_cue(const es_lang *lang, const char *word, size_t n, es_cue_role role)
     return table_get(lang->cue_sets[role], w) != NULL;
 }
 
-/* not words: cues.tsv's role names, by es_cue_role */
-static const char *const cue_roles[ES_CUE_COUNT] = {
-    [ES_CUE_HEAT] = "heat",
-    [ES_CUE_RANK] = "rank",
-    [ES_CUE_SHOTS] = "shots",
-    [ES_CUE_CODE] = "code",
-    [ES_CUE_PARTICIPLE_AUX] = "participle-aux",
-    [ES_CUE_PER] = "per",
-    [ES_CUE_CURRENCY] = "currency",
-    [ES_CUE_GAP] = "gap",
-    [ES_CUE_PHONE] = "phone",
-    [ES_CUE_PHONE_CONTEXT] = "phone-context",
-    [ES_CUE_PHONE_AMOUNT] = "phone-amount",
-    [ES_CUE_PHONE_EXT] = "phone-ext",
-    [ES_CUE_CODE_ABBR] = "code-abbr",
-    [ES_CUE_ORDINAL_MASC] = "ordinal-masc",
-    [ES_CUE_ORDINAL_FEM] = "ordinal-fem",
-    [ES_CUE_ORDINAL_APOCOPE] = "ordinal-apocope",
-    [ES_CUE_ORDINAL_MASC_SUFFIX] = "ordinal-masc-suffix",
-    [ES_CUE_ORDINAL_FEM_SUFFIX] = "ordinal-fem-suffix",
-    [ES_CUE_ORDINAL_PLURAL_SUFFIX] = "ordinal-plural-suffix",
-    [ES_CUE_LEGAL] = "legal",
-    [ES_CUE_SCORE] = "score",
-    [ES_CUE_YEAR] = "year",
-    [ES_CUE_SCALE] = "scale",
-    [ES_CUE_SCALE_NOUN] = "scale-noun",
-    [ES_CUE_AMOUNT_SCALE] = "amount-scale",
-    [ES_CUE_NUMBER_JOIN] = "number-join",
-    [ES_CUE_DATE_ARTICLE] = "date-article",
-    [ES_CUE_NOT_DATE_AFTER] = "not-date-after",
-    [ES_CUE_HOUR_WORD] = "hour-word",
-    [ES_CUE_AM] = "am",
-    [ES_CUE_MINUTE_MARK] = "minute-mark",
-    [ES_CUE_MINUTE_WORD] = "minute-word",
-    [ES_CUE_DAY_PART] = "day-part",
-    [ES_CUE_RACE_RECORD] = "race-record",
-    [ES_CUE_HOUR_ARTICLE] = "hour-article",
-    [ES_CUE_RANGE_DE] = "range-de",
-    [ES_CUE_TIME_UNIT] = "time-unit",
-    [ES_CUE_TIME_AFTER] = "time-after",
-    [ES_CUE_CENTURY] = "century",
-    [ES_CUE_CENTURY_JOIN] = "century-join",
-    [ES_CUE_DETERMINER] = "determiner",
-    [ES_CUE_ROMAN_ORDINAL_NOUN] = "roman-ordinal-noun",
-    [ES_CUE_ROMAN_NUMBER_NOUN] = "roman-number-noun",
-    [ES_CUE_ROMAN_LETTER_NAME] = "roman-letter-name",
-    [ES_CUE_DOLLAR_RATE] = "dollar-rate",
-    [ES_CUE_UNIT_ARTICLE] = "unit-article",
-    [ES_CUE_GAP_BEFORE] = "gap-before",
-    [ES_CUE_GAP_OF] = "gap-of",
-    [ES_CUE_DECADE_BEFORE] = "decade-before",
-    [ES_CUE_WEB_START] = "web-start",
-    [ES_CUE_TITLE_FEMININE] = "title-feminine",
-    [ES_CUE_CURRENCY_ONE] = "currency-one",
-};
+/* cues.tsv's role names, by es_cue_role (from ES_CUE_LIST) */
+#define ES_CUE_NAME(name, role) [ES_CUE_##name] = role,
+static const char *const cue_roles[ES_CUE_COUNT] = {ES_CUE_LIST(ES_CUE_NAME)};
+#undef ES_CUE_NAME
+
+/* morphology.tsv's role names, by es_morph_role (from ES_MORPH_LIST) */
+#define ES_MORPH_NAME(name, role) [ES_MORPH_##name] = role,
+static const char *const morph_roles[ES_MORPH_COUNT] = {ES_MORPH_LIST(ES_MORPH_NAME)};
+#undef ES_MORPH_NAME
+
+/* morphology.tsv: adds the ending to the list of each of its roles; an unknown role, a role
+ * with too many endings or an onset that is not two letters is an error */
+static void sort_ending(const table_entry *e, void *ctx)
+{
+    struct cue_load *l = ctx;
+    const char *f = strstr(e->features, "role=");
+    for (const char *v = f ? f + 5 : ""; *v && *v != ' ' && l->st == LOC_OK;) { /* role=a,b */
+        size_t len = strcspn(v, ", "), r = 0;
+        while (r < ES_MORPH_COUNT &&
+               !(strlen(morph_roles[r]) == len && !strncmp(v, morph_roles[r], len)))
+            r++;
+        es_endings *list = r < ES_MORPH_COUNT ? &l->lang->morph[r] : NULL;
+        const char *where = l->lang->dir;
+        l->st = LOC_ERR_DATA;
+        if (!list)
+            sb_printf(l->err, "%s/es/morphology.tsv: %s: unknown role \"%.*s\"", where, e->written,
+                      (int)len, v);
+        else if (list->n == ES_ENDINGS_MAX)
+            sb_printf(l->err, "%s/es/morphology.tsv: %s: more than %d endings of role %s", where,
+                      e->written, ES_ENDINGS_MAX, morph_roles[r]);
+        else if (r == ES_MORPH_ONSET && e->len != 2)
+            sb_printf(l->err, "%s/es/morphology.tsv: %s: an onset is two letters", where,
+                      e->written);
+        else {
+            list->s[list->n] = e->written;
+            list->len[list->n++] = e->len;
+            l->st = LOC_OK;
+        }
+        v += len + (v[len] == ',');
+    }
+    if (!f && l->st == LOC_OK) {
+        sb_printf(l->err, "%s/es/morphology.tsv: %s: no role=", l->lang->dir, e->written);
+        l->st = LOC_ERR_DATA;
+    }
+}
 
 /* cues.tsv: puts the word into the set of each of its roles; an unknown role is an error */
 static void sort_cue(const table_entry *e, void *ctx)
@@ -331,6 +324,13 @@ loc_status es_lang_load(es_lang *lang, const char *dir, strbuf *err)
             sb_printf(err, "%s/es/weekdays.tsv: no n=%d (the name of weekday %d)", dir, d, d);
             return LOC_ERR_DATA;
         }
+    char path[PATH_MAX];
+    snprintf(path, sizeof path, "%s/es/numbers.tsv", dir);
+    loc_status nums = es_numbers_load(&lang->num, lang->numbers, path, err);
+    if (nums != LOC_OK) return nums;
+    struct cue_load morph = {lang, err, LOC_OK};
+    table_foreach(lang->morphology, sort_ending, &morph);
+    if (morph.st != LOC_OK) return morph.st;
     loc_status cues = sort_cues(lang, err);
     if (cues != LOC_OK) return cues;
     table_foreach(lang->regions, add_region, lang);
@@ -372,7 +372,8 @@ bool es_lang_word_lists(const es_lang *lang)
     es_lang *l = (es_lang *)lang; /* loaded once, on the first word that needs them */
     if (l->lists_tried) return l->spanish_words && l->english_words;
     l->lists_tried = true;
-    static const char *const names[] = {"spanish-words", "english-words"}; /* not words: files */
+    /* not words (file names) */
+    static const char *const names[] = {"spanish-words", "english-words"};
     table **slots[] = {&l->spanish_words, &l->english_words};
     strbuf err = {0};
     for (size_t i = 0; i < 2; i++) {
@@ -437,15 +438,19 @@ static bool ends_with(const char *w, size_t n, const char *suffix)
     return n >= k && memcmp(w + n - k, suffix, k) == 0;
 }
 
-/* Gender from a singular form's ending (RAE's regular patterns).
- * not words: noun endings (the rule, not a word list) */
-static int gender_by_ending(const char *w, size_t n)
+bool es_has_ending(const es_lang *lang, es_morph_role role, const char *w, size_t n, size_t before)
 {
-    static const char *const feminine[] = {"ión", "dad", "tad",  "tud", "umbre",
-                                           "ez",  "sis", "itis", "a"};
-    for (size_t i = 0; i < sizeof feminine / sizeof feminine[0]; i++)
-        if (ends_with(w, n, feminine[i])) return ES_FEM;
-    return ES_MASC;
+    const es_endings *e = &lang->morph[role];
+    for (size_t i = 0; i < e->n; i++)
+        if (n >= e->len[i] + before && memcmp(w + n - e->len[i], e->s[i], e->len[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Gender from a singular form's ending (RAE's regular patterns, morphology.tsv's noun-fem). */
+static int gender_by_ending(const es_lang *lang, const char *w, size_t n)
+{
+    return es_has_ending(lang, ES_MORPH_NOUN_FEM, w, n, 0) ? ES_FEM : ES_MASC;
 }
 
 static int gender_from_table(const es_lang *lang, const char *w, size_t n)
@@ -471,18 +476,15 @@ es_gender es_noun_gender(const es_lang *lang, const char *word, size_t n)
     if (ends_with(w, n, "es")) {
         if ((g = gender_from_table(lang, w, n - 2)) >= 0) return (es_gender)g;
         /* naciones -> nación: the accent moves, so test the unaccented -ion ending */
-        if (ends_with(w, n - 2, "ion") || ends_with(w, n - 2, "dad") ||
-            ends_with(w, n - 2, "tad") || ends_with(w, n - 2, "tud") ||
-            ends_with(w, n - 2, "umbre"))
-            return ES_FEM;
+        if (es_has_ending(lang, ES_MORPH_NOUN_FEM_PLURAL, w, n - 2, 0)) return ES_FEM;
         if (n >= 3 && w[n - 3] != 'a' && w[n - 3] != 'e' && w[n - 3] != 'o')
-            return (es_gender)gender_by_ending(w, n - 2);
+            return (es_gender)gender_by_ending(lang, w, n - 2);
     }
     if (ends_with(w, n, "s") && !ends_with(w, n, "sis")) {
         if ((g = gender_from_table(lang, w, n - 1)) >= 0) return (es_gender)g;
-        return (es_gender)gender_by_ending(w, n - 1);
+        return (es_gender)gender_by_ending(lang, w, n - 1);
     }
-    return (es_gender)gender_by_ending(w, n);
+    return (es_gender)gender_by_ending(lang, w, n);
 }
 
 bool es_is_function_word(const es_lang *lang, const char *word, size_t n)
@@ -501,17 +503,10 @@ bool es_is_prenominal_adjective(const es_lang *lang, const char *word, size_t n)
     return table_get(lang->adjectives, w) != NULL;
 }
 
-bool es_is_verb_form(const char *word, size_t n)
+bool es_is_verb_form(const es_lang *lang, const char *word, size_t n)
 {
-    /* third person plural and imperfect endings no Spanish noun has
-     * not words: verb endings (the rule, not a word list) */
-    static const char *const endings[] = {"aron", "ieron", "yeron", "aban",  "ían",   "arán",
-                                          "erán", "irán",  "arían", "erían", "irían", "ieran",
-                                          "aran", "ó",     NULL}; /* murió, resultó */
-    if (n < 5) return false;
-    for (size_t k = 0; endings[k]; k++)
-        if (ends_with(word, n, endings[k])) return true;
-    return false;
+    /* third person plural and imperfect endings no Spanish noun has (murió, resultaron) */
+    return n >= 5 && es_has_ending(lang, ES_MORPH_VERB, word, n, 0);
 }
 
 /* Folds á é í ó ú ü to their vowel and ñ to n, into out: "última" -> "ultima". */
@@ -533,11 +528,9 @@ static bool fold_vowels(const char *w, char *out, size_t size)
     return true;
 }
 
-bool es_pronounceable(const char *word)
+bool es_pronounceable(const es_lang *lang, const char *word)
 {
-    /* not words: the consonant pairs that may open a Spanish syllable */
-    static const char *const onsets[] = {"pl", "pr", "bl", "br", "fl", "fr", "cl", "cr",
-                                         "gl", "gr", "tr", "dr", "ch", "ll", NULL};
+    const es_endings *onsets = &lang->morph[ES_MORPH_ONSET]; /* two letters each */
     char w[64];
     if (!fold_vowels(word, w, sizeof w)) return false;
     size_t n = strlen(w), i = 0, vowels = 0;
@@ -558,9 +551,10 @@ bool es_pronounceable(const char *word)
                  (s[0] == 'q' && w[i] == 'u');                      /* Quito */
         else {
             ok = false;
-            for (size_t k = 0; onsets[k]; k++) {
-                if (cl == 2 && strncmp(s, onsets[k], 2) == 0) ok = true;
-                if (!first && cl == 3 && strchr("nslrm", s[0]) && strncmp(s + 1, onsets[k], 2) == 0)
+            for (size_t k = 0; k < onsets->n; k++) {
+                if (cl == 2 && strncmp(s, onsets->s[k], 2) == 0) ok = true;
+                if (!first && cl == 3 && strchr("nslrm", s[0]) &&
+                    strncmp(s + 1, onsets->s[k], 2) == 0)
                     ok = true;
             }
             /* a coda and an onset: acción, acto, adscrito, apto, ACNUR */

@@ -12,62 +12,88 @@
 
 struct es_foreign;
 
-/* The roles of cues.tsv's context words (role=heat); cues.tsv's header says what each means. */
-typedef enum {
-    ES_CUE_HEAT,
-    ES_CUE_RANK,
-    ES_CUE_SHOTS,
-    ES_CUE_CODE,
-    ES_CUE_PARTICIPLE_AUX,
-    ES_CUE_PER,
-    ES_CUE_CURRENCY,
-    ES_CUE_GAP,
-    ES_CUE_PHONE,
-    ES_CUE_PHONE_CONTEXT,
-    ES_CUE_PHONE_AMOUNT,
-    ES_CUE_PHONE_EXT,
-    ES_CUE_CODE_ABBR,
-    ES_CUE_ORDINAL_MASC,
-    ES_CUE_ORDINAL_FEM,
-    ES_CUE_ORDINAL_APOCOPE,
-    ES_CUE_ORDINAL_MASC_SUFFIX,
-    ES_CUE_ORDINAL_FEM_SUFFIX,
-    ES_CUE_ORDINAL_PLURAL_SUFFIX,
-    ES_CUE_LEGAL,
-    ES_CUE_SCORE,
-    ES_CUE_YEAR,
-    ES_CUE_SCALE,
-    ES_CUE_SCALE_NOUN,
-    ES_CUE_AMOUNT_SCALE,
-    ES_CUE_NUMBER_JOIN,
-    ES_CUE_DATE_ARTICLE,
-    ES_CUE_NOT_DATE_AFTER,
-    ES_CUE_HOUR_WORD,
-    ES_CUE_AM,
-    ES_CUE_MINUTE_MARK,
-    ES_CUE_MINUTE_WORD,
-    ES_CUE_DAY_PART,
-    ES_CUE_RACE_RECORD,
-    ES_CUE_HOUR_ARTICLE,
-    ES_CUE_RANGE_DE,
-    ES_CUE_TIME_UNIT,
-    ES_CUE_TIME_AFTER,
-    ES_CUE_CENTURY,
-    ES_CUE_CENTURY_JOIN,
-    ES_CUE_DETERMINER,
-    ES_CUE_ROMAN_ORDINAL_NOUN,
-    ES_CUE_ROMAN_NUMBER_NOUN,
-    ES_CUE_ROMAN_LETTER_NAME,
-    ES_CUE_DOLLAR_RATE,
-    ES_CUE_UNIT_ARTICLE,
-    ES_CUE_GAP_BEFORE,
-    ES_CUE_GAP_OF,
-    ES_CUE_DECADE_BEFORE,
-    ES_CUE_WEB_START,
-    ES_CUE_TITLE_FEMININE,
-    ES_CUE_CURRENCY_ONE,
-    ES_CUE_COUNT
-} es_cue_role;
+/* The roles of cues.tsv's context words (role=heat): X(NAME, "role-name"), once; cues.tsv's header
+ * says what each means. es_cue_role is ES_CUE_NAME; es_lang.c's role names come from here too. */
+#define ES_CUE_LIST(X)                                                                             \
+    X(HEAT, "heat")                                                                                \
+    X(RANK, "rank")                                                                                \
+    X(SHOTS, "shots")                                                                              \
+    X(CODE, "code")                                                                                \
+    X(PARTICIPLE_AUX, "participle-aux")                                                            \
+    X(PER, "per")                                                                                  \
+    X(CURRENCY, "currency")                                                                        \
+    X(GAP, "gap")                                                                                  \
+    X(PHONE, "phone")                                                                              \
+    X(PHONE_CONTEXT, "phone-context")                                                              \
+    X(PHONE_AMOUNT, "phone-amount")                                                                \
+    X(PHONE_EXT, "phone-ext")                                                                      \
+    X(CODE_ABBR, "code-abbr")                                                                      \
+    X(ORDINAL_MASC, "ordinal-masc")                                                                \
+    X(ORDINAL_FEM, "ordinal-fem")                                                                  \
+    X(ORDINAL_APOCOPE, "ordinal-apocope")                                                          \
+    X(ORDINAL_MASC_SUFFIX, "ordinal-masc-suffix")                                                  \
+    X(ORDINAL_FEM_SUFFIX, "ordinal-fem-suffix")                                                    \
+    X(ORDINAL_PLURAL_SUFFIX, "ordinal-plural-suffix")                                              \
+    X(LEGAL, "legal")                                                                              \
+    X(SCORE, "score")                                                                              \
+    X(YEAR, "year")                                                                                \
+    X(SCALE, "scale")                                                                              \
+    X(SCALE_NOUN, "scale-noun")                                                                    \
+    X(AMOUNT_SCALE, "amount-scale")                                                                \
+    X(NUMBER_JOIN, "number-join")                                                                  \
+    X(DATE_ARTICLE, "date-article")                                                                \
+    X(NOT_DATE_AFTER, "not-date-after")                                                            \
+    X(HOUR_WORD, "hour-word")                                                                      \
+    X(AM, "am")                                                                                    \
+    X(MINUTE_MARK, "minute-mark")                                                                  \
+    X(MINUTE_WORD, "minute-word")                                                                  \
+    X(DAY_PART, "day-part")                                                                        \
+    X(RACE_RECORD, "race-record")                                                                  \
+    X(HOUR_ARTICLE, "hour-article")                                                                \
+    X(RANGE_DE, "range-de")                                                                        \
+    X(TIME_UNIT, "time-unit")                                                                      \
+    X(TIME_AFTER, "time-after")                                                                    \
+    X(CENTURY, "century")                                                                          \
+    X(CENTURY_JOIN, "century-join")                                                                \
+    X(DETERMINER, "determiner")                                                                    \
+    X(ROMAN_ORDINAL_NOUN, "roman-ordinal-noun")                                                    \
+    X(ROMAN_NUMBER_NOUN, "roman-number-noun")                                                      \
+    X(ROMAN_LETTER_NAME, "roman-letter-name")                                                      \
+    X(DOLLAR_RATE, "dollar-rate")                                                                  \
+    X(UNIT_ARTICLE, "unit-article")                                                                \
+    X(GAP_BEFORE, "gap-before")                                                                    \
+    X(GAP_OF, "gap-of")                                                                            \
+    X(DECADE_BEFORE, "decade-before")                                                              \
+    X(WEB_START, "web-start")                                                                      \
+    X(TITLE_FEMININE, "title-feminine")                                                            \
+    X(CURRENCY_ONE, "currency-one")
+
+#define ES_CUE_ENUM(name, role) ES_CUE_##name,
+typedef enum { ES_CUE_LIST(ES_CUE_ENUM) ES_CUE_COUNT } es_cue_role;
+#undef ES_CUE_ENUM
+
+/* The roles of morphology.tsv's endings and letter pairs (role=verb): X(NAME, "role-name"), once;
+ * morphology.tsv's header says what each means. */
+#define ES_MORPH_LIST(X)                                                                           \
+    X(NOUN_FEM, "noun-fem")                                                                        \
+    X(NOUN_FEM_PLURAL, "noun-fem-plural")                                                          \
+    X(VERB, "verb")                                                                                \
+    X(PARTICIPLE, "participle")                                                                    \
+    X(ONSET, "onset")
+
+#define ES_MORPH_ENUM(name, role) ES_MORPH_##name,
+typedef enum { ES_MORPH_LIST(ES_MORPH_ENUM) ES_MORPH_COUNT } es_morph_role;
+#undef ES_MORPH_ENUM
+
+/* Most endings of one morphology.tsv role. */
+#define ES_ENDINGS_MAX 32
+
+/* The endings of one role, with their lengths in bytes (owned by the morphology table). */
+typedef struct {
+    const char *s[ES_ENDINGS_MAX];
+    size_t len[ES_ENDINGS_MAX];
+    size_t n;
+} es_endings;
 
 /* One table per file in voices/es/ (file name without .tsv). Add a table here
  * and in es_lang.c's list to load a new file. */
@@ -90,9 +116,13 @@ typedef struct es_lang {
     table *regions;        /* regions.tsv: es-MX -> México decimal=point dollar=PESO first=1 */
     table *region_cues;    /* region-cues.tsv: méxico -> es-MX w=3 (words that show a region) */
     table *cues;           /* cues.tsv: context words by role: alcanzó -> role=heat */
-    table *cue_sets[ES_CUE_COUNT]; /* cues.tsv's words of each role (lower case) */
-    table *timezones;              /* timezones.tsv: gmt -> ge eme te; pyt -> hora de Paraguay */
-    table *lexicon_heads;          /* first words of the lexicon's phrases: New (New York), fake */
+    table *cue_sets[ES_CUE_COUNT];    /* cues.tsv's words of each role (lower case) */
+    table *timezones;                 /* timezones.tsv: gmt -> ge eme te; pyt -> hora de Paraguay */
+    table *numbers;                   /* numbers.tsv: cardinal:21 -> veintiuno fem=veintiuna */
+    es_numbers num;                   /* numbers.tsv's words by value, for the speller */
+    table *morphology;                /* morphology.tsv: aron -> role=verb (endings by role) */
+    es_endings morph[ES_MORPH_COUNT]; /* morphology.tsv's endings of each role */
+    table *lexicon_heads; /* first words of the lexicon's phrases: New (New York), fake */
     /* the word lists of es_foreign.c, loaded by es_lang_word_lists when first needed */
     table *spanish_words; /* spanish-words.tsv: kiosco, Euskadi (never approximated) */
     table *english_words; /* english-words.tsv: Hollis, Foster (English names) */
@@ -150,11 +180,16 @@ bool es_is_function_word(const es_lang *lang, const char *word, size_t n);
  * without showing its gender: "21 mejores películas". */
 bool es_is_prenominal_adjective(const es_lang *lang, const char *word, size_t n);
 
+/* True when word (n bytes) ends in one of role's endings (morphology.tsv) with at least before
+ * bytes in front of it: ("subido", ES_MORPH_PARTICIPLE, 2). */
+bool es_has_ending(const es_lang *lang, es_morph_role role, const char *word, size_t n,
+                   size_t before);
+
 /* True when word looks like a finite verb, never a counted noun: "21 resultaron heridas". */
-bool es_is_verb_form(const char *word, size_t n);
+bool es_is_verb_form(const es_lang *lang, const char *word, size_t n);
 
 /* True when a lower-case word can be read as Spanish syllables: "otan" yes, "kcna" no. */
-bool es_pronounceable(const char *w);
+bool es_pronounceable(const es_lang *lang, const char *w);
 
 /* Lower-cases ASCII and the Spanish capital letters into out (NUL-terminated). */
 void es_lower(const char *word, size_t n, char *out, size_t outsize);

@@ -441,7 +441,7 @@ size_t es_rec_time(const cctx *c, size_t i, sem_token *out)
 /* Value of a canonical Roman numeral (XIV, mcmlxxxix), 0 when s is not one. */
 static unsigned roman_value(const char *s, size_t n)
 {
-    /* not words: Roman numerals */
+    /* not words (Roman numerals) */
     static const char *const sym[] = {"m",  "cm", "d",  "cd", "c",  "xc", "l",
                                       "xl", "x",  "ix", "v",  "iv", "i"};
     static const unsigned val[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};

@@ -264,7 +264,7 @@ const char *cc_acronym(const cctx *c, const char *w, size_t n, sem_class *cls)
     char lower[64];
     if (n >= sizeof lower) return NULL;
     es_lower(w, n, lower, sizeof lower);
-    if (es_pronounceable(lower)) {
+    if (es_pronounceable(c->lang, lower)) {
         *cls = SEM_WORD;
         return cc_strdup(c, lower);
     }
@@ -290,7 +290,7 @@ static bool wordlike(const cctx *c, size_t k)
     char lower[64];
     if (n < 4 || n >= sizeof lower || table_getn(c->lang->acronyms, w, n)) return false;
     es_lower(w, n, lower, sizeof lower);
-    return es_pronounceable(lower);
+    return es_pronounceable(c->lang, lower);
 }
 
 /* Token i is in a run of two or more capital words holding a word that is no acronym: a
@@ -328,16 +328,16 @@ static bool dateline(const cctx *c, size_t i)
 
 /* A headline's word Spanish can say (lower case): "gana", "ley", "hoy" (a final y is an i),
  * "va" (a consonant and a vowel), or long enough to be a name (TRUMP). */
-static bool sayable(const char *w, size_t n)
+static bool sayable(const es_lang *lang, const char *w, size_t n)
 {
-    if (n >= 5 || es_pronounceable(w)) return true;
+    if (n >= 5 || es_pronounceable(lang, w)) return true;
     if (n == 2) return !strchr("aeiou", w[0]) && strchr("aeiou", w[1]);
     char i[8];
     if (n < 3 || n >= sizeof i || w[n - 1] != 'y' || !strchr("aeiou", w[n - 2])) return false;
     memcpy(i, w, n - 1);
     i[n - 1] = 'i';
     i[n] = '\0';
-    return es_pronounceable(i);
+    return es_pronounceable(lang, i);
 }
 
 /* KCNA -> LETTERS "KCNA"; OTAN -> WORD "otan"; EEUU -> ABBREVIATION "Estados Unidos";
@@ -374,7 +374,7 @@ size_t es_rec_acronym(const cctx *c, size_t i, sem_token *out)
     bool known = table_getn(c->lang->acronyms, w, n) != NULL;
     bool vowel = strpbrk(lower, "aeiouáéíóú") != NULL; /* places have vowels; CNN, BBC do not */
     if (function || (!known && n > 2 && vowel && dateline(c, i)) ||
-        (headline(c, i) && !known && sayable(lower, n))) {
+        (headline(c, i) && !known && sayable(c->lang, lower, n))) {
         *out = cc_make(c, SEM_WORD, i, i, cc_strdup(c, lower));
         return 1;
     }

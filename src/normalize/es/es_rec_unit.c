@@ -215,12 +215,8 @@ static bool verb_ha(const cctx *c, size_t i)
         if (cc_len(c, nx) >= 24) return false;
         es_lower(cc_ptr(c, nx), cc_len(c, nx), w, sizeof w);
         size_t n = strlen(w);
-        /* not words: participle endings (hecho, puesto, subido) */
-        static const char *const endings[] = {"ado", "ido", "ada", "ida", "cho", "sto", "to", NULL};
-        for (size_t e = 0; endings[e]; e++) {
-            size_t l = strlen(endings[e]);
-            if (n > l + 1 && !strcmp(w + n - l, endings[e])) return true;
-        }
+        /* a participle: hecho, puesto, subido (morphology.tsv) */
+        if (es_has_ending(c->lang, ES_MORPH_PARTICIPLE, w, n, 2)) return true;
         if (es_cue(c->lang, w, n, ES_CUE_PARTICIPLE_AUX)) return true;
     }
     size_t num = cc_prev(c, i);
@@ -231,7 +227,7 @@ static bool verb_ha(const cctx *c, size_t i)
     size_t pp = cc_prev(c, p); /* a name, not the capital of a sentence's first word */
     return pp != CC_NONE && !cc_eq(c, pp, ".") &&
            !es_is_function_word(c->lang, cc_ptr(c, p), cc_len(c, p)) &&
-           !es_is_verb_form(cc_ptr(c, p), cc_len(c, p));
+           !es_is_verb_form(c->lang, cc_ptr(c, p), cc_len(c, p));
 }
 
 /* A unit at i: "km/h", "°C", "° C", "l/m²" -> its key and last token */

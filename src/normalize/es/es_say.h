@@ -10,10 +10,10 @@ typedef bool (*verbalizer)(const es_lang *lang, const sem_token *t, strbuf *out)
 
 /* A canonical number "-12.05" in words: menos doce coma cero cinco. The integer part
  * agrees in gender; apocope applies to the last word said (un, veintiún). */
-bool es_say_number(strbuf *out, const char *canon, es_gender g, bool apocope);
+bool es_say_number(const es_lang *lang, strbuf *out, const char *canon, es_gender g, bool apocope);
 /* The same with the decimal mark's word: "coma", or "punto" where it was written 8.9. */
-bool es_say_number_mark(strbuf *out, const char *canon, es_gender g, bool apocope,
-                        const char *mark);
+bool es_say_number_mark(const es_lang *lang, strbuf *out, const char *canon, es_gender g,
+                        bool apocope, const char *mark);
 /* The word for t's decimal mark. */
 #define ES_MARK(t) (((t)->flags & SEM_POINT) ? "punto" : "coma")
 /* Letters one by one with their Spanish names: "KCNA" -> ka ce ene a. */
@@ -36,6 +36,7 @@ verbalizer es_verbalizer(sem_class cls);
 
 /* es_say_number.c: a fraction "[-][W ]N/D" as words; unit_forms ("metro|metros", g) makes it a
  * measure. */
-bool es_say_fraction_of(strbuf *out, const char *canon, es_gender g, const char *unit_forms);
+bool es_say_fraction_of(const es_lang *lang, strbuf *out, const char *canon, es_gender g,
+                        const char *unit_forms);
 
 #endif

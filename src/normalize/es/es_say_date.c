@@ -16,13 +16,14 @@ bool es_say_date(const es_lang *lang, const sem_token *t, strbuf *out)
     if (month < 1 || month > 12) return sb_word(out, p);
     /* Spain says "el uno de enero" (primero is American usage, RAE DPD) */
     bool first = day == 1 && (t->flags & SEM_AS_ORDINAL); /* Latin America: primero de enero */
-    bool ok = (first ? sb_word(out, "primero") : es_cardinal(out, day, ES_MASC, false)) &&
-              sb_word(out, "de") && sb_word(out, lang->month_name[month]);
+    bool ok =
+        (first ? sb_word(out, "primero") : es_cardinal(&lang->num, out, day, ES_MASC, false)) &&
+        sb_word(out, "de") && sb_word(out, lang->month_name[month]);
     size_t ylen = (size_t)(m2 - p);
     if (ok && ylen && p[0] != '-') {
         char y[16];
         snprintf(y, sizeof y, "%.*s", (int)ylen, p);
-        ok = sb_word(out, "de") && es_cardinal_str(out, y, ES_MASC, false);
+        ok = sb_word(out, "de") && es_cardinal_str(&lang->num, out, y, ES_MASC, false);
     }
     return ok;
 }
@@ -88,21 +89,21 @@ static bool say_amounts(const es_lang *lang, const amount *a, size_t n, strbuf *
     for (size_t k = 0; k < n && ok; k++) {
         if (!a[k].value) continue;
         if (said) ok = said + 1 == total ? sb_word(out, "y") : sb_puts(out, ",");
-        ok = ok && es_cardinal(out, a[k].value, a[k].g, true) &&
+        ok = ok && es_cardinal(&lang->num, out, a[k].value, a[k].g, true) &&
              (a[k].unit ? unit_word(lang, a[k].unit, a[k].value != 1, out)
-                        : es_partitive_g(out, a[k].den, a[k].g, a[k].value != 1));
+                        : es_partitive_g(&lang->num, out, a[k].den, a[k].g, a[k].value != 1));
         said++;
     }
     return ok;
 }
 
 /* 9:45 -> nueve y cuarenta y cinco; 7:15 -> siete y cuarto; 10:30 -> diez y media */
-static bool say_clock(const clock_read *k, strbuf *out)
+static bool say_clock(const es_lang *lang, const clock_read *k, strbuf *out)
 {
-    bool ok = es_cardinal(out, k->h, ES_FEM, false);
+    bool ok = es_cardinal(&lang->num, out, k->h, ES_FEM, false);
     if (k->m == 15) return ok && sb_word(out, "y cuarto");
     if (k->m == 30) return ok && sb_word(out, "y media");
-    if (k->m) return ok && sb_word(out, "y") && es_cardinal(out, k->m, ES_MASC, false);
+    if (k->m) return ok && sb_word(out, "y") && es_cardinal(&lang->num, out, k->m, ES_MASC, false);
     return ok;
 }
 
@@ -125,12 +126,13 @@ static bool say_zone(const es_lang *lang, const char *z, strbuf *out)
     es_gender g = *colon == ':' ? ES_FEM : ES_MASC;
     snprintf(digits, sizeof digits, "-%llu", h);
     if (*z == '-')
-        ok = es_say_number(out, digits, g, false);
+        ok = es_say_number(lang, out, digits, g, false);
     else {
         const table_entry *plus = table_get(lang->symbols, "+");
-        ok = sb_word(out, plus ? plus->spoken : "+") && es_cardinal(out, h, g, false);
+        ok = sb_word(out, plus ? plus->spoken : "+") && es_cardinal(&lang->num, out, h, g, false);
     }
-    if (ok && *colon == ':') ok = es_cardinal(out, strtoull(colon + 1, NULL, 10), ES_MASC, false);
+    if (ok && *colon == ':')
+        ok = es_cardinal(&lang->num, out, strtoull(colon + 1, NULL, 10), ES_MASC, false);
     return ok;
 }
 
@@ -164,24 +166,25 @@ bool es_say_time(const es_lang *lang, const sem_token *t, strbuf *out)
         p += 1 + n;
     }
     if (a.frac) {
-        /* a race time: minutes, seconds and tenths, hundredths or thousandths */
+        /* a race time: minutes, seconds and tenths, hundredths or thousandths
+         * not words (unit symbols): units.tsv's keys */
         unsigned long long den = a.frac_digits == 1 ? 10 : a.frac_digits == 2 ? 100 : 1000;
         amount parts[] = {{a.h, ES_MASC, "min", 0},
                           {a.m, ES_MASC, "s", 0},
                           {strtoull(a.frac, NULL, 10), ES_FEM, NULL, den}};
         ok = ok && say_amounts(lang, parts, 3, out);
     } else if (a.parts == 3 && (a.m || a.s)) {
-        /* a time with seconds reads like a duration */
+        /* a time with seconds reads like a duration; not words (unit symbols) */
         amount parts[] = {{a.h, ES_FEM, "h", 0}, {a.m, ES_MASC, "min", 0}, {a.s, ES_MASC, "s", 0}};
         ok = ok && say_amounts(lang, parts, 3, out);
     } else if (!strcmp(style, "hm")) {
         /* 20h15 -> veinte horas quince; 1h30 -> una treinta */
-        ok = ok && es_cardinal(out, a.h, ES_FEM, false);
+        ok = ok && es_cardinal(&lang->num, out, a.h, ES_FEM, false);
         if (a.h != 1) ok = ok && unit_word(lang, "h", true, out);
-        if (a.m) ok = ok && es_cardinal(out, a.m, ES_MASC, false);
+        if (a.m) ok = ok && es_cardinal(&lang->num, out, a.m, ES_MASC, false);
     } else {
-        ok = ok && say_clock(&a, out);
-        if (range) ok = ok && sb_word(out, "a") && say_clock(&b, out);
+        ok = ok && say_clock(lang, &a, out);
+        if (range) ok = ok && sb_word(out, "a") && say_clock(lang, &b, out);
         const clock_read *last = range ? &b : &a;
         if (!strcmp(style, "h") && !zone && !last->m && last->h != 1)
             ok = ok && unit_word(lang, "h", true, out); /* 20:00 h -> veinte horas */

@@ -8,7 +8,7 @@
 
 /* Decimal digits after the comma: up to three as one number (cero cinco, ciento treinta y
  * dos), longer ones in pairs (catorce quince) the way they are read aloud. */
-static bool say_decimals(strbuf *out, const char *d, es_gender g, bool apocope)
+static bool say_decimals(const es_lang *lang, strbuf *out, const char *d, es_gender g, bool apocope)
 {
     size_t n = strlen(d);
     if (n <= 3) {
@@ -18,7 +18,7 @@ static bool say_decimals(strbuf *out, const char *d, es_gender g, bool apocope)
                 return false;
             else
                 z++;
-        return es_cardinal_str(out, d + z, g, apocope);
+        return es_cardinal_str(&lang->num, out, d + z, g, apocope);
     }
     for (size_t i = 0; i < n; i += 2) {
         bool last = i + 2 >= n;
@@ -26,24 +26,26 @@ static bool say_decimals(strbuf *out, const char *d, es_gender g, bool apocope)
         if (pair[0] == '0' && !sb_word(out, "cero")) return false;
         if (pair[0] == '0' && pair[1] == '\0') continue;
         const char *rest = pair[0] == '0' ? pair + 1 : pair;
-        if (!es_cardinal_str(out, rest, last ? g : ES_MASC, last && apocope)) return false;
+        if (!es_cardinal_str(&lang->num, out, rest, last ? g : ES_MASC, last && apocope))
+            return false;
     }
     return true;
 }
 
-bool es_say_number(strbuf *out, const char *canon, es_gender g, bool apocope)
+bool es_say_number(const es_lang *lang, strbuf *out, const char *canon, es_gender g, bool apocope)
 {
-    return es_say_number_mark(out, canon, g, apocope, "coma");
+    return es_say_number_mark(lang, out, canon, g, apocope, "coma");
 }
 
-bool es_say_number_mark(strbuf *out, const char *canon, es_gender g, bool apocope, const char *mark)
+bool es_say_number_mark(const es_lang *lang, strbuf *out, const char *canon, es_gender g,
+                        bool apocope, const char *mark)
 {
     if (*canon == '-') {
         if (!sb_word(out, "menos")) return false;
         canon++;
     }
     const char *dot = strchr(canon, '.');
-    if (!dot) return es_cardinal_str(out, canon, g, apocope);
+    if (!dot) return es_cardinal_str(&lang->num, out, canon, g, apocope);
     char whole[32];
     size_t wn = (size_t)(dot - canon);
     if (wn >= sizeof whole) return false;
@@ -51,40 +53,38 @@ bool es_say_number_mark(strbuf *out, const char *canon, es_gender g, bool apocop
     whole[wn] = '\0';
     /* uno coma cinco toneladas: a whole part ending in one stays masculine before decimals */
     es_gender wg = wn && whole[wn - 1] == '1' && !(wn >= 2 && whole[wn - 2] == '1') ? ES_MASC : g;
-    return es_cardinal_str(out, whole, wg, false) && sb_word(out, mark) &&
-           say_decimals(out, dot + 1, ES_MASC, apocope) /* seis punto uno entradas */;
+    return es_cardinal_str(&lang->num, out, whole, wg, false) && sb_word(out, mark) &&
+           say_decimals(lang, out, dot + 1, ES_MASC, apocope) /* seis punto uno entradas */;
 }
 
 /* CARDINAL "21" f -> veintiuna; "2024" year -> dos mil veinticuatro; "016" -> cero uno seis */
 bool es_say_cardinal(const es_lang *lang, const sem_token *t, strbuf *out)
 {
-    (void)lang;
     const char *p = t->payload;
     if (t->flags & SEM_DIGITS) {
         if (*p == '-' && !sb_word(out, "menos")) return false;
-        return es_digits(out, p, strlen(p));
+        return es_digits(&lang->num, out, p, strlen(p));
     }
-    if (t->flags & SEM_YEAR) return es_say_number(out, p, ES_MASC, false);
-    return es_say_number(out, p, t->gender, (t->flags & SEM_APOCOPE) != 0);
+    if (t->flags & SEM_YEAR) return es_say_number(lang, out, p, ES_MASC, false);
+    return es_say_number(lang, out, p, t->gender, (t->flags & SEM_APOCOPE) != 0);
 }
 
 /* DECIMAL "0.25" -> cero coma veinticinco; "1.5" before millones -> uno coma cinco */
 bool es_say_decimal(const es_lang *lang, const sem_token *t, strbuf *out)
 {
-    (void)lang;
-    return es_say_number_mark(out, t->payload, t->gender, (t->flags & SEM_APOCOPE) != 0,
+    return es_say_number_mark(lang, out, t->payload, t->gender, (t->flags & SEM_APOCOPE) != 0,
                               ES_MARK(t));
 }
 
 /* PERCENT "11.2" -> once coma dos por ciento */
 bool es_say_percent(const es_lang *lang, const sem_token *t, strbuf *out)
 {
-    (void)lang;
-    return es_say_number_mark(out, t->payload, ES_MASC, false, ES_MARK(t)) &&
+    return es_say_number_mark(lang, out, t->payload, ES_MASC, false, ES_MARK(t)) &&
            sb_word(out, "por ciento");
 }
 
-bool es_say_fraction_of(strbuf *out, const char *canon, es_gender g, const char *unit_forms)
+bool es_say_fraction_of(const es_lang *lang, strbuf *out, const char *canon, es_gender g,
+                        const char *unit_forms)
 {
     if (*canon == '-') {
         if (!sb_word(out, "menos")) return false;
@@ -106,17 +106,18 @@ bool es_say_fraction_of(strbuf *out, const char *canon, es_gender g, const char 
         /* un metro y medio; media milla */
         const char *m = g == ES_FEM ? "media" : "medio";
         if (!has_whole) return sb_word(out, m) && es_say_form(out, unit_forms, false);
-        return es_cardinal(out, whole, g, true) && es_say_form(out, unit_forms, whole != 1) &&
-               sb_word(out, "y") && sb_word(out, m);
+        return es_cardinal(&lang->num, out, whole, g, true) &&
+               es_say_form(out, unit_forms, whole != 1) && sb_word(out, "y") && sb_word(out, m);
     }
-    if (has_whole && !(es_cardinal(out, whole, g, false) && sb_word(out, "y"))) return false;
+    if (has_whole && !(es_cardinal(&lang->num, out, whole, g, false) && sb_word(out, "y")))
+        return false;
     strbuf part = {0};
     bool ok;
-    if (es_partitive(&part, den, num != 1))
-        ok = es_cardinal(out, num, ES_MASC, true) && sb_word(out, sb_str(&part));
+    if (es_partitive(&lang->num, &part, den, num != 1))
+        ok = es_cardinal(&lang->num, out, num, ES_MASC, true) && sb_word(out, sb_str(&part));
     else /* uno sobre ciento uno */
-        ok = es_cardinal(out, num, ES_MASC, false) && sb_word(out, "sobre") &&
-             es_cardinal(out, den, ES_MASC, false);
+        ok = es_cardinal(&lang->num, out, num, ES_MASC, false) && sb_word(out, "sobre") &&
+             es_cardinal(&lang->num, out, den, ES_MASC, false);
     sb_free(&part);
     if (ok && unit_forms) ok = sb_word(out, "de") && es_say_form(out, unit_forms, false);
     return ok;
@@ -126,42 +127,42 @@ bool es_say_fraction_of(strbuf *out, const char *canon, es_gender g, const char 
  * before its noun: "3/4" f -> tres cuartas (partes), "1/2" f -> media (hora) */
 bool es_say_fraction(const es_lang *lang, const sem_token *t, strbuf *out)
 {
-    (void)lang;
     const char *p = t->payload;
     unsigned long long num = strtoull(p, NULL, 10);
     const char *slash = strchr(p, '/');
     if (!(t->flags & SEM_APOCOPE) || *p == '-' || strchr(p, ' ') || !slash)
-        return es_say_fraction_of(out, p, t->gender, NULL);
+        return es_say_fraction_of(lang, out, p, t->gender, NULL);
     unsigned long long den = strtoull(slash + 1, NULL, 10);
     if (den == 2 && num == 1) return sb_word(out, t->gender == ES_FEM ? "media" : "medio");
-    if (den == 2 || !es_has_partitive(den)) return es_say_fraction_of(out, p, t->gender, NULL);
-    return es_cardinal(out, num, t->gender, true) && es_partitive_g(out, den, t->gender, num != 1);
+    if (den == 2 || !es_has_partitive(den))
+        return es_say_fraction_of(lang, out, p, t->gender, NULL);
+    return es_cardinal(&lang->num, out, num, t->gender, true) &&
+           es_partitive_g(&lang->num, out, den, t->gender, num != 1);
 }
 
 /* ORDINAL "1" apocope -> primer; "7" f -> séptima; "25" -> vigesimoquinto */
 bool es_say_ordinal(const es_lang *lang, const sem_token *t, strbuf *out)
 {
-    (void)lang;
     unsigned long long v = strtoull(t->payload, NULL, 10);
-    if (strlen(t->payload) > 12) return es_ordinal_str(out, t->payload, t->gender, false);
-    bool ok = es_ordinal(out, v, t->gender, (t->flags & SEM_APOCOPE) && !(t->flags & SEM_PLURAL));
+    if (strlen(t->payload) > 12)
+        return es_ordinal_str(&lang->num, out, t->payload, t->gender, false);
+    bool ok = es_ordinal(&lang->num, out, v, t->gender,
+                         (t->flags & SEM_APOCOPE) && !(t->flags & SEM_PLURAL));
     return ok && (!(t->flags & SEM_PLURAL) || sb_puts(out, "s")); /* terceros, primeras */
 }
 
 /* ROMAN "6" ordinal -> sexto; "2" ordinal f -> segunda; "14" -> catorce; "21" -> veintiuno */
 bool es_say_roman(const es_lang *lang, const sem_token *t, strbuf *out)
 {
-    (void)lang;
     unsigned long long v = strtoull(t->payload, NULL, 10);
     if (t->flags & SEM_AS_ORDINAL)
-        return es_ordinal(out, v, t->gender, (t->flags & SEM_APOCOPE) != 0);
-    return es_cardinal(out, v, ES_MASC, false);
+        return es_ordinal(&lang->num, out, v, t->gender, (t->flags & SEM_APOCOPE) != 0);
+    return es_cardinal(&lang->num, out, v, ES_MASC, false);
 }
 
 /* RANGE "2010-2015" -> dos mil diez a dos mil quince; SCORE "4-2" -> cuatro a dos */
 bool es_say_range(const es_lang *lang, const sem_token *t, strbuf *out)
 {
-    (void)lang;
     const char *dash = strchr(t->payload + 1, '-');
     if (!dash) return sb_word(out, t->payload);
     char a[64];
@@ -179,16 +180,15 @@ bool es_say_range(const es_lang *lang, const sem_token *t, strbuf *out)
         if (strcmp(b, a) <= 0) snprintf(b, sizeof b, "%s", second);
         second = b;
     }
-    return es_say_number_mark(out, a, g, false, ES_MARK(t)) &&
+    return es_say_number_mark(lang, out, a, g, false, ES_MARK(t)) &&
            sb_word(out, (t->flags & SEM_BETWEEN) ? "y" : "a") &&
-           es_say_number_mark(out, second, g, apocope, ES_MARK(t));
+           es_say_number_mark(lang, out, second, g, apocope, ES_MARK(t));
 }
 
 /* TELEPHONE "+34 900 123 456" -> más treinta y cuatro, nueve cero cero, uno dos tres, ...;
  * "123.123.0.40" -> uno dos tres punto ... */
 bool es_say_telephone(const es_lang *lang, const sem_token *t, strbuf *out)
 {
-    (void)lang;
     const char *p = t->payload;
     bool ok = true, first = true;
     while (*p && ok) {
@@ -196,8 +196,8 @@ bool es_say_telephone(const es_lang *lang, const sem_token *t, strbuf *out)
         if (*p == '+') {
             /* a country code of one or two digits is said as a number: más treinta y cuatro */
             ok = sb_word(out, "más") &&
-                 (n <= 3 ? es_cardinal(out, strtoull(p + 1, NULL, 10), ES_MASC, false)
-                         : es_digits(out, p + 1, n - 1));
+                 (n <= 3 ? es_cardinal(&lang->num, out, strtoull(p + 1, NULL, 10), ES_MASC, false)
+                         : es_digits(&lang->num, out, p + 1, n - 1));
         } else if (n == 3 && strncmp(p, "ext", 3) == 0) {
             ok = sb_puts(out, ",") && sb_word(out, "extensión");
             first = true;
@@ -205,7 +205,7 @@ bool es_say_telephone(const es_lang *lang, const sem_token *t, strbuf *out)
             continue;
         } else {
             if (!first) ok = p[-1] == '.' ? sb_word(out, "punto") : sb_puts(out, ",");
-            ok = ok && es_digits(out, p, n);
+            ok = ok && es_digits(&lang->num, out, p, n);
         }
         first = false;
         p += n + (p[n] != '\0');

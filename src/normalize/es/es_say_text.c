@@ -22,11 +22,11 @@ static bool say_segment(const es_lang *lang, strbuf *out, const char *s, size_t 
     es_lower(s, n, w, sizeof w);
     const table_entry *e = table_get(lang->web_words, w);
     if (e) return sb_word(out, e->spoken);
-    if (es_pronounceable(w)) return es_say_word(lang, out, w);
+    if (es_pronounceable(lang, w)) return es_say_word(lang, out, w);
     /* an initialism run into a word: rtvenoticias -> erre te uve e noticias */
     size_t split = 0;
     for (size_t k = 2; k + 4 <= n && k <= 5; k++) {
-        if (!es_pronounceable(w + k)) continue;
+        if (!es_pronounceable(lang, w + k)) continue;
         char up[8];
         for (size_t b = 0; b < k; b++)
             up[b] = (char)(w[b] - 32 * (w[b] >= 'a' && w[b] <= 'z'));
@@ -96,7 +96,7 @@ static bool say_camel(const es_lang *lang, strbuf *out, const char *s, size_t n)
         bool capitalized = up && (len == 1 || !(s[i + 1] >= 'A' && s[i + 1] <= 'Z'));
         /* a capitalized piece Spanish can say, or a short one with a vowel, as written */
         if ((capitalized && len > 1 &&
-             (es_pronounceable(lower) || (len <= 4 && strpbrk(lower, "aeiouy")))) ||
+             (es_pronounceable(lang, lower) || (len <= 4 && strpbrk(lower, "aeiouy")))) ||
             (!up && es_is_function_word(lang, piece, len))) /* @el_pais: el */
             ok = es_say_word(lang, out, piece);
         else
@@ -122,8 +122,8 @@ static bool say_hashtag(const es_lang *lang, const char *p, strbuf *out)
             char num[8];
             bool cardinal = p[i] != '0' && j - i < sizeof num;
             if (cardinal) snprintf(num, sizeof num, "%.*s", (int)(j - i), p + i);
-            ok =
-                cardinal ? es_cardinal_str(out, num, ES_MASC, false) : es_digits(out, p + i, j - i);
+            ok = cardinal ? es_cardinal_str(&lang->num, out, num, ES_MASC, false)
+                          : es_digits(&lang->num, out, p + i, j - i);
         } else if (is_letter_at(p + i, n - i)) {
             while (j < n && is_letter_at(p + j, n - j) && !(p[j] >= '0' && p[j] <= '9')) {
                 size_t size;
@@ -154,7 +154,7 @@ bool es_say_electronic(const es_lang *lang, const sem_token *t, strbuf *out)
         if (p[i] >= '0' && p[i] <= '9') {
             while (j < n && p[j] >= '0' && p[j] <= '9')
                 j++;
-            ok = es_digits(out, p + i, j - i);
+            ok = es_digits(&lang->num, out, p + i, j - i);
         } else if (is_letter_at(p + i, n - i)) {
             while (j < n && is_letter_at(p + j, n - j)) {
                 size_t size;
@@ -187,8 +187,8 @@ bool es_say_code(const es_lang *lang, const sem_token *t, strbuf *out)
         if (!part) return false;
         if (part[0] >= '0' && part[0] <= '9')
             ok = (part[0] == '0' && n > 1) || n > ES_DIGITS_MAX
-                     ? es_digits(out, part, n)
-                     : es_cardinal_str(out, part, ES_MASC, false);
+                     ? es_digits(&lang->num, out, part, n)
+                     : es_cardinal_str(&lang->num, out, part, ES_MASC, false);
         else if (part[0] >= 'A' && part[0] <= 'Z')
             ok = es_say_letters(lang, out, part, n);
         else

@@ -21,11 +21,12 @@ static bool round_millions(const char *digits)
 
 /* The integer amount and the unit's singular or plural: un euro, una libra, dos millones de euros
  */
-static bool amount_with(strbuf *out, const char *digits, const char *forms, es_gender g)
+static bool amount_with(const es_lang *lang, strbuf *out, const char *digits, const char *forms,
+                        es_gender g)
 {
     bool one = strcmp(digits, "1") == 0 || strcmp(digits, "-1") == 0;
-    return es_say_number(out, digits, g, true) && (!round_millions(digits) || sb_word(out, "de")) &&
-           es_say_form(out, forms, !one);
+    return es_say_number(lang, out, digits, g, true) &&
+           (!round_millions(digits) || sb_word(out, "de")) && es_say_form(out, forms, !one);
 }
 
 /* MONEY "EUR 15" -> quince euros; "EUR 3.20" -> tres euros con veinte céntimos;
@@ -52,14 +53,14 @@ static bool say_money(const es_lang *lang, const char *payload, const char *mark
     const table_entry *cur = table_get(lang->currencies, code);
     if (!cur)
         return es_say_letters(lang, out, code, strlen(code)) &&
-               es_say_number(out, amount, ES_MASC, false);
+               es_say_number(lang, out, amount, ES_MASC, false);
     es_gender g = gender_of(cur);
     if (scale[0]) /* tres millones de dólares, dos coma tres billones de euros */
-        return es_say_number_mark(out, amount, ES_MASC, true, mark) && sb_word(out, scale) &&
+        return es_say_number_mark(lang, out, amount, ES_MASC, true, mark) && sb_word(out, scale) &&
                (!strcmp(scale, "mil") || sb_word(out, "de")) && es_say_form(out, cur->spoken, true);
     char *dot = strchr(amount, '.');
     if (dot && strlen(dot + 1) > 2) /* more than cents: tres coma cinco cero uno euros */
-        return es_say_number_mark(out, amount, g, true, mark) &&
+        return es_say_number_mark(lang, out, amount, g, true, mark) &&
                es_say_form(out, cur->spoken, true);
     unsigned cents = 0;
     if (dot) {
@@ -67,7 +68,7 @@ static bool say_money(const es_lang *lang, const char *payload, const char *mark
         *dot = '\0';
     }
     bool units = strtoull(amount, NULL, 10) != 0 || !cents;
-    bool ok = !units || amount_with(out, amount, cur->spoken, g);
+    bool ok = !units || amount_with(lang, out, amount, cur->spoken, g);
     if (!ok || !cents) return ok;
     char cent[64];
     table_feature(cur->features, "cent", cent, sizeof cent);
@@ -76,8 +77,8 @@ static bool say_money(const es_lang *lang, const char *payload, const char *mark
     if (units && !sb_word(out, "con")) return false;
     char digits[16];
     snprintf(digits, sizeof digits, "%u", cents);
-    if (!cent[0]) return es_cardinal(out, cents, g, false);
-    return amount_with(out, digits, cent, cg[0] == 'f' ? ES_FEM : ES_MASC);
+    if (!cent[0]) return es_cardinal(&lang->num, out, cents, g, false);
+    return amount_with(lang, out, digits, cent, cg[0] == 'f' ? ES_FEM : ES_MASC);
 }
 
 /* "km/l" of two units in the table -> an entry "kilómetro por litro|kilómetros por litro" with the
@@ -121,7 +122,7 @@ bool es_say_measure(const es_lang *lang, const sem_token *t, strbuf *out)
             if (!u) return sb_word(out, t->payload);
             bool last = p[used] == '\0' || used == 0;
             if (last && p != t->payload) ok = sb_word(out, "y");
-            ok = ok && amount_with(out, a1, u->spoken, gender_of(u));
+            ok = ok && amount_with(lang, out, a1, u->spoken, gender_of(u));
             if (last) break;
             p += used;
         }
@@ -146,14 +147,15 @@ bool es_say_measure(const es_lang *lang, const sem_token *t, strbuf *out)
     char *dash = strchr(amount + 1, '-');
     if (dash) { /* 30-35 °C -> treinta a treinta y cinco grados centígrados */
         *dash = '\0';
-        return es_say_number_mark(out, amount, g, false, ES_MARK(t)) && sb_word(out, "a") &&
-               (strchr(dash + 1, '.') ? es_say_number_mark(out, dash + 1, g, true, ES_MARK(t)) &&
-                                            es_say_form(out, u->spoken, true)
-                                      : amount_with(out, dash + 1, u->spoken, g));
+        return es_say_number_mark(lang, out, amount, g, false, ES_MARK(t)) && sb_word(out, "a") &&
+               (strchr(dash + 1, '.')
+                    ? es_say_number_mark(lang, out, dash + 1, g, true, ES_MARK(t)) &&
+                          es_say_form(out, u->spoken, true)
+                    : amount_with(lang, out, dash + 1, u->spoken, g));
     }
-    if (strchr(amount, '/')) return es_say_fraction_of(out, amount, g, u->spoken);
+    if (strchr(amount, '/')) return es_say_fraction_of(lang, out, amount, g, u->spoken);
     if (strchr(amount, '.')) /* decimals take the plural: uno coma cinco kilómetros */
-        return es_say_number_mark(out, amount, g, false, ES_MARK(t)) &&
+        return es_say_number_mark(lang, out, amount, g, false, ES_MARK(t)) &&
                es_say_form(out, u->spoken, true);
-    return amount_with(out, amount, u->spoken, g);
+    return amount_with(lang, out, amount, u->spoken, g);
 }

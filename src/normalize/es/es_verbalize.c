@@ -164,7 +164,7 @@ static bool say_fallback(const es_lang *lang, const sem_token *t, strbuf *out)
                 else if (p[k] == '/')
                     ok = sb_word(out, "barra");
                 else
-                    ok = es_digits(out, p + k, 1);
+                    ok = es_digits(&lang->num, out, p + k, 1);
             }
         } else if (!strcmp(part, "%"))
             ok = sb_word(out, "por ciento");
