@@ -54,7 +54,8 @@ EndClient
 EOF
 if [ -f "$SRC/speechd/locutor.conf" ]; then cp "$SRC/speechd/locutor.conf" "$T/conf/modules/"; else : >"$T/conf/modules/locutor.conf"; fi
 cp /etc/speech-dispatcher/modules/espeak-ng.conf "$T/conf/modules/"
-speech-dispatcher -s -t 0 -C "$T/conf" -S "$T/run/sd.sock" -P "$T/run/sd.pid" -L "$T/logs" \
+# the module inherits the server's environment: its trace shows what each message was said as
+LOCUTOR_SD_TRACE=$T/sd.trace speech-dispatcher -s -t 0 -C "$T/conf" -S "$T/run/sd.sock" -P "$T/run/sd.pid" -L "$T/logs" \
     >"$T/logs/sd.stdout" 2>&1 &
 sd_pid=$!
 for _ in $(seq 1 50); do [ -S "$T/run/sd.sock" ] && break; sleep 0.1; done
@@ -109,6 +110,8 @@ for t in marks stop pause; do
     FAILED=$((FAILED + $(grep -c '^FAIL: ' <<<"$out")))
     grep -q '^ok: \|^FAIL: ' <<<"$out" || fail "client test $t printed no result: $out"
 done
+check "the Orca-style client's 1.500 euros is said mil quinientos euros ($(grep -a 'Pagaron' "$T/sd.trace" 2>/dev/null | tail -n 1))" \
+    sh -c "grep -a 'Pagaron' '$T/sd.trace' | grep -q 'mil quinientos euros'"
 kill -0 "$sd_pid" 2>/dev/null
 check "speech-dispatcher still runs" test $? = 0
 finish
