@@ -11,24 +11,7 @@
 #include "es_foreign.h"
 #include "es_lang.h"
 
-static es_lang lang;
-
-static int setup(void **state)
-{
-    (void)state;
-    strbuf err = {0};
-    loc_status st = es_lang_load(&lang, LOCUTOR_TEST_DATA_DIR, &err);
-    if (st != LOC_OK) fprintf(stderr, "%s\n", sb_str(&err));
-    sb_free(&err);
-    return st == LOC_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    es_lang_free(&lang);
-    return 0;
-}
+#include "lang_fixture.h"
 
 static const char *language(const char *w)
 {

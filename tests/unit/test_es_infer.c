@@ -11,26 +11,7 @@
 #include "es_classify.h"
 #include "es_infer.h"
 
-static es_lang lang;
-static arena a;
-
-static int setup(void **state)
-{
-    (void)state;
-    strbuf err = {0};
-    loc_status st = es_lang_load(&lang, LOCUTOR_TEST_DATA_DIR, &err);
-    if (st != LOC_OK) fprintf(stderr, "%s\n", sb_str(&err));
-    sb_free(&err);
-    return st == LOC_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    es_lang_free(&lang);
-    arena_free(&a);
-    return 0;
-}
+#include "lang_fixture.h"
 
 /* The region decided from the given blocks (NULL-terminated); the first is the article's first. */
 static const es_region *decide(const char *const *blocks, const char *declared, strbuf *why)

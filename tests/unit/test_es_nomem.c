@@ -42,24 +42,7 @@ void *__wrap_realloc(void *p, size_t size)
     return __real_realloc(p, size);
 }
 
-static es_lang lang;
-
-static int setup(void **state)
-{
-    (void)state;
-    strbuf err = {0};
-    loc_status st = es_lang_load(&lang, LOCUTOR_TEST_DATA_DIR, &err);
-    if (st != LOC_OK) fprintf(stderr, "%s\n", sb_str(&err));
-    sb_free(&err);
-    return st == LOC_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    es_lang_free(&lang);
-    return 0;
-}
+#include "lang_fixture.h"
 
 /* The classification of text as one line (class, span, payload, gender, flags per token). */
 static loc_status classify(const char *text, const token_list *toks, arena *a, strbuf *out)

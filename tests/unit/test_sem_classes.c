@@ -13,26 +13,7 @@
 #include "es_rec.h"
 #include "es_say.h"
 
-static es_lang lang;
-static arena a;
-
-static int setup(void **state)
-{
-    (void)state;
-    strbuf err = {0};
-    loc_status st = es_lang_load(&lang, LOCUTOR_TEST_DATA_DIR, &err);
-    if (st != LOC_OK) fprintf(stderr, "%s\n", sb_str(&err));
-    sb_free(&err);
-    return st == LOC_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    es_lang_free(&lang);
-    arena_free(&a);
-    return 0;
-}
+#include "lang_fixture.h"
 
 /* Each class of SEM_CLASS_LIST has a verbalizer and tests/golden/<class>.tsv with cases. */
 static void test_every_class_has_verbalizer_and_golden(void **state)
