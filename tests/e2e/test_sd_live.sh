@@ -97,10 +97,12 @@ ref=$(speech_s "$T/ref.wav") loc=$(speech_s "$T/loc.wav") esp=$(speech_s "$T/esp
 check "sd_locutor spoke $loc s through the server; locutor -o: $ref s (within 25 %)" \
     fcmp "$loc > 0.75 * $ref && $loc < 1.25 * $ref"
 set -- $($PY "$TOOL" compare "$T/ref.wav" "$T/loc.wav" "$T/esp.wav")
-dloc=${1#A=} desp=${2#B=}
+dloc=${1#A=} desp=${2#B=} sloc=${3#SA=} sesp=${4#SB=}
 [ -n "${SD_LIVE_KEEP:-}" ] && cp "$T"/{ref,loc,esp}.wav "$SD_LIVE_KEEP"/
 check "sd_locutor sounds like locutor -o (envelope distance $dloc dB) and unlike sd_espeak-ng ($desp dB, $esp s)" \
     fcmp "$dloc < 0.5 * $desp"
+check "sd_locutor's spectrogram is locutor -o's ($sloc dB per band and frame) rather than sd_espeak-ng's ($sesp dB)" \
+    fcmp "$sloc < 0.6 * $sesp"
 
 # (b) Orca's word marks, (c) cancel to silence, (d) pause and resume: one client each.
 for t in marks stop pause; do

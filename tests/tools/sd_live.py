@@ -2,8 +2,9 @@
 """sd_live.py - helpers of tests/e2e/test_sd_live.sh (speech-dispatcher live test), pure Python.
 
   sd_live.py compare REF.wav A.wav B.wav
-      prints "A=<dist> B=<dist>": how far each recording's loudness envelope (20 ms frames, dB
-      below its own peak, onsets aligned, +-40 ms of slack) is from REF's, in mean dB per frame.
+      prints "A=<dist> B=<dist> SA=<dist> SB=<dist>": how far each recording's loudness envelope
+      (20 ms frames, dB below its own peak, onsets aligned, +-40 ms of slack) and its coarse
+      spectrogram (nine bands, 250 Hz to 5.2 kHz) are from REF's, in mean dB per frame (and band).
   sd_live.py client MODULE TEST
       an Orca-like SSIP client (SSIPClient('Orca', component=MODULE), SSML, priority MESSAGE, a
       mark before every word) running TEST: marks, stop or pause; prints "ok: ..." / "FAIL: ..."
@@ -66,10 +67,65 @@ def distance(ref, other, lag=2):
                for i in range(n)) / n
 
 
+BANDS_HZ = (250, 400, 600, 900, 1300, 1900, 2700, 3800, 5200)
+
+
+def samples(path):
+    """The samples of a 16-bit WAV file (channels averaged) and its rate."""
+    with wave.open(path) as w:
+        rate, ch = w.getframerate(), w.getnchannels()
+        data = array.array("h", w.readframes(w.getnframes()))
+    if sys.byteorder == "big":
+        data.byteswap()
+    if ch > 1:
+        data = [sum(data[i:i + ch]) / ch for i in range(0, len(data) - ch + 1, ch)]
+    return data, rate
+
+
+def spectrum(path):
+    """Per 20 ms frame (40 ms windows), the energy in dB below the recording's peak of each of
+    BANDS_HZ (Goertzel), from the first to the last loud frame: a coarse spectrogram."""
+    r = rms_frames(path)
+    loud = [i for i, v in enumerate(r) if v > LOUD]
+    if not loud:
+        return []
+    data, rate = samples(path)
+    hop, win = rate * FRAME_MS // 1000, rate * 2 * FRAME_MS // 1000
+    coeffs = [2 * math.cos(2 * math.pi * f / rate) for f in BANDS_HZ]
+    frames = []
+    for k in range(loud[0], loud[-1] + 1):
+        x = data[k * hop:k * hop + win]
+        row = []
+        for c in coeffs:
+            s1 = s2 = 0.0
+            for v in x:
+                s1, s2 = v + c * s1 - s2, s1
+            row.append(s1 * s1 + s2 * s2 - c * s1 * s2)
+        frames.append(row)
+    peak = max(max(row) for row in frames) or 1.0
+    return [[max(FLOOR_DB, 10 * math.log10(max(p, 1e-9) / peak)) for p in row] for row in frames]
+
+
+def spectral_distance(ref, other, lag=2):
+    """Mean absolute dB difference per band and frame, matched as distance() does."""
+    n = max(len(ref), len(other))
+    if n == 0:
+        return 99.0
+    quiet = [FLOOR_DB] * len(BANDS_HZ)
+    a = ref + [quiet] * (n - len(ref))
+    b = other + [quiet] * (n - len(other))
+    def diff(x, y):
+        return sum(abs(p - q) for p, q in zip(x, y)) / len(x)
+    return sum(min(diff(a[i], b[j]) for j in range(max(0, i - lag), min(n, i + lag + 1)))
+               for i in range(n)) / n
+
+
 def compare(ref, a, b):
-    """Prints how far recordings a and b are from ref."""
-    e = envelope(ref)
-    print(f"A={distance(e, envelope(a)):.2f} B={distance(e, envelope(b)):.2f}")
+    """Prints how far recordings a and b are from ref: loudness envelopes (A, B) and coarse
+    spectrograms (SA, SB)."""
+    e, s = envelope(ref), spectrum(ref)
+    print(f"A={distance(e, envelope(a)):.2f} B={distance(e, envelope(b)):.2f} "
+          f"SA={spectral_distance(s, spectrum(a)):.2f} SB={spectral_distance(s, spectrum(b)):.2f}")
 
 
 class Recorder:
