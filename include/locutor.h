@@ -99,8 +99,10 @@ typedef enum {
 
 /* Flags of locutor_normalize. */
 enum {
-    LOCUTOR_MARKS = 1, /* add a MARK chunk before each sentence ("sN") and word ("wN"), so that
-                        * locutor_speak reports them as SENTENCE and WORD events */
+    LOCUTOR_MARKS = 1,    /* add a MARK chunk before each sentence ("sN") and word ("wN"), so
+                           * that locutor_speak reports them as SENTENCE and WORD events */
+    LOCUTOR_FRAGMENT = 2, /* the text is a fragment, not an article (a screen reader's message):
+                           * no line is read as a heading, no pause follows the last block */
 };
 
 typedef enum {
@@ -126,7 +128,8 @@ typedef struct {
 typedef struct locutor_speech locutor_speech;
 
 /* Normalizes len bytes of text (UTF-8, else read as Windows-1252) read as format into *out.
- * flags: 0 or LOCUTOR_MARKS. The text is not kept: offsets in the chunks refer to it. */
+ * flags: 0, LOCUTOR_MARKS, LOCUTOR_FRAGMENT, or both. The text is not kept: offsets in the chunks
+ * refer to it. */
 locutor_status locutor_normalize(locutor_lang *lang, const char *text, size_t len,
                                  locutor_format format, unsigned flags, locutor_speech **out,
                                  char *err, size_t errsize);

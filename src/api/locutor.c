@@ -2,7 +2,8 @@
  * layers: language data, articles into speech chunks, chunks into PCM with events. */
 #include "locutor.h"
 
-#include <signal.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,7 +63,7 @@ struct locutor_speech {
 };
 
 struct locutor_voice {
-    volatile sig_atomic_t stop;
+    atomic_int stop; /* lock-free: safe from another thread and from a signal handler */
     int rate;
 };
 
@@ -266,6 +267,7 @@ locutor_status locutor_normalize(locutor_lang *lang, const char *text, size_t le
                                  char *err, size_t errsize)
 {
     *out = NULL;
+    if (err && errsize) *err = '\0';
     if ((unsigned)format > LOCUTOR_FORMAT_FEED || !lang || (!text && len)) {
         set_error(err, errsize, "locutor_normalize: invalid argument");
         return LOCUTOR_ERR_USAGE;
@@ -274,10 +276,14 @@ locutor_status locutor_normalize(locutor_lang *lang, const char *text, size_t le
     if (!s) return LOCUTOR_ERR_NOMEM;
     read_options ro = {.format = formats[format]};
     loc_status st = read_all(s, lang, text ? text : "", len, &ro, err, errsize);
+    bool fragment = flags & LOCUTOR_FRAGMENT;
     for (size_t i = 0; st == LOC_OK && i < s->nblocks; i++) {
         chunk_list cl;
+        if (fragment) s->blocks[i].b.kind = BLOCK_PARAGRAPH; /* a short line is no heading */
         st = normalize_block(&lang->es, &s->blocks[i].b, flags & LOCUTOR_MARKS, &s->arena, &cl,
                              NULL);
+        if (st == LOC_OK && fragment && i + 1 == s->nblocks) /* no pause after it */
+            cl.count = chunk_trailing_breaks(&cl);
         if (st == LOC_OK) st = add_chunks(s, i, &cl);
     }
     if (st != LOC_OK) {
@@ -318,7 +324,11 @@ static size_t mark_place(const locutor_speech *s, size_t offset, size_t *block)
 locutor_status locutor_speech_add_mark(locutor_speech *speech, size_t offset, const char *name)
 {
     if (!speech || !name || !speech->marks) return LOCUTOR_ERR_USAGE;
-    if (!speech->nblocks) return LOCUTOR_ERR_USAGE; /* nothing is said: no place to mark */
+    if (!speech->nblocks) { /* nothing is said: the mark alone, in an empty block */
+        block empty = {.kind = BLOCK_PARAGRAPH, .text = "", .len = 0};
+        if (keep_block(speech, &empty, 0) != LOC_OK) return LOCUTOR_ERR_NOMEM;
+        speech->blocks[0].first = speech->blocks[0].count = 0;
+    }
     size_t block, at = mark_place(speech, offset, &block);
     /* after the caller's marks already there: they keep the order they were added in */
     while (at < speech->nchunks && speech->user_mark[at] &&
@@ -463,7 +473,7 @@ locutor_status locutor_voice_set(locutor_voice *voice, const locutor_voice_optio
 
 void locutor_voice_stop(locutor_voice *voice)
 {
-    if (voice) voice->stop = 1;
+    if (voice) atomic_store(&voice->stop, 1);
 }
 
 void locutor_voice_close(locutor_voice *voice)
@@ -471,6 +481,32 @@ void locutor_voice_close(locutor_voice *voice)
     if (!voice) return;
     synth_close();
     free(voice);
+}
+
+/* A block's chunks as the synthesizer gets them: the caller's marks named "u" and their index
+ * in the block, so any name (with & or < in it) comes back as it was given. */
+static loc_status synth_chunks(const locutor_speech *s, size_t i, chunk **items, char **names,
+                               chunk_list *out)
+{
+    *out = block_chunks(s, i);
+    const speech_block *k = &s->blocks[i];
+    bool any = false;
+    for (size_t j = 0; j < k->count && !any; j++)
+        any = s->user_mark[k->first + j];
+    if (!any) return LOC_OK;
+    chunk *c = realloc(*items, (k->count ? k->count : 1) * sizeof *c);
+    if (c) *items = c;
+    char *n = realloc(*names, (k->count ? k->count : 1) * 24);
+    if (n) *names = n;
+    if (!c || !n) return LOC_ERR_NOMEM;
+    memcpy(c, out->items, k->count * sizeof *c);
+    for (size_t j = 0; j < k->count; j++)
+        if (s->user_mark[k->first + j]) {
+            snprintf(n + j * 24, 24, "u%zu", j);
+            c[j].text = n + j * 24;
+        }
+    out->items = c;
+    return LOC_OK;
 }
 
 /* One locutor_speak call: the callbacks and where it is. */
@@ -489,7 +525,7 @@ typedef struct {
 static loc_status deliver_audio(void *user, const short *samples, size_t count)
 {
     speaking *sp = user;
-    if (sp->voice->stop) return LOC_ERR_INTERRUPTED;
+    if (atomic_load(&sp->voice->stop)) return LOC_ERR_INTERRUPTED;
     if (sp->on_audio(sp->user, samples, count) != 0) return LOC_ERR_INTERRUPTED;
     sp->delivered += count;
     return LOC_OK;
@@ -499,12 +535,18 @@ static loc_status deliver_audio(void *user, const short *samples, size_t count)
 static loc_status deliver_mark(void *user, const char *name, size_t sample)
 {
     speaking *sp = user;
-    if (sp->voice->stop) return LOC_ERR_INTERRUPTED;
+    if (atomic_load(&sp->voice->stop)) return LOC_ERR_INTERRUPTED;
     if (!sp->on_event) return LOC_OK;
     const speech_block *k = &sp->speech->blocks[sp->block];
-    for (size_t i = sp->next_mark; i < k->count; i++) {
+    char *end;
+    size_t theirs = name[0] == 'u' ? (size_t)strtoul(name + 1, &end, 10) : SIZE_MAX;
+    if (theirs != SIZE_MAX && (*end || theirs >= k->count)) theirs = SIZE_MAX;
+    for (size_t i = theirs != SIZE_MAX ? theirs : sp->next_mark; i < k->count; i++) {
         const locutor_chunk *c = &sp->speech->public_chunks[k->first + i];
-        if (c->kind != LOCUTOR_CHUNK_MARK || strcmp(c->text, name) != 0) continue;
+        bool mine = sp->speech->user_mark[k->first + i];
+        if (c->kind != LOCUTOR_CHUNK_MARK || mine != (theirs != SIZE_MAX) ||
+            (!mine && strcmp(c->text, name) != 0))
+            continue;
         sp->next_mark = i + 1;
         locutor_event ev = {.name = c->text,
                             .sample = sp->base + sample,
@@ -526,9 +568,13 @@ locutor_status locutor_speak(locutor_voice *voice, const locutor_speech *speech,
     speaking sp = {
         .voice = voice, .speech = speech, .on_audio = on_audio, .on_event = on_event, .user = user};
     strbuf ssml = {0};
+    chunk *items = NULL;
+    char *names = NULL;
     loc_status st = LOC_OK;
     for (size_t i = 0; st == LOC_OK && i < speech->nblocks; i++) {
-        chunk_list cl = block_chunks(speech, i);
+        chunk_list cl;
+        st = synth_chunks(speech, i, &items, &names, &cl);
+        if (st != LOC_OK) break;
         size_t spoken = chunk_trailing_breaks(&cl);
         int silence = 0;
         for (size_t k = spoken; k < cl.count; k++)
@@ -544,8 +590,9 @@ locutor_status locutor_speak(locutor_voice *voice, const locutor_speech *speech,
         if (st == LOC_OK && silence) st = synth_silence(silence, deliver_audio, &sp);
     }
     sb_free(&ssml);
-    if (voice->stop) st = LOC_ERR_INTERRUPTED;
-    voice->stop = 0;
+    free(items);
+    free(names);
+    if (atomic_exchange(&voice->stop, 0)) st = LOC_ERR_INTERRUPTED;
     return (locutor_status)st;
 }
 
@@ -553,7 +600,7 @@ locutor_status locutor_speak(locutor_voice *voice, const locutor_speech *speech,
 static loc_status deliver_written_mark(void *user, const char *name, size_t sample)
 {
     speaking *sp = user;
-    if (sp->voice->stop) return LOC_ERR_INTERRUPTED;
+    if (atomic_load(&sp->voice->stop)) return LOC_ERR_INTERRUPTED;
     if (!sp->on_event) return LOC_OK;
     locutor_event ev = {.kind = LOCUTOR_EVENT_MARK, .name = name, .sample = sample};
     return sp->on_event(sp->user, &ev) == 0 ? LOC_OK : LOC_ERR_INTERRUPTED;
@@ -574,7 +621,6 @@ locutor_status locutor_speak_as_written(locutor_voice *voice, const char *text,
         st = synth_speak_ssml_in(language, ssml ? text : sb_str(&doc), deliver_audio,
                                  deliver_written_mark, &sp);
     sb_free(&doc);
-    if (voice->stop) st = LOC_ERR_INTERRUPTED;
-    voice->stop = 0;
+    if (atomic_exchange(&voice->stop, 0)) st = LOC_ERR_INTERRUPTED;
     return (locutor_status)st;
 }

@@ -208,8 +208,10 @@ char *sd_text_ssml(const sd_text *t)
     int ok = sd_buf_puts(&b, "<speak>");
     for (size_t m = 0; ok && m < t->nmarks; m++) {
         size_t to = t->marks[m].offset;
+        char name[32]; /* "m" and the mark's index: espeak-ng gives names back as written */
+        snprintf(name, sizeof name, "m%zu", m);
         ok = escape(&b, t->text.s + at, to - at) && sd_buf_puts(&b, "<mark name=\"") &&
-             escape(&b, t->marks[m].name, strlen(t->marks[m].name)) && sd_buf_puts(&b, "\"/>");
+             sd_buf_puts(&b, name) && sd_buf_puts(&b, "\"/>");
         at = to;
     }
     ok = ok && escape(&b, t->text.s + at, t->text.len - at) && sd_buf_puts(&b, "</speak>");

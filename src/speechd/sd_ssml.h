@@ -32,7 +32,8 @@ int sd_text_mark(sd_text *t, const char *name);
 typedef size_t (*sd_piece_fn)(void *ctx, const char *s, size_t len, size_t i, sd_buf *out);
 int sd_text_map(sd_text *t, sd_piece_fn piece, void *ctx);
 
-/* The text as an SSML document with its marks (for speaking without normalization); free() it. */
+/* The text as an SSML document with its marks (for speaking without normalization), each named
+ * "m" and its index in t->marks (any name comes back intact); free() it. */
 char *sd_text_ssml(const sd_text *t);
 
 void sd_text_free(sd_text *t);

@@ -48,6 +48,7 @@ typedef struct {
     size_t *samples;
     size_t nmarks;
     int rate, paused, sent_any;
+    int indexed; /* marks come named "m" and their index in S.text.marks (sd_text_ssml) */
 } output;
 
 /* The language data for a region, loaded once. */
@@ -92,9 +93,11 @@ static int flush_marks(output *o, int at_end)
             break;
         }
     }
-    memmove(o->names, o->names + done, (o->nmarks - done) * sizeof *o->names);
-    memmove(o->samples, o->samples + done, (o->nmarks - done) * sizeof *o->samples);
-    o->nmarks -= done;
+    if (done) { /* (names is NULL before the first mark) */
+        memmove(o->names, o->names + done, (o->nmarks - done) * sizeof *o->names);
+        memmove(o->samples, o->samples + done, (o->nmarks - done) * sizeof *o->samples);
+        o->nmarks -= done;
+    }
     return o->paused || atomic_load(&S.stop);
 }
 
@@ -121,11 +124,18 @@ static int on_event(void *user, const locutor_event *ev)
 {
     output *o = user;
     if (ev->kind != LOCUTOR_EVENT_MARK) return 0;
+    const char *name = ev->name;
+    if (o->indexed) {
+        char *end;
+        unsigned long m = strtoul(name + 1, &end, 10);
+        if (name[0] != 'm' || *end || m >= S.text.nmarks) return 0; /* not one of ours */
+        name = S.text.marks[m].name;
+    }
     char **names = realloc(o->names, (o->nmarks + 1) * sizeof *names);
     if (names) o->names = names;
     size_t *samples = realloc(o->samples, (o->nmarks + 1) * sizeof *samples);
     if (samples) o->samples = samples;
-    if (!names || !samples || !(names[o->nmarks] = strdup(ev->name))) return 1;
+    if (!names || !samples || !(names[o->nmarks] = strdup(name))) return 1;
     samples[o->nmarks++] = ev->sample;
     return flush_marks(o, 0);
 }
@@ -179,7 +189,7 @@ static locutor_status speak_spanish(const sd_choice *c, output *o, char *err, si
     if (!lang) return LOCUTOR_ERR_DATA;
     locutor_speech *speech = NULL;
     locutor_status st = locutor_normalize(lang, S.text.text.s, S.text.text.len, LOCUTOR_FORMAT_TEXT,
-                                          LOCUTOR_MARKS, &speech, err, errsize);
+                                          LOCUTOR_MARKS | LOCUTOR_FRAGMENT, &speech, err, errsize);
     for (size_t i = 0; st == LOCUTOR_OK && i < S.text.nmarks; i++)
         st = locutor_speech_add_mark(speech, S.text.marks[i].offset, S.text.marks[i].name);
     if (st == LOCUTOR_OK && S.trace) {
@@ -235,7 +245,9 @@ static locutor_status set_voice(const sd_choice *c, char *err, size_t errsize)
         S.voice = NULL;
         o.name = c->espeak;
         st = locutor_voice_open(&o, &S.voice, err, errsize);
-        if (st == LOCUTOR_OK) S.voice_name = c->espeak, S.applied = o;
+        /* on failure no voice is open: the next message opens one again, whatever it asks */
+        S.voice_name = st == LOCUTOR_OK ? c->espeak : "";
+        if (st == LOCUTOR_OK) S.applied = o;
         pthread_mutex_unlock(&S.lock);
         return st;
     }
@@ -253,6 +265,7 @@ static locutor_status set_voice(const sd_choice *c, char *err, size_t errsize)
 static locutor_status say(output *o, char *err, size_t errsize)
 {
     sd_choice c = sd_settings_choice(&S.settings);
+    if (S.kind != SD_SPEAK && !S.line) return LOCUTOR_ERR_NOMEM; /* its copy failed */
     locutor_status st = set_voice(&c, err, errsize);
     if (st != LOCUTOR_OK) return st;
     o->rate = locutor_voice_sample_rate(S.voice);
@@ -269,6 +282,7 @@ static locutor_status say(output *o, char *err, size_t errsize)
             st = speak_spanish(&c, o, err, errsize);
         } else {
             char *doc = sd_text_ssml(&S.text);
+            o->indexed = 1;
             st = doc ? locutor_speak_as_written(S.voice, doc, c.language, 1, on_audio, on_event, o)
                      : LOCUTOR_ERR_NOMEM;
             free(doc);
