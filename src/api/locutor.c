@@ -315,7 +315,7 @@ static size_t mark_place(const locutor_speech *s, size_t offset, size_t *block)
     }
     /* after every word: the end of the last block's speech */
     *block = s->nblocks ? s->nblocks - 1 : 0;
-    if (!s->nblocks) return 0;
+    if (!s->nblocks || !s->chunks) return 0; /* (chunks is NULL while nothing is said) */
     chunk_list cl = {.items = s->chunks + s->blocks[*block].first,
                      .count = s->blocks[*block].count};
     return s->blocks[*block].first + chunk_trailing_breaks(&cl);

@@ -315,6 +315,53 @@ static void test_as_written_and_rate(void **state)
     locutor_lang_close(lang);
 }
 
+/* A mark named with XML's special characters comes back as it was given; a mark alone in an
+ * empty message is still reported; a fragment has no heading and no pause at its end. */
+static void test_mark_names_and_fragments(void **state)
+{
+    (void)state;
+    locutor_lang *lang = open_lang(NULL);
+    locutor_voice *v = NULL;
+    char err[256] = "";
+    assert_int_equal(locutor_voice_open(NULL, &v, err, sizeof err), LOCUTOR_OK);
+    locutor_speech *s = normalize(lang, "Hola, mundo.", LOCUTOR_MARKS);
+    assert_int_equal(locutor_speech_add_mark(s, 6, "a&b <\"c\">"), LOCUTOR_OK);
+    marks_heard m = {0};
+    assert_int_equal(locutor_speak(v, s, count_audio, on_mark, &m), LOCUTOR_OK);
+    assert_int_equal(m.count, 1);
+    assert_string_equal(m.names[0], "a&b <\"c\">");
+    locutor_speech_free(s);
+    s = normalize(lang, "", LOCUTOR_MARKS);
+    assert_int_equal(locutor_speech_add_mark(s, 0, "__spd_0"), LOCUTOR_OK);
+    marks_heard lone = {0};
+    assert_int_equal(locutor_speak(v, s, count_audio, on_mark, &lone), LOCUTOR_OK);
+    assert_int_equal(lone.count, 1);
+    assert_string_equal(lone.names[0], "__spd_0");
+    locutor_speech_free(s);
+    locutor_speech *whole = NULL, *fragment = NULL;
+    assert_int_equal(
+        locutor_normalize(lang, "Archivo", 7, LOCUTOR_FORMAT_TEXT, 0, &whole, err, sizeof err),
+        LOCUTOR_OK);
+    assert_int_equal(locutor_normalize(lang, "Archivo", 7, LOCUTOR_FORMAT_TEXT, LOCUTOR_FRAGMENT,
+                                       &fragment, err, sizeof err),
+                     LOCUTOR_OK);
+    char *a = locutor_speech_ssml(whole), *b = locutor_speech_ssml(fragment);
+    assert_non_null(strstr(a, "<prosody")); /* an article's short line is a heading */
+    assert_non_null(strstr(a, "<break"));
+    assert_null(strstr(b, "<prosody"));
+    assert_null(strstr(b, "<break"));
+    free(a);
+    free(b);
+    size_t with_pause = 0, without = 0;
+    assert_int_equal(locutor_speak(v, whole, add_samples, NULL, &with_pause), LOCUTOR_OK);
+    assert_int_equal(locutor_speak(v, fragment, add_samples, NULL, &without), LOCUTOR_OK);
+    assert_true(without + (size_t)locutor_voice_sample_rate(v) / 2 < with_pause);
+    locutor_speech_free(whole);
+    locutor_speech_free(fragment);
+    locutor_voice_close(v);
+    locutor_lang_close(lang);
+}
+
 static void test_version(void **state)
 {
     (void)state;
@@ -331,6 +378,7 @@ int main(void)
         cmocka_unit_test(test_speak_events),
         cmocka_unit_test(test_marks_survive),
         cmocka_unit_test(test_as_written_and_rate),
+        cmocka_unit_test(test_mark_names_and_fragments),
         cmocka_unit_test(test_version),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
