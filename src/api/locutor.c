@@ -36,9 +36,6 @@ _Static_assert((int)LOCUTOR_CHUNK_SENTENCE_END == (int)CHUNK_SENTENCE_END &&
                    (int)LOCUTOR_CHUNK_MARK == (int)CHUNK_MARK,
                "locutor_chunk_kind and chunk_kind differ");
 
-/* How much of an article is weighed before its region is decided (as the program does). */
-enum { HOLD_BLOCKS = 48, HOLD_BYTES = 48 * 1024 };
-
 struct locutor_lang {
     es_lang es;
     const es_region *forced; /* options->region, NULL to guess */
@@ -169,7 +166,8 @@ static loc_status decide_regions(const locutor_lang *lang, locutor_speech *s, co
         if (declared) es_evidence_declared(&ev, &lang->es, declared);
         while (end < s->nblocks && s->blocks[end].article == s->blocks[i].article)
             end++;
-        for (size_t k = i; k < end && k - i < HOLD_BLOCKS && bytes < HOLD_BYTES; k++) {
+        for (size_t k = i; k < end && k - i < ES_EVIDENCE_BLOCKS && bytes < ES_EVIDENCE_BYTES;
+             k++) {
             token_list toks;
             arena_reset(&scratch);
             if (tokenize(s->blocks[k].b.text, s->blocks[k].b.len, &scratch, &toks) != 0) {
@@ -575,14 +573,9 @@ locutor_status locutor_speak(locutor_voice *voice, const locutor_speech *speech,
         chunk_list cl;
         st = synth_chunks(speech, i, &items, &names, &cl);
         if (st != LOC_OK) break;
-        size_t spoken = chunk_trailing_breaks(&cl);
-        int silence = 0;
-        for (size_t k = spoken; k < cl.count; k++)
-            if (cl.items[k].kind == CHUNK_BREAK) silence += cl.items[k].ms;
+        int silence;
         sb_clear(&ssml);
-        if (!sb_puts(&ssml, "<speak xml:lang=\"es\">") || !render_ssml(&cl, spoken, &ssml) ||
-            !sb_puts(&ssml, "</speak>"))
-            st = LOC_ERR_NOMEM;
+        if (!render_speech(&cl, &ssml, &silence)) st = LOC_ERR_NOMEM;
         sp.block = i;
         sp.next_mark = 0;
         sp.base = sp.delivered;

@@ -81,9 +81,6 @@ typedef struct {
     const char *path;
 } run;
 
-/* How much of an article is read before its region is decided. */
-enum { HOLD_BLOCKS = 48, HOLD_BYTES = 48 * 1024 };
-
 /* ---- the audio side: samples and events from the workers, in order ---- */
 
 static loc_status to_sinks(void *user, const short *samples, size_t count)
@@ -196,15 +193,9 @@ static loc_status speak_block(run *r, const block *b, bool has_source, const chu
 {
     loc_status st = flush_pending(r);
     if (st != LOC_OK) return st;
-    size_t speech = chunk_trailing_breaks(chunks);
-    r->pending_silence = 0;
-    for (size_t i = speech; i < chunks->count; i++)
-        if (chunks->items[i].kind == CHUNK_BREAK) r->pending_silence += chunks->items[i].ms;
     r->pending_id = r->next_id++;
     sb_clear(&r->pending);
-    if (!sb_puts(&r->pending, "<speak xml:lang=\"es\">") ||
-        !render_ssml(chunks, speech, &r->pending) || !sb_puts(&r->pending, "</speak>"))
-        return LOC_ERR_NOMEM;
+    if (!render_speech(chunks, &r->pending, &r->pending_silence)) return LOC_ERR_NOMEM;
     r->has_pending = true;
     return timing_add_block(r->timing, r->pending_id, b, has_source, chunks);
 }
@@ -385,7 +376,8 @@ static loc_status take_block(run *r, const block *b, FILE *verbose)
         memcpy(r->held_map.items + r->held_map.count - b->len, b->source_map,
                b->len * sizeof *b->source_map);
     }
-    if (r->nheld >= HOLD_BLOCKS || r->held_text.len >= HOLD_BYTES) return release_held(r, verbose);
+    if (r->nheld >= ES_EVIDENCE_BLOCKS || r->held_text.len >= ES_EVIDENCE_BYTES)
+        return release_held(r, verbose);
     return LOC_OK;
 }
 

@@ -107,3 +107,13 @@ bool render_ssml(const chunk_list *chunks, size_t upto, strbuf *out)
     }
     return ok;
 }
+
+bool render_speech(const chunk_list *chunks, strbuf *out, int *pause_ms)
+{
+    size_t speech = chunk_trailing_breaks(chunks);
+    *pause_ms = 0;
+    for (size_t i = speech; i < chunks->count; i++)
+        if (chunks->items[i].kind == CHUNK_BREAK) *pause_ms += chunks->items[i].ms;
+    return sb_puts(out, "<speak xml:lang=\"es\">") && render_ssml(chunks, speech, out) &&
+           sb_puts(out, "</speak>");
+}

@@ -14,6 +14,10 @@ bool render_text(const chunk_list *chunks, strbuf *out);
  * every piece of text escaped. */
 bool render_ssml(const chunk_list *chunks, size_t upto, strbuf *out);
 
+/* Appends one block as the synthesizer takes it: its spoken chunks in <speak xml:lang="es">,
+ * and sets *pause_ms to its trailing pauses, which are said as silence. */
+bool render_speech(const chunk_list *chunks, strbuf *out, int *pause_ms);
+
 /* The document around the blocks of --ssml. */
 extern const char render_ssml_header[];
 extern const char render_ssml_footer[];

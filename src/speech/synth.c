@@ -196,12 +196,7 @@ bool synth_phonemes(void *user, const char *voice, const char *word, strbuf *out
     bool ok = ph && sb_puts(out, ph) && out->len > 0;
     /* the speaking voice back at once (a switch to a loaded voice takes ~0.1 ms), so a
      * process forked from this one starts with it */
-    if (speaking_voice[0]) {
-        if (espeak_ng_SetVoiceByName(speaking_voice) != ENS_OK) voice_changed = true;
-        espeak_SetParameter(espeakRATE, speaking.rate, 0);
-        espeak_SetParameter(espeakPITCH, speaking.pitch, 0);
-        espeak_SetParameter(espeakVOLUME, speaking.volume, 0);
-    }
+    if (speaking_voice[0] && !load_voice(speaking_voice)) voice_changed = true;
     return ok;
 }
 

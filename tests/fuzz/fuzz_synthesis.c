@@ -87,9 +87,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     bool marks = size % 2;
     if (normalize_block(&lang, &b, marks, &a, &chunks, NULL) != LOC_OK) return 0;
     sb_clear(&ssml); /* as pipeline.c's speak_block */
-    if (!sb_puts(&ssml, "<speak xml:lang=\"es\">") ||
-        !render_ssml(&chunks, chunk_trailing_breaks(&chunks), &ssml) || !sb_puts(&ssml, "</speak>"))
-        abort();
+    int pause_ms;
+    if (!render_speech(&chunks, &ssml, &pause_ms)) abort();
     const char *text = speakable(sb_str(&ssml), true, &filtered);
     if (!text) abort();
     check_speakable(text);

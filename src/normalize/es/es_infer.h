@@ -17,6 +17,9 @@ typedef struct {
     char declared[16];                                                /* lang="es-MX" */
 } es_evidence;
 
+/* How much of an article is weighed before its region is decided: its first blocks. */
+enum { ES_EVIDENCE_BLOCKS = 48, ES_EVIDENCE_BYTES = 48 * 1024 };
+
 void es_evidence_init(es_evidence *ev);
 /* Adds what one block shows. first: the article's first block (a dateline weighs more). */
 void es_evidence_add(es_evidence *ev, const es_lang *lang, const char *text, const token_list *toks,
