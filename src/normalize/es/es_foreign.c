@@ -531,7 +531,8 @@ static bool misplaced_acute(const char *w, size_t n)
 /* not words (letters): accented vowels */
 static const char *const accented[] = {"á", "é", "í", "ó", "ú"};
 
-/* Writes s with an acute on the vowel at byte stress when Spanish rules would not stress it. */
+/* Writes s with an acute on the vowel at byte stress when Spanish rules would not stress it, or
+ * when it opens a falling diphthong (Fráuque, espóiler). */
 static void place_accent(const char *s, size_t stress, strbuf *out)
 {
     size_t at[32];
@@ -545,7 +546,11 @@ static void place_accent(const char *s, size_t stress, strbuf *out)
     size_t natural = count >= 2 && vowel_end ? count - 2 : count ? count - 1 : 0;
     /* a stressed i or u after a strong vowel in the same nucleus needs its accent too */
     bool weak_in_pair = strchr("iu", s[stress]) && stress > at[mine];
-    bool mark = count >= 2 && (mine != natural || weak_in_pair);
+    /* a stressed falling diphthong is written with its accent, as newsreaders' scripts do
+       (Fráuque, espóiler): Spanish rules would leave it off, and espeak-ng then glides it */
+    bool falling = strchr("aeo", s[stress]) && s[stress + 1] && strchr("iu", s[stress + 1]) &&
+                   !plain_vowel(s + stress + 2);
+    bool mark = count >= 2 && (mine != natural || weak_in_pair || falling);
     for (size_t i = 0; i < n; i++) {
         const char *v = strchr("aeiou", s[i]);
         if (mark && i == stress && v) {
