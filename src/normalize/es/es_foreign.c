@@ -8,6 +8,7 @@
  * Spanish voice then reads the respelling. */
 #include "es_foreign.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -274,6 +275,132 @@ static bool spanish(const es_lang *lang, const char *low, size_t n)
 static const char *const known_codes[] = {"en", "fr", "de", "it", "pt", "pl",
                                           "ru", "nl", "sv", "nb", "fi"};
 
+/* Languages whose names Spanish news keeps as written: the trigram table's native codes.
+ * not words (language codes) */
+static const char *const native_codes[] = {"es", "ca", "gl", "eu"};
+
+enum { TRIGRAM_LANGS = 16 }; /* languages the trigram table may hold */
+
+static bool listed(const char *code, const char *const *codes, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (!strcmp(code, codes[i])) return true;
+    return false;
+}
+
+/* Reads up to TRIGRAM_LANGS numbers of a trigram row into v; returns how many. */
+static size_t row_values(const char *s, long *v)
+{
+    size_t count = 0;
+    for (char *end; count < TRIGRAM_LANGS; s = end) {
+        long x = strtol(s, &end, 10);
+        if (end == s) break;
+        v[count++] = x;
+    }
+    return count;
+}
+
+/* How likely a word's spelling is in each language of foreign-trigrams.tsv. */
+typedef struct {
+    char names[96];                  /* the "=codes" row, cut into codes */
+    const char *code[TRIGRAM_LANGS]; /* into names */
+    long sum[TRIGRAM_LANGS];         /* summed log shares of the word's trigrams, in tenths */
+    size_t count, grams;
+} trigram_score;
+
+static bool score_trigrams(const es_lang *lang, const char *low, size_t n, trigram_score *t)
+{
+    const table_entry *codes = table_get(lang->foreign_trigrams, "=codes");
+    const table_entry *floor = table_get(lang->foreign_trigrams, "=floor");
+    char w[128];
+    if (!codes || !floor || n + 3 > sizeof w) return false;
+    long base[TRIGRAM_LANGS], v[TRIGRAM_LANGS];
+    snprintf(t->names, sizeof t->names, "%s", codes->spoken);
+    t->count = 0;
+    for (char *save, *c = strtok_r(t->names, " ", &save); c && t->count < TRIGRAM_LANGS;
+         c = strtok_r(NULL, " ", &save))
+        t->code[t->count++] = c;
+    if (row_values(floor->spoken, base) < t->count) return false;
+    w[0] = '^';
+    memcpy(w + 1, low, n);
+    w[n + 1] = '$';
+    size_t len = n + 2, at[130], points = 0;
+    for (size_t i = 0; i < len; points++) {
+        size_t size;
+        utf8_decode(w + i, len - i, &size);
+        at[points] = i;
+        i += size;
+    }
+    at[points] = len;
+    memset(t->sum, 0, sizeof t->sum);
+    t->grams = points >= 3 ? points - 2 : 0;
+    for (size_t k = 0; k + 3 <= points; k++) {
+        const table_entry *e = table_getn(lang->foreign_trigrams, w + at[k], at[k + 3] - at[k]);
+        size_t got = e ? row_values(e->spoken, v) : 0;
+        for (size_t j = 0; j < t->count; j++)
+            t->sum[j] += j < got ? v[j] : base[j];
+    }
+    return t->grams > 0;
+}
+
+/* The language with a voice or rules here (known_codes) that the trigrams like best, and its
+ * sum; NULL when none is in the table. */
+static const char *best_foreign(const trigram_score *t, long *sum)
+{
+    const char *best = NULL;
+    *sum = LONG_MIN;
+    for (size_t j = 0; j < t->count; j++)
+        for (size_t i = 0; i < sizeof known_codes / sizeof *known_codes; i++)
+            if (!strcmp(t->code[j], known_codes[i]) && t->sum[j] > *sum) {
+                *sum = t->sum[j];
+                best = known_codes[i];
+            }
+    return best;
+}
+
+/* The sum of the best language whose names Spanish news keeps as written, or of code. */
+static long sum_of(const trigram_score *t, const char *code)
+{
+    long sum = LONG_MIN;
+    for (size_t j = 0; j < t->count; j++) {
+        bool native = listed(t->code[j], native_codes, sizeof native_codes / sizeof *native_codes);
+        if ((code ? !strcmp(t->code[j], code) : native) && t->sum[j] > sum) sum = t->sum[j];
+    }
+    return sum;
+}
+
+/* The language an unlisted name is spelled in by its letter trigrams (foreign-trigrams.tsv),
+ * when it beats every language whose names Spanish keeps (es, ca, gl, eu) by the table's
+ * "=margin" per trigram, and the table does not list it as a Spanish look-alike ("=serie"):
+ * Eisele -> de, Scarpellini -> it, Tranter -> en; Garmendia, Sitges, Serie -> NULL. */
+static const char *spelling_language(const es_lang *lang, const char *low, size_t n)
+{
+    trigram_score t;
+    long best;
+    char key[130];
+    if (n + 2 > sizeof key) return NULL;
+    key[0] = '=';
+    memcpy(key + 1, low, n);
+    if (table_getn(lang->foreign_trigrams, key, n + 1)) return NULL;
+    if (!score_trigrams(lang, low, n, &t)) return NULL;
+    const char *code = best_foreign(&t, &best);
+    long native = sum_of(&t, NULL);
+    if (!code || native == LONG_MIN) return NULL;
+    const table_entry *margin = table_get(lang->foreign_trigrams, "=margin");
+    long lead = margin ? atol(margin->spoken) : 8;
+    return best - native >= lead * (long)t.grams ? code : NULL;
+}
+
+/* A capitalized word of five letters or more with no capital after its first: a name (four
+ * is too few to judge by letters: Anne, Dale). */
+static bool name_shape(const char *word, size_t n, size_t letters)
+{
+    if (letters < 5 || !utf8_starts_upper(word, n)) return false;
+    for (size_t i = 1; i < n; i++)
+        if (word[i] >= 'A' && word[i] <= 'Z') return false;
+    return true;
+}
+
 /* The language a word's letters show, and how strongly (*score: its cues' weight; 3 for a
  * listed English name). */
 static const char *guess_language(const es_lang *lang, const char *word, size_t n, int *score)
@@ -298,7 +425,12 @@ static const char *guess_language(const es_lang *lang, const char *word, size_t 
             word[i] >= 'a' && word[i] <= 'z' && word[i + 1] >= 'A' && word[i + 1] <= 'Z';
     if (!gate(low, ln) && !final_c && !inner_capital) { /* Hollis, Foster: English names */
         *score = 3;
-        return table_getn(lang->english_words, word, n) ? "en" : NULL;
+        if (table_getn(lang->english_words, word, n)) return "en";
+        if (!name_shape(word, n, ln) || spanish(lang, low, ln) ||
+            table_getn(lang->spanish_words, word, n))
+            return NULL;
+        *score = 1; /* letters alone: weaker than any cue, so a name never takes it */
+        return spelling_language(lang, low, ln); /* Eisele, Scarpellini */
     }
     if (spanish(lang, low, ln) || table_getn(lang->spanish_words, word, n)) return NULL;
     cue_scan s = {.word = low, .n = ln};
@@ -1062,6 +1194,7 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
                 es_is_function_word(lang, t->payload, n))
                 continue;
             codes[k - i] = guess_language(lang, t->payload, n, &scores[k - i]);
+            if (scores[k - i] < 2) codes[k - i] = NULL; /* by trigrams alone: Anne-Sophie */
             if (codes[k - i] && scores[k - i] > top) {
                 top = scores[k - i];
                 code = codes[k - i];

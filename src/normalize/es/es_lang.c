@@ -370,13 +370,13 @@ static loc_status index_lexicon(es_lang *lang)
 bool es_lang_word_lists(const es_lang *lang)
 {
     es_lang *l = (es_lang *)lang; /* loaded once, on the first word that needs them */
-    if (l->lists_tried) return l->spanish_words && l->english_words;
+    if (l->lists_tried) return l->spanish_words && l->english_words && l->foreign_trigrams;
     l->lists_tried = true;
     /* not words (file names) */
-    static const char *const names[] = {"spanish-words", "english-words"};
-    table **slots[] = {&l->spanish_words, &l->english_words};
+    static const char *const names[] = {"spanish-words", "english-words", "foreign-trigrams"};
+    table **slots[] = {&l->spanish_words, &l->english_words, &l->foreign_trigrams};
     strbuf err = {0};
-    for (size_t i = 0; i < 2; i++) {
+    for (size_t i = 0; i < 3; i++) {
         char path[PATH_MAX + 32]; /* dir, then /es/NAME.tsv */
         snprintf(path, sizeof path, "%s/es/%s.tsv", l->dir, names[i]);
         *slots[i] = table_new();
@@ -386,7 +386,7 @@ bool es_lang_word_lists(const es_lang *lang)
         }
     }
     sb_free(&err);
-    return l->spanish_words && l->english_words;
+    return l->spanish_words && l->english_words && l->foreign_trigrams;
 }
 
 const table_entry *es_lexicon_get(const es_lang *lang, const char *w, size_t n)
@@ -424,6 +424,7 @@ void es_lang_free(es_lang *lang)
         table_free(lang->cue_sets[r]);
     table_free(lang->spanish_words);
     table_free(lang->english_words);
+    table_free(lang->foreign_trigrams);
     memset(lang, 0, sizeof *lang);
 }
 
