@@ -343,29 +343,39 @@ static bool score_trigrams(const es_lang *lang, const char *low, size_t n, trigr
     return t->grams > 0;
 }
 
+/* code as the known_codes entry that names it (a pointer that outlives the caller's string), or
+ * NULL when no voice or rules here read it. */
+static const char *known_code(const char *code)
+{
+    for (size_t i = 0; i < sizeof known_codes / sizeof *known_codes; i++)
+        if (!strcmp(code, known_codes[i])) return known_codes[i];
+    return NULL;
+}
+
 /* The language with a voice or rules here (known_codes) that the trigrams like best, and its
  * sum; NULL when none is in the table. */
 static const char *best_foreign(const trigram_score *t, long *sum)
 {
     const char *best = NULL;
     *sum = LONG_MIN;
-    for (size_t j = 0; j < t->count; j++)
-        for (size_t i = 0; i < sizeof known_codes / sizeof *known_codes; i++)
-            if (!strcmp(t->code[j], known_codes[i]) && t->sum[j] > *sum) {
-                *sum = t->sum[j];
-                best = known_codes[i];
-            }
+    for (size_t j = 0; j < t->count; j++) {
+        const char *code = known_code(t->code[j]);
+        if (code && t->sum[j] > *sum) {
+            *sum = t->sum[j];
+            best = code;
+        }
+    }
     return best;
 }
 
-/* The sum of the best language whose names Spanish news keeps as written, or of code. */
-static long sum_of(const trigram_score *t, const char *code)
+/* The sum of the best language whose names Spanish news keeps as written. */
+static long native_sum(const trigram_score *t)
 {
     long sum = LONG_MIN;
-    for (size_t j = 0; j < t->count; j++) {
-        bool native = listed(t->code[j], native_codes, sizeof native_codes / sizeof *native_codes);
-        if ((code ? !strcmp(t->code[j], code) : native) && t->sum[j] > sum) sum = t->sum[j];
-    }
+    for (size_t j = 0; j < t->count; j++)
+        if (listed(t->code[j], native_codes, sizeof native_codes / sizeof *native_codes) &&
+            t->sum[j] > sum)
+            sum = t->sum[j];
     return sum;
 }
 
@@ -384,7 +394,7 @@ static const char *spelling_language(const es_lang *lang, const char *low, size_
     if (table_getn(lang->foreign_trigrams, key, n + 1)) return NULL;
     if (!score_trigrams(lang, low, n, &t)) return NULL;
     const char *code = best_foreign(&t, &best);
-    long native = sum_of(&t, NULL);
+    long native = native_sum(&t);
     if (!code || native == LONG_MIN) return NULL;
     const table_entry *margin = table_get(lang->foreign_trigrams, "=margin");
     long lead = margin ? atol(margin->spoken) : 8;
@@ -456,9 +466,7 @@ static const char *guess_language(const es_lang *lang, const char *word, size_t 
     }
     if (best < 2 || best <= native || !code) return NULL;
     *score = best;
-    for (size_t i = 0; i < sizeof known_codes / sizeof *known_codes; i++)
-        if (!strcmp(code, known_codes[i])) return known_codes[i];
-    return NULL;
+    return known_code(code);
 }
 
 const char *es_foreign_language(const es_lang *lang, const char *word, size_t n)
