@@ -7,11 +7,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "arena.h"
 #include "hash.h"
 
 struct table {
     table_entry *slots; /* owned; written == NULL marks an empty slot */
     size_t cap, count, max_key;
+    arena strings; /* every entry's strings, and loaded files whole */
 };
 
 /* FNV-1a from the table's own basis (FNV's with a digit short): table_foreach visits slots in
@@ -36,17 +38,10 @@ table *table_new(void)
     return t;
 }
 
-/* An entry's three strings share one allocation, which starts at written. */
-static void free_entry(table_entry *e)
-{
-    free((char *)e->written);
-}
-
 void table_free(table *t)
 {
     if (!t) return;
-    for (size_t i = 0; i < t->cap; i++)
-        if (t->slots[i].written) free_entry(&t->slots[i]);
+    arena_free(&t->strings);
     free(t->slots);
     free(t);
 }
@@ -59,9 +54,9 @@ static table_entry *find_slot(table_entry *slots, size_t cap, const char *key, s
     return &slots[i];
 }
 
-static int grow(table *t)
+/* Rehashes into a table of cap slots (a power of two above count). */
+static int resize(table *t, size_t cap)
 {
-    size_t cap = t->cap * 2;
     table_entry *slots = calloc(cap, sizeof *slots);
     if (!slots) return 0;
     for (size_t i = 0; i < t->cap; i++) {
@@ -74,32 +69,67 @@ static int grow(table *t)
     return 1;
 }
 
+/* Makes room for more entries at most half full, with one rehash at most. */
+static int reserve(table *t, size_t more)
+{
+    size_t cap = t->cap;
+    while ((t->count + more) * 2 > cap)
+        cap *= 2;
+    return cap == t->cap || resize(t, cap);
+}
+
+/* Adds or replaces an entry whose strings the table's arena already holds. */
+static loc_status put_held(table *t, const char *written, size_t n, const char *spoken,
+                           const char *features)
+{
+    if (!reserve(t, 1)) return LOC_ERR_NOMEM;
+    table_entry *e = find_slot(t->slots, t->cap, written, n);
+    if (!e->written) t->count++; /* a replaced entry's strings stay in the arena */
+    *e = (table_entry){written, spoken, features, n};
+    if (n > t->max_key) t->max_key = n;
+    return LOC_OK;
+}
+
 loc_status table_put(table *t, const char *written, const char *spoken, const char *features)
 {
-    if ((t->count + 1) * 2 > t->cap && !grow(t)) return LOC_ERR_NOMEM;
     size_t n = strlen(written);
-    table_entry *e = find_slot(t->slots, t->cap, written, n);
     if (!features) features = "";
     size_t ns = strlen(spoken), nf = strlen(features);
-    char *block = malloc(n + ns + nf + 3);
+    char *block = arena_alloc_raw(&t->strings, n + ns + nf + 3);
     if (!block) return LOC_ERR_NOMEM;
     memcpy(block, written, n + 1);
     memcpy(block + n + 1, spoken, ns + 1);
     memcpy(block + n + ns + 2, features, nf + 1);
-    table_entry fresh = {block, block + n + 1, block + n + ns + 2, n};
-    if (e->written)
-        free_entry(e);
-    else
-        t->count++;
-    *e = fresh;
-    if (n > t->max_key) t->max_key = n;
-    return LOC_OK;
+    return put_held(t, block, n, block + n + 1, block + n + ns + 2);
+}
+
+/* Reads an open file whole (size: its expected length) into the table's arena,
+ * NUL-terminated; NULL when memory runs out. Pipes and growing files read to their end. */
+static char *slurp(table *t, FILE *f, size_t size, size_t *len)
+{
+    size_t cap = size + 1, n = 0;
+    char *buf = malloc(cap), *text = NULL;
+    while (buf) {
+        n += fread(buf + n, 1, cap - 1 - n, f);
+        if (n < cap - 1 || feof(f) || ferror(f)) break;
+        char *bigger = realloc(buf, cap * 2);
+        if (!bigger) break;
+        buf = bigger;
+        cap *= 2;
+    }
+    if (buf && (text = arena_alloc_raw(&t->strings, n + 1))) {
+        memcpy(text, buf, n);
+        text[n] = '\0';
+        *len = n;
+    }
+    free(buf);
+    return text;
 }
 
 loc_status table_load(table *t, const char *path, strbuf *err)
 {
     FILE *f = fopen(path, "r");
-    struct stat sb;
+    struct stat sb = {0};
     if (f && fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
         fclose(f);
         f = NULL;
@@ -111,17 +141,33 @@ loc_status table_load(table *t, const char *path, strbuf *err)
     }
     size_t plen = strlen(path); /* a *-words.tsv file is a word list, one word a line */
     bool word_list = plen > 10 && strcmp(path + plen - 10, "-words.tsv") == 0;
-    char *line = NULL;
-    size_t cap = 0, lineno = 0;
-    ssize_t len;
-    loc_status st = LOC_OK;
-    while (st == LOC_OK && (len = getline(&line, &cap, f)) >= 0) {
+    size_t len = 0, lineno = 0, lines = 0;
+    char *text = slurp(t, f, S_ISREG(sb.st_mode) ? (size_t)sb.st_size : 65536, &len);
+    loc_status st = text ? LOC_OK : LOC_ERR_NOMEM;
+    if (st == LOC_OK && ferror(f)) {
+        sb_printf(err, "%s: cannot read: %s", path, strerror(errno));
+        st = LOC_ERR_DATA;
+    }
+    fclose(f);
+    for (const char *p = text; st == LOC_OK && (p = memchr(p, '\n', text + len - p)); p++)
+        lines++;
+    if (st == LOC_OK && !reserve(t, lines + 1)) st = LOC_ERR_NOMEM;
+    for (char *line = text, *next; st == LOC_OK && line < text + len; line = next) {
         lineno++;
-        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            line[--len] = '\0';
+        char *nl = memchr(line, '\n', text + len - line);
+        next = nl ? nl + 1 : text + len;
+        char *stop = nl ? nl : text + len;
+        while (stop > line && (stop[-1] == '\r' || stop[-1] == '\n'))
+            stop--;
+        *stop = '\0';
         char *start = line;
         if (lineno == 1 && strncmp(start, "\xEF\xBB\xBF", 3) == 0) start += 3; /* a BOM */
         if (!*start || start[0] == '#') continue;
+        if (strlen(start) != (size_t)(stop - start)) {
+            sb_printf(err, "%s:%zu: a NUL byte in the line", path, lineno);
+            st = LOC_ERR_DATA;
+            break;
+        }
         char *cols[4] = {start, NULL, NULL, NULL};
         int ncols = 1;
         for (char *p = start; *p; p++)
@@ -136,14 +182,8 @@ loc_status table_load(table *t, const char *path, strbuf *err)
             st = LOC_ERR_DATA;
             break;
         }
-        st = table_put(t, cols[0], cols[1], ncols == 3 ? cols[2] : "");
+        st = put_held(t, cols[0], strlen(cols[0]), cols[1], ncols == 3 ? cols[2] : "");
     }
-    if (st == LOC_OK && ferror(f)) {
-        sb_printf(err, "%s: cannot read: %s", path, strerror(errno));
-        st = LOC_ERR_DATA;
-    }
-    free(line);
-    fclose(f);
     return st;
 }
 

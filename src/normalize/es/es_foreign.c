@@ -174,7 +174,8 @@ static bool gate(const char *w, size_t n)
 typedef struct {
     const char *word; /* lower case */
     size_t n;
-    char codes[8][4]; /* languages seen */
+    unsigned char has[256]; /* which bytes the word holds */
+    char codes[8][4];       /* languages seen */
     int scores[8];
     size_t ncodes;
 } cue_scan;
@@ -249,9 +250,26 @@ static void add_score(cue_scan *s, const char *code, int weight)
     s->scores[k] += weight;
 }
 
+/* Could pattern p match a word holding these bytes? Every letter outside [sets] must be there
+ * (sh needs s and h): most cues are ruled out without trying each position. */
+static bool letters_present(const char *p, const unsigned char *has)
+{
+    for (; *p; p++) {
+        if (*p == '[') {
+            const char *close = strchr(p, ']');
+            if (!close) return true;
+            p = close;
+        } else if (*p != '^' && *p != '$' && *p != 'C' && *p != 'V' && !has[(unsigned char)*p]) {
+            return false;
+        }
+    }
+    return true;
+}
+
 static void score_cue(const table_entry *e, void *ctx)
 {
     cue_scan *s = ctx;
+    if (!letters_present(e->written, s->has)) return;
     bool found = false;
     for (size_t i = 0; i < s->n && !found; i++)
         found = match_at(e->written, s->word, s->n, i);
@@ -444,6 +462,8 @@ static const char *guess_language(const es_lang *lang, const char *word, size_t 
     }
     if (spanish(lang, low, ln) || table_getn(lang->spanish_words, word, n)) return NULL;
     cue_scan s = {.word = low, .n = ln};
+    for (size_t i = 0; i < ln; i++)
+        s.has[(unsigned char)low[i]] = 1;
     table_foreach(lang->foreign_cues, score_cue, &s);
     if (misplaced_acute(low, ln) || (strstr(low, "é") && strchr("bcfgkptv", low[ln - 1])))
         add_score(&s, "fr", 4);                          /* Amélie, Aurélien, Étretat */
