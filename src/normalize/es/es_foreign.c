@@ -710,7 +710,10 @@ static void place_accent(const char *s, size_t stress, strbuf *out)
        (Fráuque, espóiler): Spanish rules would leave it off, and espeak-ng then glides it */
     bool falling = strchr("aeo", s[stress]) && s[stress + 1] && strchr("iu", s[stress + 1]) &&
                    !plain_vowel(s + stress + 2);
-    bool mark = count >= 2 && (mine != natural || weak_in_pair || falling);
+    /* a stressed e before n and a consonant is written é, as in the scripts: espeak-ng opens an
+       unaccented one (Bréndan, Uéndi; Brendan says E) */
+    bool open_e = s[stress] == 'e' && s[stress + 1] == 'n' && is_consonant_letter(s[stress + 2]);
+    bool mark = count >= 2 && (mine != natural || weak_in_pair || falling || open_e);
     for (size_t i = 0; i < n; i++) {
         const char *v = strchr("aeiou", s[i]);
         if (mark && i == stress && v) {
