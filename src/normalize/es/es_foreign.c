@@ -431,7 +431,7 @@ static bool name_shape(const char *word, size_t n, size_t letters)
 
 /* The language a word's letters show, and how strongly (*score: its cues' weight; 3 for a
  * listed English name). */
-static const char *guess_language(const es_lang *lang, const char *word, size_t n, int *score)
+static const char *guess_by_letters(const es_lang *lang, const char *word, size_t n, int *score)
 {
     *score = 0;
     char low[128];
@@ -487,6 +487,35 @@ static const char *guess_language(const es_lang *lang, const char *word, size_t 
     if (best < 2 || best <= native || !code) return NULL;
     *score = best;
     return known_code(code);
+}
+
+/* Is code one of the space-separated codes? */
+static bool among(const char *codes, const char *code)
+{
+    size_t k = strlen(code);
+    for (const char *p = codes; (p = strstr(p, code)); p += k)
+        if ((p == codes || p[-1] == ' ') && (p[k] == ' ' || !p[k])) return true;
+    return false;
+}
+
+/* The language of a word, and how strongly (*score): a given name or surname in one language's
+ * list (foreign-names.tsv) is that language's, as strongly as a cue (Jacopo, Detlef; Callum as
+ * a listed English name); a name in several lists takes the one its letters show, else the
+ * first, weakly (Tobias: de nb pt sv); any other word goes by its letters. */
+static const char *guess_language(const es_lang *lang, const char *word, size_t n, int *score)
+{
+    const char *code = guess_by_letters(lang, word, n, score);
+    const table_entry *e = lang->foreign_names ? table_getn(lang->foreign_names, word, n) : NULL;
+    if (!e) return code;
+    if (code && among(e->spoken, code)) {
+        if (*score < 2) *score = 2;
+        return code;
+    }
+    char first[8];
+    size_t k = strcspn(e->spoken, " ");
+    snprintf(first, sizeof first, "%.*s", (int)k, e->spoken);
+    *score = e->spoken[k] ? 1 : !strcmp(first, "en") ? 3 : 2;
+    return known_code(first);
 }
 
 const char *es_foreign_language(const es_lang *lang, const char *word, size_t n)

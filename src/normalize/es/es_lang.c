@@ -370,13 +370,16 @@ static loc_status index_lexicon(es_lang *lang)
 bool es_lang_word_lists(const es_lang *lang)
 {
     es_lang *l = (es_lang *)lang; /* loaded once, on the first word that needs them */
-    if (l->lists_tried) return l->spanish_words && l->english_words && l->foreign_trigrams;
+    if (l->lists_tried)
+        return l->spanish_words && l->english_words && l->foreign_trigrams && l->foreign_names;
     l->lists_tried = true;
     /* not words (file names) */
-    static const char *const names[] = {"spanish-words", "english-words", "foreign-trigrams"};
-    table **slots[] = {&l->spanish_words, &l->english_words, &l->foreign_trigrams};
+    static const char *const names[] = {"spanish-words", "english-words", "foreign-trigrams",
+                                        "foreign-names"};
+    table **slots[] = {&l->spanish_words, &l->english_words, &l->foreign_trigrams,
+                       &l->foreign_names};
     strbuf err = {0};
-    for (size_t i = 0; i < 3; i++) {
+    for (size_t i = 0; i < sizeof slots / sizeof *slots; i++) {
         char path[PATH_MAX + 32]; /* dir, then /es/NAME.tsv */
         snprintf(path, sizeof path, "%s/es/%s.tsv", l->dir, names[i]);
         *slots[i] = table_new();
@@ -386,7 +389,7 @@ bool es_lang_word_lists(const es_lang *lang)
         }
     }
     sb_free(&err);
-    return l->spanish_words && l->english_words && l->foreign_trigrams;
+    return l->spanish_words && l->english_words && l->foreign_trigrams && l->foreign_names;
 }
 
 const table_entry *es_lexicon_get(const es_lang *lang, const char *w, size_t n)
@@ -425,6 +428,7 @@ void es_lang_free(es_lang *lang)
     table_free(lang->spanish_words);
     table_free(lang->english_words);
     table_free(lang->foreign_trigrams);
+    table_free(lang->foreign_names);
     memset(lang, 0, sizeof *lang);
 }
 

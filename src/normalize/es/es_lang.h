@@ -127,6 +127,7 @@ typedef struct es_lang {
     table *spanish_words;    /* spanish-words.tsv: kiosco, Euskadi (never approximated) */
     table *english_words;    /* english-words.tsv: Hollis, Foster (English names) */
     table *foreign_trigrams; /* foreign-trigrams.tsv: sch -> log shares per language */
+    table *foreign_names;    /* foreign-names.tsv: Jacopo -> it, Tobias -> de nb pt sv */
     bool lists_tried;
     char dir[4096];              /* the data folder it was loaded from */
     table *foreign_cues;         /* foreign-cues.tsv: sh -> en w=2 (letters that show a language) */
