@@ -43,6 +43,8 @@ check "no sound device: the message suggests -o" grep -q -- "-o FILE" err
 printf 'written\tspoken\textra\tcolumn\n' >bad-lexicon.tsv
 expect_error "malformed --lexicon file" 7 "bad-lexicon.tsv:1" "$LOCUTOR" --lexicon bad-lexicon.tsv --text ok.txt
 expect_error "missing --lexicon file" 7 "nolex.tsv" "$LOCUTOR" --lexicon nolex.tsv --text ok.txt
+printf 'Lavrov\tL\000vrof\n' >nul-lexicon.tsv
+expect_error "a NUL byte in a --lexicon file" 7 "nul-lexicon.tsv:1: a NUL byte" "$LOCUTOR" --lexicon nul-lexicon.tsv --text ok.txt
 expect_error "missing language data" 7 "letters.tsv" env LOCUTOR_DATA_DIR=/nonexistent "$LOCUTOR" --text ok.txt
 
 # Atomic write: an interrupted run leaves no new file and never touches an old one.
@@ -69,6 +71,8 @@ check "interrupted run leaves no temporary file (flac)" test -z "$(ls -A | grep 
 # A lexicon of the user's own, applied after the built-in one.
 printf '# written\tspoken\nLavrov\tLávrof\n' >mine.tsv
 check "--lexicon replaces a word" sh -c "echo 'Dijo Lavrov.' | '$LOCUTOR' --lexicon mine.tsv --text | grep -qx 'Dijo Lávrof.'"
+echo 'Dijo Lavrov.' >lavrov.txt
+check "--lexicon read from a pipe" sh -c "cat mine.tsv | '$LOCUTOR' --lexicon /dev/stdin --text lavrov.txt | grep -qx 'Dijo Lávrof.'"
 check "--help documents exit statuses" sh -c "'$LOCUTOR' --help | grep -q 'Exit status'"
 check "--version" sh -c "'$LOCUTOR' --version | grep -q '^locutor [0-9]'"
 check "--list-voices shows es and es-419" sh -c "'$LOCUTOR' --list-voices | grep -q '^es ' && '$LOCUTOR' --list-voices | grep -q '^es-419'"
