@@ -18,7 +18,7 @@
 
 #include "strbuf.h"
 
-enum { MAX_JOBS = 64, UNIT_BYTES = 256 * 1024, PIPE_BYTES = 1 << 20, COPY_CHUNK = 65536 };
+enum { MAX_JOBS = 64, UNIT_BYTES = 1024 * 1024, PIPE_BYTES = 1 << 20, COPY_CHUNK = 65536 };
 
 typedef struct {
     block b; /* text: NULL here; the block's text starts at offset in the unit's text */

@@ -22,11 +22,13 @@ last=$(stat -c %s "$WORK/last.wav")
 check "the last article's audio ends the file, in order" bash -c "tail -c $((last - 44)) '$WORK/last.wav' | cmp -s - <(tail -c $((last - 44)) '$WORK/j2-plain.wav')"
 check "default -j works" "$LOCUTOR" -o "$WORK/default.wav" "$@"
 check "default -j is byte-identical too" cmp "$WORK/default.wav" "$WORK/j1.wav"
-# text alone: units of ~256 KB of input are normalized by children and printed in order
-for i in $(seq 1 80); do cat "$ARTICLE" "$WORK"/in/art-*.txt; done >"$WORK/big.txt"
+# text alone: units of ~1 MiB of input are normalized by children and printed in order
+for i in $(seq 1 320); do cat "$ARTICLE" "$WORK"/in/art-*.txt; done >"$WORK/big.txt"
 "$LOCUTOR" -j 1 --text "$WORK/big.txt" "$ARTICLE" >"$WORK/j1.txt"
 "$LOCUTOR" -j 3 --text "$WORK/big.txt" "$ARTICLE" >"$WORK/j3.txt"
-check "--text over several units: -j 1 and -j 3 print the same bytes" cmp "$WORK/j1.txt" "$WORK/j3.txt"
+check "--text over several units ($(stat -c %s "$WORK/big.txt") bytes): -j 1 and -j 3 print the same bytes" \
+    cmp "$WORK/j1.txt" "$WORK/j3.txt"
+check "big.txt spans three units or more" test "$(stat -c %s "$WORK/big.txt")" -gt $((3 * 1024 * 1024))
 check "--text over several units: more than 2 000 lines ($(wc -l <"$WORK/j3.txt"))" \
     test "$(wc -l <"$WORK/j3.txt")" -gt 2000
 "$LOCUTOR" -j 1 --ssml "$WORK/big.txt" "$ARTICLE" >"$WORK/j1.ssml"
