@@ -514,7 +514,7 @@ static const char *guess_language(const es_lang *lang, const char *word, size_t 
     char first[8];
     size_t k = strcspn(e->spoken, " ");
     snprintf(first, sizeof first, "%.*s", (int)k, e->spoken);
-    *score = e->spoken[k] ? 2 : !strcmp(first, "en") ? 3 : 2;
+    *score = e->spoken[k] ? 1 : !strcmp(first, "en") ? 3 : 2;
     return known_code(first);
 }
 
