@@ -185,6 +185,35 @@ static void spelling_rules(void **state)
     sb_free(&out);
 }
 
+static void stress(const char *spelled, const char *phonemes, const char *want)
+{
+    strbuf out = {0};
+    assert_true(es_foreign_stress(spelled, phonemes, &out));
+    if (strcmp(sb_str(&out), want) != 0)
+        fail_msg("%s (%s) -> %s, want %s", spelled, phonemes, sb_str(&out), want);
+    sb_free(&out);
+}
+
+/* Session 10: a word spelled by rules takes the stress its language's voice gives it (espeak-ng
+ * -v it), accented only where Spanish rules would stress it elsewhere. */
+static void stress_from_the_voice(void **state)
+{
+    (void)state;
+    stress("yacopo", "j|'a:|k|o|p|o", "yácopo");             /* esdrújula */
+    stress("matia", "m|a|t:|'i|;|a", "matía");               /* i a: a hiatus */
+    stress("mateo", "m|a|t:|'E|o", "mateo");                 /* where Spanish puts it */
+    stress("gabriele", "g|a|b|@-|*|i|;|'E|l|e", "gabriele"); /* @- is no vowel */
+    stress("caliari", "k|'a:|l^|,a|R|I", "cáliari");         /* one nucleus fewer spelled */
+    stress("bañoli", "b|a|n^|'O|l|I", "bañoli");             /* ñ is a consonant */
+    stress("quiavari", "k|j|'a|v|a|R|I", "quiávari");        /* the glide j spelled i */
+    stress("guilione", "g|i|l^|'o|n|e", "guilione");         /* i spelled, not said */
+    strbuf out = {0};
+    assert_false(es_foreign_stress("nicolò", "n|i|k:|o|l|'O", &out)); /* accented already */
+    assert_false(es_foreign_stress("mateo", "m|a|t|E|o", &out));      /* no stress shown */
+    assert_int_equal(out.len, 0);
+    sb_free(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -197,6 +226,7 @@ int main(void)
         cmocka_unit_test(phonemes_to_spanish_letters),
         cmocka_unit_test(phonemes_without_spanish_letters),
         cmocka_unit_test(spelling_rules),
+        cmocka_unit_test(stress_from_the_voice),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

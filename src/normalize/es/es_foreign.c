@@ -419,6 +419,26 @@ static const char *spelling_language(const es_lang *lang, const char *low, size_
     return best - native >= lead * (long)t.grams ? code : NULL;
 }
 
+/* Of the languages whose cues score best, the one the word's trigrams like best (Zwolle: w en,
+ * ^zw nl and de -> nl); first when only one scores best. */
+static const char *tie_break(const es_lang *lang, const cue_scan *s, int best, const char *first)
+{
+    size_t tied = 0;
+    for (size_t k = 0; k < s->ncodes; k++)
+        tied += s->scores[k] == best;
+    trigram_score t;
+    if (tied < 2 || !score_trigrams(lang, s->word, s->n, &t)) return first;
+    const char *code = first;
+    long top = LONG_MIN;
+    for (size_t k = 0; k < s->ncodes; k++)
+        for (size_t j = 0; s->scores[k] == best && j < t.count; j++)
+            if (!strcmp(t.code[j], s->codes[k]) && t.sum[j] > top) {
+                top = t.sum[j];
+                code = s->codes[k];
+            }
+    return code;
+}
+
 /* A capitalized word of five letters or more with no capital after its first: a name (four
  * is too few to judge by letters: Anne, Dale). */
 static bool name_shape(const char *word, size_t n, size_t letters)
@@ -430,7 +450,8 @@ static bool name_shape(const char *word, size_t n, size_t letters)
 }
 
 /* The language a word's letters show, and how strongly (*score: its cues' weight; 3 for a
- * listed English name). */
+ * listed English name; 1 by trigrams alone; 0 by trigrams past a weak cue, which a names list
+ * overrules: Sophie). */
 static const char *guess_by_letters(const es_lang *lang, const char *word, size_t n, int *score)
 {
     *score = 0;
@@ -484,9 +505,11 @@ static const char *guess_by_letters(const es_lang *lang, const char *word, size_
         *score = 3;
         return "en"; /* Banks: a listed English name with one weak cue */
     }
+    if (best < 2 && native == 0 && name_shape(word, n, ln))
+        return spelling_language(lang, low, ln); /* a weak cue (tt, nn): trigrams, score 0 */
     if (best < 2 || best <= native || !code) return NULL;
     *score = best;
-    return known_code(code);
+    return known_code(tie_break(lang, &s, best, code));
 }
 
 /* Is code one of the space-separated codes? */
@@ -506,8 +529,11 @@ static const char *guess_language(const es_lang *lang, const char *word, size_t 
 {
     const char *code = guess_by_letters(lang, word, n, score);
     const table_entry *e = lang->foreign_names ? table_getn(lang->foreign_names, word, n) : NULL;
-    if (!e) return code;
-    if (code && among(e->spoken, code)) {
+    if (!e) {
+        if (code && *score == 0) *score = 1; /* Zottegem */
+        return code;
+    }
+    if (code && *score > 0 && among(e->spoken, code)) {
         if (*score < 2) *score = 2;
         return code;
     }
@@ -751,6 +777,66 @@ static void place_accent(const char *s, size_t stress, strbuf *out)
         }
         sb_putc(out, s[i]);
     }
+}
+
+/* The stressed vowel of a spoken word, with its vowels grouped as Spanish spelling groups
+ * them: its nucleus counted from the end (*from_end, 0 the last) and its place in that
+ * nucleus counted from the nucleus's end (*within), since a spelling may hold a vowel the
+ * speech glides (Ghiglione gil^'one, spelled Guilione). False when no vowel is stressed.
+ * Jacopo j'a:kopo -> 2, 0; Mattia mat:'i;a (i a one group, as in Matia) -> 0, 1. */
+static bool stressed_nucleus(const char *phonemes, size_t *from_end, size_t *within)
+{
+    char ph[256];
+    snprintf(ph, sizeof ph, "%s", phonemes);
+    char vowel[64];  /* each vowel's letter */
+    bool joined[64]; /* in the same group as the vowel before it */
+    size_t count = 0, stressed = (size_t)-1;
+    bool after_vowel = false;
+    for (char *save, *t = strtok_r(ph, "|", &save); t && count < 64;
+         t = strtok_r(NULL, "|", &save)) {
+        bool stress = *t == '\'';
+        t += strspn(t, "',");
+        const char *v = strchr("aeiouEOIU", *t);
+        if (!*t || !v || t[1] == '-') { /* a consonant (@- is an r's glide); ; and : mark */
+            after_vowel = after_vowel && !t[strspn(t, ";:")];
+            continue;
+        }
+        char c = "aeioueoiu"[v - "aeiouEOIU"];
+        bool strong = strchr("aeo", c),
+             prev_strong = after_vowel && strchr("aeo", vowel[count - 1]);
+        joined[count] = after_vowel && !(strong && prev_strong);
+        if (stress) stressed = count;
+        vowel[count++] = c;
+        after_vowel = true;
+    }
+    if (stressed == (size_t)-1) return false;
+    size_t groups_after = 0, last = stressed;
+    for (size_t i = stressed + 1; i < count; i++)
+        groups_after += !joined[i];
+    while (last + 1 < count && joined[last + 1])
+        last++;
+    *from_end = groups_after;
+    *within = last - stressed;
+    return true;
+}
+
+bool es_foreign_stress(const char *spelled, const char *phonemes, strbuf *out)
+{
+    size_t from_end, within, at[32];
+    for (const char *p = spelled; *p; p++)
+        if ((unsigned char)p[0] == 0xC3 && (unsigned char)p[1] != 0xB1)
+            return false; /* an accent says it already (Niccolò); ñ does not */
+    if (!stressed_nucleus(phonemes, &from_end, &within)) return false;
+    size_t count = nuclei(spelled, at, 32);
+    if (from_end >= count) return false;
+    size_t k = count - 1 - from_end, first = at[k], i = first;
+    size_t next = k + 1 < count ? at[k + 1] : strlen(spelled);
+    while (i + 1 < next && is_vowel_letter(spelled[i + 1]))
+        i++; /* the nucleus's last vowel, then back: io in Guilione says Italian l^'o */
+    for (; within > 0 && i > first; within--)
+        i--;
+    place_accent(spelled, i, out);
+    return true;
 }
 
 /* Simplifies what Spanish does not say: doubled letters (and uu), a d or t between a consonant
@@ -1101,6 +1187,12 @@ bool es_foreign_rewrite(const es_lang *lang, const char *code, const char *word,
 static const char *const voices[][2] = {{"en", "en-us"}, {"fr", "fr"}, {"de", "de"}, {"pl", "pl"},
                                         {"nl", "nl"},    {"sv", "sv"}, {"nb", "nb"}, {"fi", "fi"}};
 
+/* Languages spelled by rules here whose stress espeak-ng's voice knows (Jacopo -> Yácopo). */
+static const char *stress_voice_of(const char *code)
+{
+    return !strcmp(code, "it") ? "it" : NULL;
+}
+
 const char *es_foreign_voice(const char *code)
 {
     for (size_t i = 0; i < sizeof voices / sizeof *voices; i++)
@@ -1148,7 +1240,22 @@ static bool approximate_as(es_foreign *f, const es_lang *lang, const char *code,
                            strbuf *ph, strbuf *out)
 {
     const char *voice = es_foreign_voice(code);
-    if (!voice) return es_foreign_rewrite(lang, code, w, out);
+    if (!voice) {
+        size_t start = out->len;
+        if (!es_foreign_rewrite(lang, code, w, out)) return false;
+        const char *stress_voice = stress_voice_of(code);
+        if (stress_voice && f->phonemes && f->phonemes(f->user, stress_voice, w, ph)) {
+            char *spelled = strdup(out->data + start);
+            out->len = start;
+            out->data[start] = '\0';
+            if (spelled && spelled[0] >= 'A' && spelled[0] <= 'Z') spelled[0] += 'a' - 'A';
+            if (!spelled || !es_foreign_stress(spelled, sb_str(ph), out))
+                sb_puts(out, spelled ? spelled : "");
+            if (utf8_starts_upper(w, strlen(w))) utf8_capitalize_at(out, start);
+            free(spelled);
+        }
+        return true;
+    }
     return f->phonemes && f->phonemes(f->user, voice, w, ph) &&
            es_foreign_respell(lang, code, w, sb_str(ph), out);
 }

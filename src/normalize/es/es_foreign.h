@@ -37,6 +37,12 @@ const char *es_foreign_language(const struct es_lang *lang, const char *word, si
 bool es_foreign_respell(const struct es_lang *lang, const char *code, const char *word,
                         const char *phonemes, strbuf *out);
 
+/* Writes a lower-case Spanish spelling with the stress the phonemes of its word show, accented
+ * where Spanish rules would put it elsewhere: ("yacopo", "j|'a:|k|o|p|o") -> "yácopo";
+ * ("matia", "m|a|t:|'i;|a") -> "matía"; ("fiorentso", ...'E...) -> "fiorentso". False when
+ * the phonemes show no stress, or the spelling already has an accent (out is then unchanged). */
+bool es_foreign_stress(const char *spelled, const char *phonemes, strbuf *out);
+
 /* The Spanish approximation of a word by spelling rules (foreign-spelling.tsv), for languages
  * spelled close to how they sound: ("it", "Giorgetti") -> "Yorgueti". */
 bool es_foreign_rewrite(const struct es_lang *lang, const char *code, const char *word,
