@@ -44,6 +44,18 @@ check "English r said where spelled, -bury (Thornbury -> Zórnberi)" grep -q "Z�
 check "Dutch and Danish words approximated (Vlissingen, Aarhus)" \
     sh -c "! grep -q 'Vlissingen\|Aarhus' '$WORK/more.out'"
 
+# session 10: English lends its language to the rest of a name, never to a Spanish word in it;
+# Italian takes its stress from the Italian voice
+printf '%s\n' "El corredor Rowan Tillotson ganó." "El portero Kevin Castaño paró." \
+    "El delantero Jacopo Vitiello marcó." >"$WORK/spread.txt"
+"$LOCUTOR" --text "$WORK/spread.txt" >"$WORK/spread.out"
+check "an English name's surname is English (Rowan Tillotson -> Tílotson, no Spanish ll)" \
+    grep -q "Tílotson" "$WORK/spread.out"
+check "a Spanish surname after an English given name stays Spanish (Kevin Castaño)" \
+    grep -q "Castaño paró" "$WORK/spread.out"
+check "an Italian esdrújula from the Italian voice (Jacopo -> Yácopo)" \
+    grep -q "Yácopo" "$WORK/spread.out"
+
 # one Spanish voice: the SSML sent to espeak-ng never switches language
 "$LOCUTOR" --ssml "$WORK/names.txt" >"$WORK/names.ssml"
 check "the SSML has no other language (xml:lang only es)" \

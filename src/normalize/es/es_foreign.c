@@ -1378,8 +1378,6 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
             open = open || ((!c || yields) && open_to_context(lang, &sems->items[k]));
             if (yields) codes[k - i] = NULL;
         }
-        /* not English: its names stand next to Spanish words (Nueva York) */
-        if (code && !strcmp(code, "en")) code = NULL;
         if (!code && agree && hyphenated_given_names(lang, sems, i, end))
             code = "fr"; /* Anne-Sophie Delorme, Marie-Claire */
         for (size_t k = i; code && agree && open && k < end && k - i < 32; k++) {
