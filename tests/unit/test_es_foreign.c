@@ -159,6 +159,8 @@ static void respelling_follows_the_spelling(void **state)
             "Jéimans"); /* a stressed falling diphthong keeps its accent */
     respell("sv", "Åkesson", "'o:|k|E-|s|,O|n", "Óqueson"); /* a Latin-1 capital kept */
     respell("fr", "Aurillac", "o|r|i|j|'a|k", "Oriyac");
+    respell("en", "Brian", "b|r|'aI|@|n", "Bráian"); /* i says ai, a the schwa; accent kept */
+    respell("en", "Ewan", "j|'u:|@|n", "Yúan");      /* a hiatus only the accent shows */
 }
 
 static void spelling_rules(void **state)

@@ -763,12 +763,14 @@ static void place_accent(const char *s, size_t stress, strbuf *out)
     bool weak_in_pair = strchr("iu", s[stress]) && stress > at[mine];
     /* a stressed falling diphthong is written with its accent, as newsreaders' scripts do
        (Fráuque, espóiler): Spanish rules would leave it off, and espeak-ng then glides it */
-    bool falling = strchr("aeo", s[stress]) && s[stress + 1] && strchr("iu", s[stress + 1]) &&
-                   !plain_vowel(s + stress + 2);
+    bool falling = strchr("aeo", s[stress]) && s[stress + 1] && strchr("iu", s[stress + 1]);
     /* a stressed e before n and a consonant is written é, as in the scripts: espeak-ng opens an
        unaccented one (Bréndan, Uéndi; Brendan says E) */
     bool open_e = s[stress] == 'e' && s[stress + 1] == 'n' && is_consonant_letter(s[stress + 2]);
-    bool mark = count >= 2 && (mine != natural || weak_in_pair || falling || open_e);
+    /* a stressed i or u before a strong vowel is a hiatus only its accent shows (Ewan -> Yúan,
+       Mattia -> Matía): Spanish rules would glide it */
+    bool weak_lead = strchr("iu", s[stress]) && s[stress + 1] && strchr("aeo", s[stress + 1]);
+    bool mark = weak_lead || (count >= 2 && (mine != natural || weak_in_pair || falling || open_e));
     for (size_t i = 0; i < n; i++) {
         const char *v = strchr("aeiou", s[i]);
         if (mark && i == stress && v) {
@@ -942,9 +944,11 @@ static int fit_cost(const char *value, const char *s, const vowel_groups *g, siz
     for (const char *p = value; *p && !v; p++)
         if (is_vowel_letter(*p) || *p == '*' || *p == 'O') v = *p;
     if (v == '*' || v == 'O') return 1;
+    bool ai = !strncmp(value, "ai", 2); /* English i and y say ai (Brian: i ai, a schwa) */
     for (size_t i = 0; i < g->len[gi]; i++) {
         char c = s[g->start[gi] + i];
         if (c == v || (v == 'i' && c == 'y') || (v == 'u' && c == 'w')) return 0;
+        if (ai && (c == 'i' || c == 'y')) return 0;
     }
     return 2;
 }
