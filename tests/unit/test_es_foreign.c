@@ -159,8 +159,10 @@ static void respelling_follows_the_spelling(void **state)
             "Jéimans"); /* a stressed falling diphthong keeps its accent */
     respell("sv", "Åkesson", "'o:|k|E-|s|,O|n", "Óqueson"); /* a Latin-1 capital kept */
     respell("fr", "Aurillac", "o|r|i|j|'a|k", "Oriyac");
-    respell("en", "Brian", "b|r|'aI|@|n", "Bráian"); /* i says ai, a the schwa; accent kept */
-    respell("en", "Ewan", "j|'u:|@|n", "Yúan");      /* a hiatus only the accent shows */
+    respell("en", "Brian", "b|r|'aI|@|n", "Bráian");   /* i says ai, a the schwa; accent kept */
+    respell("en", "Ewan", "j|'u:|@|n", "Yúan");        /* a hiatus only the accent shows */
+    respell("fr", "Gagnon", "g|a|n|j|'O~", "Gañón");   /* French gn written ñ, as in coñac */
+    respell("fr", "Daniel", "d|a|n|j|'E|l", "Daniel"); /* n j not spelled gn stays */
 }
 
 static void spelling_rules(void **state)

@@ -860,6 +860,21 @@ static void simplify(char *s)
     }
 }
 
+/* French gn, said n j, is written ñ as Spanish writes coñac: Gagnon -> Gañón, Boulogne ->
+ * Buloñ. ñ takes the two bytes of the ni it replaces. */
+static void gn_as_enye(char *sp, const char *spell)
+{
+    const char *gn = strstr(spell, "gn");
+    if (!gn || !is_vowel_letter(gn[2])) return;
+    for (char *p = strstr(sp, "ni"); p; p = strstr(p + 1, "ni")) {
+        const char *after = p[2] == STRESS ? p + 3 : p + 2;
+        if (is_vowel_letter(*after) || !*after) {
+            memcpy(p, "\xC3\xB1", 2);
+            return;
+        }
+    }
+}
+
 /* A final consonant devoiced in speech is said as spelled, as Spanish readers do:
  * Hengstenberg -> ...berg, not ...berc. */
 static void devoiced(char *sp, const char *spell)
@@ -1129,6 +1144,7 @@ bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
     char *sp = spelled.data ? spelled.data : nothing;
     simplify(sp);
     devoiced(sp, spell);
+    if (!strcmp(code, "fr")) gn_as_enye(sp, spell);
     char *mark = strchr(sp, STRESS);
     size_t stress = mark ? (size_t)(mark - sp) : (size_t)-1;
     if (mark) memmove(mark, mark + 1, strlen(mark));
