@@ -163,6 +163,7 @@ static void respelling_follows_the_spelling(void **state)
     respell("en", "Ewan", "j|'u:|@|n", "Yúan");        /* a hiatus only the accent shows */
     respell("fr", "Gagnon", "g|a|n|j|'O~", "Gañón");   /* French gn written ñ, as in coñac */
     respell("fr", "Daniel", "d|a|n|j|'E|l", "Daniel"); /* n j not spelled gn stays */
+    respell("fr", "Berthelot", "(en)|b|'3:|T|I2|l|,0|t|(fr)", "Bérzelot"); /* the voice switched */
 }
 
 static void spelling_rules(void **state)
@@ -211,6 +212,7 @@ static void stress_from_the_voice(void **state)
     stress("bañoli", "b|a|n^|'O|l|I", "bañoli");             /* ñ is a consonant */
     stress("quiavari", "k|j|'a|v|a|R|I", "quiávari");        /* the glide j spelled i */
     stress("guilione", "g|i|l^|'o|n|e", "guilione");         /* i spelled, not said */
+    stress("yoia", "dZ|'O|i|;|a", "yóia");                   /* o|ia, as Spanish splits it */
     strbuf out = {0};
     assert_false(es_foreign_stress("nicolò", "n|i|k:|o|l|'O", &out)); /* accented already */
     assert_false(es_foreign_stress("mateo", "m|a|t|E|o", &out));      /* no stress shown */

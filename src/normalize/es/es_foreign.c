@@ -812,6 +812,10 @@ static bool stressed_nucleus(const char *phonemes, size_t *from_end, size_t *wit
         after_vowel = true;
     }
     if (stressed == (size_t)-1) return false;
+    for (size_t i = 1; i + 1 < count; i++) /* a weak vowel between strong ones: Gioia o|ia */
+        if (joined[i] && joined[i + 1] && !strchr("aeo", vowel[i]) && strchr("aeo", vowel[i - 1]) &&
+            strchr("aeo", vowel[i + 1]))
+            joined[i] = false;
     size_t groups_after = 0, last = stressed;
     for (size_t i = stressed + 1; i < count; i++)
         groups_after += !joined[i];
@@ -1069,9 +1073,18 @@ bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
     char ph[256];
     snprintf(ph, sizeof ph, "%s", phonemes);
     char *tok[64];
+    const char *said_in[64]; /* each phoneme's language: the voice may switch (fr (en) Berthelot) */
+    const char *now = code;
     size_t nt = 0;
     for (char *t = strtok(ph, "| "); t && nt < 64; t = strtok(NULL, "| ")) {
-        if (t[0] == '(') continue; /* (en) language switches */
+        if (t[0] == '(') {
+            char other[8];
+            snprintf(other, sizeof other, "%.*s", (int)strcspn(t + 1, ")"), t + 1);
+            now = !strcmp(other, "en-us") ? "en" : known_code(other);
+            if (!now) return false; /* a language with no rows here */
+            continue;
+        }
+        said_in[nt] = now;
         tok[nt++] = t;
     }
     pieces ps = {.count = 0};
@@ -1089,7 +1102,7 @@ bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
     size_t nn = 0;
     for (size_t i = skip; i < nt; i++) {
         const char *t = tok[i] + strspn(tok[i], "',");
-        entry[i] = phoneme_entry(lang, code, t, i == skip, i + 1 == nt);
+        entry[i] = phoneme_entry(lang, said_in[i], t, i == skip, i + 1 == nt);
         if (entry[i] && value_is_nucleus(entry[i]->spoken)) values[nn++] = entry[i]->spoken;
     }
     vowel_groups spans;
