@@ -1269,26 +1269,30 @@ static const char *approximate(const es_lang *lang, const char *w, size_t n, str
 
 /* Approximates word as a word of language code: through its voice's phonemes or its
  * spelling rules. */
+/* Spelling rules, then the stress the language's voice gives, when one knows it (Jacopo ->
+ * Yácopo); the word is rewritten in lower case so that a first vowel can take its accent. */
+static bool rewrite_as(es_foreign *f, const es_lang *lang, const char *code, const char *w,
+                       strbuf *ph, strbuf *out)
+{
+    char low[128];
+    size_t start = out->len;
+    strbuf spelled = {0};
+    es_lower(w, strlen(w), low, sizeof low);
+    bool ok = es_foreign_rewrite(lang, code, low, &spelled);
+    const char *voice = stress_voice_of(code);
+    if (ok && !(voice && f->phonemes && f->phonemes(f->user, voice, w, ph) &&
+                es_foreign_stress(sb_str(&spelled), sb_str(ph), out)))
+        sb_puts(out, sb_str(&spelled));
+    if (ok && utf8_starts_upper(w, strlen(w))) utf8_capitalize_at(out, start);
+    sb_free(&spelled);
+    return ok;
+}
+
 static bool approximate_as(es_foreign *f, const es_lang *lang, const char *code, const char *w,
                            strbuf *ph, strbuf *out)
 {
     const char *voice = es_foreign_voice(code);
-    if (!voice) {
-        size_t start = out->len;
-        if (!es_foreign_rewrite(lang, code, w, out)) return false;
-        const char *stress_voice = stress_voice_of(code);
-        if (stress_voice && f->phonemes && f->phonemes(f->user, stress_voice, w, ph)) {
-            char *spelled = strdup(out->data + start);
-            out->len = start;
-            out->data[start] = '\0';
-            if (spelled && spelled[0] >= 'A' && spelled[0] <= 'Z') spelled[0] += 'a' - 'A';
-            if (!spelled || !es_foreign_stress(spelled, sb_str(ph), out))
-                sb_puts(out, spelled ? spelled : "");
-            if (utf8_starts_upper(w, strlen(w))) utf8_capitalize_at(out, start);
-            free(spelled);
-        }
-        return true;
-    }
+    if (!voice) return rewrite_as(f, lang, code, w, ph, out);
     return f->phonemes && f->phonemes(f->user, voice, w, ph) &&
            es_foreign_respell(lang, code, w, sb_str(ph), out);
 }
