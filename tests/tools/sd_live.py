@@ -3,8 +3,9 @@
 
   sd_live.py compare REF.wav A.wav B.wav
       prints "A=<dist> B=<dist> SA=<dist> SB=<dist>": how far each recording's loudness envelope
-      (20 ms frames, dB below its own peak, onsets aligned, +-40 ms of slack) and its coarse
-      spectrogram (nine bands, 250 Hz to 5.2 kHz) are from REF's, in mean dB per frame (and band).
+      (20 ms frames, dB below its own peak, onsets aligned to the best of +-160 ms, then +-40 ms
+      of slack per frame) and its coarse spectrogram (eight bands, 250 Hz to 5.2 kHz) are from
+      REF's, in mean dB per frame (and band).
   sd_live.py client MODULE TEST
       an Orca-like SSIP client (SSIPClient('Orca', component=MODULE), SSML, priority MESSAGE, a
       mark before every word) running TEST: marks, stop or pause; prints "ok: ..." / "FAIL: ..."
@@ -67,7 +68,9 @@ def distance(ref, other, lag=2):
                for i in range(n)) / n
 
 
-BANDS_HZ = (250, 400, 600, 900, 1300, 1900, 2700, 3800, 5200)
+BAND_EDGES_HZ = (250, 400, 600, 900, 1300, 1900, 2700, 3800, 5200)
+PROBES_PER_BAND = 6  # Goertzel frequencies summed per band: one alone follows the pitch's harmonics
+SHIFT_FRAMES = 8  # the recordings' onsets may differ by a frame or more (threshold, server drift)
 
 
 def samples(path):
@@ -83,24 +86,30 @@ def samples(path):
 
 
 def spectrum(path):
-    """Per 20 ms frame (40 ms windows), the energy in dB below the recording's peak of each of
-    BANDS_HZ (Goertzel), from the first to the last loud frame: a coarse spectrogram."""
+    """Per 20 ms frame (40 ms windows), the energy in dB below the recording's peak of each band
+    between BAND_EDGES_HZ (PROBES_PER_BAND Goertzel probes each), from the first to the last loud
+    frame: a coarse spectrogram."""
     r = rms_frames(path)
     loud = [i for i, v in enumerate(r) if v > LOUD]
     if not loud:
         return []
     data, rate = samples(path)
     hop, win = rate * FRAME_MS // 1000, rate * 2 * FRAME_MS // 1000
-    coeffs = [2 * math.cos(2 * math.pi * f / rate) for f in BANDS_HZ]
+    bands = [[2 * math.cos(2 * math.pi * (lo + (hi - lo) * (k + 0.5) / PROBES_PER_BAND) / rate)
+              for k in range(PROBES_PER_BAND)]
+             for lo, hi in zip(BAND_EDGES_HZ, BAND_EDGES_HZ[1:])]
     frames = []
     for k in range(loud[0], loud[-1] + 1):
         x = data[k * hop:k * hop + win]
         row = []
-        for c in coeffs:
-            s1 = s2 = 0.0
-            for v in x:
-                s1, s2 = v + c * s1 - s2, s1
-            row.append(s1 * s1 + s2 * s2 - c * s1 * s2)
+        for probes in bands:
+            energy = 0.0
+            for c in probes:
+                s1 = s2 = 0.0
+                for v in x:
+                    s1, s2 = v + c * s1 - s2, s1
+                energy += s1 * s1 + s2 * s2 - c * s1 * s2
+            row.append(energy)
         frames.append(row)
     peak = max(max(row) for row in frames) or 1.0
     return [[max(FLOOR_DB, 10 * math.log10(max(p, 1e-9) / peak)) for p in row] for row in frames]
@@ -111,7 +120,7 @@ def spectral_distance(ref, other, lag=2):
     n = max(len(ref), len(other))
     if n == 0:
         return 99.0
-    quiet = [FLOOR_DB] * len(BANDS_HZ)
+    quiet = [FLOOR_DB] * (len(BAND_EDGES_HZ) - 1)
     a = ref + [quiet] * (n - len(ref))
     b = other + [quiet] * (n - len(other))
     def diff(x, y):
@@ -120,12 +129,21 @@ def spectral_distance(ref, other, lag=2):
                for i in range(n)) / n
 
 
+def aligned(measure, ref, other, quiet):
+    """measure(ref, other) at the best of +-SHIFT_FRAMES whole-frame shifts of other's onset."""
+    def shifted(s):
+        return [quiet] * s + other if s >= 0 else other[-s:]
+    return min(measure(ref, shifted(s)) for s in range(-SHIFT_FRAMES, SHIFT_FRAMES + 1))
+
+
 def compare(ref, a, b):
     """Prints how far recordings a and b are from ref: loudness envelopes (A, B) and coarse
     spectrograms (SA, SB)."""
     e, s = envelope(ref), spectrum(ref)
-    print(f"A={distance(e, envelope(a)):.2f} B={distance(e, envelope(b)):.2f} "
-          f"SA={spectral_distance(s, spectrum(a)):.2f} SB={spectral_distance(s, spectrum(b)):.2f}")
+    quiet = [FLOOR_DB] * (len(BAND_EDGES_HZ) - 1)
+    ea, eb = (aligned(distance, e, envelope(x), FLOOR_DB) for x in (a, b))
+    sa, sb = (aligned(spectral_distance, s, spectrum(x), quiet) for x in (a, b))
+    print(f"A={ea:.2f} B={eb:.2f} SA={sa:.2f} SB={sb:.2f}")
 
 
 class Recorder:
