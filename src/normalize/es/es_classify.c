@@ -504,8 +504,8 @@ static const struct {
  * news"): such a word goes straight to es_rec_word, skipping every recognizer before it in
  * es_rec_order.h. Why each word-starting one cannot claim it:
  *   electronic, weekday, abbreviation: need a mark written against the word (www.boe.es, vier.,
- *     Sr.) - the space after it rules that out;
- *   date, time, money, ordinal, code: need a number next to or near the word (mayo 15, las
+ *     Sr.) - the space after it rules that out - or are an era after a number or a century (siglo X
+ * ec); date, time, money, ordinal, code: need a number next to or near the word (mayo 15, las
  *     01:25, 11-M) or a capital (G7, USD);
  *   lexicon_phrase: starts on a lexicon head only (New York, fake news) - checked here;
  *   roman: letters of ivxlcdm only;
@@ -527,7 +527,9 @@ bool es_plain_word(const cctx *c, size_t i)
     if (cc_number_near(c, i, 4)) return false;
     /* por kcal, el min: es_rec_unit_word's unit after a short article or preposition */
     size_t p = cc_prev(c, i);
-    return p == CC_NONE || c->toks[p].len > 4 || !es_unit_symbol(c->lang, w, t->len);
+    if (p == CC_NONE) return true;
+    if (t->len <= 3 && es_era_without_points(c, i)) return false; /* siglo X ec, 300 aec */
+    return c->toks[p].len > 4 || !es_unit_symbol(c->lang, w, t->len);
 }
 
 static bool push(arena *a, sem_list *out, const sem_token *t)

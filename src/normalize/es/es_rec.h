@@ -90,6 +90,11 @@ void cc_agree(const cctx *c, size_t i, sem_token *out);
  * capitals. *spelled tells which. */
 const char *cc_acronym(const cctx *c, const char *w, size_t n, sem_class *cls);
 
+/* The abbreviations.tsv era (use=era) word i is when written without points after a number or
+ * a century's Roman numeral: siglo X ec, 300 aec (looked up as "e. c."); else NULL.
+ * es_rec_text.c */
+const table_entry *es_era_without_points(const cctx *c, size_t i);
+
 /* The recognizers, declared from their order (es_rec_order.h): es_rec_quote, es_rec_date...
  * They live in es_classify.c (quote, lexicon_phrase, word, punct, verbatim) and es_rec_*.c. */
 #define ES_REC_DECLARE(name, starts) size_t es_rec_##name(const cctx *c, size_t i, sem_token *out);

@@ -34,6 +34,20 @@ static bool host_has_tld(const cctx *c, size_t i, size_t end)
            strstr(table_get(c->lang->web_words, w)->features, "tld") != NULL;
 }
 
+/* user@host.abc: a word, @, then words joined by points ending in a lower-case one (any TLD) */
+static bool email_shape(const cctx *c, size_t i, size_t end)
+{
+    size_t at = i;
+    while (at < end && !cc_eq(c, at, "@"))
+        at++;
+    if (at == i || at + 3 > end || !cc_is(c, end, TOK_WORD) || !cc_eq(c, end - 1, "."))
+        return false;
+    const char *tld = cc_ptr(c, end);
+    for (size_t b = 0; b < cc_len(c, end); b++)
+        if (tld[b] < 'a' || tld[b] > 'z') return false;
+    return cc_len(c, end) >= 2;
+}
+
 /* #8M, #MeToo, #Mundial_2026 -> ELECTRONIC as written (a hashtag ends at other marks) */
 static size_t hashtag(const cctx *c, size_t i, sem_token *out)
 {
@@ -66,12 +80,34 @@ size_t es_rec_electronic(const cctx *c, size_t i, sem_token *out)
         if (cc_eq(c, k, "@")) at = true;
     bool handle = cc_eq(c, i, "@") && cc_is(c, i + 1, TOK_WORD);
     bool web = cc_cue(c, i, ES_CUE_WEB_START) && (cc_eq(c, i + 1, ".") || cc_eq(c, i + 1, ":"));
-    if (!handle && !web && !(at && host_has_tld(c, i, end)) && !host_has_tld(c, i, end)) return 0;
+    if (!handle && !web && !(at && email_shape(c, i, end)) && !host_has_tld(c, i, end)) return 0;
     *out = cc_make(c, SEM_ELECTRONIC, i, end, cc_text(c, i, end));
     return end - i + 1;
 }
 
 /* ---- abbreviations ---- */
+
+const table_entry *es_era_without_points(const cctx *c, size_t i)
+{
+    const char *w = cc_ptr(c, i);
+    size_t n = cc_len(c, i), p = cc_prev(c, i);
+    if (n < 2 || n > 3 || p == CC_NONE) return NULL;
+    bool roman = cc_is(c, p, TOK_WORD) && strspn(cc_ptr(c, p), "IVXLCivxlc") >= cc_len(c, p) &&
+                 cc_cue(c, cc_prev(c, p), ES_CUE_CENTURY);
+    if (!cc_is(c, p, TOK_NUMBER) && !roman) return NULL;
+    char key[16];
+    size_t k = 0;
+    for (size_t b = 0; b < n; b++) {
+        char ch = (char)(w[b] | 0x20);
+        if (ch < 'a' || ch > 'z') return NULL;
+        key[k++] = ch;
+        key[k++] = '.';
+        if (b + 1 < n) key[k++] = ' ';
+    }
+    key[k] = '\0';
+    const table_entry *e = table_get(c->lang->abbreviations, key);
+    return e && strstr(e->features, "use=era") ? e : NULL;
+}
 
 static bool all_capitals(const char *s, size_t n);
 
@@ -153,7 +189,12 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
         cc_touch(c, i) &&
         ((cc_is(c, i + 1, TOK_PUNCT) && (*cc_ptr(c, i + 1) == '.' || *cc_ptr(c, i + 1) == '/')) ||
          cc_eq(c, i + 1, "°")); /* N° */
-    if (!marked) {              /* a comma after a word, say: most words, none an abbreviation */
+    const table_entry *era = es_era_without_points(c, i);
+    if (era) {
+        *out = cc_make(c, SEM_ABBREVIATION, i, i, era->spoken);
+        return 1;
+    }
+    if (!marked) { /* a comma after a word, say: most words, none an abbreviation */
         const char *w = cc_ptr(c, i);
         size_t n = cc_len(c, i);
         if (n <= 3 && w[0] >= 'a' && w[0] <= 'z' && strcspn(w, "aeiou") >= n) {

@@ -18,6 +18,9 @@ bool es_say_number_mark(const es_lang *lang, strbuf *out, const char *canon, es_
 #define ES_MARK(t) (((t)->flags & SEM_POINT) ? "punto" : "coma")
 /* Letters one by one with their Spanish names: "KCNA" -> ka ce ene a. */
 bool es_say_letters(const es_lang *lang, strbuf *out, const char *s, size_t n);
+/* The letters of an address or a time zone as the voice spells them, its own letter names where
+ * they are the Spanish ones (letters.tsv "bare"): "est" -> e s t, "gmail.abc" -> ... a b c. */
+bool es_say_code_letters(const es_lang *lang, strbuf *out, const char *s, size_t n);
 /* A word through the pronunciation lexicon: Pyongyang -> Pionyang. */
 bool es_say_word(const es_lang *lang, strbuf *out, const char *w);
 /* "sing|plural" of a vocabulary entry: picks one into out (a word). */

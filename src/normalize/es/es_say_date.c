@@ -28,13 +28,13 @@ bool es_say_date(const es_lang *lang, const sem_token *t, strbuf *out)
     return ok;
 }
 
-/* The part of the day after a 12-hour time: 1 am -> de la madrugada, 12 pm -> del mediodía,
- * 12 m. -> del mediodía. Spanish newsreaders say "de la madrugada" before five, "de la mañana" from
- * five (NeMo: mañana). */
+/* The part of the day after a 12-hour time: 1 am -> de la mañana, 12 pm -> del mediodía,
+ * 12 m. -> del mediodía. "a.m." is American copy, whose broadcasters say "de la mañana" for every
+ * hour after midnight (NeMo too); "de la madrugada" stays where the text writes it. */
 static const char *day_part(unsigned h, char mer)
 {
     if (mer == 'm') return "del mediodía";
-    if (mer == 'a') return h == 12 ? "de la noche" : h < 5 ? "de la madrugada" : "de la mañana";
+    if (mer == 'a') return h == 12 ? "de la noche" : "de la mañana";
     return h == 12 ? "del mediodía" : h < 8 ? "de la tarde" : "de la noche";
 }
 
@@ -88,7 +88,7 @@ static bool say_amounts(const es_lang *lang, const amount *a, size_t n, strbuf *
     bool ok = true;
     for (size_t k = 0; k < n && ok; k++) {
         if (!a[k].value) continue;
-        if (said) ok = said + 1 == total ? sb_word(out, "y") : sb_puts(out, ",");
+        if (said && said + 1 == total) ok = sb_word(out, "y"); /* dos horas cinco minutos y ... */
         ok = ok && es_cardinal(&lang->num, out, a[k].value, a[k].g, true) &&
              (a[k].unit ? unit_word(lang, a[k].unit, a[k].value != 1, out)
                         : es_partitive_g(&lang->num, out, a[k].den, a[k].g, a[k].value != 1));
@@ -117,7 +117,7 @@ static bool say_zone(const es_lang *lang, const char *z, strbuf *out)
     const table_entry *e = table_get(lang->timezones, code);
     const char *say = e ? e->spoken : code;
     bool spell = !e || strspn(say, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == strlen(say);
-    bool ok = spell ? es_say_letters(lang, out, say, strlen(say)) : sb_word(out, say);
+    bool ok = spell ? es_say_code_letters(lang, out, say, strlen(say)) : sb_word(out, say);
     z += n;
     if (!ok || (*z != '+' && *z != '-')) return ok;
     char *colon, digits[8];

@@ -6,19 +6,33 @@
 #include "es_say.h"
 #include "token.h"
 
-/* A run of letters inside an address: a known web word, a pronounceable word, else spelled. */
+/* The acronyms.tsv entry of a short run of letters in any case (rtve -> RTVE), else NULL. */
+static const table_entry *known_acronym(const es_lang *lang, const char *s, size_t n)
+{
+    if (n > 5) return NULL;
+    char up[8];
+    for (size_t b = 0; b < n; b++)
+        up[b] = (char)(s[b] - 32 * (s[b] >= 'a' && s[b] <= 'z'));
+    up[n] = '\0';
+    return table_get(lang->acronyms, up);
+}
+
+/* A known acronym as in running text: COP -> cop, rtve -> erre te uve e; else spelled with
+ * Spanish letter names (8M -> ocho eme). */
+static bool say_acronym(const es_lang *lang, strbuf *out, const char *s, size_t n)
+{
+    const table_entry *a = known_acronym(lang, s, n);
+    if (a && !strstr(a->features, "letters")) return sb_word(out, a->spoken);
+    return es_say_letters(lang, out, s, n);
+}
+
+/* A run of letters inside an address: a known acronym, a known web word, a pronounceable word,
+ * else spelled as a code. */
 static bool say_segment(const es_lang *lang, strbuf *out, const char *s, size_t n)
 {
-    if (n <= 5) { /* an initialism with its table reading: rtve -> erre te uve e */
-        char up[8];
-        for (size_t b = 0; b < n; b++)
-            up[b] = (char)(s[b] - 32 * (s[b] >= 'a' && s[b] <= 'z'));
-        up[n] = '\0';
-        const table_entry *a = table_get(lang->acronyms, up);
-        if (a && !strstr(a->features, "letters")) return sb_word(out, a->spoken);
-    }
+    if (known_acronym(lang, s, n)) return say_acronym(lang, out, s, n);
     char w[128];
-    if (n >= sizeof w) return es_say_letters(lang, out, s, n);
+    if (n >= sizeof w) return es_say_code_letters(lang, out, s, n);
     es_lower(s, n, w, sizeof w);
     const table_entry *e = table_get(lang->web_words, w);
     if (e) return sb_word(out, e->spoken);
@@ -38,7 +52,7 @@ static bool say_segment(const es_lang *lang, strbuf *out, const char *s, size_t 
         if (!split) split = k;
     }
     if (split) return say_segment(lang, out, s, split) && es_say_word(lang, out, w + split);
-    return es_say_letters(lang, out, s, n);
+    return es_say_code_letters(lang, out, s, n);
 }
 
 static bool is_letter_at(const char *s, size_t n)
@@ -70,7 +84,8 @@ static void link_span(const char *p, size_t *from, size_t *to)
 }
 
 /* Says a run of letters in a handle or hashtag, each capital starting a piece: MeteoredMX ->
- * Meteored eme equis; NiUnaMenos -> Ni Una Menos; a run of capitals is an acronym. */
+ * Meteored eme equis; NiUnaMenos -> Ni Una Menos; a run of capitals is an acronym, spelled as in
+ * running text (lower-case runs are spelled as codes: wezyr -> uve doble e zeta i griega r). */
 static bool say_camel(const es_lang *lang, strbuf *out, const char *s, size_t n)
 {
     bool ok = true;
@@ -99,6 +114,8 @@ static bool say_camel(const es_lang *lang, strbuf *out, const char *s, size_t n)
              (es_pronounceable(lang, lower) || (len <= 4 && strpbrk(lower, "aeiouy")))) ||
             (!up && es_is_function_word(lang, piece, len))) /* @el_pais: el */
             ok = es_say_word(lang, out, piece);
+        else if (up && strspn(piece, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == len) /* 8M, MX, COP */
+            ok = say_acronym(lang, out, piece, len);
         else
             ok = say_segment(lang, out, piece, len);
         i = j;

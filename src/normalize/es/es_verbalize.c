@@ -16,7 +16,9 @@ bool es_say_payload(const es_lang *lang, const sem_token *t, strbuf *out)
     return sb_word(out, t->payload);
 }
 
-bool es_say_letters(const es_lang *lang, strbuf *out, const char *p, size_t n)
+/* Letters one by one; bare: a letter the voice names as Spanish does (letters.tsv "bare") is
+ * left bare, for the voice to name: "est" -> e s t, said as espeak-ng spells. */
+static bool say_letters(const es_lang *lang, strbuf *out, const char *p, size_t n, bool bare)
 {
     for (size_t i = 0; i < n;) {
         size_t size;
@@ -26,11 +28,24 @@ bool es_say_letters(const es_lang *lang, strbuf *out, const char *p, size_t n)
         up[size < 8 ? size : 7] = '\0';
         if (size == 1 && up[0] >= 'a' && up[0] <= 'z') up[0] = (char)(up[0] - 32);
         const table_entry *e = table_get(lang->letters, up);
-        bool ok = sb_word(out, e ? e->spoken : up);
+        char low[8];
+        es_lower(up, strlen(up), low, sizeof low);
+        bool ok = e && bare && strstr(e->features, "bare") ? sb_word(out, low)
+                                                           : sb_word(out, e ? e->spoken : up);
         if (!ok) return false;
         i += size;
     }
     return true;
+}
+
+bool es_say_letters(const es_lang *lang, strbuf *out, const char *p, size_t n)
+{
+    return say_letters(lang, out, p, n, false);
+}
+
+bool es_say_code_letters(const es_lang *lang, strbuf *out, const char *p, size_t n)
+{
+    return say_letters(lang, out, p, n, true);
 }
 
 /* The lexicon entry of a word, also in its possessive (Sunak's) or plural (podcasts, from an
