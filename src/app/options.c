@@ -76,7 +76,8 @@ const char options_help_end[] =
     "      --volume N       volume, 0 to 200 (default 100)\n"
     "  -j, --jobs N         synthesize (or, for --text/--ssml alone, normalize) in N\n"
     "                       worker processes, 1 to 64 (default: the number of\n"
-    "                       processors); the output is the same whatever N is\n"
+    "                       processors; --text/--ssml alone on two or fewer: 1);\n"
+    "                       the output is the same whatever N is\n"
     "      --lexicon FILE   your own pronunciations, written<TAB>spoken per line,\n"
     "                       applied over the built-in lexicon (repeatable)\n"
     "      --no-foreign     read words the lexicon does not know with Spanish\n"
@@ -310,6 +311,7 @@ loc_status options_parse(int argc, char **argv, loc_options *o, strbuf *err)
             break;
         case 'j':
             st = int_in("--jobs", optarg, 1, 64, &o->jobs, err);
+            o->jobs_given = true;
             break;
         case OPT_BRIEFING:
             o->briefing = true;

@@ -20,6 +20,7 @@ typedef struct {
     bool quiet, resume, announce; /* the interactive player: no event lines, resume, cues */
     synth_options voice;
     int jobs;                 /* -j N: blocks synthesized at once */
+    bool jobs_given;          /* -j was on the command line (not the processor count) */
     const char *lexicons[16]; /* --lexicon FILE, applied in order */
     const char *region;       /* --region CODE, NULL to guess each article's */
     bool no_foreign;          /* --no-foreign: no approximation of foreign words */
