@@ -279,10 +279,11 @@ static void score_cue(const table_entry *e, void *ctx)
     add_score(s, e->spoken, atoi(w));
 }
 
-/* A Spanish word in spanish-words.tsv, or its plural (pymes, clubes). */
+/* A Spanish word in spanish-words.tsv or spanish-common-words.tsv, or its plural (pymes, clubes). */
 static bool spanish(const es_lang *lang, const char *low, size_t n)
 {
-    if (table_getn(lang->spanish_words, low, n)) return true;
+    if (table_getn(lang->spanish_words, low, n) || wordfile_has(lang->spanish_common, low, n))
+        return true;
     if (n > 3 && low[n - 1] == 's' && table_getn(lang->spanish_words, low, n - 1)) return true;
     return n > 4 && low[n - 1] == 's' && low[n - 2] == 'e' &&
            table_getn(lang->spanish_words, low, n - 2);
@@ -1324,7 +1325,8 @@ bool es_foreign_say(const es_lang *lang, const char *word, size_t n, strbuf *out
 /* ---- a name's language ---- */
 
 /* A capitalized word of a name whose language its own letters do not show (the token's
- * payload), that is not Spanish, listed or a function word: it may take its name's language. */
+ * payload), that is not Spanish (spanish-words.tsv holds every word of wspanish: Premio Nobel,
+ * Estadio Wembley), listed or a function word: it may take its name's language. */
 static bool open_to_context(const es_lang *lang, const sem_token *t)
 {
     const char *w = t->payload;

@@ -388,6 +388,9 @@ bool es_lang_word_lists(const es_lang *lang)
             *slots[i] = NULL;
         }
     }
+    char path[PATH_MAX + 32];
+    snprintf(path, sizeof path, "%s/es/spanish-common-words.tsv", l->dir);
+    if (wordfile_open(path, &l->spanish_common, &err) != LOC_OK) l->spanish_common = NULL;
     sb_free(&err);
     return l->spanish_words && l->english_words && l->foreign_trigrams && l->foreign_names;
 }
@@ -426,6 +429,7 @@ void es_lang_free(es_lang *lang)
     for (size_t r = 0; r < ES_CUE_COUNT; r++)
         table_free(lang->cue_sets[r]);
     table_free(lang->spanish_words);
+    wordfile_free(lang->spanish_common);
     table_free(lang->english_words);
     table_free(lang->foreign_trigrams);
     table_free(lang->foreign_names);
