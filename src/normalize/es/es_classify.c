@@ -354,7 +354,12 @@ void cc_agree(const cctx *c, size_t i, sem_token *out)
         return;
     }
     es_gender g;
-    if (elided_gender(c, i, &g)) out->gender = g;
+    if (elided_gender(c, i, &g)) {
+        out->gender = g;
+    } else {
+        size_t p = cc_prev(c, i); /* a las 21, la 1: the article tells (the hours) */
+        if (cc_word_is(c, p, "las") || cc_word_is(c, p, "la")) out->gender = ES_FEM;
+    }
 }
 
 /* «sagrada» “así” "así" -> QUOTE(opens) WORD QUOTE(closes) */

@@ -279,7 +279,8 @@ static void score_cue(const table_entry *e, void *ctx)
     add_score(s, e->spoken, atoi(w));
 }
 
-/* A Spanish word in spanish-words.tsv or spanish-common-words.tsv, or its plural (pymes, clubes). */
+/* A Spanish word in spanish-words.tsv or spanish-common-words.tsv, or its plural (pymes, clubes).
+ */
 static bool spanish(const es_lang *lang, const char *low, size_t n)
 {
     if (table_getn(lang->spanish_words, low, n) || wordfile_has(lang->spanish_common, low, n))

@@ -117,13 +117,14 @@ size_t es_rec_date(const cctx *c, size_t i, sem_token *out)
     size_t mlast, year = CC_NONE, last;
     bool ordinal_day = false;
     if (cc_small(c, i, 2, 1, 31, &d)) {
-        /* 1.º de mayo, 1° de julio, 1ro de enero: the day written as an ordinal */
+        /* 1.º de mayo, 1° de julio, 1ro de enero, 1o. de julio: the day written as an ordinal */
         size_t mark = cc_eq(c, i + 1, ".") ? i + 2 : i + 1;
+        bool suffix = cc_eq(c, mark, "ro") || cc_eq(c, mark, "o") || cc_eq(c, mark, "er");
+        size_t end = suffix && cc_touch(c, mark) && cc_eq(c, mark + 1, ".") ? mark + 1 : mark;
         ordinal_day = d == 1 && cc_touch(c, i) &&
-                      (cc_eq(c, mark, "º") || cc_eq(c, mark, "°") || cc_eq(c, mark, "ro") ||
-                       cc_eq(c, mark, "o") || cc_eq(c, mark, "er")) &&
-                      (mark == i + 1 || cc_touch(c, i + 1)) && !cc_touch(c, mark);
-        size_t k = cc_next(c, ordinal_day ? mark : i);
+                      (cc_eq(c, mark, "º") || cc_eq(c, mark, "°") || suffix) &&
+                      (mark == i + 1 || cc_touch(c, i + 1)) && !cc_touch(c, end);
+        size_t k = cc_next(c, ordinal_day ? end : i);
         if (cc_touch(c, i) && !ordinal_day) return 0;
         if (cc_eq(c, k, "de")) k = cc_next(c, k);
         if (!(m = month_at(c, k, &mlast))) return 0;
