@@ -509,8 +509,9 @@ static const struct {
  * news"): such a word goes straight to es_rec_word, skipping every recognizer before it in
  * es_rec_order.h. Why each word-starting one cannot claim it:
  *   electronic, weekday, abbreviation: need a mark written against the word (www.boe.es, vier.,
- *     Sr.) - the space after it rules that out - or are an era after a number or a century (siglo X
- * ec); date, time, money, ordinal, code: need a number next to or near the word (mayo 15, las
+ *     Sr.) - the space after it rules that out - or, an era, a number or century before it
+ *     (siglo X ec: checked here);
+ *   date, time, money, ordinal, code: need a number next to or near the word (mayo 15, las
  *     01:25, 11-M) or a capital (G7, USD);
  *   lexicon_phrase: starts on a lexicon head only (New York, fake news) - checked here;
  *   roman: letters of ivxlcdm only;

@@ -75,12 +75,9 @@ size_t es_rec_electronic(const cctx *c, size_t i, sem_token *out)
            !(cc_is(c, end - 1, TOK_PUNCT) && cc_eq(c, end, "|")))
         end--;
     if (end == i) return 0;
-    bool at = false;
-    for (size_t k = i + 1; k < end; k++)
-        if (cc_eq(c, k, "@")) at = true;
     bool handle = cc_eq(c, i, "@") && cc_is(c, i + 1, TOK_WORD);
     bool web = cc_cue(c, i, ES_CUE_WEB_START) && (cc_eq(c, i + 1, ".") || cc_eq(c, i + 1, ":"));
-    if (!handle && !web && !(at && email_shape(c, i, end)) && !host_has_tld(c, i, end)) return 0;
+    if (!handle && !web && !email_shape(c, i, end) && !host_has_tld(c, i, end)) return 0;
     *out = cc_make(c, SEM_ELECTRONIC, i, end, cc_text(c, i, end));
     return end - i + 1;
 }

@@ -17,11 +17,11 @@ static const table_entry *known_acronym(const es_lang *lang, const char *s, size
     return table_get(lang->acronyms, up);
 }
 
-/* A known acronym as in running text: COP -> cop, rtve -> erre te uve e; else spelled with
- * Spanish letter names (8M -> ocho eme). */
-static bool say_acronym(const es_lang *lang, strbuf *out, const char *s, size_t n)
+/* An acronym as in running text, a its acronyms.tsv entry or NULL: COP -> cop, rtve -> erre te
+ * uve e; else spelled with Spanish letter names (8M -> ocho eme). */
+static bool say_acronym(const es_lang *lang, strbuf *out, const char *s, size_t n,
+                        const table_entry *a)
 {
-    const table_entry *a = known_acronym(lang, s, n);
     if (a && !strstr(a->features, "letters")) return sb_word(out, a->spoken);
     return es_say_letters(lang, out, s, n);
 }
@@ -30,7 +30,8 @@ static bool say_acronym(const es_lang *lang, strbuf *out, const char *s, size_t 
  * else spelled as a code. */
 static bool say_segment(const es_lang *lang, strbuf *out, const char *s, size_t n)
 {
-    if (known_acronym(lang, s, n)) return say_acronym(lang, out, s, n);
+    const table_entry *a = known_acronym(lang, s, n);
+    if (a) return say_acronym(lang, out, s, n, a);
     char w[128];
     if (n >= sizeof w) return es_say_code_letters(lang, out, s, n);
     es_lower(s, n, w, sizeof w);
@@ -115,7 +116,7 @@ static bool say_camel(const es_lang *lang, strbuf *out, const char *s, size_t n)
             (!up && es_is_function_word(lang, piece, len))) /* @el_pais: el */
             ok = es_say_word(lang, out, piece);
         else if (up && strspn(piece, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == len) /* 8M, MX, COP */
-            ok = say_acronym(lang, out, piece, len);
+            ok = say_acronym(lang, out, piece, len, known_acronym(lang, piece, len));
         else
             ok = say_segment(lang, out, piece, len);
         i = j;

@@ -28,10 +28,14 @@ static bool say_letters(const es_lang *lang, strbuf *out, const char *p, size_t 
         up[size < 8 ? size : 7] = '\0';
         if (size == 1 && up[0] >= 'a' && up[0] <= 'z') up[0] = (char)(up[0] - 32);
         const table_entry *e = table_get(lang->letters, up);
-        char low[8];
-        es_lower(up, strlen(up), low, sizeof low);
-        bool ok = e && bare && strstr(e->features, "bare") ? sb_word(out, low)
-                                                           : sb_word(out, e ? e->spoken : up);
+        bool ok;
+        if (e && bare && strstr(e->features, "bare")) {
+            char low[8];
+            es_lower(up, strlen(up), low, sizeof low);
+            ok = sb_word(out, low);
+        } else {
+            ok = sb_word(out, e ? e->spoken : up);
+        }
         if (!ok) return false;
         i += size;
     }
