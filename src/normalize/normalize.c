@@ -41,6 +41,8 @@ loc_status normalize_block(const es_lang *lang, const block *b, bool marks, aren
     loc_status st = es_classify(lang, region, b->text, &tokens, a, &sems);
     if (st != LOC_OK) return st;
     es_foreign_names(lang, &sems); /* names whose words show their language to the others */
+    for (size_t i = 0; region && region->american && i < sems.count; i++)
+        sems.items[i].flags |= SEM_AMERICAN;
     if (verbose) verbose_verbatim(lang, verbose, b, &sems);
     return chunk_block(lang, b, &sems, marks, a, out);
 }

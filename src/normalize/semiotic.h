@@ -58,6 +58,7 @@ enum {
     SEM_POINT = 1u << 10,       /* its decimal mark is a point (8.9): said "punto", not "coma" */
     SEM_BETWEEN = 1u << 11,     /* RANGE after "entre": entre diez y quince, not "a" */
     SEM_SAID = 1u << 12,        /* WORD: the payload is already what to say (a lexicon phrase) */
+    SEM_AMERICAN = 1u << 13,    /* any: its letters are named as in the Americas (BCV be ce ve) */
 };
 
 /* Canonical payloads, class by class (what the unit tests assert on):

@@ -127,10 +127,14 @@ static void add_region(const table_entry *e, void *ctx)
 {
     es_lang *lang = ctx;
     if (lang->nregions == ES_REGIONS_MAX) return;
-    char decimal[16], first[4];
+    char decimal[16], first[4], letters[16];
     table_feature(e->features, "decimal", decimal, sizeof decimal);
     table_feature(e->features, "first", first, sizeof first);
-    es_region r = {.code = e->written, .name = e->spoken, .first = first[0] == '1'};
+    table_feature(e->features, "letters", letters, sizeof letters);
+    es_region r = {.code = e->written,
+                   .name = e->spoken,
+                   .first = first[0] == '1',
+                   .american = !strcmp(letters, "america")};
     r.own = !strcmp(decimal, "point") ? ES_STYLE_POINT : ES_STYLE_COMMA;
     r.dollar = strstr(e->features, "dollar=");
     r.dollar = r.dollar ? r.dollar + 7 : "USD"; /* ends at a space: see own_dollar_codes() */

@@ -169,10 +169,11 @@ size_t es_rec_weekday(const cctx *c, size_t i, sem_token *out)
 /* ---- times of day ---- */
 
 /* TIME payloads, field by field (es_say_time reads them back):
- *   [la ][de ]CLOCK[-CLOCK][ h| am| pm| m| hm][ @ZONE[+-H[:MM]]]
+ *   [la ][de ]CLOCK[-CLOCK][ h| ho| am| pm| m| hm][ @ZONE[+-H[:MM]]]
  *   CLOCK is H:MM, H:MM:SS (a duration when not round) or M:SS.FF (a race time);
  *   "la": the hour 1 took the "las" written before it; "de": a range written with a dash;
- *   h: written with h/horas; am/pm/m: a.m., p.m., m. (noon); hm: written 20h15 or 20 h 15. */
+ *   h: written with h/hrs; ho: with horas; am/pm/m: a.m., p.m., m. (noon); hm: written 20h15 or 20
+ * h 15. */
 
 /* a.m. a. m. am p.m. pm -> 'a' or 'p'; m. (Latin American noon, 12 m.) -> 'm' when noon
  * allows it; *last gets the index of the last token */
@@ -397,7 +398,13 @@ size_t es_rec_time(const cctx *c, size_t i, sem_token *out)
     if (range && k.sep == '.' && !hword && !mer) return 0; /* 1.05-2.10: numbers */
     char *p = cc_alloc(c, 96);
     if (!p) return 0;
-    const char *style = hword ? " h" : mer == 'a' ? " am" : mer == 'p' ? " pm" : mer ? " m" : "";
+    /* " ho": the word horas written out, which a 24-hour clock reads aloud (14:35 horas) */
+    const char *style = hword && cc_word_is(c, nx, "horas") ? " ho"
+                        : hword                             ? " h"
+                        : mer == 'a'                        ? " am"
+                        : mer == 'p'                        ? " pm"
+                        : mer                               ? " m"
+                                                            : "";
     if (k.sep == 'h' && k.minutes) style = " hm";
     int n = snprintf(p, 96, "%s%s%u:%02u", la ? "la " : "",
                      range && !la && !range_has_de(c, cc_prev(c, first)) ? "de " : "", k.h, k.m);

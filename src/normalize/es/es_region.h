@@ -21,6 +21,7 @@ typedef struct es_region {
     es_style own;       /* its usual decimal mark (regions.tsv decimal=) */
     const char *dollar; /* the currency code "$" stands for: "PESO", "USD" */
     bool first;         /* day 1 of a month is read "primero" (Latin America) */
+    bool american;      /* letters named as in the Americas: V ve (letters.tsv america=) */
 } es_region;
 
 /* Most regions regions.tsv may list. */

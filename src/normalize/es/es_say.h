@@ -16,11 +16,17 @@ bool es_say_number_mark(const es_lang *lang, strbuf *out, const char *canon, es_
                         bool apocope, const char *mark);
 /* The word for t's decimal mark. */
 #define ES_MARK(t) (((t)->flags & SEM_POINT) ? "punto" : "coma")
-/* Letters one by one with their Spanish names: "KCNA" -> ka ce ene a. */
-bool es_say_letters(const es_lang *lang, strbuf *out, const char *s, size_t n);
+/* Whether t's letters are named as in the Americas. */
+#define ES_AMERICAN(t) (((t)->flags & SEM_AMERICAN) != 0)
+/* Letters one by one with their Spanish names: "KCNA" -> ka ce ene a; american: as named in the
+ * Americas (letters.tsv america=: "BCV" -> be ce ve). */
+bool es_say_letters(const es_lang *lang, strbuf *out, const char *s, size_t n, bool american);
 /* The letters of an address or a time zone as the voice spells them, its own letter names where
  * they are the Spanish ones (letters.tsv "bare"): "est" -> e s t, "gmail.abc" -> ... a b c. */
-bool es_say_code_letters(const es_lang *lang, strbuf *out, const char *s, size_t n);
+bool es_say_code_letters(const es_lang *lang, strbuf *out, const char *s, size_t n, bool american);
+/* An entry's reading, or in the Americas its america= feature (letters.tsv, web-words.tsv;
+ * underscores for spaces: ve_corta -> ve corta), copied into buf. */
+const char *es_name_in(const table_entry *e, bool american, char *buf, size_t size);
 /* A word through the pronunciation lexicon: Pyongyang -> Pionyang. */
 bool es_say_word(const es_lang *lang, strbuf *out, const char *w);
 /* "sing|plural" of a vocabulary entry: picks one into out (a word). */

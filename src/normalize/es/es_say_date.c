@@ -107,6 +107,12 @@ static bool say_clock(const es_lang *lang, const clock_read *k, strbuf *out)
     return ok;
 }
 
+/* A clock time read as hours then minutes before "horas": 14:35, not 1:25 nor 14:05 */
+static bool hours_and_minutes(const clock_read *k)
+{
+    return k->h != 1 && k->m >= 10;
+}
+
 /* "@gmt-3" -> ge eme te menos tres; "@utc+1:30" -> u te ce más una treinta; "@pyt" -> hora de
  * Paraguay (timezones.tsv: a reading in capitals is spelled) */
 static bool say_zone(const es_lang *lang, const char *z, strbuf *out)
@@ -117,7 +123,7 @@ static bool say_zone(const es_lang *lang, const char *z, strbuf *out)
     const table_entry *e = table_get(lang->timezones, code);
     const char *say = e ? e->spoken : code;
     bool spell = !e || strspn(say, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == strlen(say);
-    bool ok = spell ? es_say_code_letters(lang, out, say, strlen(say)) : sb_word(out, say);
+    bool ok = spell ? es_say_code_letters(lang, out, say, strlen(say), false) : sb_word(out, say);
     z += n;
     if (!ok || (*z != '+' && *z != '-')) return ok;
     char *colon, digits[8];
@@ -139,6 +145,7 @@ static bool say_zone(const es_lang *lang, const char *z, strbuf *out)
 /* TIME "10:30 h" -> diez y media; "20:00 h" -> veinte horas; "7:15" -> siete y cuarto;
  * "3:02:32" -> tres horas, dos minutos y treinta y dos segundos; "1:00 pm" -> una de la tarde;
  * "la 1:25" -> la una y veinticinco; "de 9:00-14:30" -> de nueve a catorce y media;
+ * "14:35 horas" -> catorce treinta y cinco horas (but 14:35 h -> catorce y treinta y cinco);
  * "20:15 hm" -> veinte horas quince; "1:52.08" -> un minuto, cincuenta y dos segundos y ocho
  * centésimas; "20:00 @gmt-3" -> veinte ge eme te menos tres (payloads: es_rec_date.c) */
 bool es_say_time(const es_lang *lang, const sem_token *t, strbuf *out)
@@ -182,11 +189,18 @@ bool es_say_time(const es_lang *lang, const sem_token *t, strbuf *out)
         ok = ok && es_cardinal(&lang->num, out, a.h, ES_FEM, false);
         if (a.h != 1) ok = ok && unit_word(lang, "h", true, out);
         if (a.m) ok = ok && es_cardinal(&lang->num, out, a.m, ES_MASC, false);
+    } else if (!strcmp(style, "ho") && !zone && hours_and_minutes(range ? &b : &a)) {
+        /* 14:35 horas -> catorce treinta y cinco horas, as the wire's 24-hour clock is read */
+        if (range) ok = ok && say_clock(lang, &a, out) && sb_word(out, "a");
+        const clock_read *last = range ? &b : &a;
+        ok = ok && es_cardinal(&lang->num, out, last->h, ES_FEM, false) &&
+             es_cardinal(&lang->num, out, last->m, ES_MASC, false) &&
+             unit_word(lang, "h", true, out);
     } else {
         ok = ok && say_clock(lang, &a, out);
         if (range) ok = ok && sb_word(out, "a") && say_clock(lang, &b, out);
         const clock_read *last = range ? &b : &a;
-        if (!strcmp(style, "h") && !zone && !last->m && last->h != 1)
+        if ((!strcmp(style, "h") || !strcmp(style, "ho")) && !zone && !last->m && last->h != 1)
             ok = ok && unit_word(lang, "h", true, out); /* 20:00 h -> veinte horas */
         if (ok && (!strcmp(style, "am") || !strcmp(style, "pm") || !strcmp(style, "m")))
             ok = sb_word(out, day_part(last->h, style[0]));

@@ -76,10 +76,18 @@ bool es_say_decimal(const es_lang *lang, const sem_token *t, strbuf *out)
                               ES_MARK(t));
 }
 
-/* PERCENT "11.2" -> once coma dos por ciento */
+/* PERCENT "11.2" -> once coma dos por ciento; "6.00" -> seis por ciento (a rate's zero
+ * decimals are not read, as a price's are not) */
 bool es_say_percent(const es_lang *lang, const sem_token *t, strbuf *out)
 {
-    return es_say_number_mark(lang, out, t->payload, ES_MASC, false, ES_MARK(t)) &&
+    char whole[64];
+    const char *p = t->payload, *point = strchr(p, '.');
+    if (point && point[1] && point[1 + strspn(point + 1, "0")] == '\0' &&
+        (size_t)(point - p) < sizeof whole) {
+        snprintf(whole, sizeof whole, "%.*s", (int)(point - p), p);
+        p = whole;
+    }
+    return es_say_number_mark(lang, out, p, ES_MASC, false, ES_MARK(t)) &&
            sb_word(out, "por ciento");
 }
 

@@ -20,23 +20,24 @@ static const table_entry *known_acronym(const es_lang *lang, const char *s, size
 /* An acronym as in running text, a its acronyms.tsv entry or NULL: COP -> cop, rtve -> erre te
  * uve e; else spelled with Spanish letter names (8M -> ocho eme). */
 static bool say_acronym(const es_lang *lang, strbuf *out, const char *s, size_t n,
-                        const table_entry *a)
+                        const table_entry *a, bool american)
 {
     if (a && !strstr(a->features, "letters")) return sb_word(out, a->spoken);
-    return es_say_letters(lang, out, s, n);
+    return es_say_letters(lang, out, s, n, american);
 }
 
 /* A run of letters inside an address: a known acronym, a known web word, a pronounceable word,
  * else spelled as a code. */
-static bool say_segment(const es_lang *lang, strbuf *out, const char *s, size_t n)
+static bool say_segment(const es_lang *lang, strbuf *out, const char *s, size_t n, bool american)
 {
     const table_entry *a = known_acronym(lang, s, n);
-    if (a) return say_acronym(lang, out, s, n, a);
+    if (a) return say_acronym(lang, out, s, n, a, american);
     char w[128];
-    if (n >= sizeof w) return es_say_code_letters(lang, out, s, n);
+    if (n >= sizeof w) return es_say_code_letters(lang, out, s, n, american);
     es_lower(s, n, w, sizeof w);
     const table_entry *e = table_get(lang->web_words, w);
-    if (e) return sb_word(out, e->spoken);
+    char there[64];
+    if (e) return sb_word(out, es_name_in(e, american, there, sizeof there));
     if (es_pronounceable(lang, w)) return es_say_word(lang, out, w);
     /* an initialism run into a word: rtvenoticias -> erre te uve e noticias */
     size_t split = 0;
@@ -52,8 +53,9 @@ static bool say_segment(const es_lang *lang, strbuf *out, const char *s, size_t 
         }
         if (!split) split = k;
     }
-    if (split) return say_segment(lang, out, s, split) && es_say_word(lang, out, w + split);
-    return es_say_code_letters(lang, out, s, n);
+    if (split)
+        return say_segment(lang, out, s, split, american) && es_say_word(lang, out, w + split);
+    return es_say_code_letters(lang, out, s, n, american);
 }
 
 static bool is_letter_at(const char *s, size_t n)
@@ -87,7 +89,7 @@ static void link_span(const char *p, size_t *from, size_t *to)
 /* Says a run of letters in a handle or hashtag, each capital starting a piece: MeteoredMX ->
  * Meteored eme equis; NiUnaMenos -> Ni Una Menos; a run of capitals is an acronym, spelled as in
  * running text (lower-case runs are spelled as codes: wezyr -> uve doble e zeta i griega r). */
-static bool say_camel(const es_lang *lang, strbuf *out, const char *s, size_t n)
+static bool say_camel(const es_lang *lang, strbuf *out, const char *s, size_t n, bool american)
 {
     bool ok = true;
     for (size_t i = 0; i < n && ok;) {
@@ -102,7 +104,7 @@ static bool say_camel(const es_lang *lang, strbuf *out, const char *s, size_t n)
         size_t len = j - i;
         char piece[64], lower[64];
         if (len >= sizeof piece) {
-            ok = say_segment(lang, out, s + i, len);
+            ok = say_segment(lang, out, s + i, len, american);
             i = j;
             continue;
         }
@@ -116,9 +118,9 @@ static bool say_camel(const es_lang *lang, strbuf *out, const char *s, size_t n)
             (!up && es_is_function_word(lang, piece, len))) /* @el_pais: el */
             ok = es_say_word(lang, out, piece);
         else if (up && strspn(piece, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == len) /* 8M, MX, COP */
-            ok = say_acronym(lang, out, piece, len, known_acronym(lang, piece, len));
+            ok = say_acronym(lang, out, piece, len, known_acronym(lang, piece, len), american);
         else
-            ok = say_segment(lang, out, piece, len);
+            ok = say_segment(lang, out, piece, len, american);
         i = j;
     }
     return ok;
@@ -126,7 +128,7 @@ static bool say_camel(const es_lang *lang, strbuf *out, const char *s, size_t n)
 
 /* #8M -> hashtag ocho eme; #MeToo -> hashtag Me Too; #28F -> hashtag veintiocho efe;
  * #1 (digits alone) -> número uno */
-static bool say_hashtag(const es_lang *lang, const char *p, strbuf *out)
+static bool say_hashtag(const es_lang *lang, const char *p, bool american, strbuf *out)
 {
     bool digits = strspn(p + 1, "0123456789") == strlen(p + 1);
     const table_entry *e = digits ? table_get(lang->abbreviations, "n.º")
@@ -148,7 +150,7 @@ static bool say_hashtag(const es_lang *lang, const char *p, strbuf *out)
                 utf8_decode(p + j, n - j, &size);
                 j += size;
             }
-            ok = say_camel(lang, out, p + i, j - i);
+            ok = say_camel(lang, out, p + i, j - i, american);
         } else
             j++; /* #Mundial_2026: the underscore is not read */
         i = j;
@@ -162,7 +164,8 @@ static bool say_hashtag(const es_lang *lang, const char *p, strbuf *out)
  * "@MeteoredMX" -> arroba Meteored eme equis; "#8M" -> hashtag ocho eme */
 bool es_say_electronic(const es_lang *lang, const sem_token *t, strbuf *out)
 {
-    if (t->payload[0] == '#') return say_hashtag(lang, t->payload, out);
+    bool american = ES_AMERICAN(t);
+    if (t->payload[0] == '#') return say_hashtag(lang, t->payload, american, out);
     size_t from, n;
     link_span(t->payload, &from, &n);
     const char *p = t->payload;
@@ -179,7 +182,8 @@ bool es_say_electronic(const es_lang *lang, const sem_token *t, strbuf *out)
                 utf8_decode(p + j, n - j, &size);
                 j += size;
             }
-            ok = handle ? say_camel(lang, out, p + i, j - i) : say_segment(lang, out, p + i, j - i);
+            ok = handle ? say_camel(lang, out, p + i, j - i, american)
+                        : say_segment(lang, out, p + i, j - i, american);
         } else {
             size_t size;
             utf8_decode(p + i, n - i, &size);
@@ -208,7 +212,7 @@ bool es_say_code(const es_lang *lang, const sem_token *t, strbuf *out)
                      ? es_digits(&lang->num, out, part, n)
                      : es_cardinal_str(&lang->num, out, part, ES_MASC, false);
         else if (part[0] >= 'A' && part[0] <= 'Z')
-            ok = es_say_letters(lang, out, part, n);
+            ok = es_say_letters(lang, out, part, n, ES_AMERICAN(t));
         else
             ok = es_say_word(lang, out, part);
         free(part);

@@ -16,9 +16,21 @@ bool es_say_payload(const es_lang *lang, const sem_token *t, strbuf *out)
     return sb_word(out, t->payload);
 }
 
+const char *es_name_in(const table_entry *e, bool american, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    if (american) table_feature(e->features, "america", buf, size);
+    if (!buf[0]) return e->spoken;
+    for (char *u = strchr(buf, '_'); u; u = strchr(u, '_'))
+        *u = ' ';
+    return buf;
+}
+
 /* Letters one by one; bare: a letter the voice names as Spanish does (letters.tsv "bare") is
- * left bare, for the voice to name: "est" -> e s t, said as espeak-ng spells. */
-static bool say_letters(const es_lang *lang, strbuf *out, const char *p, size_t n, bool bare)
+ * left bare, for the voice to name: "est" -> e s t, said as espeak-ng spells; american: the
+ * Americas' names where letters.tsv has them (america=ve). */
+static bool say_letters(const es_lang *lang, strbuf *out, const char *p, size_t n, bool bare,
+                        bool american)
 {
     for (size_t i = 0; i < n;) {
         size_t size;
@@ -28,13 +40,14 @@ static bool say_letters(const es_lang *lang, strbuf *out, const char *p, size_t 
         up[size < 8 ? size : 7] = '\0';
         if (size == 1 && up[0] >= 'a' && up[0] <= 'z') up[0] = (char)(up[0] - 32);
         const table_entry *e = table_get(lang->letters, up);
+        char there[32];
         bool ok;
         if (e && bare && strstr(e->features, "bare")) {
             char low[8];
             es_lower(up, strlen(up), low, sizeof low);
             ok = sb_word(out, low);
         } else {
-            ok = sb_word(out, e ? e->spoken : up);
+            ok = sb_word(out, e ? es_name_in(e, american, there, sizeof there) : up);
         }
         if (!ok) return false;
         i += size;
@@ -42,14 +55,14 @@ static bool say_letters(const es_lang *lang, strbuf *out, const char *p, size_t 
     return true;
 }
 
-bool es_say_letters(const es_lang *lang, strbuf *out, const char *p, size_t n)
+bool es_say_letters(const es_lang *lang, strbuf *out, const char *p, size_t n, bool american)
 {
-    return say_letters(lang, out, p, n, false);
+    return say_letters(lang, out, p, n, false, american);
 }
 
-bool es_say_code_letters(const es_lang *lang, strbuf *out, const char *p, size_t n)
+bool es_say_code_letters(const es_lang *lang, strbuf *out, const char *p, size_t n, bool american)
 {
-    return say_letters(lang, out, p, n, true);
+    return say_letters(lang, out, p, n, true, american);
 }
 
 /* The lexicon entry of a word, also in its possessive (Sunak's) or plural (podcasts, from an
@@ -99,7 +112,7 @@ bool es_say_form(strbuf *out, const char *forms, bool plural)
 /* LETTERS "KCNA" -> ka ce ene a */
 bool es_say_spelled(const es_lang *lang, const sem_token *t, strbuf *out)
 {
-    return es_say_letters(lang, out, t->payload, strlen(t->payload));
+    return es_say_letters(lang, out, t->payload, strlen(t->payload), ES_AMERICAN(t));
 }
 
 /* WORD "Pyongyang" -> Pionyang (lexicon), "Whitfield" -> Uítfild (foreign), else as written;
