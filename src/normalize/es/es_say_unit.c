@@ -33,7 +33,20 @@ static bool amount_with(const es_lang *lang, strbuf *out, const char *digits, co
  * "USD 3 millones" -> tres millones de dólares; "GBP 0.01" -> un penique */
 static bool say_money(const es_lang *lang, const char *payload, const char *mark, strbuf *out);
 
-/* MONEY "EUR 120.50 /MWh" -> ... euros con cincuenta céntimos por megavatio hora */
+/* A price per unit with cents, read as a rate: "EUR 142.35" -> ciento cuarenta y dos coma
+ * treinta y cinco euros (false when it is not one: no cents, a scale, an unknown code) */
+static bool say_rate(const es_lang *lang, const char *payload, const char *mark, strbuf *out)
+{
+    char code[16], amount[64], scale[32] = "";
+    if (sscanf(payload, "%15s %63s %31[^\n]", code, amount, scale) != 2) return false;
+    const table_entry *cur = table_get(lang->currencies, code);
+    const char *dot = strchr(amount, '.');
+    if (!cur || !dot || strspn(dot + 1, "0") == strlen(dot + 1)) return false;
+    return es_say_number_mark(lang, out, amount, gender_of(cur), true, mark) &&
+           es_say_form(out, cur->spoken, true);
+}
+
+/* MONEY "EUR 120.50 /MWh" -> ciento veinte coma cincuenta euros por megavatio hora (a rate) */
 bool es_say_money(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     const char *per = strstr(t->payload, " /");
@@ -41,8 +54,8 @@ bool es_say_money(const es_lang *lang, const sem_token *t, strbuf *out)
     char head[128];
     snprintf(head, sizeof head, "%.*s", (int)(per - t->payload), t->payload);
     const table_entry *u = table_get(lang->units, per + 2);
-    return say_money(lang, head, ES_MARK(t), out) && sb_word(out, "por") &&
-           (u ? es_say_form(out, u->spoken, false) : sb_word(out, per + 2));
+    return (say_rate(lang, head, ES_MARK(t), out) || say_money(lang, head, ES_MARK(t), out)) &&
+           sb_word(out, "por") && (u ? es_say_form(out, u->spoken, false) : sb_word(out, per + 2));
 }
 
 static bool say_money(const es_lang *lang, const char *payload, const char *mark, strbuf *out)
