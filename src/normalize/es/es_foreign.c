@@ -761,7 +761,8 @@ static void place_accent(const char *s, size_t stress, strbuf *out)
     char last = n ? s[n - 1] : 0;
     bool vowel_end = is_vowel_letter(last) || last == 'n' || last == 's';
     size_t natural = count >= 2 && vowel_end ? count - 2 : count ? count - 1 : 0;
-    /* a stressed i or u after a strong vowel in the same nucleus needs its accent too */
+    /* a stressed i or u after a strong vowel in the same nucleus needs its accent, even in a
+       word of one syllable (Loïc -> Loíc, as Raúl) */
     bool weak_in_pair = strchr("iu", s[stress]) && stress > at[mine];
     /* a stressed falling diphthong is written with its accent, as newsreaders' scripts do
        (Fráuque, espóiler): Spanish rules would leave it off, and espeak-ng then glides it */
@@ -772,7 +773,7 @@ static void place_accent(const char *s, size_t stress, strbuf *out)
     /* a stressed i or u before a strong vowel is a hiatus only its accent shows (Ewan -> Yúan,
        Mattia -> Matía): Spanish rules would glide it */
     bool weak_lead = strchr("iu", s[stress]) && s[stress + 1] && strchr("aeo", s[stress + 1]);
-    bool mark = weak_lead || (count >= 2 && (mine != natural || weak_in_pair || falling || open_e));
+    bool mark = weak_lead || weak_in_pair || (count >= 2 && (mine != natural || falling || open_e));
     for (size_t i = 0; i < n; i++) {
         const char *v = strchr("aeiou", s[i]);
         if (mark && i == stress && v) {
@@ -1290,13 +1291,36 @@ static bool rewrite_as(es_foreign *f, const es_lang *lang, const char *code, con
     return ok;
 }
 
+/* A French word the French voice hands to English for its th (Berthelot fr (en) b'3:TI2l0t),
+ * written with the t French says, for the voice to keep (Bertelot); false when it is not one. */
+static bool french_th(const char *code, const char *w, const strbuf *ph, char *out, size_t size)
+{
+    if (strcmp(code, "fr") || !strchr(sb_str(ph), '(') || strlen(w) >= size) return false;
+    size_t o = 0;
+    for (const char *p = w; *p; p++)
+        if (!((p[0] == 'h' || p[0] == 'H') && p > w && (p[-1] == 't' || p[-1] == 'T')))
+            out[o++] = *p;
+    out[o] = '\0';
+    return o < strlen(w);
+}
+
 static bool approximate_as(es_foreign *f, const es_lang *lang, const char *code, const char *w,
                            strbuf *ph, strbuf *out)
 {
     const char *voice = es_foreign_voice(code);
     if (!voice) return rewrite_as(f, lang, code, w, ph, out);
-    return f->phonemes && f->phonemes(f->user, voice, w, ph) &&
-           es_foreign_respell(lang, code, w, sb_str(ph), out);
+    if (!f->phonemes || !f->phonemes(f->user, voice, w, ph)) return false;
+    char plain[72];
+    if (french_th(code, w, ph, plain, sizeof plain)) {
+        strbuf again = {0};
+        if (f->phonemes(f->user, voice, plain, &again) && !strchr(sb_str(&again), '(')) {
+            sb_clear(ph);
+            sb_puts(ph, sb_str(&again));
+            w = plain;
+        }
+        sb_free(&again);
+    }
+    return es_foreign_respell(lang, code, w, sb_str(ph), out);
 }
 
 bool es_foreign_say(const es_lang *lang, const char *word, size_t n, strbuf *out)
