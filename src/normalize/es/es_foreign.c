@@ -1304,11 +1304,57 @@ static bool french_th(const char *code, const char *w, const strbuf *ph, char *o
     return o < strlen(w);
 }
 
+/* A vowel letter at p, plain or accented (French é è ê â î ô û ë ï; not ç). */
+static bool vowel_at(const char *p)
+{
+    if ((unsigned char)p[0] == 0xC3) return (unsigned char)p[1] != 0xA7;
+    return strchr("aeiouy", p[0] | 0x20) && p[0];
+}
+
+/* Does a vowel letter end just before byte i (é is two bytes)? */
+static bool vowel_before(const char *w, size_t i)
+{
+    if (i >= 2 && ((unsigned char)w[i - 1] & 0xC0) == 0x80) return vowel_at(w + i - 2);
+    return i >= 1 && vowel_at(w + i - 1);
+}
+
+/* A French word with each mute e between syllables written é, for the French voice to say it
+ * as Spanish readers do (Péchenard -> Péchénard, which the voice says p e S e n a r, not
+ * p e S n a r; Thévenot): an e after a vowel and one consonant, before one consonant and a
+ * vowel. False when it has none. */
+static bool french_schwa(const char *w, char *out, size_t size)
+{
+    size_t n = strlen(w), o = 0;
+    bool changed = false, vowel_seen = false;
+    for (size_t i = 0; i < n && o + 3 < size; i++) {
+        /* one consonant before it (or ch, ph, th), not two (Bonnefoy says Bonfuá) */
+        bool one_before =
+            i > 1 && !vowel_at(w + i - 1) &&
+            (vowel_before(w, i - 1) ||
+             (w[i - 1] == 'h' && i > 2 && !vowel_at(w + i - 2) && vowel_before(w, i - 2)));
+        bool mute = w[i] == 'e' && vowel_seen && one_before && w[i + 1] && !vowel_at(w + i + 1) &&
+                    w[i + 1] != 'h' && w[i + 2] && vowel_at(w + i + 2) &&
+                    i + 3 < n; /* not the end: Pichenette's -te */
+        if (mute) {
+            memcpy(out + o, "\xC3\xA9", 2); /* é */
+            o += 2;
+            changed = true;
+        } else {
+            out[o++] = w[i];
+        }
+        vowel_seen = vowel_seen || vowel_at(w + i);
+    }
+    out[o] = '\0';
+    return changed && o + 3 < size;
+}
+
 static bool approximate_as(es_foreign *f, const es_lang *lang, const char *code, const char *w,
                            strbuf *ph, strbuf *out)
 {
     const char *voice = es_foreign_voice(code);
     if (!voice) return rewrite_as(f, lang, code, w, ph, out);
+    char said_e[80];
+    if (!strcmp(code, "fr") && french_schwa(w, said_e, sizeof said_e)) w = said_e;
     if (!f->phonemes || !f->phonemes(f->user, voice, w, ph)) return false;
     char plain[72];
     if (french_th(code, w, ph, plain, sizeof plain)) {
