@@ -35,7 +35,7 @@ static const char *day_part(unsigned h, char mer)
 {
     if (mer == 'm') return "del mediodía";
     if (mer == 'a') return h == 12 ? "de la noche" : "de la mañana";
-    return h == 12 ? "del mediodía" : h < 8 ? "de la tarde" : "de la noche";
+    return h == 12 ? "del mediodía" : h < 7 ? "de la tarde" : "de la noche"; /* 7 p. m.: noche */
 }
 
 /* One clock of a payload: "13:05", "3:02:32", "1:52.08". */
