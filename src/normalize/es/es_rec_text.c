@@ -297,7 +297,9 @@ const char *cc_acronym(const cctx *c, const char *w, size_t n, sem_class *cls)
         table_feature(e->features, "read", read, sizeof read);
         bool spell = strcmp(read, "letters") == 0;
         *cls = spell ? SEM_LETTERS : SEM_ABBREVIATION;
-        return spell ? cc_strndup(c, w, n) : e->spoken;
+        char local[32] = ""; /* a region's own reading: ICE is ais, but ice in es-CR */
+        if (!spell && c->region) table_feature(e->features, c->region->code, local, sizeof local);
+        return spell ? cc_strndup(c, w, n) : local[0] ? cc_strdup(c, local) : e->spoken;
     }
     char lower[64];
     if (n >= sizeof lower) return NULL;
