@@ -292,8 +292,8 @@ static bool spanish(const es_lang *lang, const char *low, size_t n)
 
 /* Languages that have a voice or spelling rules here (the cue table's codes).
  * not words (language codes) */
-static const char *const known_codes[] = {"en", "fr", "de", "it", "pt", "pl",
-                                          "ru", "nl", "sv", "nb", "fi"};
+static const char *const known_codes[] = {"en", "fr", "de", "it", "pt", "pl", "cs",
+                                          "tr", "ru", "nl", "sv", "nb", "fi"};
 
 /* Languages whose names Spanish news keeps as written: the trigram table's native codes.
  * not words (language codes) */
@@ -1226,7 +1226,7 @@ static const char *const voices[][2] = {{"en", "en-us"}, {"fr", "fr"}, {"de", "d
 /* Languages spelled by rules here whose stress espeak-ng's voice knows (Jacopo -> Yácopo). */
 static const char *stress_voice_of(const char *code)
 {
-    return !strcmp(code, "it") ? "it" : NULL;
+    return !strcmp(code, "it") ? "it" : !strcmp(code, "cs") ? "cs" : NULL;
 }
 
 const char *es_foreign_voice(const char *code)
