@@ -454,6 +454,50 @@ static bool name_shape(const char *word, size_t n, size_t letters)
 /* The language a word's letters show, and how strongly (*score: its cues' weight; 3 for a
  * listed English name; 1 by trigrams alone; 0 by trigrams past a weak cue, which a names list
  * overrules: Sophie). */
+/* Is a lower-case word Japanese in Hepburn romaji: morae of an onset and a vowel, a syllabic n,
+ * doubled k s t p, oh before a consonant (Ohtani); three morae or more, none of English's ee, oo,
+ * ea; and a letter Spanish spelling lacks (k, j, w, f, sh, ts, a y after a consonant)? Kasahara,
+ * Nishimoto, Ryota. */
+static bool romaji(const char *w, size_t n)
+{
+    static const char *const onsets[] = {"sh", "ch", "ts", "ky", "gy", "ny", "hy", "by", "py",
+                                         "my", "ry", "j",  "k",  "s",  "t",  "n",  "h",  "m",
+                                         "y",  "r",  "w",  "g",  "z",  "d",  "b",  "p",  "f"};
+    size_t morae = 0;
+    bool misread = false;
+    for (size_t i = 0; i < n;) {
+        char c = w[i];
+        if (strchr("aeiou", c)) {
+            if (i + 1 < n && (c == w[i + 1] ? c == 'e' || c == 'o' : c == 'e' && w[i + 1] == 'a'))
+                return false; /* ee oo ea: English */
+            morae++;
+            i++;
+        } else if (c == 'n' && (i + 1 == n || !strchr("aeiouy", w[i + 1]))) {
+            i++; /* a syllabic n */
+        } else if (strchr("kstp", c) && i + 1 < n && w[i + 1] == c) {
+            i++; /* a doubled consonant: Hattori, Hokkaido */
+        } else if (c == 'h' && i > 0 && w[i - 1] == 'o' && i + 1 < n &&
+                   !strchr("aeiou", w[i + 1])) {
+            misread = true; /* oh: a long o (Ohtani) */
+            i++;
+        } else {
+            size_t k = 0, len = 0;
+            for (; k < sizeof onsets / sizeof *onsets; k++) {
+                len = strlen(onsets[k]);
+                if (i + len < n && !strncmp(w + i, onsets[k], len) && strchr("aeiou", w[i + len]))
+                    break;
+            }
+            if (k == sizeof onsets / sizeof *onsets) return false;
+            if ((c == 'w' && !strchr("ao", w[i + len])) ||
+                (!strcmp(onsets[k], "ts") && w[i + len] != 'u') || (c == 'f' && w[i + len] != 'u'))
+                return false;
+            misread = misread || strchr("kjwf", c) || len == 2; /* not h, z: Yaiza, Yamaha */
+            i += len;
+        }
+    }
+    return morae >= 3 && misread && n > 0 && (strchr("aeiou", w[n - 1]) || w[n - 1] == 'n');
+}
+
 static const char *guess_by_letters(const es_lang *lang, const char *word, size_t n, int *score)
 {
     *score = 0;
@@ -502,6 +546,13 @@ static const char *guess_by_letters(const es_lang *lang, const char *word, size_
             best = s.scores[k];
             code = s.codes[k];
         }
+    }
+    /* a romaji name beats weak cues, and English ones its letters set off (w, sh: Watanabe) */
+    bool weak = best <= 2 || (code && !strcmp(code, "en") && best <= 4);
+    if (weak && native == 0 && utf8_starts_upper(word, n) && romaji(low, ln) &&
+        !table_getn(lang->english_words, word, n) && !table_getn(lang->foreign_names, word, n)) {
+        *score = 2;
+        return "ja"; /* Kasahara, Nishimoto */
     }
     if ((best < 2 || !code) && native == 0 && table_getn(lang->english_words, word, n)) {
         *score = 3;
