@@ -457,9 +457,10 @@ static bool name_shape(const char *word, size_t n, size_t letters)
 /* Is a lower-case word Japanese in Hepburn romaji: morae of an onset and a vowel, a syllabic n,
  * doubled k s t p, oh before a consonant (Ohtani); three morae or more, none of English's ee, oo,
  * ea; and a letter Spanish spelling lacks (k, j, w, f, sh, ts, a y after a consonant)? Kasahara,
- * Nishimoto, Ryota. */
+ * Nishimoto (not Ryota: two morae). */
 static bool romaji(const char *w, size_t n)
 {
+    /* not words (letters): romaji onsets, longest first */
     static const char *const onsets[] = {"sh", "ch", "ts", "ky", "gy", "ny", "hy", "by", "py",
                                          "my", "ry", "j",  "k",  "s",  "t",  "n",  "h",  "m",
                                          "y",  "r",  "w",  "g",  "z",  "d",  "b",  "p",  "f"};
