@@ -18,11 +18,17 @@ static const table_entry *known_acronym(const es_lang *lang, const char *s, size
 }
 
 /* An acronym as in running text, a its acronyms.tsv entry or NULL: COP -> cop, rtve -> erre te
- * uve e; else spelled with Spanish letter names (8M -> ocho eme). */
+ * uve e; one Spanish can say as a word (OMSA -> omsa); else spelled with Spanish letter names
+ * (8M -> ocho eme). */
 static bool say_acronym(const es_lang *lang, strbuf *out, const char *s, size_t n,
                         const table_entry *a, bool american)
 {
     if (a && !strstr(a->features, "letters")) return sb_word(out, a->spoken);
+    char low[32];
+    if (!a && n >= 3 && n < sizeof low) { /* an acronym Spanish can say: @OMSA_RD -> omsa */
+        es_lower(s, n, low, sizeof low);
+        if (es_pronounceable(lang, low)) return sb_word(out, low);
+    }
     return es_say_letters(lang, out, s, n, american);
 }
 
