@@ -451,9 +451,6 @@ static bool name_shape(const char *word, size_t n, size_t letters)
     return true;
 }
 
-/* The language a word's letters show, and how strongly (*score: its cues' weight; 3 for a
- * listed English name; 1 by trigrams alone; 0 by trigrams past a weak cue, which a names list
- * overrules: Sophie). */
 /* Is a lower-case word Japanese in Hepburn romaji: morae of an onset and a vowel, a syllabic n,
  * doubled k s t p, oh before a consonant (Ohtani); three morae or more, none of English's ee, oo,
  * ea; and a letter Spanish spelling lacks (k, j, w, f, sh, ts, a y after a consonant)? Kasahara,
@@ -499,6 +496,9 @@ static bool romaji(const char *w, size_t n)
     return morae >= 3 && misread && n > 0 && (strchr("aeiou", w[n - 1]) || w[n - 1] == 'n');
 }
 
+/* The language a word's letters show, and how strongly (*score: its cues' weight; 3 for a
+ * listed English name; 1 by trigrams alone; 0 by trigrams past a weak cue, which a names list
+ * overrules: Sophie). */
 static const char *guess_by_letters(const es_lang *lang, const char *word, size_t n, int *score)
 {
     *score = 0;

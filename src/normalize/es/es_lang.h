@@ -125,12 +125,11 @@ typedef struct es_lang {
     es_endings morph[ES_MORPH_COUNT]; /* morphology.tsv's endings of each role */
     table *lexicon_heads; /* first words of the lexicon's phrases: New (New York), fake */
     /* the word lists of es_foreign.c, loaded by es_lang_word_lists when first needed */
-    table *spanish_words; /* spanish-words.tsv: kiosco, Euskadi (never approximated) */
-    wordfile
-        *spanish_common;  /* spanish-common-words.tsv: the other words (premio, estadio), mapped */
-    table *english_words; /* english-words.tsv: Hollis, Foster (English names) */
-    table *foreign_trigrams; /* foreign-trigrams.tsv: sch -> log shares per language */
-    table *foreign_names;    /* foreign-names.tsv: Jacopo -> it, Tobias -> de nb pt sv */
+    table *spanish_words;     /* spanish-words.tsv: kiosco, Euskadi (never approximated) */
+    wordfile *spanish_common; /* spanish-common-words.tsv, mapped: premio, estadio */
+    table *english_words;     /* english-words.tsv: Hollis, Foster (English names) */
+    table *foreign_trigrams;  /* foreign-trigrams.tsv: sch -> log shares per language */
+    table *foreign_names;     /* foreign-names.tsv: Jacopo -> it, Tobias -> de nb pt sv */
     bool lists_tried;
     char dir[4096];              /* the data folder it was loaded from */
     table *foreign_cues;         /* foreign-cues.tsv: sh -> en w=2 (letters that show a language) */

@@ -172,8 +172,8 @@ size_t es_rec_weekday(const cctx *c, size_t i, sem_token *out)
  *   [la ][de ]CLOCK[-CLOCK][ h| ho| am| pm| m| hm][ @ZONE[+-H[:MM]]]
  *   CLOCK is H:MM, H:MM:SS (a duration when not round) or M:SS.FF (a race time);
  *   "la": the hour 1 took the "las" written before it; "de": a range written with a dash;
- *   h: written with h/hrs; ho: with horas; am/pm/m: a.m., p.m., m. (noon); hm: written 20h15 or 20
- * h 15. */
+ *   h: written with h/hrs; ho: with horas; am/pm/m: a.m., p.m., m. (noon);
+ *   hm: written 20h15 or 20 h 15. */
 
 /* a.m. a. m. am p.m. pm -> 'a' or 'p'; m. (Latin American noon, 12 m.) -> 'm' when noon
  * allows it; *last gets the index of the last token */

@@ -24,9 +24,6 @@ bool es_say_letters(const es_lang *lang, strbuf *out, const char *s, size_t n, b
 /* The letters of an address or a time zone as the voice spells them, its own letter names where
  * they are the Spanish ones (letters.tsv "bare"): "est" -> e s t, "gmail.abc" -> ... a b c. */
 bool es_say_code_letters(const es_lang *lang, strbuf *out, const char *s, size_t n, bool american);
-/* An entry's reading, or in the Americas its america= feature (letters.tsv, web-words.tsv;
- * underscores for spaces: ve_corta -> ve corta), copied into buf. */
-const char *es_name_in(const table_entry *e, bool american, char *buf, size_t size);
 /* A word through the pronunciation lexicon: Pyongyang -> Pionyang. */
 bool es_say_word(const es_lang *lang, strbuf *out, const char *w);
 /* "sing|plural" of a vocabulary entry: picks one into out (a word). */

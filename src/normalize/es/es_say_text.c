@@ -42,8 +42,7 @@ static bool say_segment(const es_lang *lang, strbuf *out, const char *s, size_t 
     if (n >= sizeof w) return es_say_code_letters(lang, out, s, n, american);
     es_lower(s, n, w, sizeof w);
     const table_entry *e = table_get(lang->web_words, w);
-    char there[64];
-    if (e) return sb_word(out, es_name_in(e, american, there, sizeof there));
+    if (e) return sb_word(out, e->spoken);
     if (es_pronounceable(lang, w)) return es_say_word(lang, out, w);
     /* an initialism run into a word: rtvenoticias -> erre te uve e noticias */
     size_t split = 0;

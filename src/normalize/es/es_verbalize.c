@@ -16,14 +16,12 @@ bool es_say_payload(const es_lang *lang, const sem_token *t, strbuf *out)
     return sb_word(out, t->payload);
 }
 
-const char *es_name_in(const table_entry *e, bool american, char *buf, size_t size)
+/* A letter's name, or in the Americas its letters.tsv america= name (V -> ve), copied into buf. */
+static const char *letter_name(const table_entry *e, bool american, char *buf, size_t size)
 {
     buf[0] = '\0';
     if (american) table_feature(e->features, "america", buf, size);
-    if (!buf[0]) return e->spoken;
-    for (char *u = strchr(buf, '_'); u; u = strchr(u, '_'))
-        *u = ' ';
-    return buf;
+    return buf[0] ? buf : e->spoken;
 }
 
 /* Letters one by one; bare: a letter the voice names as Spanish does (letters.tsv "bare") is
@@ -47,7 +45,7 @@ static bool say_letters(const es_lang *lang, strbuf *out, const char *p, size_t 
             es_lower(up, strlen(up), low, sizeof low);
             ok = sb_word(out, low);
         } else {
-            ok = sb_word(out, e ? es_name_in(e, american, there, sizeof there) : up);
+            ok = sb_word(out, e ? letter_name(e, american, there, sizeof there) : up);
         }
         if (!ok) return false;
         i += size;
