@@ -67,7 +67,9 @@ struct es_foreign;
     X(DECADE_BEFORE, "decade-before")                                                              \
     X(WEB_START, "web-start")                                                                      \
     X(TITLE_FEMININE, "title-feminine")                                                            \
-    X(CURRENCY_ONE, "currency-one")
+    X(CURRENCY_ONE, "currency-one")                                                                \
+    X(SEASON, "season")                                                                            \
+    X(SETS, "sets")
 
 #define ES_CUE_ENUM(name, role) ES_CUE_##name,
 typedef enum { ES_CUE_LIST(ES_CUE_ENUM) ES_CUE_COUNT } es_cue_role;

@@ -352,7 +352,19 @@ static bool legal_number(const cctx *c, size_t i, const char *canon)
     return false;
 }
 
-/* La Liga 2024/25 -> RANGE "2024-25" (years): a season, not a fraction */
+/* el curso 2025-2026, la temporada invernal 2026-2027: a season cue within three words before */
+static bool season_word_before(const cctx *c, size_t i)
+{
+    size_t p = i;
+    for (int k = 0; k < 3; k++) {
+        p = cc_prev(c, p);
+        if (p == CC_NONE || cc_is(c, p, TOK_PUNCT)) return false;
+        if (cc_cue(c, p, ES_CUE_SEASON)) return true;
+    }
+    return false;
+}
+
+/* La Liga 2024/25 -> CODE "2024 25": a season, not a fraction */
 static bool season(const cctx *c, size_t i, size_t last, const char *canon, sem_token *out)
 {
     unsigned y, next;
@@ -364,9 +376,8 @@ static bool season(const cctx *c, size_t i, size_t last, const char *canon, sem_
         return false;
     char *p = cc_strdup(c, canon);
     if (!p) return false;
-    *strchr(p, '/') = '-';
-    *out = cc_make(c, SEM_RANGE, i, last, p);
-    out->flags |= SEM_YEAR;
+    *strchr(p, '/') = ' '; /* one season's label: dos mil veinticuatro veinticinco */
+    *out = cc_make(c, SEM_CODE, i, last, p);
     return true;
 }
 
@@ -425,6 +436,38 @@ static bool sport_context(const cctx *c, size_t i)
         if (cc_eq(c, p, ".")) return false;
     }
     return false;
+}
+
+/* A cue of role within the sentence around token i (either side): Alcaraz ganó 6-4 ... en
+ * Wimbledon, a sets cue after the scores */
+static bool cue_in_sentence(const cctx *c, size_t i, es_cue_role role)
+{
+    for (size_t p = cc_prev(c, i); p != CC_NONE && !cc_eq(c, p, "."); p = cc_prev(c, p))
+        if (cc_cue(c, p, role)) return true;
+    for (size_t p = cc_next(c, i); p != CC_NONE && !cc_eq(c, p, "."); p = cc_next(c, p))
+        if (cc_cue(c, p, role)) return true;
+    return false;
+}
+
+/* 6-4, 7-6: token i starts a score a tennis set could have (one side 6 or 7, the other up to 7) */
+static bool set_score_at(const cctx *c, size_t i)
+{
+    unsigned x, y;
+    return cc_small(c, i, 1, 0, 7, &x) && cc_touch(c, i) && is_dash(c, i + 1) &&
+           cc_touch(c, i + 1) && cc_small(c, i + 2, 1, 0, 7, &y) && (x >= 6 || y >= 6);
+}
+
+/* ganó 6-3, 3-6 y 6-1: the set score at i has another beside it, after "," or "y" */
+static bool set_run(const cctx *c, size_t i)
+{
+    if (!set_score_at(c, i)) return false;
+    size_t after = cc_next(c, i + 2), before = cc_prev(c, i);
+    if (after != CC_NONE && (cc_eq(c, after, ",") || cc_word_is(c, after, "y")) &&
+        set_score_at(c, cc_next(c, after)))
+        return true;
+    if (before == CC_NONE || !(cc_eq(c, before, ",") || cc_word_is(c, before, "y"))) return false;
+    size_t k = cc_prev(c, before); /* the last number of the score before */
+    return k != CC_NONE && k >= 2 && set_score_at(c, k - 2);
 }
 
 /* N° 150-2024-MIDIS, DS 006-2024-TR -> CODE "150 guion 2024 guion midis": an identifier's
@@ -504,6 +547,12 @@ size_t es_rec_range(const cctx *c, size_t i, sem_token *out)
         else
             score = vb < va && va <= 20; /* small ones a result: el 3-1 de la ida */
     }
+    bool small = !years && !a.decimal && !b.decimal && va <= 7 && vb <= 7;
+    if ((score || (small && !join)) && (set_run(c, i) || cue_in_sentence(c, i, ES_CUE_SETS)))
+        join = " "; /* a tennis set, said without "a": 6-4 seis cuatro */
+    if (years && !cc_word_is(c, cc_prev(c, i), "entre") && season_word_before(c, i) &&
+        (vb == va + 1 || (cc_len(c, j) == 2 && vb == (va + 1) % 100)))
+        join = " "; /* one season: el curso 2025-2026, dos mil veinticinco dos mil veintiséis */
     char *p = cc_alloc(c, strlen(a.canon) + strlen(b.canon) + 8);
     if (!p) return 0;
     sprintf(p, "%s%s%s", a.canon, join ? join : "-", b.canon);

@@ -75,7 +75,8 @@ size_t es_rec_electronic(const cctx *c, size_t i, sem_token *out)
            !(cc_is(c, end - 1, TOK_PUNCT) && cc_eq(c, end, "|")))
         end--;
     if (end == i) return 0;
-    bool handle = cc_eq(c, i, "@") && cc_is(c, i + 1, TOK_WORD);
+    bool handle = cc_eq(c, i, "@") && (cc_is(c, i + 1, TOK_WORD) || (cc_is(c, i + 1, TOK_NUMBER) &&
+                                                                     end > i + 1)); /* @112Madrid */
     bool web = cc_cue(c, i, ES_CUE_WEB_START) && (cc_eq(c, i + 1, ".") || cc_eq(c, i + 1, ":"));
     if (!handle && !web && !email_shape(c, i, end) && !host_has_tld(c, i, end)) return 0;
     *out = cc_make(c, SEM_ELECTRONIC, i, end, cc_text(c, i, end));
