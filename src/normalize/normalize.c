@@ -43,6 +43,8 @@ loc_status normalize_block(const es_lang *lang, const block *b, bool marks, aren
     es_foreign_names(lang, &sems); /* names whose words show their language to the others */
     for (size_t i = 0; region && region->american && i < sems.count; i++)
         sems.items[i].flags |= SEM_AMERICAN;
+    for (size_t i = 0; region && region->phone_pairs && i < sems.count; i++)
+        if (sems.items[i].cls == SEM_TELEPHONE) sems.items[i].flags |= SEM_PAIRS;
     if (verbose) verbose_verbatim(lang, verbose, b, &sems);
     return chunk_block(lang, b, &sems, marks, a, out);
 }

@@ -59,6 +59,7 @@ enum {
     SEM_BETWEEN = 1u << 11,     /* RANGE after "entre": entre diez y quince, not "a" */
     SEM_SAID = 1u << 12,        /* WORD: the payload is already what to say (a lexicon phrase) */
     SEM_AMERICAN = 1u << 13,    /* any: its letters are named as in the Americas (BCV be ce ve) */
+    SEM_PAIRS = 1u << 14, /* TELEPHONE: its even groups said in pairs (55 cincuenta y cinco) */
 };
 
 /* Canonical payloads, class by class (what the unit tests assert on):

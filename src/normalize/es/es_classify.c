@@ -429,7 +429,10 @@ size_t es_rec_lexicon_phrase(const cctx *c, size_t i, sem_token *out)
         const table_entry *e =
             es_lexicon_get(c->lang, c->text + c->toks[i].start, end - c->toks[i].start);
         if (e) {
-            *out = cc_make(c, SEM_WORD, i, last[n - 1], e->spoken);
+            char local[64];
+            const char *said =
+                es_lexicon_spoken(e, c->region && c->region->american, local, sizeof local);
+            *out = cc_make(c, SEM_WORD, i, last[n - 1], said == local ? cc_strdup(c, said) : said);
             out->flags |= SEM_SAID;
             return last[n - 1] - i + 1;
         }

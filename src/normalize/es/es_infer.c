@@ -184,12 +184,16 @@ void es_evidence_declared(es_evidence *ev, const es_lang *lang, const char *code
 
 const es_region *es_evidence_decide(const es_evidence *ev, const es_lang *lang, strbuf *why)
 {
-    int best = -1;
-    for (size_t k = 0; k < lang->nregions; k++)
-        if (ev->score[k] > 0 && (best < 0 || ev->score[k] > ev->score[best])) best = (int)k;
     es_style style = ev->point > ev->comma   ? ES_STYLE_POINT
                      : ev->comma > ev->point ? ES_STYLE_COMMA
                                              : ES_STYLE_NEUTRAL;
+    int best = -1;
+    for (size_t k = 0; k < lang->nregions; k++) {
+        /* one weak mention (la Reserva Federal) does not make copy with 0,25 from the US */
+        bool other_mark = style != ES_STYLE_NEUTRAL && lang->region_styles[k][0].own != style;
+        if (ev->score[k] > (other_mark ? 1 : 0) && (best < 0 || ev->score[k] > ev->score[best]))
+            best = (int)k;
+    }
     const es_region *r;
     if (best >= 0)
         r = es_region_styled(lang, &lang->region_styles[best][0], style);

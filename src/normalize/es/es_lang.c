@@ -127,14 +127,16 @@ static void add_region(const table_entry *e, void *ctx)
 {
     es_lang *lang = ctx;
     if (lang->nregions == ES_REGIONS_MAX) return;
-    char decimal[16], first[4], letters[16];
+    char decimal[16], first[4], letters[16], phone[16];
     table_feature(e->features, "decimal", decimal, sizeof decimal);
     table_feature(e->features, "first", first, sizeof first);
     table_feature(e->features, "letters", letters, sizeof letters);
+    table_feature(e->features, "phone", phone, sizeof phone);
     es_region r = {.code = e->written,
                    .name = e->spoken,
                    .first = first[0] == '1',
-                   .american = !strcmp(letters, "america")};
+                   .american = !strcmp(letters, "america"),
+                   .phone_pairs = !strcmp(phone, "pairs")};
     r.own = !strcmp(decimal, "point") ? ES_STYLE_POINT : ES_STYLE_COMMA;
     r.dollar = strstr(e->features, "dollar=");
     r.dollar = r.dollar ? r.dollar + 7 : "USD"; /* ends at a space: see own_dollar_codes() */
@@ -407,6 +409,15 @@ const table_entry *es_lexicon_get(const es_lang *lang, const char *w, size_t n)
     memcpy(low, w, n);
     low[0] = (char)(low[0] + 32);
     return table_getn(lang->lexicon, low, n);
+}
+
+const char *es_lexicon_spoken(const table_entry *e, bool american, char *buf, size_t size)
+{
+    if (!american || !e->features) return e->spoken;
+    table_feature(e->features, "america", buf, size);
+    for (char *u = strchr(buf, '_'); u; u = strchr(u, '_'))
+        *u = ' ';
+    return buf[0] ? buf : e->spoken;
 }
 
 bool es_lexicon_head(const es_lang *lang, const char *word, size_t n)

@@ -169,6 +169,9 @@ bool es_lang_word_lists(const es_lang *lang);
 /* The lexicon entry for a word or phrase as written, or with the capital a sentence gave it
  * (Brunch, Fake news); NULL when there is none. */
 const table_entry *es_lexicon_get(const es_lang *lang, const char *w, size_t n);
+/* A lexicon entry's reading; american: its america= reading where it has one (Washington
+ * Guáshinton; "_" in it a space: Miami-Dade america=Mayami_Deid). buf holds that one. */
+const char *es_lexicon_spoken(const table_entry *e, bool american, char *buf, size_t size);
 /* True when a lexicon phrase starts with this word (any first-letter case): New, fake. */
 bool es_lexicon_head(const es_lang *lang, const char *word, size_t n);
 /* Loads a user's pronunciation table over the built-in lexicon. */

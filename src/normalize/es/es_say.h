@@ -24,8 +24,9 @@ bool es_say_letters(const es_lang *lang, strbuf *out, const char *s, size_t n, b
 /* The letters of an address or a time zone as the voice spells them, its own letter names where
  * they are the Spanish ones (letters.tsv "bare"): "est" -> e s t, "gmail.abc" -> ... a b c. */
 bool es_say_code_letters(const es_lang *lang, strbuf *out, const char *s, size_t n, bool american);
-/* A word through the pronunciation lexicon: Pyongyang -> Pionyang. */
-bool es_say_word(const es_lang *lang, strbuf *out, const char *w);
+/* A word through the pronunciation lexicon: Pyongyang -> Pionyang; american: its america=
+ * reading where it has one (es_lexicon_spoken). */
+bool es_say_word(const es_lang *lang, strbuf *out, const char *w, bool american);
 /* "sing|plural" of a vocabulary entry: picks one into out (a word). */
 bool es_say_form(strbuf *out, const char *forms, bool plural);
 

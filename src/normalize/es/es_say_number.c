@@ -193,6 +193,18 @@ bool es_say_range(const es_lang *lang, const sem_token *t, strbuf *out)
            es_say_number_mark(lang, out, second, g, apocope, ES_MARK(t));
 }
 
+/* "5658" -> cincuenta y seis cincuenta y ocho; "05" -> cero cinco: a telephone group in pairs */
+static bool say_pairs(const es_lang *lang, strbuf *out, const char *p, size_t n)
+{
+    bool ok = true;
+    for (size_t k = 0; k + 1 < n && ok; k += 2)
+        ok = p[k] == '0'
+                 ? es_digits(&lang->num, out, p + k, 2)
+                 : es_cardinal(&lang->num, out, (unsigned)((p[k] - '0') * 10 + p[k + 1] - '0'),
+                               ES_MASC, false);
+    return ok;
+}
+
 /* TELEPHONE "+34 900 123 456" -> más treinta y cuatro, nueve cero cero, uno dos tres, ...;
  * "123.123.0.40" -> uno dos tres punto ... */
 bool es_say_telephone(const es_lang *lang, const sem_token *t, strbuf *out)
@@ -213,7 +225,10 @@ bool es_say_telephone(const es_lang *lang, const sem_token *t, strbuf *out)
             continue;
         } else {
             if (!first) ok = p[-1] == '.' ? sb_word(out, "punto") : sb_puts(out, ",");
-            ok = ok && es_digits(&lang->num, out, p, n);
+            if ((t->flags & SEM_PAIRS) && n % 2 == 0 && !strchr(t->payload, '.'))
+                ok = ok && say_pairs(lang, out, p, n);
+            else
+                ok = ok && es_digits(&lang->num, out, p, n);
         }
         first = false;
         p += n + (p[n] != '\0');

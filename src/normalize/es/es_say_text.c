@@ -43,7 +43,7 @@ static bool say_segment(const es_lang *lang, strbuf *out, const char *s, size_t 
     es_lower(s, n, w, sizeof w);
     const table_entry *e = table_get(lang->web_words, w);
     if (e) return sb_word(out, e->spoken);
-    if (es_pronounceable(lang, w)) return es_say_word(lang, out, w);
+    if (es_pronounceable(lang, w)) return es_say_word(lang, out, w, american);
     /* an initialism run into a word: rtvenoticias -> erre te uve e noticias */
     size_t split = 0;
     for (size_t k = 2; k + 4 <= n && k <= 5; k++) {
@@ -59,7 +59,8 @@ static bool say_segment(const es_lang *lang, strbuf *out, const char *s, size_t 
         if (!split) split = k;
     }
     if (split)
-        return say_segment(lang, out, s, split, american) && es_say_word(lang, out, w + split);
+        return say_segment(lang, out, s, split, american) &&
+               es_say_word(lang, out, w + split, american);
     return es_say_code_letters(lang, out, s, n, american);
 }
 
@@ -121,7 +122,7 @@ static bool say_camel(const es_lang *lang, strbuf *out, const char *s, size_t n,
         if ((capitalized && len > 1 &&
              (es_pronounceable(lang, lower) || (len <= 4 && strpbrk(lower, "aeiouy")))) ||
             (!up && es_is_function_word(lang, piece, len))) /* @el_pais: el */
-            ok = es_say_word(lang, out, piece);
+            ok = es_say_word(lang, out, piece, american);
         else if (up && strspn(piece, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == len) /* 8M, MX, COP */
             ok = say_acronym(lang, out, piece, len, known_acronym(lang, piece, len), american);
         else
@@ -219,7 +220,7 @@ bool es_say_code(const es_lang *lang, const sem_token *t, strbuf *out)
         else if (part[0] >= 'A' && part[0] <= 'Z')
             ok = es_say_letters(lang, out, part, n, ES_AMERICAN(t));
         else
-            ok = es_say_word(lang, out, part);
+            ok = es_say_word(lang, out, part, ES_AMERICAN(t));
         free(part);
         p += n + (p[n] == ' ');
     }

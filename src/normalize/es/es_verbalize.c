@@ -87,12 +87,15 @@ static const table_entry *lexicon_entry(const es_lang *lang, const char *w, size
     return e;
 }
 
-bool es_say_word(const es_lang *lang, strbuf *out, const char *w)
+bool es_say_word(const es_lang *lang, strbuf *out, const char *w, bool american)
 {
     size_t n = strlen(w);
     const char *plus;
+    char local[64];
     const table_entry *e = lexicon_entry(lang, w, n, &plus);
-    if (e) return sb_word(out, e->spoken) && sb_puts(out, plus);
+    if (e)
+        return sb_word(out, es_lexicon_spoken(e, american, local, sizeof local)) &&
+               sb_puts(out, plus);
     if (es_foreign_say(lang, w, n, out)) return true;
     return sb_wordn(out, w, n);
 }
@@ -118,7 +121,7 @@ bool es_say_spelled(const es_lang *lang, const sem_token *t, strbuf *out)
 bool es_say_looked_up(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     if (t->flags & SEM_SAID) return sb_word(out, t->payload);
-    return es_say_word(lang, out, t->payload);
+    return es_say_word(lang, out, t->payload, ES_AMERICAN(t));
 }
 
 /* PUNCT "," -> ","; "-" between words -> nothing; "(" -> "," */
