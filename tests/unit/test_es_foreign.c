@@ -131,6 +131,9 @@ static void phonemes_to_spanish_letters(void **state)
     respell("en", "Gwen", "g|w|'E|n", "Güen");
     respell("fr", "Rousseau", "r|u|s|'o", "Rusó");
     respell("de", "Schmidt", "S|m|'I|t", "Shmit");
+    /* a name keeps the g of its final ng; a word (marketing) does not */
+    respell("en", "Kettering", "k|'E|t#|3|r-|I|N", "Quétering");
+    respell("en", "networking", "n|'E|t|w|3:|k|I|N", "nétuorquin");
 }
 
 /* Phonemes with no Spanish letters give nothing, and no crash (it wrote into a string literal). */

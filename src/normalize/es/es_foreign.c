@@ -664,7 +664,7 @@ static char group_vowel(const char *s, const vowel_groups *g, size_t k)
 
 /* Expands one mapping value's placeholders for nucleus k. */
 static void expand(const char *value, const char *s, const vowel_groups *g, size_t k,
-                   const char *next_ph, piece *out)
+                   const char *next_ph, bool name, piece *out)
 {
     size_t o = 0;
     for (const char *v = value; *v && o + 4 < sizeof out->text; v++) {
@@ -683,6 +683,11 @@ static void expand(const char *value, const char *s, const vowel_groups *g, size
             }
         } else if (*v == 'O') { /* the vowel of -ur -ir -er, said e, but o as spelled (work) */
             out->text[o++] = group_vowel(s, g, k) == 'o' ? 'o' : 'e';
+        } else if (*v == 'N') { /* in a name, ng where no vowel, k or g follows: Kettering */
+            out->text[o++] = 'n';
+            bool vowel_next = next_ph && strchr("aeiouAEIOUV@03", next_ph[0]);
+            if (name && (!next_ph || (!vowel_next && !strchr("kg", next_ph[0]))))
+                out->text[o++] = 'G';
         } else if (*v == 'U') { /* Barlow, Road: ou; Probert, Athlone (an o alone): o */
             bool spelled_o = k < g->count && g->len[k] == 1;
             bool vowel_next = next_ph && strchr("aeiouAEIOUV@03", next_ph[0]);
@@ -1106,8 +1111,9 @@ static void align_nuclei(const char *const *values, size_t nn, const char *s, co
     }
 }
 
-bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
-                        const char *phonemes, strbuf *out)
+/* es_foreign_respell; name: the word is a name, not a word that starts a sentence */
+static bool respell(const es_lang *lang, const char *code, const char *word, const char *phonemes,
+                    bool name, strbuf *out)
 {
     char s[128];
     size_t o = 0;
@@ -1176,7 +1182,7 @@ bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
         const char *next = i + 1 < nt ? tok[i + 1] : NULL;
         if (next) next += strspn(next, "',");
         bool counts = value_is_nucleus(e->spoken);
-        expand(e->spoken, spell, &spans, counts ? nucleus : spans.count, next, pc);
+        expand(e->spoken, spell, &spans, counts ? nucleus : spans.count, next, name, pc);
         pc->vowel = false;
         for (const char *v = pc->text; *v; v++)
             pc->vowel = pc->vowel || is_vowel_letter(*v);
@@ -1281,6 +1287,12 @@ static const char *stress_voice_of(const char *code)
     return !strcmp(code, "it") ? "it" : !strcmp(code, "cs") ? "cs" : NULL;
 }
 
+bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
+                        const char *phonemes, strbuf *out)
+{
+    return respell(lang, code, word, phonemes, word[0] >= 'A' && word[0] <= 'Z', out);
+}
+
 const char *es_foreign_voice(const char *code)
 {
     for (size_t i = 0; i < sizeof voices / sizeof *voices; i++)
@@ -1289,7 +1301,7 @@ const char *es_foreign_voice(const char *code)
 }
 
 static bool approximate_as(es_foreign *f, const es_lang *lang, const char *code, const char *w,
-                           strbuf *ph, strbuf *out);
+                           bool name, strbuf *ph, strbuf *out);
 
 /* The length of a word without its English possessive ('s or ’s: Miller's -> 6), or 0. */
 static size_t possessive_base(const char *w, size_t n)
@@ -1301,7 +1313,7 @@ static size_t possessive_base(const char *w, size_t n)
 
 /* The language of a word and its approximation in out (code NULL: none). A possessive marks an
  * English name: Hobson's is Hobson said in English, and an s. */
-static const char *approximate(const es_lang *lang, const char *w, size_t n, strbuf *ph,
+static const char *approximate(const es_lang *lang, const char *w, size_t n, bool name, strbuf *ph,
                                strbuf *out)
 {
     es_foreign *f = lang->foreign;
@@ -1314,12 +1326,12 @@ static const char *approximate(const es_lang *lang, const char *w, size_t n, str
         char low[72];
         es_lower(base, bn, low, sizeof low);
         if (!code && !spanish(lang, low, strlen(low))) code = "en";
-        if (!code || !approximate_as(f, lang, code, base, ph, out)) return NULL;
+        if (!code || !approximate_as(f, lang, code, base, name, ph, out)) return NULL;
         if (out->len && out->data[out->len - 1] != 's') sb_putc(out, 's');
         return code;
     }
     const char *code = es_foreign_language(lang, w, n);
-    return code && approximate_as(f, lang, code, w, ph, out) ? code : NULL;
+    return code && approximate_as(f, lang, code, w, name, ph, out) ? code : NULL;
 }
 
 /* Approximates word as a word of language code: through its voice's phonemes or its
@@ -1401,7 +1413,7 @@ static bool french_schwa(const char *w, char *out, size_t size)
 }
 
 static bool approximate_as(es_foreign *f, const es_lang *lang, const char *code, const char *w,
-                           strbuf *ph, strbuf *out)
+                           bool name, strbuf *ph, strbuf *out)
 {
     const char *voice = es_foreign_voice(code);
     if (!voice) return rewrite_as(f, lang, code, w, ph, out);
@@ -1418,24 +1430,27 @@ static bool approximate_as(es_foreign *f, const es_lang *lang, const char *code,
         }
         sb_free(&again);
     }
-    return es_foreign_respell(lang, code, w, sb_str(ph), out);
+    return respell(lang, code, w, sb_str(ph), name, out);
 }
 
-bool es_foreign_say(const es_lang *lang, const char *word, size_t n, strbuf *out)
+bool es_foreign_say(const es_lang *lang, const char *word, size_t n, bool starts_sentence,
+                    strbuf *out)
 {
     es_foreign *f = lang->foreign;
     if (!f || n == 0 || n > 64) return false;
-    const table_entry *seen = table_getn(f->cache, word, n);
+    bool name = word[0] >= 'A' && word[0] <= 'Z' && !starts_sentence;
+    bool cached = name || !(word[0] >= 'A' && word[0] <= 'Z'); /* the cache holds names' ways */
+    const table_entry *seen = cached ? table_getn(f->cache, word, n) : NULL;
     if (seen) return seen->spoken[0] ? sb_word(out, seen->spoken) : false;
     char w[72];
     memcpy(w, word, n);
     w[n] = '\0';
     strbuf said = {0}, ph = {0};
-    const char *code = approximate(lang, w, n, &ph, &said);
+    const char *code = approximate(lang, w, n, name, &ph, &said);
     bool ok = code != NULL;
     if (!ok) sb_clear(&said);
     const char *result = ok ? sb_str(&said) : "";
-    table_put(f->cache, w, result, "");
+    if (cached) table_put(f->cache, w, result, "");
     if (ok && f->verbose)
         fprintf(f->verbose, "locutor: foreign word '%s' (%s%s%s) said '%s'\n", w, code,
                 ph.len ? " " : "", ph.len ? sb_str(&ph) : "", result);
@@ -1547,7 +1562,7 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
             if (codes[k - i] || !open_to_context(lang, t) || table_get(f->cache, t->payload))
                 continue;
             strbuf said = {0}, ph = {0};
-            bool ok = approximate_as(f, lang, code, t->payload, &ph, &said);
+            bool ok = approximate_as(f, lang, code, t->payload, true, &ph, &said);
             table_put(f->cache, t->payload, ok ? sb_str(&said) : "", "");
             if (ok && f->verbose)
                 fprintf(f->verbose,

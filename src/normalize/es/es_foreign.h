@@ -58,7 +58,9 @@ const char *es_foreign_voice(const char *code);
 void es_foreign_names(const struct es_lang *lang, const sem_list *sems);
 
 /* Says word the Spanish way when it is foreign (appends to out and returns true), else false.
- * Uses lang->foreign (NULL: never). */
-bool es_foreign_say(const struct es_lang *lang, const char *word, size_t n, strbuf *out);
+ * starts_sentence: its capital is the sentence's, not a name's (Networking, ...: no g after
+ * its n, as in the word networking). Uses lang->foreign (NULL: never). */
+bool es_foreign_say(const struct es_lang *lang, const char *word, size_t n, bool starts_sentence,
+                    strbuf *out);
 
 #endif

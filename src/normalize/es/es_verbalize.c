@@ -87,7 +87,9 @@ static const table_entry *lexicon_entry(const es_lang *lang, const char *w, size
     return e;
 }
 
-bool es_say_word(const es_lang *lang, strbuf *out, const char *w, bool american)
+/* es_say_word; starts_sentence: its capital is the sentence's (see es_foreign_say) */
+static bool say_word(const es_lang *lang, strbuf *out, const char *w, bool american,
+                     bool starts_sentence)
 {
     size_t n = strlen(w);
     const char *plus;
@@ -96,8 +98,13 @@ bool es_say_word(const es_lang *lang, strbuf *out, const char *w, bool american)
     if (e)
         return sb_word(out, es_lexicon_spoken(e, american, local, sizeof local)) &&
                sb_puts(out, plus);
-    if (es_foreign_say(lang, w, n, out)) return true;
+    if (es_foreign_say(lang, w, n, starts_sentence, out)) return true;
     return sb_wordn(out, w, n);
+}
+
+bool es_say_word(const es_lang *lang, strbuf *out, const char *w, bool american)
+{
+    return say_word(lang, out, w, american, false);
 }
 
 bool es_say_form(strbuf *out, const char *forms, bool plural)
@@ -121,7 +128,7 @@ bool es_say_spelled(const es_lang *lang, const sem_token *t, strbuf *out)
 bool es_say_looked_up(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     if (t->flags & SEM_SAID) return sb_word(out, t->payload);
-    return es_say_word(lang, out, t->payload, ES_AMERICAN(t));
+    return say_word(lang, out, t->payload, ES_AMERICAN(t), (t->flags & SEM_CAPITAL) != 0);
 }
 
 /* PUNCT "," -> ","; "-" between words -> nothing; "(" -> "," */
