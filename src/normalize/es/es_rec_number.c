@@ -602,6 +602,20 @@ static size_t suffixed(const cctx *c, const cc_number *num, sem_token *out)
     return s;
 }
 
+/* el 911 funciona, llamar al 112, las líneas 089 y 911: words before a number that make it the
+ * emergency line even with a word after it that could be its noun */
+static bool phone_before(const cctx *c, size_t i)
+{
+    size_t p = cc_prev(c, i);
+    if (p == CC_NONE) return false;
+    if (cc_word_is(c, p, "al") || cc_word_is(c, p, "del") || cc_word_is(c, p, "el") ||
+        cc_cue(c, p, ES_CUE_PHONE_CONTEXT))
+        return true;
+    size_t before = cc_prev(c, p);
+    return (cc_word_is(c, p, "y") || cc_word_is(c, p, "o")) && before != CC_NONE &&
+           cc_is(c, before, TOK_NUMBER);
+}
+
 /* 21 personas -> CARDINAL "21" f apocope; 2.300 -> "2300"; en 2024 -> CARDINAL year;
  * -2 -> "-2"; 016 -> "016" digits; 0,25 -> DECIMAL "0.25"; 11,2 % -> PERCENT "11.2" */
 size_t es_rec_number(const cctx *c, size_t i, sem_token *out)
@@ -617,7 +631,7 @@ size_t es_rec_number(const cctx *c, size_t i, sem_token *out)
         !(cc_touch(c, num.last) && !cc_is(c, num.last + 1, TOK_PUNCT))) {
         sem_token probe = {0};
         cc_agree(c, num.last, &probe);
-        if (!(probe.flags & SEM_APOCOPE)) { /* not 112 personas */
+        if (!(probe.flags & SEM_APOCOPE) || phone_before(c, i)) { /* not 112 personas */
             *out = cc_make(c, SEM_ABBREVIATION, i, num.last, phone->spoken);
             return num.last - i + 1;
         }

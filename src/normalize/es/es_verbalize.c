@@ -87,6 +87,26 @@ static const table_entry *lexicon_entry(const es_lang *lang, const char *w, size
     return e;
 }
 
+/* Pdvsa -> pedevesa: an acronym news writes with one capital, said as acronyms.tsv says the
+ * word (read=word), unless Spanish has the word (Sol, Mar) */
+static const char *capitalized_acronym(const es_lang *lang, const char *w, size_t n)
+{
+    if (n < 3 || n > 7 || !(w[0] >= 'A' && w[0] <= 'Z')) return NULL;
+    char up[8], low[8], read[8];
+    up[0] = w[0];
+    low[0] = (char)(w[0] + 32);
+    for (size_t b = 1; b < n; b++) {
+        if (w[b] < 'a' || w[b] > 'z') return NULL;
+        up[b] = (char)(w[b] - 32);
+        low[b] = w[b];
+    }
+    up[n] = low[n] = '\0';
+    const table_entry *e = table_get(lang->acronyms, up);
+    if (!e || table_get(lang->spanish_words, low) || table_get(lang->spanish_words, w)) return NULL;
+    table_feature(e->features, "read", read, sizeof read);
+    return strcmp(read, "word") == 0 ? e->spoken : NULL;
+}
+
 /* es_say_word; starts_sentence: its capital is the sentence's (see es_foreign_say) */
 static bool say_word(const es_lang *lang, strbuf *out, const char *w, bool american,
                      bool starts_sentence)
@@ -98,7 +118,27 @@ static bool say_word(const es_lang *lang, strbuf *out, const char *w, bool ameri
     if (e)
         return sb_word(out, es_lexicon_spoken(e, american, local, sizeof local)) &&
                sb_puts(out, plus);
+    const char *acronym = capitalized_acronym(lang, w, n);
+    if (acronym) { /* with its capital: Ibex -> Íbex */
+        if (!sb_word(out, acronym)) return false;
+        char *first = out->data + out->len - strlen(acronym);
+        if (*first >= 'a' && *first <= 'z')
+            *first = (char)(*first - 32);
+        else if ((unsigned char)first[0] == 0xC3 && (unsigned char)first[1] >= 0xA0)
+            first[1] = (char)(first[1] - 32); /* á é í ó ú ñ -> Á É Í Ó Ú Ñ */
+        return true;
+    }
     if (es_foreign_say(lang, w, n, starts_sentence, out)) return true;
+    if (n > 3 && n < 64 && strchr("lLdD", w[0]) && w[1] == '\'' && (unsigned char)w[2] >= 'A') {
+        /* d'Esquadra -> desquadra, L'Hospitalet -> Lospitalet: a Catalan or French article
+         * said with its word (a silent h dropped), not as a letter's name */
+        char joined[64];
+        size_t from = 2 + (w[2] == 'h' || w[2] == 'H');
+        joined[0] = w[0];
+        memcpy(joined + 1, w + from, n - from);
+        if (joined[1] >= 'A' && joined[1] <= 'Z') joined[1] = (char)(joined[1] + 32);
+        return sb_wordn(out, joined, n - from + 1);
+    }
     return sb_wordn(out, w, n);
 }
 
