@@ -60,6 +60,8 @@ enum {
     SEM_SAID = 1u << 12,        /* WORD: the payload is already what to say (a lexicon phrase) */
     SEM_AMERICAN = 1u << 13,    /* any: its letters are named as in the Americas (BCV be ce ve) */
     SEM_PAIRS = 1u << 14, /* TELEPHONE: its even groups said in pairs (55 cincuenta y cinco) */
+    SEM_BARE = 1u << 15,  /* ELECTRONIC: a hashtag a word before names (el lema #NiUnaMenos): said
+                           * without "hashtag" */
 };
 
 /* Canonical payloads, class by class (what the unit tests assert on):

@@ -69,7 +69,8 @@ struct es_foreign;
     X(TITLE_FEMININE, "title-feminine")                                                            \
     X(CURRENCY_ONE, "currency-one")                                                                \
     X(SEASON, "season")                                                                            \
-    X(SETS, "sets")
+    X(SETS, "sets")                                                                                \
+    X(MOTTO, "motto")
 
 #define ES_CUE_ENUM(name, role) ES_CUE_##name,
 typedef enum { ES_CUE_LIST(ES_CUE_ENUM) ES_CUE_COUNT } es_cue_role;

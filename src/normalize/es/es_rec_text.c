@@ -57,6 +57,7 @@ static size_t hashtag(const cctx *c, size_t i, sem_token *out)
         end++;
     if (end == i || cc_eq(c, end, "_")) return 0;
     *out = cc_make(c, SEM_ELECTRONIC, i, end, cc_text(c, i, end));
+    if (cc_cue(c, cc_prev(c, i), ES_CUE_MOTTO)) out->flags |= SEM_BARE; /* el lema #NiUnaMenos */
     return end - i + 1;
 }
 

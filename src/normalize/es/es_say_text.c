@@ -133,13 +133,13 @@ static bool say_camel(const es_lang *lang, strbuf *out, const char *s, size_t n,
 }
 
 /* #8M -> hashtag ocho eme; #MeToo -> hashtag Me Too; #28F -> hashtag veintiocho efe;
- * #1 (digits alone) -> número uno */
-static bool say_hashtag(const es_lang *lang, const char *p, bool american, strbuf *out)
+ * #1 (digits alone) -> número uno; bare (el lema #NiUnaMenos) -> Ni Una Menos */
+static bool say_hashtag(const es_lang *lang, const char *p, bool american, bool bare, strbuf *out)
 {
     bool digits = strspn(p + 1, "0123456789") == strlen(p + 1);
     const table_entry *e = digits ? table_get(lang->abbreviations, "n.º")
                                   : table_get(lang->web_words, "hashtag"); /* or almohadilla */
-    bool ok = sb_word(out, e ? e->spoken : "#");
+    bool ok = bare && !digits ? true : sb_word(out, e ? e->spoken : "#");
     for (size_t i = 1, n = strlen(p); i < n && ok;) {
         size_t j = i;
         if (p[i] >= '0' && p[i] <= '9') {
@@ -171,7 +171,8 @@ static bool say_hashtag(const es_lang *lang, const char *p, bool american, strbu
 bool es_say_electronic(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     bool american = ES_AMERICAN(t);
-    if (t->payload[0] == '#') return say_hashtag(lang, t->payload, american, out);
+    if (t->payload[0] == '#')
+        return say_hashtag(lang, t->payload, american, (t->flags & SEM_BARE) != 0, out);
     size_t from, n;
     link_span(t->payload, &from, &n);
     const char *p = t->payload;
