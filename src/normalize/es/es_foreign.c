@@ -1438,9 +1438,13 @@ bool es_foreign_say(const es_lang *lang, const char *word, size_t n, bool starts
 {
     es_foreign *f = lang->foreign;
     if (!f || n == 0 || n > 64) return false;
-    bool name = word[0] >= 'A' && word[0] <= 'Z' && !starts_sentence;
-    bool cached = name || !(word[0] >= 'A' && word[0] <= 'Z'); /* the cache holds names' ways */
-    const table_entry *seen = cached ? table_getn(f->cache, word, n) : NULL;
+    bool capital = word[0] >= 'A' && word[0] <= 'Z', name = capital && !starts_sentence;
+    char key[74]; /* a capital that only starts the sentence is said as a word: its own entry */
+    size_t mark = capital && !name;
+    key[0] = '^';
+    memcpy(key + mark, word, n);
+    key[mark + n] = '\0';
+    const table_entry *seen = table_get(f->cache, key);
     if (seen) return seen->spoken[0] ? sb_word(out, seen->spoken) : false;
     char w[72];
     memcpy(w, word, n);
@@ -1450,7 +1454,7 @@ bool es_foreign_say(const es_lang *lang, const char *word, size_t n, bool starts
     bool ok = code != NULL;
     if (!ok) sb_clear(&said);
     const char *result = ok ? sb_str(&said) : "";
-    if (cached) table_put(f->cache, w, result, "");
+    table_put(f->cache, key, result, "");
     if (ok && f->verbose)
         fprintf(f->verbose, "locutor: foreign word '%s' (%s%s%s) said '%s'\n", w, code,
                 ph.len ? " " : "", ph.len ? sb_str(&ph) : "", result);
