@@ -438,13 +438,15 @@ static bool sport_context(const cctx *c, size_t i)
     return false;
 }
 
-/* A cue of role within the sentence around token i (either side): Alcaraz ganó 6-4 ... en
- * Wimbledon, a sets cue after the scores */
+/* A cue of role within the sentence around token i, up to 40 tokens either side (a bound: a
+ * block of many scores stays linear): Alcaraz ganó 6-4 ... en Wimbledon */
 static bool cue_in_sentence(const cctx *c, size_t i, es_cue_role role)
 {
-    for (size_t p = cc_prev(c, i); p != CC_NONE && !cc_eq(c, p, "."); p = cc_prev(c, p))
+    size_t p = cc_prev(c, i);
+    for (int k = 0; k < 40 && p != CC_NONE && !cc_eq(c, p, "."); k++, p = cc_prev(c, p))
         if (cc_cue(c, p, role)) return true;
-    for (size_t p = cc_next(c, i); p != CC_NONE && !cc_eq(c, p, "."); p = cc_next(c, p))
+    p = cc_next(c, i);
+    for (int k = 0; k < 40 && p != CC_NONE && !cc_eq(c, p, "."); k++, p = cc_next(c, p))
         if (cc_cue(c, p, role)) return true;
     return false;
 }
