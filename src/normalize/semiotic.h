@@ -62,6 +62,7 @@ enum {
     SEM_PAIRS = 1u << 14, /* TELEPHONE: its even groups said in pairs (55 cincuenta y cinco) */
     SEM_BARE = 1u << 15,  /* ELECTRONIC: a hashtag a word before names (el lema #NiUnaMenos): said
                            * without "hashtag" */
+    SEM_DOUBLE_U = 1u << 16, /* any, with SEM_AMERICAN: W is "doble u" (Mexico, Central America) */
 };
 
 /* Canonical payloads, class by class (what the unit tests assert on):

@@ -10,6 +10,7 @@
 
 #include "es_classify.h"
 #include "es_infer.h"
+#include "es_say.h"
 
 #include "lang_fixture.h"
 
@@ -93,6 +94,10 @@ static void places_datelines_and_declared_languages(void **state)
     sb_free(&why);
     assert_string_equal(decide1("El Inegi informó que la economía creció.")->code, "es-MX");
     assert_string_equal(decide1("La Sunat cobrará S/ 25 por trámite.")->code, "es-PE");
+    /* a web address's country domain */
+    assert_string_equal(decide1("Más información en www.gob.mx/salud.")->code, "es-MX");
+    assert_string_equal(decide1("Consulte www.registraduria.gov.co hoy.")->code, "es-CO");
+    assert_string_equal(decide1("Consulte www.example.com hoy.")->code, "es-ES");
     /* a page's declared language; "es" alone says nothing */
     assert_string_equal(decide((const char *const[]){"Texto.", NULL}, "es_CO", NULL)->code,
                         "es-CO");
@@ -119,6 +124,11 @@ static void ambiguous_numbers_follow_the_region(void **state)
     /* a count stays a count, a percentage is a decimal, wherever it is written */
     assert_string_equal(number_in(mx, "Llegaron 1.500 personas."), "1500");
     assert_string_equal(number_in(neutral, "El euríbor está en el 2,411 %."), "2.411");
+    /* euros are written with a decimal comma: 1,659 euros el litro; not where a point is */
+    assert_string_equal(number_in(neutral, "El litro cuesta 1,659 euros."), "1.659");
+    assert_string_equal(number_in(es, "El litro cuesta 1,659 euros."), "1.659");
+    assert_string_equal(number_in(mx, "Cuesta 1,659 euros."), "1659");
+    assert_string_equal(number_in(es, "Vendió 1,500 acciones."), "1500");
     /* marks that cannot be mistaken read the same everywhere */
     assert_string_equal(number_in(es, "Subió 8.9 puntos."), "8.9");
     assert_string_equal(number_in(mx, "Subió 3,5 puntos."), "3.5");
@@ -128,6 +138,23 @@ static void ambiguous_numbers_follow_the_region(void **state)
     assert_string_equal(number_in(neutral, "Obtuvo 701 mil 45 votos."), "701045");
 }
 
+/* W by region: uve doble in Spain, doble ve in South America, doble u in Mexico. */
+static void letters_named_by_region(void **state)
+{
+    (void)state;
+    const es_names names[] = {0, ES_NAMES_AMERICA, ES_NAMES_AMERICA | ES_NAMES_DOUBLE_U};
+    const char *want[] = {"be eme uve doble", "be eme doble ve", "be eme doble u"};
+    for (size_t k = 0; k < 3; k++) {
+        strbuf sb = {0};
+        assert_true(es_say_letters(&lang, &sb, "BMW", 3, names[k]));
+        assert_string_equal(sb_str(&sb), want[k]);
+        sb_free(&sb);
+    }
+    assert_true(es_region_find(&lang, "es-MX")->double_u);
+    assert_false(es_region_find(&lang, "es-AR")->double_u);
+    assert_true(es_region_find(&lang, "es-AR")->american);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -135,6 +162,7 @@ int main(void)
         cmocka_unit_test(unmistakable_numbers_decide_the_style),
         cmocka_unit_test(places_datelines_and_declared_languages),
         cmocka_unit_test(ambiguous_numbers_follow_the_region),
+        cmocka_unit_test(letters_named_by_region),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

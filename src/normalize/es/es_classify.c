@@ -180,6 +180,8 @@ static bool ambiguous_is_decimal(const cctx *c, size_t first, size_t last, char 
     bool noun = cc_is(c, nx, TOK_WORD) && !cc_scale_follows(c, last) &&
                 !es_is_function_word(c->lang, cc_ptr(c, nx), cc_len(c, nx));
     if (style == ES_STYLE_POINT) return mark == '.' && !noun;
+    if (mark == ',' && (cc_cue(c, nx, ES_CUE_COMMA_DECIMAL) || cc_eq(c, nx, "\u20ac")))
+        return true; /* 1,659 euros el litro, 1,500 € */
     if (style == ES_STYLE_COMMA) return mark == ',' && !noun;
     return false; /* no evidence: thousands (1,500 millones in Latin American copy, too) */
 }

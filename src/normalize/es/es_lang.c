@@ -135,7 +135,8 @@ static void add_region(const table_entry *e, void *ctx)
     es_region r = {.code = e->written,
                    .name = e->spoken,
                    .first = first[0] == '1',
-                   .american = !strcmp(letters, "america"),
+                   .american = !strncmp(letters, "america", 7),
+                   .double_u = !strcmp(letters, "america-u"),
                    .phone_pairs = !strcmp(phone, "pairs")};
     r.own = !strcmp(decimal, "point") ? ES_STYLE_POINT : ES_STYLE_COMMA;
     r.dollar = strstr(e->features, "dollar=");
@@ -411,13 +412,20 @@ const table_entry *es_lexicon_get(const es_lang *lang, const char *w, size_t n)
     return table_getn(lang->lexicon, low, n);
 }
 
-const char *es_lexicon_spoken(const table_entry *e, bool american, char *buf, size_t size)
+const char *es_regional_spoken(const table_entry *e, es_names names, char *buf, size_t size)
 {
-    if (!american || !e->features) return e->spoken;
-    table_feature(e->features, "america", buf, size);
+    buf[0] = '\0';
+    if (!e->features) return e->spoken;
+    if (names & ES_NAMES_DOUBLE_U) table_feature(e->features, "america-u", buf, size);
+    if (!buf[0] && (names & ES_NAMES_AMERICA)) table_feature(e->features, "america", buf, size);
     for (char *u = strchr(buf, '_'); u; u = strchr(u, '_'))
         *u = ' ';
     return buf[0] ? buf : e->spoken;
+}
+
+const char *es_lexicon_spoken(const table_entry *e, bool american, char *buf, size_t size)
+{
+    return es_regional_spoken(e, american ? ES_NAMES_AMERICA : 0, buf, size);
 }
 
 bool es_lexicon_head(const es_lang *lang, const char *word, size_t n)

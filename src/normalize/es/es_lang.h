@@ -70,7 +70,8 @@ struct es_foreign;
     X(CURRENCY_ONE, "currency-one")                                                                \
     X(SEASON, "season")                                                                            \
     X(SETS, "sets")                                                                                \
-    X(MOTTO, "motto")
+    X(MOTTO, "motto")                                                                              \
+    X(COMMA_DECIMAL, "comma-decimal")
 
 #define ES_CUE_ENUM(name, role) ES_CUE_##name,
 typedef enum { ES_CUE_LIST(ES_CUE_ENUM) ES_CUE_COUNT } es_cue_role;
@@ -173,6 +174,13 @@ const table_entry *es_lexicon_get(const es_lang *lang, const char *w, size_t n);
 /* A lexicon entry's reading; american: its america= reading where it has one (Washington
  * Guáshinton; "_" in it a space: Miami-Dade america=Mayami_Deid). buf holds that one. */
 const char *es_lexicon_spoken(const table_entry *e, bool american, char *buf, size_t size);
+/* How a region names letters (regions.tsv letters=): ES_NAMES_AMERICA the Americas' names (V ve,
+ * W doble ve), with ES_NAMES_DOUBLE_U Mexico's and Central America's (W doble u). */
+typedef unsigned es_names;
+enum { ES_NAMES_AMERICA = 1u, ES_NAMES_DOUBLE_U = 2u };
+/* A table entry's reading for those names: its america-u= or america= feature ("_" a space:
+ * www america-u=doble_u_doble_u_doble_u), else its spoken column. buf holds the feature. */
+const char *es_regional_spoken(const table_entry *e, es_names names, char *buf, size_t size);
 /* True when a lexicon phrase starts with this word (any first-letter case): New, fake. */
 bool es_lexicon_head(const es_lang *lang, const char *word, size_t n);
 /* Loads a user's pronunciation table over the built-in lexicon. */

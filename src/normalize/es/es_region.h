@@ -22,6 +22,7 @@ typedef struct es_region {
     const char *dollar; /* the currency code "$" stands for: "PESO", "USD" */
     bool first;         /* day 1 of a month is read "primero" (Latin America) */
     bool american;      /* letters named as in the Americas: V ve (letters.tsv america=) */
+    bool double_u;      /* and W doble u, not doble ve (letters=america-u: Mexico) */
     bool phone_pairs;   /* telephone digits said in pairs: 55 5658 cincuenta y cinco, cincuenta y
                          * seis cincuenta y ocho (Mexico) */
 } es_region;

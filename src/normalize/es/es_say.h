@@ -18,12 +18,16 @@ bool es_say_number_mark(const es_lang *lang, strbuf *out, const char *canon, es_
 #define ES_MARK(t) (((t)->flags & SEM_POINT) ? "punto" : "coma")
 /* Whether t's letters are named as in the Americas. */
 #define ES_AMERICAN(t) (((t)->flags & SEM_AMERICAN) != 0)
-/* Letters one by one with their Spanish names: "KCNA" -> ka ce ene a; american: as named in the
- * Americas (letters.tsv america=: "BCV" -> be ce ve). */
-bool es_say_letters(const es_lang *lang, strbuf *out, const char *s, size_t n, bool american);
+/* How t's letters are named: es_names bits from SEM_AMERICAN and SEM_DOUBLE_U. */
+#define ES_NAMES(t)                                                                                \
+    ((((t)->flags & SEM_AMERICAN) ? ES_NAMES_AMERICA : 0u) |                                       \
+     (((t)->flags & SEM_DOUBLE_U) ? ES_NAMES_DOUBLE_U : 0u))
+/* Letters one by one with their Spanish names: "KCNA" -> ka ce ene a; names: as named in the
+ * Americas (letters.tsv america=: "BCV" -> be ce ve; america-u=: W doble u in Mexico). */
+bool es_say_letters(const es_lang *lang, strbuf *out, const char *s, size_t n, es_names names);
 /* The letters of an address or a time zone as the voice spells them, its own letter names where
  * they are the Spanish ones (letters.tsv "bare"): "est" -> e s t, "gmail.abc" -> ... a b c. */
-bool es_say_code_letters(const es_lang *lang, strbuf *out, const char *s, size_t n, bool american);
+bool es_say_code_letters(const es_lang *lang, strbuf *out, const char *s, size_t n, es_names names);
 /* A word through the pronunciation lexicon: Pyongyang -> Pionyang; american: its america=
  * reading where it has one (es_lexicon_spoken). */
 bool es_say_word(const es_lang *lang, strbuf *out, const char *w, bool american);

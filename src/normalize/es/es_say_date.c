@@ -123,7 +123,7 @@ static bool say_zone(const es_lang *lang, const char *z, strbuf *out)
     const table_entry *e = table_get(lang->timezones, code);
     const char *say = e ? e->spoken : code;
     bool spell = !e || strspn(say, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == strlen(say);
-    bool ok = spell ? es_say_code_letters(lang, out, say, strlen(say), false) : sb_word(out, say);
+    bool ok = spell ? es_say_code_letters(lang, out, say, strlen(say), 0) : sb_word(out, say);
     z += n;
     if (!ok || (*z != '+' && *z != '-')) return ok;
     char *colon, digits[8];

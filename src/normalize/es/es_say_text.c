@@ -21,7 +21,7 @@ static const table_entry *known_acronym(const es_lang *lang, const char *s, size
  * uve e; one Spanish can say as a word (OMSA -> omsa); else spelled with Spanish letter names
  * (8M -> ocho eme). */
 static bool say_acronym(const es_lang *lang, strbuf *out, const char *s, size_t n,
-                        const table_entry *a, bool american)
+                        const table_entry *a, es_names names)
 {
     if (a && !strstr(a->features, "letters")) return sb_word(out, a->spoken);
     char low[32];
@@ -29,21 +29,22 @@ static bool say_acronym(const es_lang *lang, strbuf *out, const char *s, size_t 
         es_lower(s, n, low, sizeof low);
         if (es_pronounceable(lang, low)) return sb_word(out, low);
     }
-    return es_say_letters(lang, out, s, n, american);
+    return es_say_letters(lang, out, s, n, names);
 }
 
 /* A run of letters inside an address: a known acronym, a known web word, a pronounceable word,
  * else spelled as a code. */
-static bool say_segment(const es_lang *lang, strbuf *out, const char *s, size_t n, bool american)
+static bool say_segment(const es_lang *lang, strbuf *out, const char *s, size_t n, es_names names)
 {
     const table_entry *a = known_acronym(lang, s, n);
-    if (a) return say_acronym(lang, out, s, n, a, american);
+    if (a) return say_acronym(lang, out, s, n, a, names);
     char w[128];
-    if (n >= sizeof w) return es_say_code_letters(lang, out, s, n, american);
+    if (n >= sizeof w) return es_say_code_letters(lang, out, s, n, names);
     es_lower(s, n, w, sizeof w);
     const table_entry *e = table_get(lang->web_words, w);
-    if (e) return sb_word(out, e->spoken);
-    if (es_pronounceable(lang, w)) return es_say_word(lang, out, w, american);
+    char there[64];
+    if (e) return sb_word(out, es_regional_spoken(e, names, there, sizeof there));
+    if (es_pronounceable(lang, w)) return es_say_word(lang, out, w, names != 0);
     /* an initialism run into a word: rtvenoticias -> erre te uve e noticias */
     size_t split = 0;
     for (size_t k = 2; k + 4 <= n && k <= 5; k++) {
@@ -59,9 +60,9 @@ static bool say_segment(const es_lang *lang, strbuf *out, const char *s, size_t 
         if (!split) split = k;
     }
     if (split)
-        return say_segment(lang, out, s, split, american) &&
-               es_say_word(lang, out, w + split, american);
-    return es_say_code_letters(lang, out, s, n, american);
+        return say_segment(lang, out, s, split, names) &&
+               es_say_word(lang, out, w + split, names != 0);
+    return es_say_code_letters(lang, out, s, n, names);
 }
 
 static bool is_letter_at(const char *s, size_t n)
@@ -95,7 +96,7 @@ static void link_span(const char *p, size_t *from, size_t *to)
 /* Says a run of letters in a handle or hashtag, each capital starting a piece: MeteoredMX ->
  * Meteored eme equis; NiUnaMenos -> Ni Una Menos; a run of capitals is an acronym, spelled as in
  * running text (lower-case runs are spelled as codes: wezyr -> uve doble e zeta i griega r). */
-static bool say_camel(const es_lang *lang, strbuf *out, const char *s, size_t n, bool american)
+static bool say_camel(const es_lang *lang, strbuf *out, const char *s, size_t n, es_names names)
 {
     bool ok = true;
     for (size_t i = 0; i < n && ok;) {
@@ -110,7 +111,7 @@ static bool say_camel(const es_lang *lang, strbuf *out, const char *s, size_t n,
         size_t len = j - i;
         char piece[64], lower[64];
         if (len >= sizeof piece) {
-            ok = say_segment(lang, out, s + i, len, american);
+            ok = say_segment(lang, out, s + i, len, names);
             i = j;
             continue;
         }
@@ -122,11 +123,11 @@ static bool say_camel(const es_lang *lang, strbuf *out, const char *s, size_t n,
         if ((capitalized && len > 1 &&
              (es_pronounceable(lang, lower) || (len <= 4 && strpbrk(lower, "aeiouy")))) ||
             (!up && es_is_function_word(lang, piece, len))) /* @el_pais: el */
-            ok = es_say_word(lang, out, piece, american);
+            ok = es_say_word(lang, out, piece, names != 0);
         else if (up && strspn(piece, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == len) /* 8M, MX, COP */
-            ok = say_acronym(lang, out, piece, len, known_acronym(lang, piece, len), american);
+            ok = say_acronym(lang, out, piece, len, known_acronym(lang, piece, len), names);
         else
-            ok = say_segment(lang, out, piece, len, american);
+            ok = say_segment(lang, out, piece, len, names);
         i = j;
     }
     return ok;
@@ -134,7 +135,7 @@ static bool say_camel(const es_lang *lang, strbuf *out, const char *s, size_t n,
 
 /* #8M -> hashtag ocho eme; #MeToo -> hashtag Me Too; #28F -> hashtag veintiocho efe;
  * #1 (digits alone) -> número uno; bare (el lema #NiUnaMenos) -> Ni Una Menos */
-static bool say_hashtag(const es_lang *lang, const char *p, bool american, bool bare, strbuf *out)
+static bool say_hashtag(const es_lang *lang, const char *p, es_names names, bool bare, strbuf *out)
 {
     bool digits = strspn(p + 1, "0123456789") == strlen(p + 1);
     const table_entry *e = digits ? table_get(lang->abbreviations, "n.º")
@@ -156,7 +157,7 @@ static bool say_hashtag(const es_lang *lang, const char *p, bool american, bool 
                 utf8_decode(p + j, n - j, &size);
                 j += size;
             }
-            ok = say_camel(lang, out, p + i, j - i, american);
+            ok = say_camel(lang, out, p + i, j - i, names);
         } else
             j++; /* #Mundial_2026: the underscore is not read */
         i = j;
@@ -170,9 +171,9 @@ static bool say_hashtag(const es_lang *lang, const char *p, bool american, bool 
  * "@MeteoredMX" -> arroba Meteored eme equis; "#8M" -> hashtag ocho eme */
 bool es_say_electronic(const es_lang *lang, const sem_token *t, strbuf *out)
 {
-    bool american = ES_AMERICAN(t);
+    es_names names = ES_NAMES(t);
     if (t->payload[0] == '#')
-        return say_hashtag(lang, t->payload, american, (t->flags & SEM_BARE) != 0, out);
+        return say_hashtag(lang, t->payload, names, (t->flags & SEM_BARE) != 0, out);
     size_t from, n;
     link_span(t->payload, &from, &n);
     const char *p = t->payload;
@@ -189,8 +190,8 @@ bool es_say_electronic(const es_lang *lang, const sem_token *t, strbuf *out)
                 utf8_decode(p + j, n - j, &size);
                 j += size;
             }
-            ok = handle ? say_camel(lang, out, p + i, j - i, american)
-                        : say_segment(lang, out, p + i, j - i, american);
+            ok = handle ? say_camel(lang, out, p + i, j - i, names)
+                        : say_segment(lang, out, p + i, j - i, names);
         } else {
             size_t size;
             utf8_decode(p + i, n - i, &size);
@@ -198,7 +199,8 @@ bool es_say_electronic(const es_lang *lang, const sem_token *t, strbuf *out)
             char mark[8];
             snprintf(mark, sizeof mark, "%.*s", (int)size, p + i);
             const table_entry *e = table_get(lang->symbols, mark);
-            ok = sb_word(out, e ? e->spoken : mark);
+            char there[32];
+            ok = sb_word(out, e ? es_regional_spoken(e, names, there, sizeof there) : mark);
         }
         i = j;
     }
@@ -219,7 +221,7 @@ bool es_say_code(const es_lang *lang, const sem_token *t, strbuf *out)
                      ? es_digits(&lang->num, out, part, n)
                      : es_cardinal_str(&lang->num, out, part, ES_MASC, false);
         else if (part[0] >= 'A' && part[0] <= 'Z')
-            ok = es_say_letters(lang, out, part, n, ES_AMERICAN(t));
+            ok = es_say_letters(lang, out, part, n, ES_NAMES(t));
         else
             ok = es_say_word(lang, out, part, ES_AMERICAN(t));
         free(part);

@@ -65,7 +65,7 @@ static bool say_money(const es_lang *lang, const char *payload, const char *mark
         return sb_word(out, payload);
     const table_entry *cur = table_get(lang->currencies, code);
     if (!cur)
-        return es_say_letters(lang, out, code, strlen(code), false) &&
+        return es_say_letters(lang, out, code, strlen(code), 0) &&
                es_say_number(lang, out, amount, ES_MASC, false);
     es_gender g = gender_of(cur);
     if (scale[0]) /* tres millones de dólares, dos coma tres billones de euros */

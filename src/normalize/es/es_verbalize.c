@@ -16,19 +16,11 @@ bool es_say_payload(const es_lang *lang, const sem_token *t, strbuf *out)
     return sb_word(out, t->payload);
 }
 
-/* A letter's name, or in the Americas its letters.tsv america= name (V -> ve), copied into buf. */
-static const char *letter_name(const table_entry *e, bool american, char *buf, size_t size)
-{
-    buf[0] = '\0';
-    if (american) table_feature(e->features, "america", buf, size);
-    return buf[0] ? buf : e->spoken;
-}
-
 /* Letters one by one; bare: a letter the voice names as Spanish does (letters.tsv "bare") is
  * left bare, for the voice to name: "est" -> e s t, said as espeak-ng spells; american: the
  * Americas' names where letters.tsv has them (america=ve). */
 static bool say_letters(const es_lang *lang, strbuf *out, const char *p, size_t n, bool bare,
-                        bool american)
+                        es_names names)
 {
     for (size_t i = 0; i < n;) {
         size_t size;
@@ -45,7 +37,7 @@ static bool say_letters(const es_lang *lang, strbuf *out, const char *p, size_t 
             es_lower(up, strlen(up), low, sizeof low);
             ok = sb_word(out, low);
         } else {
-            ok = sb_word(out, e ? letter_name(e, american, there, sizeof there) : up);
+            ok = sb_word(out, e ? es_regional_spoken(e, names, there, sizeof there) : up);
         }
         if (!ok) return false;
         i += size;
@@ -53,14 +45,14 @@ static bool say_letters(const es_lang *lang, strbuf *out, const char *p, size_t 
     return true;
 }
 
-bool es_say_letters(const es_lang *lang, strbuf *out, const char *p, size_t n, bool american)
+bool es_say_letters(const es_lang *lang, strbuf *out, const char *p, size_t n, es_names names)
 {
-    return say_letters(lang, out, p, n, false, american);
+    return say_letters(lang, out, p, n, false, names);
 }
 
-bool es_say_code_letters(const es_lang *lang, strbuf *out, const char *p, size_t n, bool american)
+bool es_say_code_letters(const es_lang *lang, strbuf *out, const char *p, size_t n, es_names names)
 {
-    return say_letters(lang, out, p, n, true, american);
+    return say_letters(lang, out, p, n, true, names);
 }
 
 /* The lexicon entry of a word, also in its possessive (Sunak's) or plural (podcasts, from an
@@ -160,7 +152,7 @@ bool es_say_form(strbuf *out, const char *forms, bool plural)
 /* LETTERS "KCNA" -> ka ce ene a */
 bool es_say_spelled(const es_lang *lang, const sem_token *t, strbuf *out)
 {
-    return es_say_letters(lang, out, t->payload, strlen(t->payload), ES_AMERICAN(t));
+    return es_say_letters(lang, out, t->payload, strlen(t->payload), ES_NAMES(t));
 }
 
 /* WORD "Pyongyang" -> Pionyang (lexicon), "Whitfield" -> Uítfild (foreign), else as written;
