@@ -664,7 +664,7 @@ static char group_vowel(const char *s, const vowel_groups *g, size_t k)
 
 /* Expands one mapping value's placeholders for nucleus k. */
 static void expand(const char *value, const char *s, const vowel_groups *g, size_t k,
-                   const char *next_ph, bool name, piece *out)
+                   const char *prev_ph, const char *next_ph, bool name, piece *out)
 {
     size_t o = 0;
     for (const char *v = value; *v && o + 4 < sizeof out->text; v++) {
@@ -688,6 +688,13 @@ static void expand(const char *value, const char *s, const vowel_groups *g, size
             bool vowel_next = next_ph && strchr("aeiouAEIOUV@03", next_ph[0]);
             if (name && (!next_ph || (!vowel_next && !strchr("kg", next_ph[0]))))
                 out->text[o++] = 'G';
+        } else if (*v == 'Y') { /* the British yod of ew, ue, ua: Matthews, Tuesday, Stuart */
+            const char *p = k < g->count && g->len[k] > 0 ? s + g->start[k] : NULL;
+            bool yod_spelling =
+                p && (!strncmp(p, "ew", 2) || !strncmp(p, "ue", 2) || !strncmp(p, "ua", 2));
+            bool glide_before = prev_ph && prev_ph[0] == 'j'; /* Kew: k j u: has its own */
+            if (yod_spelling && !glide_before && p > s && strchr("tdnkpbfmvgh", p[-1]))
+                out->text[o++] = 'i';
         } else if (*v == 'U') { /* Barlow, Road: ou; Probert, Athlone (an o alone): o */
             bool spelled_o = k < g->count && g->len[k] == 1;
             bool vowel_next = next_ph && strchr("aeiouAEIOUV@03", next_ph[0]);
@@ -717,7 +724,7 @@ static void spell_consonants(const char *raw, strbuf *out)
         const char *after = next_letter(raw, i);
         char c = raw[i], next = *after;
         char nv = plain_vowel(after);
-        bool front = nv == 'e' || nv == 'i';
+        bool front = nv == 'e' || nv == 'i' || next == 'J'; /* Kew -> Quiú */
         if (c == 'K') {
             sb_puts(out, front ? "qu" : "c");
         } else if (c == 'G') {
@@ -733,9 +740,10 @@ static void spell_consonants(const char *raw, strbuf *out)
         } else if (c == 'J' && out->len && out->data[out->len - 1] == 'i' && !nv) {
             continue; /* a glide after i and before a consonant adds nothing: Heijmans -> Jeimans */
         } else if (c == 'J') {
-            bool after_consonant =
-                i > 0 &&
-                is_consonant_letter(raw[i - 1] == STRESS && i > 1 ? raw[i - 2] : raw[i - 1]);
+            char before = i > 0 && raw[i - 1] == STRESS && i > 1 ? raw[i - 2]
+                          : i > 0                                ? raw[i - 1]
+                                                                 : 0;
+            bool after_consonant = before && (is_consonant_letter(before) || strchr("KG", before));
             sb_putc(out, after_consonant || !nv ? 'i' : 'y');
         } else {
             sb_putc(out, c);
@@ -1182,7 +1190,8 @@ static bool respell(const es_lang *lang, const char *code, const char *word, con
         const char *next = i + 1 < nt ? tok[i + 1] : NULL;
         if (next) next += strspn(next, "',");
         bool counts = value_is_nucleus(e->spoken);
-        expand(e->spoken, spell, &spans, counts ? nucleus : spans.count, next, name, pc);
+        const char *prev = i > skip ? tok[i - 1] + strspn(tok[i - 1], "',") : NULL;
+        expand(e->spoken, spell, &spans, counts ? nucleus : spans.count, prev, next, name, pc);
         pc->vowel = false;
         for (const char *v = pc->text; *v; v++)
             pc->vowel = pc->vowel || is_vowel_letter(*v);
@@ -1197,7 +1206,8 @@ static bool respell(const es_lang *lang, const char *code, const char *word, con
     for (size_t k = 0; k < ps.count && r + 20 < sizeof raw; k++) {
         const piece *pc = &ps.items[k];
         for (const char *v = pc->text; *v; v++) {
-            if (pc->stressed && !marked && is_vowel_letter(*v)) {
+            bool yod = *v == 'i' && v[1] == 'u'; /* Tiúcsberi: the stress is the u's */
+            if (pc->stressed && !marked && is_vowel_letter(*v) && !yod) {
                 raw[r++] = STRESS;
                 marked = true;
             }
