@@ -353,6 +353,10 @@ void cc_agree(const cctx *c, size_t i, sem_token *out)
     if (w != CC_NONE) {
         out->gender = es_noun_gender(c->lang, cc_ptr(c, w), cc_len(c, w));
         out->flags |= SEM_APOCOPE;
+        size_t p = cc_prev(c, i); /* las 21 periodistas: the article tells a common noun's */
+        if (es_noun_common(c->lang, cc_ptr(c, w), cc_len(c, w)) &&
+            (cc_word_is(c, p, "las") || cc_word_is(c, p, "unas")))
+            out->gender = ES_FEM;
         return;
     }
     es_gender g;

@@ -482,6 +482,7 @@ bool es_has_ending(const es_lang *lang, es_morph_role role, const char *w, size_
 /* Gender from a singular form's ending (RAE's regular patterns, morphology.tsv's noun-fem). */
 static int gender_by_ending(const es_lang *lang, const char *w, size_t n)
 {
+    if (es_has_ending(lang, ES_MORPH_NOUN_COMMON, w, n, 1)) return ES_MASC; /* periodista */
     return es_has_ending(lang, ES_MORPH_NOUN_FEM, w, n, 0) ? ES_FEM : ES_MASC;
 }
 
@@ -517,6 +518,16 @@ es_gender es_noun_gender(const es_lang *lang, const char *word, size_t n)
         return (es_gender)gender_by_ending(lang, w, n - 1);
     }
     return (es_gender)gender_by_ending(lang, w, n);
+}
+
+bool es_noun_common(const es_lang *lang, const char *word, size_t n)
+{
+    char w[128];
+    if (n >= sizeof w) return false;
+    es_lower(word, n, w, sizeof w);
+    n = strlen(w);
+    if (ends_with(w, n, "s")) n--; /* periodistas */
+    return gender_from_table(lang, w, n) < 0 && es_has_ending(lang, ES_MORPH_NOUN_COMMON, w, n, 1);
 }
 
 bool es_is_function_word(const es_lang *lang, const char *word, size_t n)

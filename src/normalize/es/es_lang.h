@@ -81,6 +81,7 @@ typedef enum { ES_CUE_LIST(ES_CUE_ENUM) ES_CUE_COUNT } es_cue_role;
  * morphology.tsv's header says what each means. */
 #define ES_MORPH_LIST(X)                                                                           \
     X(NOUN_FEM, "noun-fem")                                                                        \
+    X(NOUN_COMMON, "noun-common")                                                                  \
     X(NOUN_FEM_PLURAL, "noun-fem-plural")                                                          \
     X(VERB, "verb")                                                                                \
     X(PARTICIPLE, "participle")                                                                    \
@@ -191,6 +192,8 @@ void es_lang_free(es_lang *lang);
  * else from its ending: personas -> ES_FEM, años -> ES_MASC, ciudad -> ES_FEM. */
 es_gender es_noun_gender(const es_lang *lang, const char *word, size_t n);
 
+/* True for a noun that names a man or a woman alike (periodistas: morphology.tsv noun-common). */
+bool es_noun_common(const es_lang *lang, const char *word, size_t n);
 /* True when word (any case) is a function word (article, preposition, pronoun…). */
 bool es_is_function_word(const es_lang *lang, const char *word, size_t n);
 

@@ -546,8 +546,8 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
     bool ordinal, before_noun = false;
     /* nouns whose Roman numeral is a plain number: la fase II (dos), el grupo III (tres),
      * la Clase V (cinco, never "quinto" as if Clase were a king) */
-    if (cc_cue(c, p, ES_CUE_ROMAN_NUMBER_NOUN)) {
-        ordinal = false;
+    if (cc_cue(c, p, ES_CUE_ROMAN_NUMBER_NOUN) || cc_word_is(c, nx, "años")) {
+        ordinal = false; /* ...and the years of a fiesta de XV años (quince) */
     } else if (cc_cue(c, p, ES_CUE_ROMAN_ORDINAL_NOUN)) {
         /* la parte II, el capítulo XII, el tomo III */
         g = es_noun_gender(c->lang, cc_ptr(c, p), cc_len(c, p));

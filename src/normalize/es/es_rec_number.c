@@ -459,7 +459,8 @@ static bool set_score_at(const cctx *c, size_t i)
            cc_touch(c, i + 1) && cc_small(c, i + 2, 1, 0, 7, &y) && (x >= 6 || y >= 6);
 }
 
-/* ganó 6-3, 3-6 y 6-1: the set score at i has another beside it, after "," or "y" */
+/* ganó 6-3, 3-6 y 6-1 (or 6-4 6-3): the set score at i has another beside it, after ",", "y"
+ * or a space alone */
 static bool set_run(const cctx *c, size_t i)
 {
     if (!set_score_at(c, i)) return false;
@@ -467,6 +468,8 @@ static bool set_run(const cctx *c, size_t i)
     if (after != CC_NONE && (cc_eq(c, after, ",") || cc_word_is(c, after, "y")) &&
         set_score_at(c, cc_next(c, after)))
         return true;
+    if (after != CC_NONE && set_score_at(c, after)) return true; /* 6-4 6-3 */
+    if (before != CC_NONE && before >= 2 && set_score_at(c, before - 2)) return true;
     if (before == CC_NONE || !(cc_eq(c, before, ",") || cc_word_is(c, before, "y"))) return false;
     size_t k = cc_prev(c, before); /* the last number of the score before */
     return k != CC_NONE && k >= 2 && set_score_at(c, k - 2);
@@ -618,10 +621,34 @@ static bool phone_before(const cctx *c, size_t i)
            cc_is(c, before, TOK_NUMBER);
 }
 
+/* 9-1-1 -> CODE "9 1 1": three or more single digits joined by hyphens, said one by one */
+static size_t hyphenated_digits(const cctx *c, size_t i, sem_token *out)
+{
+    size_t k = i, digits = 1;
+    if (!cc_is(c, i, TOK_NUMBER) || cc_len(c, i) != 1) return 0;
+    if (i > 0 && cc_touch(c, i - 1) && !cc_is(c, i - 1, TOK_PUNCT)) return 0;
+    while (cc_touch(c, k) && cc_eq(c, k + 1, "-") && cc_touch(c, k + 1) &&
+           cc_is(c, k + 2, TOK_NUMBER) && cc_len(c, k + 2) == 1) {
+        k += 2;
+        digits++;
+    }
+    if (digits < 3 || (cc_touch(c, k) && !cc_is(c, k + 1, TOK_PUNCT))) return 0;
+    char *p = cc_alloc(c, 2 * digits);
+    if (!p) return 0;
+    for (size_t d = 0; d < digits; d++) {
+        p[2 * d] = cc_ptr(c, i + 2 * d)[0];
+        p[2 * d + 1] = d + 1 < digits ? ' ' : '\0';
+    }
+    *out = cc_make(c, SEM_CODE, i, k, p);
+    return k - i + 1;
+}
+
 /* 21 personas -> CARDINAL "21" f apocope; 2.300 -> "2300"; en 2024 -> CARDINAL year;
  * -2 -> "-2"; 016 -> "016" digits; 0,25 -> DECIMAL "0.25"; 11,2 % -> PERCENT "11.2" */
 size_t es_rec_number(const cctx *c, size_t i, sem_token *out)
 {
+    size_t spelled = hyphenated_digits(c, i, out);
+    if (spelled) return spelled;
     cc_number num;
     if (!cc_read_number(c, i, &num)) return 0;
     size_t suffix = suffixed(c, &num, out);

@@ -417,7 +417,11 @@ size_t es_rec_acronym(const cctx *c, size_t i, sem_token *out)
     bool vowel = strpbrk(lower, "aeiouáéíóú") != NULL; /* places have vowels; CNN, BBC do not */
     if (function || (!known && n > 2 && vowel && dateline(c, i)) ||
         (headline(c, i) && !known && sayable(c->lang, lower, n))) {
-        *out = cc_make(c, SEM_WORD, i, i, cc_strdup(c, lower));
+        char name[64]; /* TRUMP GANA: a name the lexicon has capitalized keeps its capital */
+        memcpy(name, lower, strlen(lower) + 1);
+        if (name[0] >= 'a' && name[0] <= 'z') name[0] = (char)(name[0] - 32);
+        bool listed = !function && es_lexicon_get(c->lang, name, strlen(name)) != NULL;
+        *out = cc_make(c, SEM_WORD, i, i, cc_strdup(c, listed ? name : lower));
         return 1;
     }
     sem_class cls;
