@@ -42,7 +42,8 @@ loc_status normalize_block(const es_lang *lang, const block *b, bool marks, aren
     if (st != LOC_OK) return st;
     es_foreign_names(lang, &sems); /* names whose words show their language to the others */
     for (size_t i = 0; region && region->american && i < sems.count; i++)
-        sems.items[i].flags |= SEM_AMERICAN | (region->double_u ? SEM_DOUBLE_U : 0);
+        sems.items[i].flags |= SEM_AMERICAN | (region->double_u ? SEM_DOUBLE_U : 0) |
+                               (region->diagonal ? SEM_DIAGONAL : 0);
     for (size_t i = 0; region && region->phone_pairs && i < sems.count; i++)
         if (sems.items[i].cls == SEM_TELEPHONE) sems.items[i].flags |= SEM_PAIRS;
     if (verbose) verbose_verbatim(lang, verbose, b, &sems);

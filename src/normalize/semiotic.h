@@ -63,6 +63,7 @@ enum {
     SEM_BARE = 1u << 15,  /* ELECTRONIC: a hashtag a word before names (el lema #NiUnaMenos): said
                            * without "hashtag" */
     SEM_DOUBLE_U = 1u << 16, /* any, with SEM_AMERICAN: W is "doble u" (Mexico, Central America) */
+    SEM_DIAGONAL = 1u << 17, /* ELECTRONIC: "/" is "diagonal" (Mexico) */
 };
 
 /* Canonical payloads, class by class (what the unit tests assert on):

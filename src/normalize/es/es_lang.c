@@ -127,16 +127,18 @@ static void add_region(const table_entry *e, void *ctx)
 {
     es_lang *lang = ctx;
     if (lang->nregions == ES_REGIONS_MAX) return;
-    char decimal[16], first[4], letters[16], phone[16];
+    char decimal[16], first[4], letters[16], phone[16], slash[16];
     table_feature(e->features, "decimal", decimal, sizeof decimal);
     table_feature(e->features, "first", first, sizeof first);
     table_feature(e->features, "letters", letters, sizeof letters);
     table_feature(e->features, "phone", phone, sizeof phone);
+    table_feature(e->features, "slash", slash, sizeof slash);
     es_region r = {.code = e->written,
                    .name = e->spoken,
                    .first = first[0] == '1',
                    .american = !strncmp(letters, "america", 7),
                    .double_u = !strcmp(letters, "america-u"),
+                   .diagonal = !strcmp(slash, "diagonal"),
                    .phone_pairs = !strcmp(phone, "pairs")};
     r.own = !strcmp(decimal, "point") ? ES_STYLE_POINT : ES_STYLE_COMMA;
     r.dollar = strstr(e->features, "dollar=");
@@ -416,7 +418,8 @@ const char *es_regional_spoken(const table_entry *e, es_names names, char *buf, 
 {
     buf[0] = '\0';
     if (!e->features) return e->spoken;
-    if (names & ES_NAMES_DOUBLE_U) table_feature(e->features, "america-u", buf, size);
+    if (names & ES_NAMES_DIAGONAL) table_feature(e->features, "diagonal", buf, size);
+    if (!buf[0] && (names & ES_NAMES_DOUBLE_U)) table_feature(e->features, "america-u", buf, size);
     if (!buf[0] && (names & ES_NAMES_AMERICA)) table_feature(e->features, "america", buf, size);
     for (char *u = strchr(buf, '_'); u; u = strchr(u, '_'))
         *u = ' ';

@@ -178,9 +178,10 @@ const char *es_lexicon_spoken(const table_entry *e, bool american, char *buf, si
 /* How a region names letters (regions.tsv letters=): ES_NAMES_AMERICA the Americas' names (V ve,
  * W doble ve), with ES_NAMES_DOUBLE_U Mexico's and Central America's (W doble u). */
 typedef unsigned es_names;
-enum { ES_NAMES_AMERICA = 1u, ES_NAMES_DOUBLE_U = 2u };
-/* A table entry's reading for those names: its america-u= or america= feature ("_" a space:
- * www america-u=doble_u_doble_u_doble_u), else its spoken column. buf holds the feature. */
+enum { ES_NAMES_AMERICA = 1u, ES_NAMES_DOUBLE_U = 2u, ES_NAMES_DIAGONAL = 4u };
+/* A table entry's reading for those names: its diagonal= (ES_NAMES_DIAGONAL: "/" in Mexico),
+ * america-u= or america= feature ("_" a space: www america-u=doble_u_doble_u_doble_u), else its
+ * spoken column. buf holds the feature. */
 const char *es_regional_spoken(const table_entry *e, es_names names, char *buf, size_t size);
 /* True when a lexicon phrase starts with this word (any first-letter case): New, fake. */
 bool es_lexicon_head(const es_lang *lang, const char *word, size_t n);

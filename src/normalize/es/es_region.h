@@ -23,6 +23,7 @@ typedef struct es_region {
     bool first;         /* day 1 of a month is read "primero" (Latin America) */
     bool american;      /* letters named as in the Americas: V ve (letters.tsv america=) */
     bool double_u;      /* and W doble u, not doble ve (letters=america-u: Mexico) */
+    bool diagonal;      /* an address's "/" is diagonal, not barra (slash=diagonal: Mexico) */
     bool phone_pairs;   /* telephone digits said in pairs: 55 5658 cincuenta y cinco, cincuenta y
                          * seis cincuenta y ocho (Mexico) */
 } es_region;

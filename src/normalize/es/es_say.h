@@ -21,7 +21,8 @@ bool es_say_number_mark(const es_lang *lang, strbuf *out, const char *canon, es_
 /* How t's letters are named: es_names bits from SEM_AMERICAN and SEM_DOUBLE_U. */
 #define ES_NAMES(t)                                                                                \
     ((((t)->flags & SEM_AMERICAN) ? ES_NAMES_AMERICA : 0u) |                                       \
-     (((t)->flags & SEM_DOUBLE_U) ? ES_NAMES_DOUBLE_U : 0u))
+     (((t)->flags & SEM_DOUBLE_U) ? ES_NAMES_DOUBLE_U : 0u) |                                      \
+     (((t)->flags & SEM_DIAGONAL) ? ES_NAMES_DIAGONAL : 0u))
 /* Letters one by one with their Spanish names: "KCNA" -> ka ce ene a; names: as named in the
  * Americas (letters.tsv america=: "BCV" -> be ce ve; america-u=: W doble u in Mexico). */
 bool es_say_letters(const es_lang *lang, strbuf *out, const char *s, size_t n, es_names names);
