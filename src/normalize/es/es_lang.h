@@ -71,7 +71,8 @@ struct es_foreign;
     X(SEASON, "season")                                                                            \
     X(SETS, "sets")                                                                                \
     X(MOTTO, "motto")                                                                              \
-    X(COMMA_DECIMAL, "comma-decimal")
+    X(COMMA_DECIMAL, "comma-decimal")                                                              \
+    X(PHONE_PREFIX, "phone-prefix")
 
 #define ES_CUE_ENUM(name, role) ES_CUE_##name,
 typedef enum { ES_CUE_LIST(ES_CUE_ENUM) ES_CUE_COUNT } es_cue_role;

@@ -205,12 +205,13 @@ static bool say_pairs(const es_lang *lang, strbuf *out, const char *p, size_t n)
     return ok;
 }
 
-/* TELEPHONE "+34 900 123 456" -> más treinta y cuatro, nueve cero cero, uno dos tres, ...;
+/* TELEPHONE "+34 91 123 45 67" -> más treinta y cuatro, nueve uno, uno dos tres, ...; a free
+ * line's groups as numbers (cues.tsv phone-prefix: 900 123 456 novecientos, ciento veintitrés...);
  * "123.123.0.40" -> uno dos tres punto ... */
 bool es_say_telephone(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     const char *p = t->payload;
-    bool ok = true, first = true;
+    bool ok = true, first = true, toll_free = false; /* 900 123 456: novecientos ciento... */
     while (*p && ok) {
         size_t n = strcspn(p, " .");
         if (*p == '+') {
@@ -225,7 +226,14 @@ bool es_say_telephone(const es_lang *lang, const sem_token *t, strbuf *out)
             continue;
         } else {
             if (!first) ok = p[-1] == '.' ? sb_word(out, "punto") : sb_puts(out, ",");
-            if ((t->flags & SEM_PAIRS) && n % 2 == 0 && !strchr(t->payload, '.'))
+            size_t zero = p[0] == '0'; /* 0800: cero ochocientos */
+            if (first) toll_free = es_cue(lang, p, n, ES_CUE_PHONE_PREFIX);
+            bool pairs = ((t->flags & SEM_PAIRS) || (toll_free && !first && n == 4)) &&
+                         n % 2 == 0 && !strchr(t->payload, '.'); /* 1133: once treinta y tres */
+            if (toll_free && (first || (!zero && !pairs)) && n <= 4)
+                ok = ok && (!zero || sb_word(out, "cero")) &&
+                     es_cardinal(&lang->num, out, strtoull(p + zero, NULL, 10), ES_MASC, false);
+            else if (pairs)
                 ok = ok && say_pairs(lang, out, p, n);
             else
                 ok = ok && es_digits(&lang->num, out, p, n);

@@ -104,7 +104,11 @@ static bool say_camel(const es_lang *lang, strbuf *out, const char *s, size_t n,
         bool up = s[i] >= 'A' && s[i] <= 'Z';
         while (j < n && s[j] >= 'A' && s[j] <= 'Z')
             j++;
-        if (up && j - i > 1 && j < n) j--; /* BBCMundo: the M starts Mundo */
+        size_t tail = j; /* CFEmx: a vowelless tail (mx, cdmx) is no word the last capital starts */
+        while (tail < n && s[tail] >= 'a' && s[tail] <= 'z' && !strchr("aeiouy", s[tail]))
+            tail++;
+        bool vowelless = tail > j && (tail == n || !(s[tail] >= 'a' && s[tail] <= 'z'));
+        if (up && j - i > 1 && j < n && !vowelless) j--; /* BBCMundo: the M starts Mundo */
         if (!up || j - i == 1)
             while (j < n && !(s[j] >= 'A' && s[j] <= 'Z'))
                 j++;
