@@ -72,7 +72,8 @@ struct es_foreign;
     X(SETS, "sets")                                                                                \
     X(MOTTO, "motto")                                                                              \
     X(COMMA_DECIMAL, "comma-decimal")                                                              \
-    X(PHONE_PREFIX, "phone-prefix")
+    X(PHONE_PREFIX, "phone-prefix")                                                                \
+    X(YEAR_PART, "year-part")
 
 #define ES_CUE_ENUM(name, role) ES_CUE_##name,
 typedef enum { ES_CUE_LIST(ES_CUE_ENUM) ES_CUE_COUNT } es_cue_role;

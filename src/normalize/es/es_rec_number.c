@@ -643,6 +643,33 @@ static size_t hyphenated_digits(const cctx *c, size_t i, sem_token *out)
     return k - i + 1;
 }
 
+/* 2T25, 3T2024 -> CODE "segundo trimestre de 2025": a quarter or half of a year as financial
+ * results write it (cues.tsv role year-part: t trimestre, s semestre) */
+size_t es_rec_year_part(const cctx *c, size_t i, sem_token *out)
+{
+    unsigned k;
+    if (!cc_small(c, i, 1, 1, 4, &k) || !cc_touch(c, i) || !cc_is(c, i + 1, TOK_WORD) ||
+        cc_len(c, i + 1) != 1 || !cc_touch(c, i + 1) || !cc_is(c, i + 2, TOK_NUMBER))
+        return 0;
+    if (i > 0 && cc_touch(c, i - 1) && !cc_is(c, i - 1, TOK_PUNCT)) return 0;
+    size_t yl = cc_len(c, i + 2);
+    if ((yl != 2 && yl != 4) || (cc_touch(c, i + 2) && !cc_is(c, i + 3, TOK_PUNCT))) return 0;
+    if (!cc_cue(c, i + 1, ES_CUE_YEAR_PART)) return 0;
+    char letter[2] = {cc_ptr(c, i + 1)[0], '\0'};
+    if (letter[0] >= 'A' && letter[0] <= 'Z') letter[0] = (char)(letter[0] + 32);
+    const table_entry *e = table_get(c->lang->cues, letter);
+    if (!e) return 0;
+    strbuf b = {0};
+    bool ok =
+        es_ordinal(&c->lang->num, &b, k, ES_MASC, true) &&
+        sb_printf(&b, " %s de %s%.*s", e->spoken, yl == 2 ? "20" : "", (int)yl, cc_ptr(c, i + 2));
+    char *p = ok ? cc_strdup(c, b.data) : NULL;
+    sb_free(&b);
+    if (!p) return cc_nomem(c), 0;
+    *out = cc_make(c, SEM_CODE, i, i + 2, p);
+    return 3;
+}
+
 /* 21 personas -> CARDINAL "21" f apocope; 2.300 -> "2300"; en 2024 -> CARDINAL year;
  * -2 -> "-2"; 016 -> "016" digits; 0,25 -> DECIMAL "0.25"; 11,2 % -> PERCENT "11.2" */
 size_t es_rec_number(const cctx *c, size_t i, sem_token *out)

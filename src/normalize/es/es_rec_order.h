@@ -20,6 +20,7 @@
     X(ordinal, W | N)            /* 1.º */                                                        \
     X(measure, N | P | S)        /* 120 km/h */                                                    \
     X(fraction, N | P | S)       /* 2/3 */                                                         \
+    X(year_part, N)              /* 2T25 */                                                        \
     X(code, W | N)               /* G7, 11-M */                                                    \
     X(range, N | P | S)          /* 2010-2015, 4-2 */                                              \
     X(number, N | P | S)         /* 21, 2,5, 7 % */                                                \
