@@ -574,6 +574,36 @@ static bool fold_vowels(const char *w, char *out, size_t size)
     return true;
 }
 
+/* Is a lower-case word in the Spanish word lists? */
+static bool listed_spanish(const es_lang *lang, const char *w, size_t n)
+{
+    return table_getn(lang->spanish_words, w, n) || wordfile_has(lang->spanish_common, w, n);
+}
+
+bool es_restored_accent(const es_lang *lang, const char *w, char *out, size_t size)
+{
+    size_t n = strlen(w);
+    if (n < 4 || n + 2 >= size || n >= 64 || !es_lang_word_lists(lang) ||
+        listed_spanish(lang, w, n))
+        return false;
+    /* not words (letters): a plain letter and its marked UTF-8 second byte */
+    static const char plain[] = "aeioun", marked[] = "\xa1\xa9\xad\xb3\xba\xb1";
+    char try[72];
+    size_t found = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *at = strchr(plain, w[i]);
+        if (!at || !w[i]) continue;
+        memcpy(try, w, i);
+        try[i] = (char)0xC3;
+        try[i + 1] = marked[at - plain];
+        memcpy(try + i + 2, w + i + 1, n - i); /* and the NUL */
+        if (!listed_spanish(lang, try, n + 1)) continue;
+        if (found++) return false; /* two fit: no way to choose */
+        memcpy(out, try, n + 2);
+    }
+    return found == 1;
+}
+
 bool es_pronounceable(const es_lang *lang, const char *word)
 {
     const es_endings *onsets = &lang->morph[ES_MORPH_ONSET]; /* two letters each */

@@ -215,6 +215,11 @@ bool es_is_verb_form(const es_lang *lang, const char *word, size_t n);
 /* True when a lower-case word can be read as Spanish syllables: "otan" yes, "kcna" no. */
 bool es_pronounceable(const es_lang *lang, const char *w);
 
+/* The one Spanish word a lower-case ASCII word is with an acute or an ñ put back, as web
+ * addresses and handles drop them (policia -> policía, espana -> españa); false when the word is
+ * Spanish as written, or no word or several words fit. */
+bool es_restored_accent(const es_lang *lang, const char *w, char *out, size_t size);
+
 /* Lower-cases ASCII and the Spanish capital letters into out (NUL-terminated). */
 void es_lower(const char *word, size_t n, char *out, size_t outsize);
 

@@ -392,19 +392,29 @@ size_t es_rec_time(const cctx *c, size_t i, sem_token *out)
     if (k.sep != 'h' && cc_cue(c, nx, ES_CUE_HOUR_WORD)) {
         hword = true;
         end = nx;
-        /* "h." at a sentence end: the point is the sentence's */
+        /* "h." at a sentence end: the point is the sentence's; "07:42 hrs., informó": the
+         * abbreviation's, when a comma or a lower-case word follows */
+        size_t after = cc_next(c, nx + 1);
+        if (cc_eq(c, nx + 1, ".") && cc_touch(c, nx) && after < c->n &&
+            (cc_eq(c, after, ",") || cc_eq(c, after, ";") ||
+             (cc_is(c, after, TOK_WORD) && !cc_capitalized(c, after))))
+            end = nx + 1;
     } else
         mer = meridiem(c, nx, k.h == 12 && (k.minutes || after_las), &end);
     if (range && k.sep == '.' && !hword && !mer) return 0; /* 1.05-2.10: numbers */
     char *p = cc_alloc(c, 96);
     if (!p) return 0;
     /* " ho": the word horas written out, which a 24-hour clock reads aloud (14:35 horas) */
-    const char *style = hword && cc_word_is(c, nx, "horas") ? " ho"
-                        : hword                             ? " h"
-                        : mer == 'a'                        ? " am"
-                        : mer == 'p'                        ? " pm"
-                        : mer                               ? " m"
-                                                            : "";
+    /* hrs., hs., hr.: horas abbreviated, read as written out (07:42 hrs.: siete cuarenta y dos
+     * horas) */
+    bool horas = cc_word_is(c, nx, "horas") || cc_word_is(c, nx, "hrs") ||
+                 cc_word_is(c, nx, "hs") || cc_word_is(c, nx, "hr");
+    const char *style = hword && horas ? " ho"
+                        : hword        ? " h"
+                        : mer == 'a'   ? " am"
+                        : mer == 'p'   ? " pm"
+                        : mer          ? " m"
+                                       : "";
     if (k.sep == 'h' && k.minutes) style = " hm";
     int n = snprintf(p, 96, "%s%s%u:%02u", la ? "la " : "",
                      range && !la && !range_has_de(c, cc_prev(c, first)) ? "de " : "", k.h, k.m);

@@ -44,6 +44,9 @@ static bool say_segment(const es_lang *lang, strbuf *out, const char *s, size_t 
     const table_entry *e = table_get(lang->web_words, w);
     char there[64];
     if (e) return sb_word(out, es_regional_spoken(e, names, there, sizeof there));
+    char marked[72];
+    if (es_restored_accent(lang, w, marked, sizeof marked)) /* policia -> policía */
+        return es_say_word(lang, out, marked, names != 0);
     if (es_pronounceable(lang, w)) return es_say_word(lang, out, w, names != 0);
     /* an initialism run into a word: rtvenoticias -> erre te uve e noticias */
     size_t split = 0;
