@@ -64,6 +64,7 @@ enum {
                            * without "hashtag" */
     SEM_DOUBLE_U = 1u << 16, /* any, with SEM_AMERICAN: W is "doble u" (Mexico, Central America) */
     SEM_DIAGONAL = 1u << 17, /* ELECTRONIC: "/" is "diagonal" (Mexico) */
+    SEM_FROM = 1u << 18,     /* RANGE after "del": del diez al quince, not "a" */
 };
 
 /* Canonical payloads, class by class (what the unit tests assert on):

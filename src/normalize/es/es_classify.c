@@ -360,7 +360,17 @@ void cc_agree(const cctx *c, size_t i, sem_token *out)
         return;
     }
     es_gender g;
-    if (elided_gender(c, i, &g)) {
+    size_t de = cc_next(c, i), whom = cc_next(c, de), before = cc_prev(c, i);
+    /* not after a noun the number labels (artículo 21 de las normas) nor an article */
+    bool counts = before == CC_NONE || !cc_is(c, before, TOK_WORD) ||
+                  es_is_verb_form(c->lang, cc_ptr(c, before), cc_len(c, before)) ||
+                  (es_is_function_word(c->lang, cc_ptr(c, before), cc_len(c, before)) &&
+                   !cc_cue(c, before, ES_CUE_DETERMINER));
+    if (counts && cc_word_is(c, de, "de") && cc_cue(c, whom, ES_CUE_PARTITIVE)) {
+        /* 121 de ellas, murieron 21 de las víctimas: the pronoun or article tells */
+        const char *w = cc_ptr(c, whom);
+        out->gender = w[cc_len(c, whom) - 2] == 'a' ? ES_FEM : ES_MASC;
+    } else if (elided_gender(c, i, &g)) {
         out->gender = g;
     } else {
         size_t p = cc_prev(c, i); /* a las 21, la 1: the article tells (the hours) */

@@ -42,6 +42,7 @@ struct es_foreign;
     X(SCALE_NOUN, "scale-noun")                                                                    \
     X(AMOUNT_SCALE, "amount-scale")                                                                \
     X(NUMBER_JOIN, "number-join")                                                                  \
+    X(PARTITIVE, "partitive")                                                                      \
     X(DATE_ARTICLE, "date-article")                                                                \
     X(NOT_DATE_AFTER, "not-date-after")                                                            \
     X(HOUR_WORD, "hour-word")                                                                      \

@@ -90,6 +90,34 @@ static size_t day_month(const cctx *c, size_t i, sem_token *out)
     return 3;
 }
 
+static unsigned roman_value(const char *s, size_t n);
+
+/* 4-XI-2024, 12.III.2025, 3/IV/2025, 4-XI -> DATE: the month in Roman numerals */
+static size_t roman_month_date(const cctx *c, size_t i, sem_token *out)
+{
+    unsigned d;
+    if (!cc_small(c, i, 2, 1, 31, &d) || !cc_touch(c, i) || !cc_touch(c, i + 1)) return 0;
+    char sep = *cc_ptr(c, i + 1);
+    if (!cc_is(c, i + 1, TOK_PUNCT) || cc_len(c, i + 1) != 1 || !strchr("-./", sep)) return 0;
+    size_t mi = i + 2, ml = cc_len(c, mi);
+    if (!cc_is(c, mi, TOK_WORD) || ml > 4 || strspn(cc_ptr(c, mi), "IVX") != ml) return 0;
+    unsigned m = roman_value(cc_ptr(c, mi), ml);
+    if (m < 1 || m > 12) return 0;
+    size_t last = mi, y = mi + 2;
+    if (cc_touch(c, mi) && cc_is(c, mi + 1, TOK_PUNCT) && *cc_ptr(c, mi + 1) == sep &&
+        cc_touch(c, mi + 1) && cc_is(c, y, TOK_NUMBER) &&
+        (cc_len(c, y) == 4 || cc_len(c, y) == 2) &&
+        !(cc_touch(c, y) && (cc_is(c, y + 1, TOK_WORD) || cc_is(c, y + 1, TOK_NUMBER))))
+        last = y;
+    else if (sep == '.' || (cc_touch(c, mi) && !cc_is(c, mi + 1, TOK_PUNCT)) ||
+             !cc_cue(c, cc_prev(c, i), ES_CUE_DATE_ARTICLE))
+        return 0; /* without a year only after an article: el 1-V; not el grupo 4-X */
+    bool year = last == y;
+    *out = cc_make(c, SEM_DATE, i, last,
+                   iso(c, year ? cc_ptr(c, y) : "", year ? cc_len(c, y) : 0, m, d));
+    return last - i + 1;
+}
+
 /* "de 2024" after a date: the year it belongs to */
 static size_t year_after(const cctx *c, size_t last, size_t *year)
 {
@@ -107,6 +135,7 @@ size_t es_rec_date(const cctx *c, size_t i, sem_token *out)
     if (cc_is(c, i, TOK_WORD) && !cc_number_near(c, i, 4)) return 0;
     size_t n = numeric_date(c, i, out);
     if (!n) n = day_month(c, i, out);
+    if (!n) n = roman_month_date(c, i, out);
     if (n) {
         if (c->region->first && strlen(out->payload) >= 2 &&
             !strcmp(out->payload + strlen(out->payload) - 2, "01"))

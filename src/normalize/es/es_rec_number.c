@@ -565,6 +565,7 @@ size_t es_rec_range(const cctx *c, size_t i, sem_token *out)
     if (join) return b.last - i + 1;
     if (a.point || b.point) out->flags |= SEM_POINT;
     if (!score && cc_word_is(c, cc_prev(c, i), "entre")) out->flags |= SEM_BETWEEN;
+    if (!score && cc_word_is(c, cc_prev(c, i), "del")) out->flags |= SEM_FROM;
     if (years)
         out->flags |= SEM_YEAR;
     else if (!score)

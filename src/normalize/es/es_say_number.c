@@ -189,7 +189,9 @@ bool es_say_range(const es_lang *lang, const sem_token *t, strbuf *out)
         second = b;
     }
     return es_say_number_mark(lang, out, a, g, false, ES_MARK(t)) &&
-           sb_word(out, (t->flags & SEM_BETWEEN) ? "y" : "a") &&
+           sb_word(out, (t->flags & SEM_BETWEEN) ? "y"
+                        : (t->flags & SEM_FROM)  ? "al"
+                                                 : "a") &&
            es_say_number_mark(lang, out, second, g, apocope, ES_MARK(t));
 }
 
