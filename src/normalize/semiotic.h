@@ -65,6 +65,8 @@ enum {
     SEM_DOUBLE_U = 1u << 16, /* any, with SEM_AMERICAN: W is "doble u" (Mexico, Central America) */
     SEM_DIAGONAL = 1u << 17, /* ELECTRONIC: "/" is "diagonal" (Mexico) */
     SEM_FROM = 1u << 18,     /* RANGE after "del": del diez al quince, not "a" */
+    SEM_BILLIONS = 1u << 19, /* CARDINAL: a count of millions past a million, said with billones
+                              * before its "millones" (2.456.300 millones) */
 };
 
 /* Canonical payloads, class by class (what the unit tests assert on):

@@ -347,6 +347,10 @@ void cc_agree(const cctx *c, size_t i, sem_token *out)
     if (cc_cue(c, w, ES_CUE_SCALE_NOUN)) {
         out->gender = ES_MASC; /* "millones" is the counted noun: treinta y un millones */
         out->flags |= SEM_APOCOPE;
+        size_t n = strlen(out->payload);
+        if (out->cls == SEM_CARDINAL && cc_word_is(c, w, "millones") && n >= 7 && n <= 12 &&
+            strspn(out->payload, "0123456789") == n && strcmp(out->payload + n - 6, "000000"))
+            out->flags |= SEM_BILLIONS; /* 2.456.300 millones: dos billones ... trescientos */
         return;
     }
     w = counted_noun(c, i);
@@ -414,6 +418,8 @@ size_t es_rec_word(const cctx *c, size_t i, sem_token *out)
         else if (numbers && (cc_eq(c, i, "-") || cc_eq(c, i, "\u2212")) &&
                  cc_is(c, i - 1, TOK_SPACE) && cc_is(c, i + 1, TOK_SPACE))
             said = "menos"; /* 2 + 2 - 1 = 3: a minus standing apart between numbers */
+        else if (cc_eq(c, i, "#") && cc_is(c, nx, TOK_NUMBER) && !cc_touch(c, i))
+            said = "número"; /* Carrera 7 # 32-16: a Colombian address's number */
         else if (cc_eq(c, i, "/") && i > 0 && cc_is(c, i - 1, TOK_WORD) && cc_touch(c, i) &&
                  cc_is(c, i + 1, TOK_WORD) && cc_cue(c, i + 1, ES_CUE_PER))
             said = "por"; /* dólares/barril */

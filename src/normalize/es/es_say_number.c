@@ -66,6 +66,12 @@ bool es_say_cardinal(const es_lang *lang, const sem_token *t, strbuf *out)
         return es_digits(&lang->num, out, p, strlen(p));
     }
     if (t->flags & SEM_YEAR) return es_say_number(lang, out, p, ES_MASC, false);
+    if (t->flags & SEM_BILLIONS) { /* the "millones" after it ends the count */
+        unsigned long long v = strtoull(p, NULL, 10), big = v / 1000000;
+        return es_cardinal(&lang->num, out, big, ES_MASC, true) &&
+               sb_word(out, big == 1 ? "billón" : "billones") &&
+               es_cardinal(&lang->num, out, v % 1000000, ES_MASC, true);
+    }
     return es_say_number(lang, out, p, t->gender, (t->flags & SEM_APOCOPE) != 0);
 }
 

@@ -58,6 +58,20 @@ bool es_say_money(const es_lang *lang, const sem_token *t, strbuf *out)
            sb_word(out, "por") && (u ? es_say_form(out, u->spoken, false) : sb_word(out, per + 2));
 }
 
+/* An amount and its scale word: 2456300 millones -> dos billones cuatrocientos cincuenta y seis mil
+ * trescientos millones (a million millions is a billón); else the amount and the word. */
+static bool say_scaled(const es_lang *lang, const char *amount, const char *scale, const char *mark,
+                       strbuf *out)
+{
+    size_t n = strlen(amount);
+    if (strcmp(scale, "millones") || n < 7 || n > 12 || strspn(amount, "0123456789") != n)
+        return es_say_number_mark(lang, out, amount, ES_MASC, true, mark) && sb_word(out, scale);
+    unsigned long long v = strtoull(amount, NULL, 10), big = v / 1000000, rest = v % 1000000;
+    return es_cardinal(&lang->num, out, big, ES_MASC, true) &&
+           sb_word(out, big == 1 ? "billón" : "billones") &&
+           (!rest || (es_cardinal(&lang->num, out, rest, ES_MASC, true) && sb_word(out, scale)));
+}
+
 static bool say_money(const es_lang *lang, const char *payload, const char *mark, strbuf *out)
 {
     char code[16], amount[64], scale[32] = "";
@@ -69,7 +83,7 @@ static bool say_money(const es_lang *lang, const char *payload, const char *mark
                es_say_number(lang, out, amount, ES_MASC, false);
     es_gender g = gender_of(cur);
     if (scale[0]) /* tres millones de dólares, dos coma tres billones de euros */
-        return es_say_number_mark(lang, out, amount, ES_MASC, true, mark) && sb_word(out, scale) &&
+        return say_scaled(lang, amount, scale, mark, out) &&
                (!strcmp(scale, "mil") || sb_word(out, "de")) && es_say_form(out, cur->spoken, true);
     char *dot = strchr(amount, '.');
     if (dot && strlen(dot + 1) > 2) /* more than cents: tres coma cinco cero uno euros */
