@@ -473,6 +473,16 @@ size_t es_rec_code(const cctx *c, size_t i, sem_token *out)
     if (i > 0 && cc_touch(c, i - 1) && !cc_is(c, i - 1, TOK_PUNCT)) return 0;
     size_t times = times_code(c, i, out);
     if (times) return times;
+    /* F1: a code acronyms.tsv says as words (Fórmula Uno) */
+    if (cc_is(c, i, TOK_WORD) && cc_touch(c, i) && cc_is(c, i + 1, TOK_NUMBER) &&
+        !(cc_touch(c, i + 1) && (cc_is(c, i + 2, TOK_WORD) || cc_is(c, i + 2, TOK_NUMBER)))) {
+        const table_entry *a = table_get(c->lang->acronyms, cc_text(c, i, i + 1));
+        if (a && strstr(a->features, "read=word")) {
+            *out = cc_make(c, SEM_WORD, i, i + 1, a->spoken);
+            out->flags |= SEM_SAID;
+            return 2;
+        }
+    }
     size_t k = i, parts[6], np = 0;
     bool caps_word = false, point = false; /* point: this part came after a point (JN.1) */
     while (k < c->n && np < 6) {

@@ -64,7 +64,17 @@ static const char *currency_at(const cctx *c, size_t i, size_t *last)
     char local[16]; /* Bs: bolívares, but bolivianos in Bolivia */
     table_feature(e->features, c->region->code, local, sizeof local);
     const table_entry *cur = local[0] ? table_get(c->lang->currencies, local) : NULL;
-    if (!cur && !strcmp(e->spoken, "NONE")) return NULL; /* L: lempiras in Honduras only */
+    if (!cur && !strcmp(e->spoken, "NONE")) {
+        /* L: lempiras in Honduras, or before a price in cents anywhere (L 1.20, not L 5) */
+        cc_number price;
+        size_t at = cc_next(c, k);
+        const char *dot = NULL;
+        bool cents = cc_read_number(c, at, &price) && price.decimal &&
+                     (dot = strchr(price.canon, '.')) && strlen(dot + 1) == 2;
+        const table_entry *hnl = table_get(c->lang->currencies, "HNL");
+        if (!cents || !hnl) return NULL;
+        return hnl->written;
+    }
     return cur ? cur->written : e->spoken;
 }
 
