@@ -476,7 +476,9 @@ size_t es_rec_code(const cctx *c, size_t i, sem_token *out)
     /* F1: a code acronyms.tsv says as words (Fórmula Uno) */
     if (cc_is(c, i, TOK_WORD) && cc_touch(c, i) && cc_is(c, i + 1, TOK_NUMBER) &&
         !(cc_touch(c, i + 1) && (cc_is(c, i + 2, TOK_WORD) || cc_is(c, i + 2, TOK_NUMBER)))) {
-        const table_entry *a = table_get(c->lang->acronyms, cc_text(c, i, i + 1));
+        const char *code = cc_text(c, i, i + 1);
+        if (!code) return cc_nomem(c), 0;
+        const table_entry *a = table_get(c->lang->acronyms, code);
         if (a && strstr(a->features, "read=word")) {
             *out = cc_make(c, SEM_WORD, i, i + 1, a->spoken);
             out->flags |= SEM_SAID;
