@@ -146,9 +146,10 @@ static bool group_space(const cctx *c, size_t i)
            cc_eq(c, i, "\u2009");
 }
 
+/* -, − or the en dash the press often sets as a minus (–7 °C) */
 static bool is_minus(const cctx *c, size_t i)
 {
-    return cc_eq(c, i, "-") || cc_eq(c, i, "\u2212");
+    return cc_eq(c, i, "-") || cc_eq(c, i, "\u2212") || cc_eq(c, i, "\u2013");
 }
 
 /* A mark that may group thousands or start decimals, touching digits on both sides. */
@@ -252,7 +253,7 @@ bool cc_read_number(const cctx *c, size_t i, cc_number *num)
             sprintf(s, "%s%.*s%.*s%s", num->negative ? "-" : "", (int)c->toks[j].len, cc_ptr(c, j),
                     (int)pad, "000", rest.canon);
             *num = rest;
-            num->negative = cc_eq(c, i, "-") || cc_eq(c, i, "\u2212");
+            num->negative = is_minus(c, i);
             num->canon = s;
             num->grouped = true;
             num->int_digits = c->toks[j].len + 3;
@@ -285,10 +286,12 @@ bool cc_read_number(const cctx *c, size_t i, cc_number *num)
     return true;
 }
 
-/* A counted noun at w: a word that is neither a function word nor a verb form. */
+/* A counted noun at w: a word that is neither a function word nor a verb form, nor a letter
+ * (3.º B: a flat's door, tercero be). */
 static bool noun_at(const cctx *c, size_t w)
 {
-    return cc_is(c, w, TOK_WORD) && !es_is_function_word(c->lang, cc_ptr(c, w), cc_len(c, w)) &&
+    return cc_is(c, w, TOK_WORD) && cc_len(c, w) > 1 &&
+           !es_is_function_word(c->lang, cc_ptr(c, w), cc_len(c, w)) &&
            !es_is_verb_form(c->lang, cc_ptr(c, w), cc_len(c, w));
 }
 

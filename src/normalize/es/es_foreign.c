@@ -82,7 +82,7 @@ static bool misplaced_acute(const char *w, size_t n);
  * cue in foreign-cues.tsv needs one of these, so plain Spanish words cost one pass. */
 static bool gate(const char *w, size_t n)
 {
-    if (n < 2) return false;
+    if (n < 3) return false; /* Py, Wu: too short to tell */
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)w[i];
         if (c == 'w' || c == 'k' || c == 'y' || c == '\'') return true;

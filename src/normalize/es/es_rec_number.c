@@ -549,6 +549,9 @@ size_t es_rec_range(const cctx *c, size_t i, sem_token *out)
             join = " "; /* Calle 26 # 13-19: a Colombian address, trece diecinueve */
         else if (model)
             join = " "; /* a model after a name: Boeing 737-800 */
+        else if (!code && !a.grouped && !b.grouped && vb < va && va > 20 &&
+                 cc_len(c, i) == cc_len(c, j) && (va - vb) * 5 <= va)
+            score = true; /* two close tallies: 98-95, los jueces 116-112 */
         else if (code || (vb < va && va > 20))
             join = " guion "; /* expediente 412-3, Ley 52-2022; a second number below the first */
         else

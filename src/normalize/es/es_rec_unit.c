@@ -361,6 +361,12 @@ size_t es_rec_measure(const cctx *c, size_t i, sem_token *out)
     if (!strcmp(u->written, "s") && cc_touch(c, last) && amount[nd - 1] == '0' &&
         (nd == 2 || nd == 4) && cc_cue(c, cc_prev(c, i), ES_CUE_DECADE_BEFORE))
         return 0;
+    /* los 90': a decade too; a los 90' is the minute */
+    bool minute_mark = strchr("'\xe2", u->written[0]) != NULL;
+    if (minute_mark && amount[nd - 1] == '0' && nd == 2 &&
+        cc_cue(c, cc_prev(c, i), ES_CUE_DECADE_BEFORE) &&
+        !cc_word_is(c, cc_prev(c, cc_prev(c, i)), "a"))
+        return 0;
     strbuf b = {0};
     bool ok = sb_printf(&b, "%s %s", amount, u->written);
     /* a unit per another: 15 km/l, 3 mg/l (said "kilómetros por litro") */

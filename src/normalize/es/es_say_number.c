@@ -82,13 +82,14 @@ bool es_say_decimal(const es_lang *lang, const sem_token *t, strbuf *out)
                               ES_MARK(t));
 }
 
-/* PERCENT "11.2" -> once coma dos por ciento; "6.00" -> seis por ciento (a rate's zero
- * decimals are not read, as a price's are not) */
+/* PERCENT "11.2" -> once coma dos por ciento; "6.00" -> seis por ciento (a rate's two zero
+ * decimals are not read, as a price's are not); "1.0" -> uno coma cero (a statistic's one
+ * decimal is: el IPC subió un 1,0 %) */
 bool es_say_percent(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     char whole[64];
     const char *p = t->payload, *point = strchr(p, '.');
-    if (point && point[1] && point[1 + strspn(point + 1, "0")] == '\0' &&
+    if (point && point[1] && point[2] && point[1 + strspn(point + 1, "0")] == '\0' &&
         (size_t)(point - p) < sizeof whole) {
         snprintf(whole, sizeof whole, "%.*s", (int)(point - p), p);
         p = whole;
