@@ -50,7 +50,7 @@ enum {
     SEM_SENTENCE_END = 1u << 3, /* PUNCT: ends a sentence */
     SEM_ATTACH_NEXT = 1u << 4,  /* PUNCT: written before the next word (¿ ¡) */
     SEM_YEAR = 1u << 5,         /* CARDINAL, RANGE: a year (never agrees) */
-    SEM_DIGITS = 1u << 6,       /* CARDINAL: read digit by digit (016, codes) */
+    SEM_DIGITS = 1u << 6,       /* CARDINAL, CODE: read digit by digit (016; el vuelo IB3456) */
     SEM_AS_ORDINAL = 1u << 7,   /* ROMAN: read as an ordinal (Felipe VI, la I Guerra); DATE: day 1
                                  * read "primero" (Latin America) */
     SEM_PLURAL = 1u << 8,       /* ABBREVIATION: the counted noun is plural; ORDINAL: 3ros */

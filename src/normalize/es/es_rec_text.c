@@ -537,5 +537,8 @@ size_t es_rec_code(const cctx *c, size_t i, sem_token *out)
         return 0;
     }
     *out = cc_make(c, SEM_CODE, i, last, cc_take(c, &b, true));
+    size_t p = cc_prev(c, i);
+    if (cc_word_is(c, p, "vuelo") || cc_word_is(c, p, "vuelos"))
+        out->flags |= SEM_DIGITS; /* el vuelo IB3456: i be tres cuatro cinco seis */
     return last - i + 1;
 }

@@ -362,13 +362,13 @@ size_t es_rec_measure(const cctx *c, size_t i, sem_token *out)
         (nd == 2 || nd == 4) && cc_cue(c, cc_prev(c, i), ES_CUE_DECADE_BEFORE))
         return 0;
     /* los 90': a decade too; a los 90' is the minute; al 93', el 45': the minute said bare */
-    bool minute_mark = !strcmp(u->written, "'") || !strcmp(u->written, "\u2019") ||
-                       !strcmp(u->written, "\u2032");
+    bool minute_mark =
+        !strcmp(u->written, "'") || !strcmp(u->written, "\u2019") || !strcmp(u->written, "\u2032");
     size_t before = cc_prev(c, i);
-    if (minute_mark && ((amount[nd - 1] == '0' && nd == 2 &&
-                         cc_cue(c, before, ES_CUE_DECADE_BEFORE) &&
-                         !cc_word_is(c, cc_prev(c, before), "a")) ||
-                        cc_word_is(c, before, "al") || cc_word_is(c, before, "el")))
+    if (minute_mark &&
+        ((amount[nd - 1] == '0' && nd == 2 && cc_cue(c, before, ES_CUE_DECADE_BEFORE) &&
+          !cc_word_is(c, cc_prev(c, before), "a")) ||
+         cc_word_is(c, before, "al") || cc_word_is(c, before, "el")))
         return 0;
     strbuf b = {0};
     bool ok = sb_printf(&b, "%s %s", amount, u->written);

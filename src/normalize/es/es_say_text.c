@@ -224,7 +224,8 @@ bool es_say_code(const es_lang *lang, const sem_token *t, strbuf *out)
         char *part = strndup(p, n); /* whole, however long: no piece of a code is dropped */
         if (!part) return false;
         if (part[0] >= '0' && part[0] <= '9')
-            ok = (part[0] == '0' && n > 1) || n > ES_DIGITS_MAX
+            ok = (part[0] == '0' && n > 1) || n > ES_DIGITS_MAX ||
+                         ((t->flags & SEM_DIGITS) && n >= 3)
                      ? es_digits(&lang->num, out, part, n)
                      : es_cardinal_str(&lang->num, out, part, ES_MASC, false);
         else if (part[0] >= 'A' && part[0] <= 'Z')
