@@ -380,8 +380,11 @@ void cc_agree(const cctx *c, size_t i, sem_token *out)
     } else if (elided_gender(c, i, &g)) {
         out->gender = g;
     } else {
-        size_t p = cc_prev(c, i); /* a las 21, la 1: the article tells (the hours) */
-        if (cc_word_is(c, p, "las") || cc_word_is(c, p, "la")) out->gender = ES_FEM;
+        size_t p = cc_prev(c, i), pp = cc_prev(c, p); /* a las 21, la 1: the article tells */
+        /* but "en La 1" inside a sentence is the television channel: La uno */
+        bool channel = cc_eq(c, p, "La") && pp != CC_NONE && !cc_eq(c, pp, ".") &&
+                       !cc_eq(c, pp, ":") && !cc_eq(c, pp, "\u00bf") && !cc_eq(c, pp, "\u00a1");
+        if ((cc_word_is(c, p, "las") || cc_word_is(c, p, "la")) && !channel) out->gender = ES_FEM;
     }
 }
 
