@@ -373,7 +373,10 @@ void cc_agree(const cctx *c, size_t i, sem_token *out)
                   es_is_verb_form(c->lang, cc_ptr(c, before), cc_len(c, before)) ||
                   (es_is_function_word(c->lang, cc_ptr(c, before), cc_len(c, before)) &&
                    !cc_cue(c, before, ES_CUE_DETERMINER));
-    if (counts && cc_word_is(c, de, "de") && cc_cue(c, whom, ES_CUE_PARTITIVE)) {
+    if (cc_word_is(c, de, "las") || cc_word_is(c, de, "los")) {
+        /* cifró en 11.600 las hectáreas: the article of the noun named after it */
+        out->gender = cc_word_is(c, de, "las") ? ES_FEM : ES_MASC;
+    } else if (counts && cc_word_is(c, de, "de") && cc_cue(c, whom, ES_CUE_PARTITIVE)) {
         /* 121 de ellas, murieron 21 de las víctimas: the pronoun or article tells */
         const char *w = cc_ptr(c, whom);
         out->gender = w[cc_len(c, whom) - 2] == 'a' ? ES_FEM : ES_MASC;

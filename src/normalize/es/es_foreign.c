@@ -529,6 +529,11 @@ static const char *guess_by_letters(const es_lang *lang, const char *word, size_
         return spelling_language(lang, low, ln); /* Eisele, Scarpellini */
     }
     if (spanish(lang, low, ln) || table_getn(lang->spanish_words, word, n)) return NULL;
+    if (lower_case && es_is_verb_form(lang, low, ln)) return NULL; /* leyeron, huyeron */
+    if (lower_case && ln >= 7 && es_has_prefix(lang, ES_MORPH_PREFIX_O, low, ln) &&
+        strcspn(low, "kwy") == ln && !strstr(low, "ing") && !strstr(low, "sh") &&
+        !strstr(low, "th"))
+        return NULL; /* coordina, coopera, microondas: a Spanish prefix's o before another */
     cue_scan s = {.word = low, .n = ln};
     for (size_t i = 0; i < ln; i++)
         s.has[(unsigned char)low[i]] = 1;

@@ -159,6 +159,11 @@ void es_evidence_add(es_evidence *ev, const es_lang *lang, const char *text, con
         } else if (cc_eq(&c, i, "$") &&
                    (cc_is(&c, i + 1, TOK_NUMBER) || cc_is(&c, i + 2, TOK_NUMBER))) {
             ev->dollar_first++;
+        } else if (cc_word_is(&c, i, "pesos") &&
+                   (cc_is(&c, cc_prev(&c, i), TOK_NUMBER) ||
+                    (cc_word_is(&c, cc_prev(&c, i), "de") &&
+                     cc_cue(&c, cc_prev(&c, cc_prev(&c, i)), ES_CUE_SCALE)))) {
+            ev->dollar_first++; /* 500 pesos, 13,205 millones de pesos: Latin American copy */
         } else if (t->kind == TOK_WORD || t->kind == TOK_SYMBOL) {
             if (i > 0 && cc_touch(&c, i - 1) && cc_is(&c, i - 1, TOK_WORD)) continue;
             size_t took = place_evidence(ev, lang, &c, i, first && words == 0);
@@ -213,7 +218,7 @@ const es_region *es_evidence_decide(const es_evidence *ev, const es_lang *lang, 
         else if (best >= 0)
             sb_printf(why, ", place or currency (%s)", ev->place_why[best]);
         else if (ev->dollar_first)
-            sb_puts(why, ", $ before amounts (Latin American copy)");
+            sb_puts(why, ", $ or pesos with amounts (Latin American copy)");
         else
             sb_puts(why, ", no place or currency seen");
     }

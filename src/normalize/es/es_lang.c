@@ -482,6 +482,14 @@ bool es_has_ending(const es_lang *lang, es_morph_role role, const char *w, size_
     return false;
 }
 
+bool es_has_prefix(const es_lang *lang, es_morph_role role, const char *w, size_t n)
+{
+    const es_endings *e = &lang->morph[role];
+    for (size_t i = 0; i < e->n; i++)
+        if (n > e->len[i] && memcmp(w, e->s[i], e->len[i]) == 0) return true;
+    return false;
+}
+
 /* Gender from a singular form's ending (RAE's regular patterns, morphology.tsv's noun-fem). */
 static int gender_by_ending(const es_lang *lang, const char *w, size_t n)
 {

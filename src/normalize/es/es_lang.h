@@ -88,7 +88,8 @@ typedef enum { ES_CUE_LIST(ES_CUE_ENUM) ES_CUE_COUNT } es_cue_role;
     X(NOUN_FEM_PLURAL, "noun-fem-plural")                                                          \
     X(VERB, "verb")                                                                                \
     X(PARTICIPLE, "participle")                                                                    \
-    X(ONSET, "onset")
+    X(ONSET, "onset")                                                                              \
+    X(PREFIX_O, "prefix-o")
 
 #define ES_MORPH_ENUM(name, role) ES_MORPH_##name,
 typedef enum { ES_MORPH_LIST(ES_MORPH_ENUM) ES_MORPH_COUNT } es_morph_role;
@@ -209,6 +210,9 @@ bool es_is_prenominal_adjective(const es_lang *lang, const char *word, size_t n)
  * bytes in front of it: ("subido", ES_MORPH_PARTICIPLE, 2). */
 bool es_has_ending(const es_lang *lang, es_morph_role role, const char *word, size_t n,
                    size_t before);
+
+/* True when word (n bytes) starts with one of role's letter runs (morphology.tsv prefix-o). */
+bool es_has_prefix(const es_lang *lang, es_morph_role role, const char *word, size_t n);
 
 /* True when word looks like a finite verb, never a counted noun: "21 resultaron heridas". */
 bool es_is_verb_form(const es_lang *lang, const char *word, size_t n);

@@ -45,7 +45,8 @@ static char *iso(const cctx *c, const char *year, size_t ylen, unsigned m, unsig
     return p;
 }
 
-/* 12/06/2024, 1-1-2026, 30.2.1990 -> "2024-06-12"; 2025-03-31 -> "2025-03-31" */
+/* 12/06/2024, 1-1-2026, 30.2.1990 -> "2024-06-12"; 2025-03-31 -> "2025-03-31";
+ * 10/15/2025 (no month 15) -> "2025-10-15" */
 static size_t numeric_date(const cctx *c, size_t i, sem_token *out)
 {
     unsigned a, b, y;
@@ -68,6 +69,11 @@ static size_t numeric_date(const cctx *c, size_t i, sem_token *out)
         return last - i + 1;
     }
     size_t yl = cc_len(c, last);
+    if (a <= 12 && b > 12 && *sep == '/') { /* 10/15/2025: month first, as US media write it */
+        unsigned day = b;
+        b = a;
+        a = day;
+    }
     if (a > 31 || b > 12 || (yl != 4 && yl != 2) || cc_len(c, i) > 2) return 0;
     *out = cc_make(c, SEM_DATE, i, last, iso(c, cc_ptr(c, last), yl, b, a));
     return last - i + 1;

@@ -552,10 +552,10 @@ size_t es_rec_range(const cctx *c, size_t i, sem_token *out)
         else if (!code && !a.grouped && !b.grouped && vb < va && va > 20 &&
                  cc_len(c, i) == cc_len(c, j) && (va - vb) * 5 <= va)
             score = true; /* two close tallies: 98-95, los jueces 116-112 */
-        else if (code || (vb < va && va > 20))
+        else if (code || (vb < va && va > 30))
             join = " guion "; /* expediente 412-3, Ley 52-2022; a second number below the first */
         else
-            score = vb < va && va <= 20; /* small ones a result: el 3-1 de la ida */
+            score = vb < va && va <= 30; /* small ones a result: el 3-1 de la ida, 25-18 */
     }
     bool small = !years && !a.decimal && !b.decimal && va <= 7 && vb <= 7;
     if ((score || (small && !join)) && (set_run(c, i) || cue_in_sentence(c, i, ES_CUE_SETS)))
