@@ -67,6 +67,7 @@ size_t cc_next(const cctx *c, size_t i)
 
 size_t cc_prev(const cctx *c, size_t i)
 {
+    if (i == CC_NONE || i > c->n) return CC_NONE; /* before nothing, nothing */
     while (i-- > 0)
         if (c->toks[i].kind != TOK_SPACE) return i;
     return CC_NONE;
@@ -383,7 +384,8 @@ void cc_agree(const cctx *c, size_t i, sem_token *out)
     } else if (elided_gender(c, i, &g)) {
         out->gender = g;
     } else {
-        size_t p = cc_prev(c, i), pp = cc_prev(c, p); /* a las 21, la 1: the article tells */
+        size_t p = cc_prev(c, i); /* a las 21, la 1: the article tells */
+        size_t pp = p == CC_NONE ? CC_NONE : cc_prev(c, p);
         /* but "en La 1" inside a sentence is the television channel: La uno */
         bool channel = cc_eq(c, p, "La") && pp != CC_NONE && !cc_eq(c, pp, ".") &&
                        !cc_eq(c, pp, ":") && !cc_eq(c, pp, "\u00bf") && !cc_eq(c, pp, "\u00a1");
