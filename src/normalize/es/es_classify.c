@@ -351,8 +351,8 @@ void cc_agree(const cctx *c, size_t i, sem_token *out)
     if (cc_cue(c, w, ES_CUE_SCALE_NOUN)) {
         out->gender = ES_MASC; /* "millones" is the counted noun: treinta y un millones */
         out->flags |= SEM_APOCOPE;
-        size_t n = strlen(out->payload);
-        if (out->cls == SEM_CARDINAL && cc_word_is(c, w, "millones") && n >= 7 && n <= 12 &&
+        size_t n = out->cls == SEM_CARDINAL && out->payload ? strlen(out->payload) : 0;
+        if (cc_word_is(c, w, "millones") && n >= 7 && n <= 12 &&
             strspn(out->payload, "0123456789") == n && strcmp(out->payload + n - 6, "000000"))
             out->flags |= SEM_BILLIONS; /* 2.456.300 millones: dos billones ... trescientos */
         return;
