@@ -442,8 +442,7 @@ size_t es_rec_time(const cctx *c, size_t i, sem_token *out)
     /* " ho": the word horas written out, which a 24-hour clock reads aloud (14:35 horas) */
     /* hrs., hs., hr.: horas abbreviated, read as written out (07:42 hrs.: siete cuarenta y dos
      * horas) */
-    bool horas = cc_word_is(c, nx, "horas") || cc_word_is(c, nx, "hrs") ||
-                 cc_word_is(c, nx, "hs") || cc_word_is(c, nx, "hr");
+    bool horas = !cc_word_is(c, nx, "h"); /* every hour word but h says "horas" */
     const char *style = hword && horas ? " ho"
                         : hword        ? " h"
                         : mer == 'a'   ? " am"

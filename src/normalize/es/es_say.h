@@ -11,6 +11,10 @@ typedef bool (*verbalizer)(const es_lang *lang, const sem_token *t, strbuf *out)
 /* A canonical number "-12.05" in words: menos doce coma cero cinco. The integer part
  * agrees in gender; apocope applies to the last word said (un, veintiún). */
 bool es_say_number(const es_lang *lang, strbuf *out, const char *canon, es_gender g, bool apocope);
+/* A count of millions past a million, its "millones" left to the caller (said only when
+ * *rest): 2456300 -> dos billones cuatrocientos cincuenta y seis mil trescientos. */
+bool es_say_millions_count(const es_lang *lang, strbuf *out, unsigned long long millions,
+                           bool *rest);
 /* The same with the decimal mark's word: "coma", or "punto" where it was written 8.9. */
 bool es_say_number_mark(const es_lang *lang, strbuf *out, const char *canon, es_gender g,
                         bool apocope, const char *mark);

@@ -58,6 +58,16 @@ bool es_say_number_mark(const es_lang *lang, strbuf *out, const char *canon, es_
 }
 
 /* CARDINAL "21" f -> veintiuna; "2024" year -> dos mil veinticuatro; "016" -> cero uno seis */
+bool es_say_millions_count(const es_lang *lang, strbuf *out, unsigned long long millions,
+                           bool *rest)
+{
+    unsigned long long big = millions / 1000000, small = millions % 1000000;
+    *rest = small != 0;
+    return es_cardinal(&lang->num, out, big, ES_MASC, true) &&
+           sb_word(out, big == 1 ? "billón" : "billones") &&
+           (!small || es_cardinal(&lang->num, out, small, ES_MASC, true));
+}
+
 bool es_say_cardinal(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     const char *p = t->payload;
@@ -66,12 +76,9 @@ bool es_say_cardinal(const es_lang *lang, const sem_token *t, strbuf *out)
         return es_digits(&lang->num, out, p, strlen(p));
     }
     if (t->flags & SEM_YEAR) return es_say_number(lang, out, p, ES_MASC, false);
-    if (t->flags & SEM_BILLIONS) { /* the "millones" after it ends the count */
-        unsigned long long v = strtoull(p, NULL, 10), big = v / 1000000;
-        return es_cardinal(&lang->num, out, big, ES_MASC, true) &&
-               sb_word(out, big == 1 ? "billón" : "billones") &&
-               es_cardinal(&lang->num, out, v % 1000000, ES_MASC, true);
-    }
+    bool rest;
+    if (t->flags & SEM_BILLIONS) /* the "millones" after it ends the count */
+        return es_say_millions_count(lang, out, strtoull(p, NULL, 10), &rest);
     return es_say_number(lang, out, p, t->gender, (t->flags & SEM_APOCOPE) != 0);
 }
 

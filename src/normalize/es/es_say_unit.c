@@ -66,10 +66,9 @@ static bool say_scaled(const es_lang *lang, const char *amount, const char *scal
     size_t n = strlen(amount);
     if (strcmp(scale, "millones") || n < 7 || n > 12 || strspn(amount, "0123456789") != n)
         return es_say_number_mark(lang, out, amount, ES_MASC, true, mark) && sb_word(out, scale);
-    unsigned long long v = strtoull(amount, NULL, 10), big = v / 1000000, rest = v % 1000000;
-    return es_cardinal(&lang->num, out, big, ES_MASC, true) &&
-           sb_word(out, big == 1 ? "billón" : "billones") &&
-           (!rest || (es_cardinal(&lang->num, out, rest, ES_MASC, true) && sb_word(out, scale)));
+    bool rest;
+    return es_say_millions_count(lang, out, strtoull(amount, NULL, 10), &rest) &&
+           (!rest || sb_word(out, scale));
 }
 
 static bool say_money(const es_lang *lang, const char *payload, const char *mark, strbuf *out)
