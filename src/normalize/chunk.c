@@ -62,13 +62,30 @@ static char *capped_words(arena *a, const char *s, size_t n)
     return out;
 }
 
+/* The words not yet emitted as TEXT chunks, with a short BREAK at each group pause (a
+ * telephone's groups: ES_GROUP_PAUSE). */
 static bool flush(builder *b)
 {
-    if (b->run.len == 0) return true;
-    chunk c = {.kind = CHUNK_TEXT, .start = b->run_start, .end = b->run_end};
-    c.text = capped_words(b->a, b->run.data, b->run.len);
+    const char *s = b->run.data, *end = s + b->run.len;
+    bool ok = true;
+    while (ok && s < end) {
+        const char *cut = memchr(s, ES_GROUP_PAUSE[0], (size_t)(end - s));
+        const char *stop = cut ? cut : end;
+        const char *from = s, *to = stop;
+        while (from < to && *from == ' ')
+            from++;
+        while (to > from && to[-1] == ' ')
+            to--;
+        if (to > from) {
+            chunk c = {.kind = CHUNK_TEXT, .start = b->run_start, .end = b->run_end};
+            c.text = capped_words(b->a, from, (size_t)(to - from));
+            ok = c.text && add(b, c);
+        }
+        if (ok && cut) ok = add(b, (chunk){.kind = CHUNK_BREAK, .ms = CHUNK_PAUSE_GROUP_MS});
+        s = cut ? cut + 1 : end;
+    }
     sb_clear(&b->run);
-    return c.text && add(b, c);
+    return ok;
 }
 
 static bool push_prosody(builder *b, int rate, int pitch)

@@ -39,6 +39,7 @@ enum {
     CHUNK_PAUSE_PARAGRAPH_MS = 550, /* after every block */
     CHUNK_PAUSE_HEADING_MS = 800,   /* after a heading or title */
     CHUNK_PAUSE_QUOTE_MS = 120,     /* around a quotation */
+    CHUNK_PAUSE_GROUP_MS = 150,     /* between a telephone number's groups */
     CHUNK_QUOTE_PITCH = 112,        /* quotations a little higher */
     CHUNK_HEADING_RATE = 92,        /* headings a little slower */
     CHUNK_WORD_MAX = 40,            /* characters in one word given to the synthesizer */

@@ -19,6 +19,16 @@ words_text=$(tr -s ' \n' '\n\n' <"$WORK/text" | grep -c .)
 words_ssml=$(sed -e 's/<[^>]*>/ /g' "$WORK/ssml.xml" | tr -s ' \n' '\n\n' | grep -c .)
 check "--ssml and --text carry the same words ($words_ssml vs $words_text)" test "$words_text" = "$words_ssml"
 
+# A telephone's groups: a short pause between them in the SSML, no comma in the words.
+echo "Llame al 0800-222-1133 ahora." >"$WORK/phone.txt"
+check "--text reads a telephone's groups without commas" \
+    grep -q "cero ochocientos doscientos veintidós once treinta y tres ahora" <("$LOCUTOR" --text "$WORK/phone.txt")
+check "--ssml puts a 150 ms break between a telephone's groups" \
+    grep -q 'ochocientos<break time="150ms"/> doscientos veintidós<break time="150ms"/> once' <("$LOCUTOR" --ssml "$WORK/phone.txt")
+printf 'hola\036mundo 5\036 6\n' >"$WORK/control.txt"
+check "a control character in the text (the group pause's own) makes no break" \
+    sh -c "! '$LOCUTOR' --ssml '$WORK/control.txt' | grep -q '<break time=\"150ms\"'"
+
 cat >"$WORK/hostile.txt" <<'HOSTILE'
 El archivo <audio src="/etc/passwd"> no debe leerse & nada <break time="9s"/> debe pausar.
 Pepe & Juan dijeron "5 > 3" y 'hola' <speak> </speak> ]]> <!-- x --> &amp; &#60;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "es_say.h"
+#include "es_verbalize.h"
 
 /* Decimal digits after the comma: up to three as one number (cero cinco, ciento treinta y
  * dos), longer ones in pairs (catorce quince) the way they are read aloud. */
@@ -221,7 +222,8 @@ static bool say_pairs(const es_lang *lang, strbuf *out, const char *p, size_t n)
     return ok;
 }
 
-/* TELEPHONE "+34 91 123 45 67" -> más treinta y cuatro, nueve uno, uno dos tres, ...; a free
+/* TELEPHONE "+34 91 123 45 67" -> más treinta y cuatro | nueve uno | uno dos tres ... (| a group
+ * pause, ES_GROUP_PAUSE); a free
  * line's groups as numbers (cues.tsv phone-prefix: 900 123 456 novecientos, ciento veintitrés...);
  * "123.123.0.40" -> uno dos tres punto ... */
 bool es_say_telephone(const es_lang *lang, const sem_token *t, strbuf *out)
@@ -241,7 +243,7 @@ bool es_say_telephone(const es_lang *lang, const sem_token *t, strbuf *out)
             p += n + (p[n] != '\0');
             continue;
         } else {
-            if (!first) ok = p[-1] == '.' ? sb_word(out, "punto") : sb_puts(out, ",");
+            if (!first) ok = p[-1] == '.' ? sb_word(out, "punto") : sb_puts(out, ES_GROUP_PAUSE);
             size_t zero = p[0] == '0'; /* 0800: cero ochocientos */
             if (first) toll_free = es_cue(lang, p, n, ES_CUE_PHONE_PREFIX);
             bool pairs = ((t->flags & SEM_PAIRS) || (toll_free && !first && n == 4)) &&

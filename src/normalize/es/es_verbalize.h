@@ -6,6 +6,10 @@
 #include "semiotic.h"
 #include "strbuf.h"
 
+/* Between the groups of a telephone number: a short pause, not a word. The chunker makes it a
+ * BREAK, so the text has no comma (which espeak-ng would read with a pause's allophones). */
+#define ES_GROUP_PAUSE "\x1e"
+
 /* Appends the spoken words for t to out (space-separated from what is there).
  * PUNCT appends its mark without a space. What its class cannot say is read digit by digit or
  * as written. Returns LOC_OK, or LOC_ERR_NOMEM only when memory runs out. */
