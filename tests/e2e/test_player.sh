@@ -24,6 +24,8 @@ A2=$SRC/articles/dana-valencia.txt
 tm() { tmux -L "$TMUX_SOCK" "$@"; }
 key() { tm send-keys -t t "$@"; }
 pane() { tm capture-pane -p -t t -S -200; }
+# check_pane: check, and on failure the pane's last screens, to see what the player printed
+check_pane() { check "$@" || { echo "--- the terminal:"; pane; }; }
 # waits up to 20 s for a line matching $1 in the pane
 wait_for() { for i in $(seq 1 200); do pane | grep -q -- "$1" && return 0; sleep 0.1; done; return 1; }
 # waits up to 20 s for more than $2 lines matching $1 (a line that was already there does not count)
@@ -99,12 +101,13 @@ check "the resumed run printed its first line at sentence 3" \
 # A changed article starts from its beginning, with a message.
 cp "$A1" "$WORK/art.txt"
 run_in_pane RC4 "$LOCUTOR $WORK/art.txt"
-wait_for "^Artículo 1 de 1"; key n; sleep 0.2; key n; sleep 0.3; key q; wait_for "^RC4="
+wait_for "^Artículo 1 de 1"; key n; sleep 0.2; key n; sleep 0.3; key q
+check_pane "a run ended with q exits 0 (and saves its place)" wait_for "^RC4=0"
 echo "Una frase nueva al final." >>"$WORK/art.txt"
 run_in_pane RC3 "$LOCUTOR --resume $WORK/art.txt"
-check "a changed article starts from its beginning, with a message" wait_for "^El artículo ha cambiado"
+check_pane "a changed article starts from its beginning, with a message" wait_for "^El artículo ha cambiado"
 key q
-wait_for "^RC3="
+check_pane "the changed article's run exits 0" wait_for "^RC3=0"
 
 # + during a sentence: the next one comes at the new rate with no gap longer than the
 # natural pause at that boundary (the same article played at 175 and at 200 without keys)
@@ -156,23 +159,23 @@ splus=$(awk "BEGIN { print ${3#speech_s=} - $gap / 1000 }")
 check "the second sentence is faster after + (${splus} s of speech around the boundary, ${s175} s at 175 throughout)" \
     fcmp "$splus < $s175 - 0.1"
 
-# Ctrl-C stops at once and gives the terminal back.
-run_in_pane RC5 "$LOCUTOR $A1" "stty -g >$WORK/stty.after2"
+# Ctrl-C stops at once and gives the terminal back (as it was just before this run).
+run_in_pane RC5 "stty -g >$WORK/stty.before2; $LOCUTOR $A1" "stty -g >$WORK/stty.after2"
 wait_for "^Artículo 1 de 1"
 sleep 0.5
 key C-c
 check "Ctrl-C ends the player with 130" wait_for "^RC5=130"
 sleep 0.3
-check "the terminal is sane after Ctrl-C" cmp -s "$WORK/stty.before" "$WORK/stty.after2"
+check_pane "the terminal is sane after Ctrl-C" cmp -s "$WORK/stty.before2" "$WORK/stty.after2"
 
 # SIGTERM stops at once (130) and gives the terminal back.
-run_in_pane RC7 "bash -c 'echo \$\$ >$WORK/pid; exec $LOCUTOR $A1'" "stty -g >$WORK/stty.after3"
+run_in_pane RC7 "stty -g >$WORK/stty.before3; bash -c 'echo \$\$ >$WORK/pid; exec $LOCUTOR $A1'" "stty -g >$WORK/stty.after3"
 wait_for "^Artículo 1 de 1"
 sleep 0.5
 kill -TERM "$(cat "$WORK/pid")"
 check "SIGTERM ends the player with 130" wait_for "^RC7=130"
 sleep 0.3
-check "the terminal is sane after SIGTERM" cmp -s "$WORK/stty.before" "$WORK/stty.after3"
+check_pane "the terminal is sane after SIGTERM" cmp -s "$WORK/stty.before3" "$WORK/stty.after3"
 
 # The sound server goes away while paused: one line and exit 5, not a hang.
 run_in_pane RC8 "$LOCUTOR $A1 2>$WORK/lost-paused.err"
