@@ -107,10 +107,16 @@ static bool say_clock(const es_lang *lang, const clock_read *k, strbuf *out)
     return ok;
 }
 
-/* A clock time read as hours then minutes before "horas": 14:35, not 1:25 nor 14:05 */
+/* A clock time read as hours then minutes before "horas": 14:35 and 00:05, not 1:25 nor 14:05 */
 static bool hours_and_minutes(const clock_read *k)
 {
-    return k->h != 1 && k->m >= 10;
+    return k->h != 1 && (k->m >= 10 || (k->h == 0 && k->m));
+}
+
+/* 7:15 and 10:30 keep "y cuarto", "y media" before h (but 00:15 h is cero quince horas) */
+static bool quarter(const clock_read *k)
+{
+    return k->h && (k->m == 15 || k->m == 30);
 }
 
 /* "@gmt-3" -> ge eme te menos tres; "@utc+1:30" -> u te ce más una treinta; "@pyt" -> hora de
@@ -145,7 +151,7 @@ static bool say_zone(const es_lang *lang, const char *z, strbuf *out)
 /* TIME "10:30 h" -> diez y media; "20:00 h" -> veinte horas; "7:15" -> siete y cuarto;
  * "3:02:32" -> tres horas, dos minutos y treinta y dos segundos; "1:00 pm" -> una de la tarde;
  * "la 1:25" -> la una y veinticinco; "de 9:00-14:30" -> de nueve a catorce y media;
- * "14:35 horas" -> catorce treinta y cinco horas (but 14:35 h -> catorce y treinta y cinco);
+ * "14:35 horas" and "14:35 h" -> catorce treinta y cinco horas (but 10:30 h -> diez y media);
  * "20:15 hm" -> veinte horas quince; "1:52.08" -> un minuto, cincuenta y dos segundos y ocho
  * centésimas; "20:00 @gmt-3" -> veinte ge eme te menos tres (payloads: es_rec_date.c) */
 bool es_say_time(const es_lang *lang, const sem_token *t, strbuf *out)
@@ -189,8 +195,11 @@ bool es_say_time(const es_lang *lang, const sem_token *t, strbuf *out)
         ok = ok && es_cardinal(&lang->num, out, a.h, ES_FEM, false);
         if (a.h != 1) ok = ok && unit_word(lang, "h", true, out);
         if (a.m) ok = ok && es_cardinal(&lang->num, out, a.m, ES_MASC, false);
-    } else if (!strcmp(style, "ho") && !zone && hours_and_minutes(range ? &b : &a)) {
-        /* 14:35 horas -> catorce treinta y cinco horas, as the wire's 24-hour clock is read */
+    } else if (!zone &&
+               (!strcmp(style, "ho") || (!strcmp(style, "h") && !quarter(range ? &b : &a))) &&
+               hours_and_minutes(range ? &b : &a)) {
+        /* 14:35 horas (or h) -> catorce treinta y cinco horas, as the wire's 24-hour clock is
+           read; 00:15 h -> cero quince horas */
         if (range) ok = ok && say_clock(lang, &a, out) && sb_word(out, "a");
         const clock_read *last = range ? &b : &a;
         ok = ok && es_cardinal(&lang->num, out, last->h, ES_FEM, false) &&
