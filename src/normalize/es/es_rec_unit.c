@@ -39,8 +39,9 @@ static size_t longest_key(const cctx *c, const table *t, size_t i, bool upper, c
     return best;
 }
 
-/* A currency sign or code at i: "€", "US$", "USD", "usd" -> its ISO code; "$" -> the region's */
-static const char *currency_at(const cctx *c, size_t i, size_t *last)
+/* A currency sign or code at i: "€", "US$", "USD", "usd" -> its ISO code; "$" -> the region's;
+ * before: the sign stands before the amount (Bs 3,72: bolivianos, currency-signs.tsv before=) */
+static const char *currency_at(const cctx *c, size_t i, bool before, size_t *last)
 {
     char key[64];
     size_t k = longest_key(c, c->lang->currency_signs, i, true, key, sizeof key);
@@ -63,6 +64,7 @@ static const char *currency_at(const cctx *c, size_t i, size_t *last)
     const table_entry *e = table_get(c->lang->currency_signs, key);
     char local[16]; /* Bs: bolívares, but bolivianos in Bolivia */
     table_feature(e->features, c->region->code, local, sizeof local);
+    if (!local[0] && before) table_feature(e->features, "before", local, sizeof local);
     const table_entry *cur = local[0] ? table_get(c->lang->currencies, local) : NULL;
     if (!cur && !strcmp(e->spoken, "NONE")) {
         /* L: lempiras in Honduras, or before a price in cents anywhere (L 1.20, not L 5) */
@@ -180,7 +182,7 @@ size_t es_rec_money(const cctx *c, size_t i, sem_token *out)
     cc_number num;
     /* a word can only open an amount as its currency (US$ 10, USD 5): a number follows */
     if (cc_is(c, i, TOK_WORD) && !cc_number_near(c, i, 4)) return 0;
-    const char *cur = currency_at(c, i, &cl);
+    const char *cur = currency_at(c, i, true, &cl);
     if (cur) { /* sign first */
         size_t k = cc_touch(c, cl) ? cl + 1 : cc_next(c, cl);
         if (!cc_read_number(c, k, &num)) return 0;
@@ -197,7 +199,7 @@ size_t es_rec_money(const cctx *c, size_t i, sem_token *out)
                              scale, out);
         size_t after = cc_next(c, last), cl2;
         const char *code =
-            dollar_sign && cc_is(c, after, TOK_WORD) ? currency_at(c, after, &cl2) : NULL;
+            dollar_sign && cc_is(c, after, TOK_WORD) ? currency_at(c, after, false, &cl2) : NULL;
         if (code) /* $1,000.00 USD: the code names the dollar sign's currency */
             return money_num(c, i, cl2, code, &num, scale, out);
         return money_num(c, i, last, cur, &num, scale, out);
@@ -205,12 +207,12 @@ size_t es_rec_money(const cctx *c, size_t i, sem_token *out)
     if (!cc_read_number(c, i, &num)) return 0;
     size_t k = cc_touch(c, num.last) ? num.last + 1 : cc_next(c, num.last);
     const char *scale = NULL;
-    if ((cur = currency_at(c, k, &cl))) return money_num(c, i, cl, cur, &num, NULL, out);
+    if ((cur = currency_at(c, k, false, &cl))) return money_num(c, i, cl, cur, &num, NULL, out);
     if ((scale = scale_at(c, k, &sl))) {
         /* 1.000 millones de €, 3 millones € */
         size_t d = cc_next(c, sl);
         if (cc_eq(c, d, "de")) d = cc_next(c, d);
-        if ((cur = currency_at(c, d, &cl)) && !cc_is(c, d, TOK_WORD))
+        if ((cur = currency_at(c, d, false, &cl)) && !cc_is(c, d, TOK_WORD))
             return money_num(c, i, cl, cur, &num, scale, out);
     }
     return 0;
