@@ -66,6 +66,7 @@ static char *capped_words(arena *a, const char *s, size_t n)
  * telephone's groups: ES_GROUP_PAUSE). */
 static bool flush(builder *b)
 {
+    if (b->run.len == 0) return true;
     const char *s = b->run.data, *end = s + b->run.len;
     bool ok = true;
     while (ok && s < end) {

@@ -35,7 +35,7 @@ play() {
         key Down
         sleep 0.4
     done
-    wait_for "^$tag="
+    wait_for "^$tag=" || { echo "--- $tag did not end; the terminal:"; pane; }
     pane | sed -n "/^BEGIN_$tag/,\$p" >"$WORK/$tag.log"
 }
 articles() { grep '^Artículo' "$WORK/$1.log"; }
