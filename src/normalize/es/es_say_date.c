@@ -167,6 +167,7 @@ bool es_say_time(const es_lang *lang, const sem_token *t, strbuf *out)
         if (!(p = read_clock(p + 1, &b))) return sb_word(out, t->payload);
         range = true;
     }
+    const clock_read *last = range ? &b : &a; /* the clock the words after it belong to */
     char style[4] = "";
     const char *zone = NULL;
     while (*p == ' ') {
@@ -195,20 +196,17 @@ bool es_say_time(const es_lang *lang, const sem_token *t, strbuf *out)
         ok = ok && es_cardinal(&lang->num, out, a.h, ES_FEM, false);
         if (a.h != 1) ok = ok && unit_word(lang, "h", true, out);
         if (a.m) ok = ok && es_cardinal(&lang->num, out, a.m, ES_MASC, false);
-    } else if (!zone &&
-               (!strcmp(style, "ho") || (!strcmp(style, "h") && !quarter(range ? &b : &a))) &&
-               hours_and_minutes(range ? &b : &a)) {
+    } else if (!zone && (!strcmp(style, "ho") || (!strcmp(style, "h") && !quarter(last))) &&
+               hours_and_minutes(last)) {
         /* 14:35 horas (or h) -> catorce treinta y cinco horas, as the wire's 24-hour clock is
            read; 00:15 h -> cero quince horas */
         if (range) ok = ok && say_clock(lang, &a, out) && sb_word(out, "a");
-        const clock_read *last = range ? &b : &a;
         ok = ok && es_cardinal(&lang->num, out, last->h, ES_FEM, false) &&
              es_cardinal(&lang->num, out, last->m, ES_MASC, false) &&
              unit_word(lang, "h", true, out);
     } else {
         ok = ok && say_clock(lang, &a, out);
         if (range) ok = ok && sb_word(out, "a") && say_clock(lang, &b, out);
-        const clock_read *last = range ? &b : &a;
         if ((!strcmp(style, "h") || !strcmp(style, "ho")) && !zone && !last->m && last->h != 1)
             ok = ok && unit_word(lang, "h", true, out); /* 20:00 h -> veinte horas */
         if (ok && (!strcmp(style, "am") || !strcmp(style, "pm") || !strcmp(style, "m")))

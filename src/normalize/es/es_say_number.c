@@ -223,9 +223,8 @@ static bool say_pairs(const es_lang *lang, strbuf *out, const char *p, size_t n)
 }
 
 /* TELEPHONE "+34 91 123 45 67" -> más treinta y cuatro | nueve uno | uno dos tres ... (| a group
- * pause, ES_GROUP_PAUSE); a free
- * line's groups as numbers (cues.tsv phone-prefix: 900 123 456 novecientos, ciento veintitrés...);
- * "123.123.0.40" -> uno dos tres punto ... */
+ * pause, ES_GROUP_PAUSE); a free line's groups as numbers (cues.tsv phone-prefix: 900 123 456
+ * novecientos, ciento veintitrés...); "123.123.0.40" -> uno dos tres punto ... */
 bool es_say_telephone(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     const char *p = t->payload;
