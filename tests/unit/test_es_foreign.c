@@ -30,7 +30,9 @@ static void languages_from_letters(void **state)
     assert_string_equal(language("Przybylski"), "pl");
     assert_string_equal(language("Bonucci"), "it");
     assert_string_equal(language("Magalhães"), "pt");
-    assert_string_equal(language("Hollis"), "en"); /* english-words.tsv */
+    assert_string_equal(language("Hollis"), "en");      /* english-words.tsv */
+    assert_string_equal(language("Livingstone"), "en"); /* -stone */
+    assert_string_equal(language("Bourg"), "fr");       /* -ourg */
 }
 
 /* Issue 13: more languages and the letters that show them. */
@@ -167,6 +169,10 @@ static void respelling_follows_the_spelling(void **state)
     respell("fr", "Gagnon", "g|a|n|j|'O~", "Gañón");   /* French gn written ñ, as in coñac */
     respell("fr", "Daniel", "d|a|n|j|'E|l", "Daniel"); /* n j not spelled gn stays */
     respell("fr", "Berthelot", "(en)|b|'3:|T|I2|l|,0|t|(fr)", "Bérzelot"); /* the voice switched */
+    respell("en", "Theodore", "T|'i:|;|@|d|,o@", "Zíodor");   /* a silent final e takes no vowel */
+    respell("en", "Woolworth", "w|'U|l|w|3:|T", "Úluorz");    /* a first w and its u: one u */
+    respell("en", "Toowoomba", "t|u:|w|'u:|m|b|@", "Tuúmba"); /* two u's of two syllables */
+    respell("nb", "Søndergaard", "s|'W|n|n|a|R|g|,O|R", "Sénergord"); /* ø said e */
 }
 
 static void spelling_rules(void **state)

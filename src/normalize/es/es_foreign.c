@@ -166,6 +166,7 @@ static bool gate(const char *w, size_t n)
     for (const char *z = strstr(w, "zi"); z; z = strstr(z + 1, "zi"))
         if (is_vowel_letter(z[2])) return true; /* Graziella, Cinzia */
     if (n >= 4 && !strcmp(w + n - 4, "oise")) return true;
+    if (n >= 7 && !strcmp(w + n - 5, "stone")) return true; /* Livingstone, Goldstone */
     return misplaced_acute(w, n);
 }
 
@@ -924,8 +925,13 @@ static void simplify(char *s)
 {
     size_t o = 0;
     for (size_t i = 0; s[i]; i++) {
-        if (o > 0 && s[i] == s[o - 1] && (is_consonant_letter(s[i]) || s[i] == 'u'))
-            continue; /* Luelin, not Luuelin */
+        bool doubles = is_consonant_letter(s[i]) || s[i] == 'u';
+        if (o > 0 && s[i] == s[o - 1] && doubles) continue; /* Luelin, not Luuelin */
+        if (o == 2 && s[1] == STRESS && s[i] == s[0] && doubles) {
+            s[0] = STRESS; /* a first w and its stressed u: one u (Woolworth; not Toowoomba) */
+            s[o - 1] = s[i];
+            continue;
+        }
         s[o++] = s[i];
     }
     s[o] = '\0';
@@ -1028,6 +1034,15 @@ static bool value_is_nucleus(const char *v)
     return false;
 }
 
+/* Is group gi a lone final e after a consonant, as English and French leave silent (Theodore)? */
+static bool silent_e_shape(const char *s, const vowel_groups *g, size_t gi)
+{
+    size_t end = g->start[gi] + g->len[gi];
+    return gi + 1 == g->count && gi > 0 && g->len[gi] == 1 && s[g->start[gi]] == 'e' &&
+           g->start[gi] > 0 && is_consonant_letter(s[g->start[gi] - 1]) &&
+           (s[end] == '\0' || !strcmp(s + end, "s"));
+}
+
 /* How badly spelled vowel group gi fits a nucleus said value: 0 when the group holds the
  * value's vowel (i also as y), 1 for a schwa (*, any spelling), else 2. */
 static int fit_cost(const char *value, const char *s, const vowel_groups *g, size_t gi)
@@ -1036,6 +1051,7 @@ static int fit_cost(const char *value, const char *s, const vowel_groups *g, siz
     for (const char *p = value; *p && !v; p++)
         if (is_vowel_letter(*p) || *p == '*' || *p == 'O') v = *p;
     if (v == '*' || v == 'O') return 1;
+    if (silent_e_shape(s, g, gi) && v != 'e') return 3; /* Theodore: the o, not the final e */
     bool ai = !strncmp(value, "ai", 2); /* English i and y say ai (Brian: i ai, a schwa) */
     for (size_t i = 0; i < g->len[gi]; i++) {
         char c = s[g->start[gi] + i];
