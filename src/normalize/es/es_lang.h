@@ -74,7 +74,8 @@ struct es_foreign;
     X(MOTTO, "motto")                                                                              \
     X(COMMA_DECIMAL, "comma-decimal")                                                              \
     X(PHONE_PREFIX, "phone-prefix")                                                                \
-    X(YEAR_PART, "year-part")
+    X(YEAR_PART, "year-part")                                                                      \
+    X(ORDINAL_AFTER, "ordinal-after")
 
 #define ES_CUE_ENUM(name, role) ES_CUE_##name,
 typedef enum { ES_CUE_LIST(ES_CUE_ENUM) ES_CUE_COUNT } es_cue_role;

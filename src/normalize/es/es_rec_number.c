@@ -220,7 +220,12 @@ size_t es_rec_ordinal(const cctx *c, size_t i, sem_token *out)
     /* bare o / a after the RAE point (1.a), or before a noun (la 3a edición); the suffixes only
      * without it */
     bool bare = !strcmp(w, "o") || !strcmp(w, "a");
-    if (bare && !dot) {
+    /* a point of its own before a lower-case word: 4to. lugar; Mexican artículo 3o. constitucional
+     */
+    bool own_point = cc_eq(c, k + 1, ".") && cc_touch(c, k) &&
+                     cc_is(c, cc_next(c, k + 1), TOK_WORD) && !cc_capitalized(c, cc_next(c, k + 1));
+    bool bare_point = bare && !dot && own_point && cc_len(c, i) <= 2;
+    if (bare && !dot && !bare_point) {
         size_t nx = cc_next(c, k);
         if (cc_len(c, i) > 2 || !cc_is(c, nx, TOK_WORD) || cc_len(c, nx) < 3 ||
             es_is_function_word(c->lang, cc_ptr(c, nx), cc_len(c, nx)))
@@ -231,17 +236,17 @@ size_t es_rec_ordinal(const cctx *c, size_t i, sem_token *out)
     if ((!strcmp(w, "°") || !strcmp(w, "º")) && !dot &&
         !degree_is_ordinal(c, i, k, num.canon + num.negative))
         return 0;
-    /* 4to. lugar: the suffix's own point, inside a sentence */
-    if (suffix && cc_eq(c, k + 1, ".") && cc_touch(c, k) && cc_is(c, cc_next(c, k + 1), TOK_WORD) &&
-        !cc_capitalized(c, cc_next(c, k + 1)))
-        k++;
+    if ((suffix && own_point) || bare_point) k++;
     char *d = cc_strdup(c, num.canon);
     if (!d) return 0;
     *out = cc_make(c, SEM_ORDINAL, i, k, d);
     out->gender = g;
     if (plural) out->flags |= SEM_PLURAL;
     if (apocope) out->flags |= SEM_APOCOPE;
-    if (g == ES_MASC && !apocope) {
+    size_t before = cc_prev(c, i); /* artículo 1.º constitucional: after its noun, whole */
+    bool after_noun =
+        before != CC_NONE && cc_is(c, before, TOK_WORD) && cc_cue(c, before, ES_CUE_ORDINAL_AFTER);
+    if (g == ES_MASC && !apocope && !after_noun) {
         /* 1.º puesto: a newsreader says "primer puesto" */
         sem_token probe = {0};
         cc_agree(c, k, &probe);

@@ -127,6 +127,14 @@ static size_t money(const cctx *c, size_t i, size_t last, const char *code, cons
         per = cc_text(c, last + 2, last + 2); /* $45/litro: por litro */
         if (!per) return 0;
         last += 2;
+    } else if (cc_word_is(c, cc_next(c, last), "por") &&
+               cc_cue(c, cc_next(c, cc_next(c, last)), ES_CUE_CURRENCY)) {
+        size_t k = cc_next(c, cc_next(c, last)); /* 36,52 Bs por dólar: an exchange rate */
+        if (cc_ptr(c, k)[cc_len(c, k) - 1] != 's') {
+            per = cc_text(c, k, k);
+            if (!per) return 0;
+            last = k;
+        }
     }
     /* a sign with its scale: M€ -> EUR millones */
     const char *sp = strchr(code, ' ');
