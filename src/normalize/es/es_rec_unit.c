@@ -184,6 +184,29 @@ static size_t money_num(const cctx *c, size_t i, size_t last, const char *code,
 
 /* 15 € -> MONEY "EUR 15"; 3,20 € -> "EUR 3.20"; US$ 3 millones -> "USD 3 millones";
  * £20 -> "GBP 20"; 1.000 millones de € -> "EUR 1000 millones" */
+/* Is the amount that ends at last the first of a range whose second names the same currency,
+ * sign first (entre $85.000 y $240.000) or after (de 5 € a 10 €)? Then the currency is said once,
+ * after the second: entre ochenta y cinco mil y doscientos cuarenta mil pesos. */
+static bool currency_said_later(const cctx *c, size_t i, size_t last, const char *code,
+                                bool sign_first)
+{
+    size_t before = cc_prev(c, i), joint = cc_next(c, last);
+    bool entre = cc_word_is(c, before, "entre") && cc_word_is(c, joint, "y");
+    bool from = (cc_word_is(c, before, "de") || cc_word_is(c, before, "desde")) &&
+                cc_word_is(c, joint, "a");
+    if (before == CC_NONE || (!entre && !from)) return false;
+    size_t k = cc_next(c, joint), cl;
+    cc_number second;
+    const char *other = NULL;
+    if (sign_first) {
+        other = currency_at(c, k, true, &cl);
+    } else if (cc_read_number(c, k, &second)) {
+        size_t after = cc_touch(c, second.last) ? second.last + 1 : cc_next(c, second.last);
+        other = currency_at(c, after, false, &cl);
+    }
+    return other && !strcmp(other, code);
+}
+
 size_t es_rec_money(const cctx *c, size_t i, sem_token *out)
 {
     size_t cl, sl;
@@ -210,12 +233,19 @@ size_t es_rec_money(const cctx *c, size_t i, sem_token *out)
             dollar_sign && cc_is(c, after, TOK_WORD) ? currency_at(c, after, false, &cl2) : NULL;
         if (code) /* $1,000.00 USD: the code names the dollar sign's currency */
             return money_num(c, i, cl2, code, &num, scale, out);
-        return money_num(c, i, last, cur, &num, scale, out);
+        size_t n = money_num(c, i, last, cur, &num, scale, out);
+        if (n && !scale && !num.decimal && currency_said_later(c, i, last, cur, true))
+            out->flags |= SEM_BARE;
+        return n;
     }
     if (!cc_read_number(c, i, &num)) return 0;
     size_t k = cc_touch(c, num.last) ? num.last + 1 : cc_next(c, num.last);
     const char *scale = NULL;
-    if ((cur = currency_at(c, k, false, &cl))) return money_num(c, i, cl, cur, &num, NULL, out);
+    if ((cur = currency_at(c, k, false, &cl))) {
+        size_t n = money_num(c, i, cl, cur, &num, NULL, out);
+        if (n && !num.decimal && currency_said_later(c, i, cl, cur, false)) out->flags |= SEM_BARE;
+        return n;
+    }
     if ((scale = scale_at(c, k, &sl))) {
         /* 1.000 millones de €, 3 millones € */
         size_t d = cc_next(c, sl);
