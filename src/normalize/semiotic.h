@@ -68,6 +68,8 @@ enum {
     SEM_FROM = 1u << 18,     /* RANGE after "del": del diez al quince, not "a" */
     SEM_BILLIONS = 1u << 19, /* CARDINAL: a count of millions past a million, said with billones
                               * before its "millones" (2.456.300 millones) */
+    SEM_AGE = 1u << 20,      /* CARDINAL: an age in parentheses after a name: Lucía Ferrer (24),
+                              * said "de veinticuatro años" */
 };
 
 /* Canonical payloads, class by class (what the unit tests assert on):

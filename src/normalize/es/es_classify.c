@@ -571,6 +571,7 @@ bool es_plain_word(const cctx *c, size_t i)
     size_t p = cc_prev(c, i);
     if (p == CC_NONE) return true;
     if (t->len <= 3 && es_era_without_points(c, i)) return false; /* siglo X ec, 300 aec */
+    if (t->len <= 4 && es_after_scale_de(c, i)) return false;     /* millones de ha */
     return c->toks[p].len > 4 || !es_unit_symbol(c->lang, w, t->len);
 }
 

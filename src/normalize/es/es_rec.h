@@ -104,6 +104,9 @@ ES_REC_ORDER(ES_REC_DECLARE)
 /* The units.tsv entry of w when it is a symbol said as other words (km, kcal, min: kilómetro...),
  * NULL for none or a unit written as a word already (mes, barril). es_rec_unit.c */
 const table_entry *es_unit_symbol(const es_lang *lang, const char *w, size_t n);
+/* Does word i follow a count of millions or thousands and "de" (17,3 millones de ha, miles de km)?
+ * Then a unit symbol there is its plural: hectáreas, kilómetros. */
+bool es_after_scale_de(const cctx *c, size_t i);
 /* True for a word only es_rec_word can take (most words): the classifier skips the others. */
 bool es_plain_word(const cctx *c, size_t i);
 

@@ -683,6 +683,27 @@ size_t es_rec_year_part(const cctx *c, size_t i, sem_token *out)
 
 /* 21 personas -> CARDINAL "21" f apocope; 2.300 -> "2300"; en 2024 -> CARDINAL year;
  * -2 -> "-2"; 016 -> "016" digits; 0,25 -> DECIMAL "0.25"; 11,2 % -> PERCENT "11.2" */
+/* A word written as a name: a capital, then lower case (Ferrer; not PSOE). */
+static bool name_word(const cctx *c, size_t i)
+{
+    if (i == CC_NONE || !cc_is(c, i, TOK_WORD) || !cc_capitalized(c, i) || cc_len(c, i) < 2)
+        return false;
+    size_t first;
+    utf8_decode(cc_ptr(c, i), cc_len(c, i), &first);
+    return first < cc_len(c, i) && !utf8_starts_upper(cc_ptr(c, i) + first, cc_len(c, i) - first);
+}
+
+/* Is the number at i..last an age in parentheses after a full name: Lucía Ferrer (24)? */
+static bool age_after_name(const cctx *c, size_t i, size_t last, const cc_number *num)
+{
+    if (num->grouped || num->decimal || strlen(num->canon) > 3) return false;
+    int years = atoi(num->canon);
+    if (years < 1 || years > 105 || i < 2 || !cc_eq(c, i - 1, "(") || !cc_eq(c, last + 1, ")"))
+        return false;
+    size_t surname = cc_prev(c, i - 1);
+    return name_word(c, surname) && name_word(c, cc_prev(c, surname));
+}
+
 size_t es_rec_number(const cctx *c, size_t i, sem_token *out)
 {
     size_t spelled = hyphenated_digits(c, i, out);
@@ -702,6 +723,11 @@ size_t es_rec_number(const cctx *c, size_t i, sem_token *out)
             *out = cc_make(c, SEM_ABBREVIATION, i, num.last, phone->spoken);
             return num.last - i + 1;
         }
+    }
+    if (age_after_name(c, i, num.last, &num)) {
+        *out = cc_make(c, SEM_CARDINAL, i, num.last, num.canon);
+        out->flags |= SEM_AGE;
+        return num.last - i + 1;
     }
     size_t last = num.last, pct = last + 1 + cc_eq(c, last + 1, " ");
     if (cc_eq(c, pct, "%")) {

@@ -185,16 +185,14 @@ static size_t money_num(const cctx *c, size_t i, size_t last, const char *code,
 /* 15 € -> MONEY "EUR 15"; 3,20 € -> "EUR 3.20"; US$ 3 millones -> "USD 3 millones";
  * £20 -> "GBP 20"; 1.000 millones de € -> "EUR 1000 millones" */
 /* Is the amount that ends at last the first of a range whose second names the same currency,
- * sign first (entre $85.000 y $240.000) or after (de 5 € a 10 €)? Then the currency is said once,
- * after the second: entre ochenta y cinco mil y doscientos cuarenta mil pesos. */
+ * sign first (entre $85.000 y $240.000) or after (entre 5 € y 10 €)? Then the currency is said
+ * once, after the second: entre ochenta y cinco mil y doscientos cuarenta mil pesos. (Not "de 7
+ * a 130": a change, said with its currency each time, as scripts write it.) */
 static bool currency_said_later(const cctx *c, size_t i, size_t last, const char *code,
                                 bool sign_first)
 {
-    size_t before = cc_prev(c, i), joint = cc_next(c, last);
-    bool entre = cc_word_is(c, before, "entre") && cc_word_is(c, joint, "y");
-    bool from = (cc_word_is(c, before, "de") || cc_word_is(c, before, "desde")) &&
-                cc_word_is(c, joint, "a");
-    if (before == CC_NONE || (!entre && !from)) return false;
+    size_t joint = cc_next(c, last);
+    if (!cc_word_is(c, cc_prev(c, i), "entre") || !cc_word_is(c, joint, "y")) return false;
     size_t k = cc_next(c, joint), cl;
     cc_number second;
     const char *other = NULL;
@@ -332,19 +330,36 @@ const table_entry *es_unit_symbol(const es_lang *lang, const char *w, size_t n)
 }
 
 /* el kWh de consumo, por km -> ABBREVIATION "kilovatio hora": a unit named without a number */
+bool es_after_scale_de(const cctx *c, size_t i)
+{
+    size_t de = cc_prev(c, i), scale = de == CC_NONE ? CC_NONE : cc_prev(c, de);
+    return cc_word_is(c, de, "de") && scale != CC_NONE &&
+           (cc_cue(c, scale, ES_CUE_SCALE_NOUN) || cc_word_is(c, scale, "miles"));
+}
+
 size_t es_rec_unit_word(const cctx *c, size_t i, sem_token *out)
 {
     /* unit-article words (cues.tsv) have four bytes at most: es_plain_word looks units up
-     * only after such a word */
-    if (cc_len(c, i) < 2 || !cc_cue(c, cc_prev(c, i), ES_CUE_UNIT_ARTICLE)) return 0;
-    if (cc_touch(c, i) && !cc_is(c, i + 1, TOK_PUNCT)) return 0;
-    if (cc_is(c, cc_next(c, i), TOK_NUMBER)) return 0;
-    const table_entry *u = es_unit_symbol(c->lang, cc_ptr(c, i), cc_len(c, i));
-    if (!u) return 0;
+     * only after such a word, or after "millones de" (then the plural: millones de km) */
+    bool scaled = es_after_scale_de(c, i);
+    if (!scaled && (cc_len(c, i) < 2 || !cc_cue(c, cc_prev(c, i), ES_CUE_UNIT_ARTICLE))) return 0;
+    size_t last = i;
+    const table_entry *u = NULL;
+    if (scaled) { /* millones de m³ (a symbol of two tokens), de ha (never the verb here) */
+        u = cc_word_is(c, i, "ha") ? table_get(c->lang->units, "ha") : unit_at(c, i, &last);
+        if (u && strcmp(u->written, "ha") &&
+            !es_unit_symbol(c->lang, u->written, strlen(u->written)))
+            return 0; /* a unit written as a word already: millones de meses */
+    } else if (!cc_touch(c, i) || cc_is(c, i + 1, TOK_PUNCT)) {
+        u = es_unit_symbol(c->lang, cc_ptr(c, i), cc_len(c, i));
+    }
+    if (!u || cc_is(c, cc_next(c, last), TOK_NUMBER)) return 0;
     const char *bar = strchr(u->spoken, '|');
-    *out = cc_make(c, SEM_ABBREVIATION, i, i,
-                   bar ? cc_strndup(c, u->spoken, (size_t)(bar - u->spoken)) : u->spoken);
-    return 1;
+    const char *said = !bar     ? u->spoken
+                       : scaled ? cc_strdup(c, bar + 1)
+                                : cc_strndup(c, u->spoken, (size_t)(bar - u->spoken));
+    *out = cc_make(c, SEM_ABBREVIATION, i, last, said);
+    return last - i + 1;
 }
 
 /* a 1:12 del líder, con 0:45 de ventaja -> MEASURE "1 min 12 s": a gap in a race, not a clock */

@@ -77,6 +77,9 @@ bool es_say_cardinal(const es_lang *lang, const sem_token *t, strbuf *out)
         return es_digits(&lang->num, out, p, strlen(p));
     }
     if (t->flags & SEM_YEAR) return es_say_number(lang, out, p, ES_MASC, false);
+    if (t->flags & SEM_AGE) /* Lucía Ferrer (24): de veinticuatro años */
+        return sb_word(out, "de") && es_say_number(lang, out, p, ES_MASC, true) &&
+               sb_word(out, strcmp(p, "1") ? "años" : "año");
     bool rest;
     if (t->flags & SEM_BILLIONS) /* the "millones" after it ends the count */
         return es_say_millions_count(lang, out, strtoull(p, NULL, 10), &rest);
