@@ -33,6 +33,9 @@ static void languages_from_letters(void **state)
     assert_string_equal(language("Hollis"), "en");      /* english-words.tsv */
     assert_string_equal(language("Livingstone"), "en"); /* -stone */
     assert_string_equal(language("Bourg"), "fr");       /* -ourg */
+    assert_string_equal(language("Kovács"), "hu");      /* -ács */
+    assert_string_equal(language("Gyula"), "hu");       /* gy before a vowel */
+    assert_string_equal(language("PureGym"), "en");     /* not the gy of gym */
 }
 
 /* Issue 13: more languages and the letters that show them. */

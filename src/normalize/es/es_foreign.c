@@ -138,6 +138,7 @@ static bool gate(const char *w, size_t n)
     if (w[0] == 's' && w[1] == 'c' && (w[2] == 'i' || w[2] == 'e' || w[2] == 'h')) return true;
     if (w[0] == 's' && is_consonant_letter(w[1])) return true; /* streamers: never Spanish */
     if (w[0] == 'm' && w[1] == 'c') return true;               /* McAllister */
+    if (w[0] == 'c' && w[1] == 's') return true;               /* Csaba */
     if (strstr(w, "dge") || strstr(w, "sch")) return true;     /* Pinebridge, Brioschi */
     if (n >= 4 && (w[0] == 'c' || w[0] == 'y') && w[1] == 'h' && w[2] == 'i' && strchr("aou", w[3]))
         return true; /* Chioggia; Chiapas is listed */
@@ -294,7 +295,7 @@ static bool spanish(const es_lang *lang, const char *low, size_t n)
 /* Languages that have a voice or spelling rules here (the cue table's codes).
  * not words (language codes) */
 static const char *const known_codes[] = {"en", "fr", "de", "it", "pt", "pl", "cs",
-                                          "tr", "ru", "nl", "sv", "nb", "fi"};
+                                          "hu", "tr", "ru", "nl", "sv", "nb", "fi"};
 
 /* Languages whose names Spanish news keeps as written: the trigram table's native codes.
  * not words (language codes) */
@@ -872,12 +873,12 @@ static bool stressed_nucleus(const char *phonemes, size_t *from_end, size_t *wit
          t = strtok_r(NULL, "|", &save)) {
         bool stress = *t == '\'';
         t += strspn(t, "',");
-        const char *v = strchr("aeiouEOIU", *t);
+        const char *v = strchr("aeiouEOIUAYy", *t); /* A Y y: Hungarian a, ö, ü (Gyula) */
         if (!*t || !v || t[1] == '-') { /* a consonant (@- is an r's glide); ; and : mark */
             after_vowel = after_vowel && !t[strspn(t, ";:")];
             continue;
         }
-        char c = "aeioueoiu"[v - "aeiouEOIU"];
+        char c = "aeioueoiuaeu"[v - "aeiouEOIUAYy"];
         bool strong = strchr("aeo", c),
              prev_strong = after_vowel && strchr("aeo", vowel[count - 1]);
         joined[count] = after_vowel && !(strong && prev_strong);
@@ -919,7 +920,7 @@ bool es_foreign_stress(const char *spelled, const char *phonemes, strbuf *out)
     return true;
 }
 
-/* Simplifies what Spanish does not say: doubled letters (and uu), a d or t between a consonant
+/* Simplifies what Spanish does not say: doubled letters (and uu), a d between a consonant
  * and a final s (Edwards -> Eduars), a final ng. */
 static void simplify(char *s)
 {
@@ -936,8 +937,8 @@ static void simplify(char *s)
     }
     s[o] = '\0';
     size_t n = o;
-    if (n >= 3 && s[n - 1] == 's' && (s[n - 2] == 'd' || s[n - 2] == 't') &&
-        is_consonant_letter(s[n - 3]) && s[n - 3] != 's') {
+    if (n >= 3 && s[n - 1] == 's' && s[n - 2] == 'd' && is_consonant_letter(s[n - 3]) &&
+        s[n - 3] != 's') {
         s[n - 2] = 's';
         s[n - 1] = '\0';
     }
@@ -1315,7 +1316,10 @@ static const char *const voices[][2] = {{"en", "en-us"}, {"fr", "fr"}, {"de", "d
 /* Languages spelled by rules here whose stress espeak-ng's voice knows (Jacopo -> Yácopo). */
 static const char *stress_voice_of(const char *code)
 {
-    return !strcmp(code, "it") ? "it" : !strcmp(code, "cs") ? "cs" : NULL;
+    return !strcmp(code, "it")   ? "it"
+           : !strcmp(code, "cs") ? "cs"
+           : !strcmp(code, "hu") ? "hu"
+                                 : NULL;
 }
 
 bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
@@ -1369,6 +1373,20 @@ static const char *approximate(const es_lang *lang, const char *w, size_t n, boo
  * spelling rules. */
 /* Spelling rules, then the stress the language's voice gives, when one knows it (Jacopo ->
  * Yácopo); the word is rewritten in lower case so that a first vowel can take its accent. */
+/* A word stressed on its first syllable, as Hungarian stresses every word (Kovács -> Cóvach);
+ * in a rising pair the second vowel (Gyula -> Diula). */
+static void first_syllable_stress(const char *spelled, strbuf *out)
+{
+    size_t at[32];
+    if (nuclei(spelled, at, 32) == 0) {
+        sb_puts(out, spelled);
+        return;
+    }
+    size_t i = at[0];
+    if (strchr("iu", spelled[i]) && spelled[i + 1] && strchr("aeiou", spelled[i + 1])) i++;
+    place_accent(spelled, i, out);
+}
+
 static bool rewrite_as(es_foreign *f, const es_lang *lang, const char *code, const char *w,
                        strbuf *ph, strbuf *out)
 {
@@ -1378,8 +1396,10 @@ static bool rewrite_as(es_foreign *f, const es_lang *lang, const char *code, con
     es_lower(w, strlen(w), low, sizeof low);
     bool ok = es_foreign_rewrite(lang, code, low, &spelled);
     const char *voice = stress_voice_of(code);
-    if (ok && !(voice && f->phonemes && f->phonemes(f->user, voice, w, ph) &&
-                es_foreign_stress(sb_str(&spelled), sb_str(ph), out)))
+    if (ok && !strcmp(code, "hu"))
+        first_syllable_stress(sb_str(&spelled), out); /* Hungarian: Nagy -> Nádi */
+    else if (ok && !(voice && f->phonemes && f->phonemes(f->user, voice, w, ph) &&
+                     es_foreign_stress(sb_str(&spelled), sb_str(ph), out)))
         sb_puts(out, sb_str(&spelled));
     if (ok && utf8_starts_upper(w, strlen(w))) utf8_capitalize_at(out, start);
     sb_free(&spelled);
