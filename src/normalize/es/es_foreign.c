@@ -1316,10 +1316,7 @@ static const char *const voices[][2] = {{"en", "en-us"}, {"fr", "fr"}, {"de", "d
 /* Languages spelled by rules here whose stress espeak-ng's voice knows (Jacopo -> Yácopo). */
 static const char *stress_voice_of(const char *code)
 {
-    return !strcmp(code, "it")   ? "it"
-           : !strcmp(code, "cs") ? "cs"
-           : !strcmp(code, "hu") ? "hu"
-                                 : NULL;
+    return !strcmp(code, "it") ? "it" : !strcmp(code, "cs") ? "cs" : NULL;
 }
 
 bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,
@@ -1371,9 +1368,7 @@ static const char *approximate(const es_lang *lang, const char *w, size_t n, boo
 
 /* Approximates word as a word of language code: through its voice's phonemes or its
  * spelling rules. */
-/* Spelling rules, then the stress the language's voice gives, when one knows it (Jacopo ->
- * Yácopo); the word is rewritten in lower case so that a first vowel can take its accent. */
-/* A word stressed on its first syllable, as Hungarian stresses every word (Kovács -> Cóvach);
+/* A word stressed on its first syllable, as Hungarian stresses every word (Kovács -> Kóvach);
  * in a rising pair the second vowel (Gyula -> Diula). */
 static void first_syllable_stress(const char *spelled, strbuf *out)
 {
@@ -1387,6 +1382,8 @@ static void first_syllable_stress(const char *spelled, strbuf *out)
     place_accent(spelled, i, out);
 }
 
+/* Spelling rules, then the stress the language's voice gives, when one knows it (Jacopo ->
+ * Yácopo); the word is rewritten in lower case so that a first vowel can take its accent. */
 static bool rewrite_as(es_foreign *f, const es_lang *lang, const char *code, const char *w,
                        strbuf *ph, strbuf *out)
 {

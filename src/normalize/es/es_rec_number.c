@@ -681,8 +681,6 @@ size_t es_rec_year_part(const cctx *c, size_t i, sem_token *out)
     return 3;
 }
 
-/* 21 personas -> CARDINAL "21" f apocope; 2.300 -> "2300"; en 2024 -> CARDINAL year;
- * -2 -> "-2"; 016 -> "016" digits; 0,25 -> DECIMAL "0.25"; 11,2 % -> PERCENT "11.2" */
 /* A word written as a name: a capital, then lower case (Ferrer; not PSOE). */
 static bool name_word(const cctx *c, size_t i)
 {
@@ -704,6 +702,8 @@ static bool age_after_name(const cctx *c, size_t i, size_t last, const cc_number
     return name_word(c, surname) && name_word(c, cc_prev(c, surname));
 }
 
+/* 21 personas -> CARDINAL "21" f apocope; 2.300 -> "2300"; en 2024 -> CARDINAL year;
+ * -2 -> "-2"; 016 -> "016" digits; 0,25 -> DECIMAL "0.25"; 11,2 % -> PERCENT "11.2" */
 size_t es_rec_number(const cctx *c, size_t i, sem_token *out)
 {
     size_t spelled = hyphenated_digits(c, i, out);

@@ -127,10 +127,9 @@ static size_t money(const cctx *c, size_t i, size_t last, const char *code, cons
         per = cc_text(c, last + 2, last + 2); /* $45/litro: por litro */
         if (!per) return 0;
         last += 2;
-    } else if (cc_word_is(c, cc_next(c, last), "por") &&
-               cc_cue(c, cc_next(c, cc_next(c, last)), ES_CUE_CURRENCY)) {
+    } else if (cc_word_is(c, cc_next(c, last), "por")) {
         size_t k = cc_next(c, cc_next(c, last)); /* 36,52 Bs por dólar: an exchange rate */
-        if (cc_ptr(c, k)[cc_len(c, k) - 1] != 's') {
+        if (cc_cue(c, k, ES_CUE_CURRENCY) && cc_ptr(c, k)[cc_len(c, k) - 1] != 's') {
             per = cc_text(c, k, k);
             if (!per) return 0;
             last = k;
@@ -182,8 +181,6 @@ static size_t money_num(const cctx *c, size_t i, size_t last, const char *code,
     return n;
 }
 
-/* 15 € -> MONEY "EUR 15"; 3,20 € -> "EUR 3.20"; US$ 3 millones -> "USD 3 millones";
- * £20 -> "GBP 20"; 1.000 millones de € -> "EUR 1000 millones" */
 /* Is the amount that ends at last the first of a range whose second names the same currency,
  * sign first (entre $85.000 y $240.000) or after (entre 5 € y 10 €)? Then the currency is said
  * once, after the second: entre ochenta y cinco mil y doscientos cuarenta mil pesos. (Not "de 7
@@ -205,6 +202,8 @@ static bool currency_said_later(const cctx *c, size_t i, size_t last, const char
     return other && !strcmp(other, code);
 }
 
+/* 15 € -> MONEY "EUR 15"; 3,20 € -> "EUR 3.20"; US$ 3 millones -> "USD 3 millones";
+ * £20 -> "GBP 20"; 1.000 millones de € -> "EUR 1000 millones" */
 size_t es_rec_money(const cctx *c, size_t i, sem_token *out)
 {
     size_t cl, sl;
@@ -329,7 +328,6 @@ const table_entry *es_unit_symbol(const es_lang *lang, const char *w, size_t n)
     return word ? NULL : u;
 }
 
-/* el kWh de consumo, por km -> ABBREVIATION "kilovatio hora": a unit named without a number */
 bool es_after_scale_de(const cctx *c, size_t i)
 {
     size_t de = cc_prev(c, i), scale = de == CC_NONE ? CC_NONE : cc_prev(c, de);
@@ -337,6 +335,7 @@ bool es_after_scale_de(const cctx *c, size_t i)
            (cc_cue(c, scale, ES_CUE_SCALE_NOUN) || cc_word_is(c, scale, "miles"));
 }
 
+/* el kWh de consumo, por km -> ABBREVIATION "kilovatio hora": a unit named without a number */
 size_t es_rec_unit_word(const cctx *c, size_t i, sem_token *out)
 {
     /* unit-article words (cues.tsv) have four bytes at most: es_plain_word looks units up
