@@ -15,6 +15,8 @@
 #include "read_markup.h"
 #include "utf8.h"
 
+static bool atx_heading(const char *text, size_t len);
+
 typedef struct {
     block_kind kind;
     bool detect; /* plain text: the kind comes from reader_kind_of */
@@ -492,7 +494,7 @@ loc_status reader_next(reader *r, block *out, bool *got)
         size_t len = r->clean.len;
         if (detect) {
             kind = reader_kind_of(text, len);
-            if (text[0] == '#') { /* Markdown heading: drop the marks */
+            if (atx_heading(text, len)) { /* Markdown heading: drop the marks */
                 while (len && (*text == '#' || *text == ' '))
                     text++, map++, len--;
                 if (!len) continue;
@@ -647,9 +649,18 @@ bool reader_clean_line(const char *line, size_t len, strbuf *out, bool *legacy)
     return clean(line, len, NULL, out, NULL, legacy);
 }
 
+/* A Markdown heading's marks: "## Title" (one to six #, then a space), not "#NiUnaMenos". */
+static bool atx_heading(const char *text, size_t len)
+{
+    size_t k = 0;
+    while (k < len && k < 7 && text[k] == '#')
+        k++;
+    return k >= 1 && k <= 6 && (k == len || text[k] == ' ' || text[k] == '\t');
+}
+
 block_kind reader_kind_of(const char *text, size_t len)
 {
-    if (len > 1 && text[0] == '#') return BLOCK_HEADING;
+    if (len > 1 && atx_heading(text, len)) return BLOCK_HEADING;
     size_t chars = 0;
     for (size_t i = 0; i < len; i++)
         if (((unsigned char)text[i] & 0xC0) != 0x80) chars++;

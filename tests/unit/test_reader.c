@@ -60,6 +60,10 @@ static void headings_are_short_and_unpunctuated(void **state)
     longline[sizeof longline - 1] = '\0';
     assert_int_equal(reader_kind_of(longline, strlen(longline)), BLOCK_PARAGRAPH);
     assert_int_equal(reader_kind_of("# Titular", 9), BLOCK_HEADING);
+    /* a hashtag starting a long line is no heading mark */
+    const char *tag =
+        "#NiUnaMenos convocó a miles de personas frente al Congreso este martes por la tarde.";
+    assert_int_equal(reader_kind_of(tag, strlen(tag)), BLOCK_PARAGRAPH);
 }
 
 int main(void)

@@ -1141,6 +1141,22 @@ static void align_nuclei(const char *const *values, size_t nn, const char *s, co
     }
 }
 
+/* An e before an s and a consonant at the start of the approximation from start, as Spanish
+ * speakers say it: spoiler -> espóiler, Stockport -> Estócport (not Shannon). */
+static void prothetic_e(strbuf *out, size_t start)
+{
+    const char *p = out->data ? out->data + start : "";
+    if ((p[0] != 's' && p[0] != 'S') || !is_consonant_letter(p[1]) || p[1] == 'h') return;
+    bool capital = p[0] == 'S';
+    strbuf rest = {0};
+    sb_puts(&rest, p + 1);
+    out->len = start;
+    out->data[start] = '\0';
+    sb_puts(out, capital ? "Es" : "es");
+    sb_puts(out, sb_str(&rest));
+    sb_free(&rest);
+}
+
 /* es_foreign_respell; name: the word is a name, not a word that starts a sentence */
 static bool respell(const es_lang *lang, const char *code, const char *word, const char *phonemes,
                     bool name, strbuf *out)
@@ -1238,14 +1254,12 @@ static bool respell(const es_lang *lang, const char *code, const char *word, con
     }
     raw[r] = '\0';
     strbuf spelled = {0};
-    bool loanword = word[0] >= 'a' && word[0] <= 'z';
-    if (loanword && raw[0] == 's' && is_consonant_letter(raw[1]) && raw[1] != 'h')
-        sb_putc(&spelled, 'e'); /* spoiler -> espóiler */
     spell_consonants(raw, &spelled);
     size_t m = strlen(spell);
     if ((!strcmp(code, "nb") || !strcmp(code, "sv")) && m > 2 && spell[m - 1] == 'd' &&
-        strchr("lnr", spell[m - 2]) && spelled.len && spelled.data[spelled.len - 1] == spell[m - 2])
-        sb_putc(&spelled, 'd'); /* a Nordic final d Spanish readers say: Haugland -> Jáugland */
+        strchr("ln", spell[m - 2]) && spelled.len && spelled.data[spelled.len - 1] == spell[m - 2])
+        sb_putc(&spelled, 'd'); /* a Nordic final d Spanish readers say: Haugland -> Jáugland,
+                                   but not after r: Søndergaard -> Sénergor */
     char nothing[1] = "";       /* simplify writes; never into a string literal */
     char *sp = spelled.data ? spelled.data : nothing;
     simplify(sp);
@@ -1262,6 +1276,7 @@ static bool respell(const es_lang *lang, const char *code, const char *word, con
         sb_puts(out, sp);
     sb_free(&spelled);
     if (capital) utf8_capitalize_at(out, start);
+    prothetic_e(out, start);
     return out->len > start;
 }
 
@@ -1399,6 +1414,7 @@ static bool rewrite_as(es_foreign *f, const es_lang *lang, const char *code, con
                      es_foreign_stress(sb_str(&spelled), sb_str(ph), out)))
         sb_puts(out, sb_str(&spelled));
     if (ok && utf8_starts_upper(w, strlen(w))) utf8_capitalize_at(out, start);
+    if (ok) prothetic_e(out, start);
     sb_free(&spelled);
     return ok;
 }

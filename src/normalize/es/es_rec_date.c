@@ -585,7 +585,10 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
         *out = cc_make(c, SEM_ROMAN, i, i, d);
         return 1;
     }
-    if (!upper || !all_of(w, n, "IVXL") || !(v = roman_value(w, n)) || v > 50) return 0;
+    if (!upper || !all_of(w, n, "IVXLC") || !(v = roman_value(w, n)) || v > 99) return 0;
+    /* above L only before a noun after a determiner: la LXIII Serie Nacional */
+    bool high = v > 50 || memchr(w, 'C', n);
+    if (high && !(cc_cue(c, p, ES_CUE_DETERMINER) && cc_is(c, nx, TOK_WORD))) return 0;
     es_gender g = ES_MASC;
     bool ordinal, before_noun = false;
     /* nouns whose Roman numeral is a plain number: la fase II (dos), el grupo III (tres),

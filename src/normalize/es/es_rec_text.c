@@ -64,7 +64,9 @@ static size_t hashtag(const cctx *c, size_t i, sem_token *out)
 /* www.boe.es, prensa@ministerio.es, https://x.com/a, @cuenta -> ELECTRONIC as written */
 size_t es_rec_electronic(const cctx *c, size_t i, sem_token *out)
 {
-    if (i > 0 && cc_touch(c, i - 1)) return 0;
+    bool opened = i > 0 && (cc_eq(c, i - 1, "(") || cc_eq(c, i - 1, "[") || cc_eq(c, i - 1, "«") ||
+                            cc_eq(c, i - 1, "\u201C") || cc_eq(c, i - 1, "\""));
+    if (i > 0 && cc_touch(c, i - 1) && !opened) return 0; /* (www.boe.es) is one */
     if (cc_eq(c, i, "#")) return hashtag(c, i, out);
     if (!(cc_is(c, i, TOK_WORD) || cc_is(c, i, TOK_NUMBER) || cc_eq(c, i, "@"))) return 0;
     size_t end = i;
@@ -387,6 +389,29 @@ static bool sayable(const es_lang *lang, const char *w, size_t n)
     return es_pronounceable(lang, i);
 }
 
+/* FILBo -> WORD "filbo", CONACyT -> "conacit", ERTEs -> "ertes": two capitals first, then
+ * lower case somewhere, said as one word when Spanish can say it (JPMorgan, ONGs are not) */
+static size_t mixed_case_acronym(const cctx *c, size_t i, sem_token *out)
+{
+    const char *w = cc_ptr(c, i);
+    size_t n = cc_len(c, i), caps = 0;
+    char lower[32];
+    if (n < 3 || n >= sizeof lower || !(w[0] >= 'A' && w[0] <= 'Z') ||
+        !(w[1] >= 'A' && w[1] <= 'Z'))
+        return 0;
+    for (size_t b = 0; b < n; b++) {
+        if (!((w[b] >= 'A' && w[b] <= 'Z') || (w[b] >= 'a' && w[b] <= 'z'))) return 0;
+        caps += w[b] >= 'A' && w[b] <= 'Z';
+    }
+    es_lower(w, n, lower, sizeof lower);
+    for (size_t b = 1; b + 1 < n; b++) /* a y between consonants is an i: conacyt -> conacit */
+        if (lower[b] == 'y' && !strchr("aeiou", lower[b - 1]) && !strchr("aeiou", lower[b + 1]))
+            lower[b] = 'i';
+    if (caps == n || es_lexicon_get(c->lang, w, n) || !sayable(c->lang, lower, n)) return 0;
+    *out = cc_make(c, SEM_WORD, i, i, cc_strdup(c, lower));
+    return 1;
+}
+
 /* KCNA -> LETTERS "KCNA"; OTAN -> WORD "otan"; EEUU -> ABBREVIATION "Estados Unidos";
  * vitamina C -> LETTERS "C"; EL FBI DETIENE A UN HOMBRE -> el, FBI spelled, detiene, a... */
 size_t es_rec_acronym(const cctx *c, size_t i, sem_token *out)
@@ -400,7 +425,7 @@ size_t es_rec_acronym(const cctx *c, size_t i, sem_token *out)
         *out = cc_make(c, SEM_LETTERS, i, i, cc_strndup(c, w, 1));
         return 1;
     }
-    if (!all_capitals(w, n)) return 0;
+    if (!all_capitals(w, n)) return mixed_case_acronym(c, i, out);
     /* a currency code alone: por USD -> por dólar, en EUR -> en euros (COP, the summit, stays) */
     const table_entry *cur = n == 3 ? table_getn(c->lang->currencies, w, n) : NULL;
     if (cur && !table_getn(c->lang->acronyms, w, n) && strchr(cur->spoken, '|')) {

@@ -33,8 +33,11 @@ static bool say_acronym(const es_lang *lang, strbuf *out, const char *s, size_t 
 }
 
 /* A run of letters inside an address: a known acronym, a known web word, a pronounceable word,
- * else spelled as a code. */
-static bool say_segment(const es_lang *lang, strbuf *out, const char *s, size_t n, es_names names)
+ * else spelled as a code, with the letters espeak-ng names left bare (asdf -> a s de f); but not
+ * code (a host's piece of up to four letters, an acronym): with their names (www.sri.gob.ec:
+ * ese erre i). */
+static bool say_segment(const es_lang *lang, strbuf *out, const char *s, size_t n, es_names names,
+                        bool code)
 {
     const table_entry *a = known_acronym(lang, s, n);
     if (a) return say_acronym(lang, out, s, n, a, names);
@@ -63,9 +66,11 @@ static bool say_segment(const es_lang *lang, strbuf *out, const char *s, size_t 
         if (!split) split = k;
     }
     if (split)
-        return say_segment(lang, out, s, split, names) &&
+        return say_segment(lang, out, s, split, names, code) &&
                es_say_word(lang, out, w + split, names != 0);
-    return es_say_code_letters(lang, out, s, n, names);
+    bool initials = !code && n <= 4; /* sri, pgr: an acronym's letters, named */
+    return initials ? es_say_letters(lang, out, s, n, names)
+                    : es_say_code_letters(lang, out, s, n, names);
 }
 
 static bool is_letter_at(const char *s, size_t n)
@@ -118,7 +123,7 @@ static bool say_camel(const es_lang *lang, strbuf *out, const char *s, size_t n,
         size_t len = j - i;
         char piece[64], lower[64];
         if (len >= sizeof piece) {
-            ok = say_segment(lang, out, s + i, len, names);
+            ok = say_segment(lang, out, s + i, len, names, true);
             i = j;
             continue;
         }
@@ -126,15 +131,21 @@ static bool say_camel(const es_lang *lang, strbuf *out, const char *s, size_t n,
         piece[len] = '\0';
         es_lower(piece, len, lower, sizeof lower);
         bool capitalized = up && (len == 1 || !(s[i + 1] >= 'A' && s[i + 1] <= 'Z'));
+        char marked[72]; /* @PoliciaPeru: Policía Perú */
+        bool restored =
+            capitalized && len > 3 && es_restored_accent(lang, lower, marked, sizeof marked);
+        if (restored && marked[0] >= 'a' && marked[0] <= 'z') marked[0] = (char)(marked[0] - 32);
         /* a capitalized piece Spanish can say, or a short one with a vowel, as written */
-        if ((capitalized && len > 1 &&
-             (es_pronounceable(lang, lower) || (len <= 4 && strpbrk(lower, "aeiouy")))) ||
-            (!up && es_is_function_word(lang, piece, len))) /* @el_pais: el */
+        if (restored)
+            ok = es_say_word(lang, out, marked, names != 0);
+        else if ((capitalized && len > 1 &&
+                  (es_pronounceable(lang, lower) || (len <= 4 && strpbrk(lower, "aeiouy")))) ||
+                 (!up && es_is_function_word(lang, piece, len))) /* @el_pais: el */
             ok = es_say_word(lang, out, piece, names != 0);
         else if (up && strspn(piece, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == len) /* 8M, MX, COP */
             ok = say_acronym(lang, out, piece, len, known_acronym(lang, piece, len), names);
         else
-            ok = say_segment(lang, out, piece, len, names);
+            ok = say_segment(lang, out, piece, len, names, true);
         i = j;
     }
     return ok;
@@ -185,6 +196,7 @@ bool es_say_electronic(const es_lang *lang, const sem_token *t, strbuf *out)
     link_span(t->payload, &from, &n);
     const char *p = t->payload;
     bool ok = true, handle = p[0] == '@';
+    const char *at = strchr(p, '@'); /* an e-mail's user, before it, is spelled as a code */
     for (size_t i = from; i < n && ok;) {
         size_t j = i;
         if (p[i] >= '0' && p[i] <= '9') {
@@ -198,7 +210,7 @@ bool es_say_electronic(const es_lang *lang, const sem_token *t, strbuf *out)
                 j += size;
             }
             ok = handle ? say_camel(lang, out, p + i, j - i, names)
-                        : say_segment(lang, out, p + i, j - i, names);
+                        : say_segment(lang, out, p + i, j - i, names, at && p + i < at);
         } else {
             size_t size;
             utf8_decode(p + i, n - i, &size);

@@ -163,7 +163,7 @@ bool es_say_looked_up(const es_lang *lang, const sem_token *t, strbuf *out)
     return say_word(lang, out, t->payload, ES_AMERICAN(t), (t->flags & SEM_CAPITAL) != 0);
 }
 
-/* PUNCT "," -> ","; "-" between words -> nothing; "(" -> "," */
+/* PUNCT "," -> ","; "-" between words -> nothing; "(" -> ","; "(45)." -> ", cuarenta y cinco." */
 bool es_say_punct(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     (void)lang;
@@ -172,6 +172,9 @@ bool es_say_punct(const es_lang *lang, const sem_token *t, strbuf *out)
     for (size_t i = 0; i < sizeof kept / sizeof *kept; i++)
         if (strcmp(t->payload, kept[i]) == 0) {
             if (t->flags & SEM_ATTACH_NEXT) return sb_word(out, t->payload);
+            /* a bracket's comma gives way to the mark after it: (mundo). -> , mundo. */
+            bool closing = strchr(".,;:?!", t->payload[0]) || t->payload[0] == '\xE2';
+            if (closing && out->len && out->data[out->len - 1] == ',') out->data[--out->len] = '\0';
             return sb_puts(out, t->payload);
         }
     for (size_t i = 0; i < sizeof pausing / sizeof *pausing; i++)
