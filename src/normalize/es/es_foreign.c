@@ -162,6 +162,8 @@ static bool gate(const char *w, size_t n)
         (!strcmp(w + n - 3, "ois") || !strcmp(w + n - 3, "aud") || !strcmp(w + n - 3, "sne")))
         return true;
     if (n >= 4 && !strcmp(w + n - 4, "elle")) return true;
+    if (n >= 4 && last == 'l' && before == 'l') return true; /* Bell, Hill; Sabadell is listed */
+    if (n >= 7 && !strcmp(w + n - 4, "gate")) return true;   /* Harrogate, Ramsgate */
     if ((n >= 3 && !strcmp(w + n - 3, "eur")) || !strncmp(w, "ober", 4))
         return true; /* Fleur, Oberhuber */
     for (const char *z = strstr(w, "zi"); z; z = strstr(z + 1, "zi"))

@@ -291,7 +291,8 @@ static bool read_clock(const cctx *c, size_t i, bool after_las, hhmm *k)
 {
     memset(k, 0, sizeof *k);
     k->frac = CC_NONE;
-    if (!cc_small(c, i, 2, 0, 24, &k->h)) return false;
+    if (!cc_small(c, i, 2, 0, 59, &k->h)) return false;
+    bool minutes_first = k->h > 24; /* 41:12,345: a race time's minutes, or nothing */
     if (i > 0 && cc_touch(c, i - 1) && !cc_is(c, i - 1, TOK_PUNCT)) return false;
     k->last = i;
     if (!cc_touch(c, i)) {
@@ -302,16 +303,16 @@ static bool read_clock(const cctx *c, size_t i, bool after_las, hhmm *k)
             k->sep = 'h';
             k->last = i + 4;
         }
-        return true;
+        return !minutes_first;
     }
     if (cc_word_is(c, i + 1, "h")) {
         h_clock(c, i, k);
-        return true;
+        return !minutes_first;
     }
     bool colon = cc_eq(c, i + 1, ":");
     if (!(colon || cc_eq(c, i + 1, ".") || (after_las && cc_eq(c, i + 1, ","))) ||
         !cc_touch(c, i + 1) || !two_digits(c, i + 2, &k->m))
-        return true;
+        return !minutes_first;
     k->sep = cc_ptr(c, i + 1)[0];
     k->minutes = true;
     k->last = i + 2;
@@ -327,7 +328,7 @@ static bool read_clock(const cctx *c, size_t i, bool after_las, hhmm *k)
         k->frac = l + 2; /* 1:52.08: minutes, seconds and hundredths */
         k->last = l + 2;
     }
-    return true;
+    return !minutes_first || (k->frac != CC_NONE && !k->seconds);
 }
 
 /* "de la tarde", "del mediodía", "en punto" at i: a bare hour after "las" is a time */
@@ -402,7 +403,7 @@ size_t es_rec_time(const cctx *c, size_t i, sem_token *out)
         if (!cc_small(c, i, 2, 1, 1, NULL)) return 0;
         la = true;
     }
-    if (!cc_small(c, i, 2, 0, 24, NULL)) return 0;
+    if (!cc_small(c, i, 2, 0, 59, NULL)) return 0; /* read_clock takes 25..59 only as minutes */
     bool after_las = la || cc_cue(c, cc_prev(c, i), ES_CUE_HOUR_ARTICLE);
     hhmm k, k2;
     if (!read_clock(c, i, after_las, &k)) return 0;

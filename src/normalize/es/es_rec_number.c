@@ -33,6 +33,8 @@ static bool code_before(const cctx *c, size_t i)
     if (p != CC_NONE && p > 0 && cc_eq(c, p, ".") && cc_cue(c, p - 1, ES_CUE_CODE_ABBR))
         return true;
     if (p != CC_NONE && (cc_eq(c, p, "°") || cc_eq(c, p, "º")) && p > 0) p = p - 1;
+    if (p != CC_NONE && p > 0 && cc_eq(c, p, ".") && cc_cue(c, p - 1, ES_CUE_CODE))
+        return true; /* N.º 006-2024-TR */
     return p != CC_NONE && cc_cue(c, p, ES_CUE_CODE);
 }
 

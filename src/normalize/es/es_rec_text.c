@@ -272,7 +272,8 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
         /* a final abbreviation's point is also the sentence's (RAE) */
         if (last == '.' && (nx >= c->n || (cc_eq(c, nx, "-") && !strcmp(f, "")) ||
                             (strcmp(f, "name") && strcmp(f, "roman") && strcmp(f, "join") &&
-                             cc_capitalized(c, nx)))) /* ... Nuevo León.- El Metro */
+                             cc_capitalized(c, nx) && !cc_cue(c, nx, ES_CUE_CODE)))) /* ... Nuevo
+                             León.- El Metro; not D. S. N.º 006 */
             out->flags |= SEM_SENTENCE_END;
         return k - i + 1;
     }

@@ -227,7 +227,7 @@ static bool say_pairs(const es_lang *lang, strbuf *out, const char *p, size_t n)
 
 /* TELEPHONE "+34 91 123 45 67" -> más treinta y cuatro | nueve uno | uno dos tres ... (| a group
  * pause, ES_GROUP_PAUSE); a free line's groups as numbers (cues.tsv phone-prefix: 900 123 456
- * novecientos, ciento veintitrés...; 1-800-799-7233: uno ochocientos siete nueve nueve...);
+ * novecientos, ciento veintitrés...; 1-800-375-8282: uno ochocientos tres siete cinco...);
  * "123.123.0.40" -> uno dos tres punto ... */
 bool es_say_telephone(const es_lang *lang, const sem_token *t, strbuf *out)
 {
@@ -249,10 +249,10 @@ bool es_say_telephone(const es_lang *lang, const sem_token *t, strbuf *out)
             if (!first) ok = p[-1] == '.' ? sb_word(out, "punto") : sb_puts(out, ES_GROUP_PAUSE);
             size_t zero = p[0] == '0'; /* 0800: cero ochocientos */
             if (first) toll_free = es_cue(lang, p, n, ES_CUE_PHONE_PREFIX);
-            /* 1-800-799-7233: an American free line, uno ochocientos, then its digits */
+            /* 1-800-375-8282: an American free line, uno ochocientos tres siete cinco... */
             bool us_free = p - t->payload == 2 && t->payload[0] == '1' && n == 3 &&
-                           es_cue(lang, p, n, ES_CUE_PHONE_PREFIX);
-            if (us_free) {
+                           !strncmp(p, "800", 3); /* but 1-888: uno ocho ocho ocho */
+            if (us_free) {                        /* then its digits one by one */
                 ok = ok && es_cardinal(&lang->num, out, strtoull(p, NULL, 10), ES_MASC, false);
                 first = false;
                 p += n + (p[n] != '\0');
