@@ -393,11 +393,21 @@ void cc_agree(const cctx *c, size_t i, sem_token *out)
     }
 }
 
+/* Quotation marks that open and close (a straight " does either). not words (marks) */
+static const char *const opening[] = {"«", "“", "‘", "‹", "„"};
+static const char *const closing[] = {"»", "”", "’", "›"};
+
+bool es_opening_mark(const cctx *c, size_t i)
+{
+    if (cc_eq(c, i, "(") || cc_eq(c, i, "[") || cc_eq(c, i, "\"")) return true;
+    for (size_t k = 0; k < sizeof opening / sizeof *opening; k++)
+        if (cc_eq(c, i, opening[k])) return true;
+    return false;
+}
+
 /* «sagrada» “así” "así" -> QUOTE(opens) WORD QUOTE(closes) */
 size_t es_rec_quote(const cctx *c, size_t i, sem_token *out)
 {
-    static const char *const opening[] = {"«", "“", "‘", "‹", "„"};
-    static const char *const closing[] = {"»", "”", "’", "›"};
     if (!cc_is(c, i, TOK_PUNCT)) return 0;
     unsigned side = 0;
     for (size_t k = 0; k < sizeof opening / sizeof *opening; k++)

@@ -1150,13 +1150,11 @@ static void prothetic_e(strbuf *out, size_t start)
     const char *p = out->data ? out->data + start : "";
     if ((p[0] != 's' && p[0] != 'S') || !is_consonant_letter(p[1]) || p[1] == 'h') return;
     bool capital = p[0] == 'S';
-    strbuf rest = {0};
-    sb_puts(&rest, p + 1);
-    out->len = start;
-    out->data[start] = '\0';
-    sb_puts(out, capital ? "Es" : "es");
-    sb_puts(out, sb_str(&rest));
-    sb_free(&rest);
+    if (!sb_putc(out, ' ')) return; /* one byte more, then the word moves up into it */
+    char *q = out->data + start;
+    memmove(q + 1, q, out->len - start - 1);
+    q[0] = capital ? 'E' : 'e';
+    q[1] = 's';
 }
 
 /* es_foreign_respell; name: the word is a name, not a word that starts a sentence */
@@ -1383,8 +1381,6 @@ static const char *approximate(const es_lang *lang, const char *w, size_t n, boo
     return code && approximate_as(f, lang, code, w, name, ph, out) ? code : NULL;
 }
 
-/* Approximates word as a word of language code: through its voice's phonemes or its
- * spelling rules. */
 /* A word stressed on its first syllable, as Hungarian stresses every word (Kovács -> Kóvach);
  * in a rising pair the second vowel (Gyula -> Diula). */
 static void first_syllable_stress(const char *spelled, strbuf *out)
@@ -1478,6 +1474,8 @@ static bool french_schwa(const char *w, char *out, size_t size)
     return changed && o + 3 < size;
 }
 
+/* Approximates word as a word of language code: through its voice's phonemes or its
+ * spelling rules. */
 static bool approximate_as(es_foreign *f, const es_lang *lang, const char *code, const char *w,
                            bool name, strbuf *ph, strbuf *out)
 {

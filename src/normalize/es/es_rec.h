@@ -107,6 +107,8 @@ const table_entry *es_unit_symbol(const es_lang *lang, const char *w, size_t n);
 /* Does word i follow a count of millions or thousands and "de" (17,3 millones de ha, miles de km)?
  * Then a unit symbol there is its plural: hectáreas, kilómetros. */
 bool es_after_scale_de(const cctx *c, size_t i);
+/* Is token i an opening bracket or quotation mark: ( [ « “ ‘ ‹ „ or a straight "? es_classify.c */
+bool es_opening_mark(const cctx *c, size_t i);
 /* True for a word only es_rec_word can take (most words): the classifier skips the others. */
 bool es_plain_word(const cctx *c, size_t i);
 

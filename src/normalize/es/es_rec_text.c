@@ -64,9 +64,7 @@ static size_t hashtag(const cctx *c, size_t i, sem_token *out)
 /* www.boe.es, prensa@ministerio.es, https://x.com/a, @cuenta -> ELECTRONIC as written */
 size_t es_rec_electronic(const cctx *c, size_t i, sem_token *out)
 {
-    bool opened = i > 0 && (cc_eq(c, i - 1, "(") || cc_eq(c, i - 1, "[") || cc_eq(c, i - 1, "«") ||
-                            cc_eq(c, i - 1, "\u201C") || cc_eq(c, i - 1, "\""));
-    if (i > 0 && cc_touch(c, i - 1) && !opened) return 0; /* (www.boe.es) is one */
+    if (i > 0 && cc_touch(c, i - 1) && !es_opening_mark(c, i - 1)) return 0; /* (www.boe.es) */
     if (cc_eq(c, i, "#")) return hashtag(c, i, out);
     if (!(cc_is(c, i, TOK_WORD) || cc_is(c, i, TOK_NUMBER) || cc_eq(c, i, "@"))) return 0;
     size_t end = i;

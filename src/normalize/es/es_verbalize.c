@@ -173,7 +173,7 @@ bool es_say_punct(const es_lang *lang, const sem_token *t, strbuf *out)
         if (strcmp(t->payload, kept[i]) == 0) {
             if (t->flags & SEM_ATTACH_NEXT) return sb_word(out, t->payload);
             /* a bracket's comma gives way to the mark after it: (mundo). -> , mundo. */
-            bool closing = strchr(".,;:?!", t->payload[0]) || t->payload[0] == '\xE2';
+            bool closing = strcmp(t->payload, "\u00bf") && strcmp(t->payload, "\u00a1"); /* ¿ ¡ */
             if (closing && out->len && out->data[out->len - 1] == ',') out->data[--out->len] = '\0';
             return sb_puts(out, t->payload);
         }
