@@ -1143,6 +1143,16 @@ static void align_nuclei(const char *const *values, size_t nn, const char *s, co
     }
 }
 
+/* A ch before a consonant at the start, which Spanish never says, as sh: the German and English
+ * sh sound there (Schmidt -> Shmit, Shrewsbury -> Shrúsbri; not Sheffield -> Chéfild, Ashby). */
+static void sh_before_consonant(strbuf *out, size_t start)
+{
+    char *p = out->data ? out->data + start : NULL;
+    if (p && (p[0] == 'c' || p[0] == 'C') && p[1] == 'h' && is_consonant_letter(p[2]) &&
+        p[2] != 'h')
+        p[0] = p[0] == 'C' ? 'S' : 's';
+}
+
 /* An e before an s and a consonant at the start of the approximation from start, as Spanish
  * speakers say it: spoiler -> espóiler, Stockport -> Estócport (not Shannon). */
 static void prothetic_e(strbuf *out, size_t start)
@@ -1276,6 +1286,7 @@ static bool respell(const es_lang *lang, const char *code, const char *word, con
         sb_puts(out, sp);
     sb_free(&spelled);
     if (capital) utf8_capitalize_at(out, start);
+    sh_before_consonant(out, start);
     prothetic_e(out, start);
     return out->len > start;
 }
@@ -1412,6 +1423,7 @@ static bool rewrite_as(es_foreign *f, const es_lang *lang, const char *code, con
                      es_foreign_stress(sb_str(&spelled), sb_str(ph), out)))
         sb_puts(out, sb_str(&spelled));
     if (ok && utf8_starts_upper(w, strlen(w))) utf8_capitalize_at(out, start);
+    if (ok) sh_before_consonant(out, start);
     if (ok) prothetic_e(out, start);
     sb_free(&spelled);
     return ok;
