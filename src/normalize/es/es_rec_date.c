@@ -591,7 +591,7 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
     bool high = v > 50 || memchr(w, 'C', n);
     if (high && !(cc_cue(c, p, ES_CUE_DETERMINER) && cc_is(c, nx, TOK_WORD))) return 0;
     es_gender g = ES_MASC;
-    bool ordinal, before_noun = false;
+    bool ordinal, before_noun = false, plural = false;
     /* nouns whose Roman numeral is a plain number: la fase II (dos), el grupo III (tres),
      * la Clase V (cinco, never "quinto" as if Clase were a king) */
     if (cc_cue(c, p, ES_CUE_ROMAN_NUMBER_NOUN) || cc_word_is(c, nx, "años")) {
@@ -619,6 +619,9 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
         /* before its noun: la I Guerra Mundial, el XI apóstol, XV Congreso */
         g = es_noun_gender(c->lang, cc_ptr(c, nx), cc_len(c, nx));
         ordinal = before_noun = true;
+        /* los XX Juegos: a plural determiner and noun, a plural ordinal (vigésimos) */
+        plural = p != CC_NONE && cc_ptr(c, p)[cc_len(c, p) - 1] == 's' &&
+                 cc_ptr(c, nx)[cc_len(c, nx) - 1] == 's';
     } else
         return 0;
     char *d = cc_alloc(c, 8);
@@ -628,5 +631,6 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
     out->gender = g;
     if (ordinal) out->flags |= SEM_AS_ORDINAL;
     if (before_noun && v != 11) out->flags |= SEM_APOCOPE; /* el III Congreso -> tercer */
+    if (plural) out->flags |= SEM_PLURAL;
     return 1;
 }

@@ -267,6 +267,10 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
         table_feature(e->features, "fem", fem, sizeof fem);
         if (fem[0] && feminine_title(c, p, nx)) /* la Lic. Ana Téllez: licenciada */
             out->payload = cc_strdup(c, fem);
+        char pl[32];
+        table_feature(e->features, "pl", pl, sizeof pl);
+        if (pl[0] && (cc_word_is(c, p, "los") || cc_word_is(c, p, "unos")))
+            out->payload = cc_strdup(c, pl); /* entre los km 30 y 80: kilómetros */
         /* a final abbreviation's point is also the sentence's (RAE) */
         if (last == '.' && (nx >= c->n || (cc_eq(c, nx, "-") && !strcmp(f, "")) ||
                             (strcmp(f, "name") && strcmp(f, "roman") && strcmp(f, "join") &&

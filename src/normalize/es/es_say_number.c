@@ -177,12 +177,13 @@ bool es_say_ordinal(const es_lang *lang, const sem_token *t, strbuf *out)
     return ok && (!(t->flags & SEM_PLURAL) || sb_puts(out, "s")); /* terceros, primeras */
 }
 
-/* ROMAN "6" ordinal -> sexto; "2" ordinal f -> segunda; "14" -> catorce; "21" -> veintiuno */
+/* ROMAN "6" ordinal -> sexto; "2" ordinal f -> segunda; "20" plural -> vigésimos; "14" -> catorce;
+ * "21" -> veintiuno */
 bool es_say_roman(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     unsigned long long v = strtoull(t->payload, NULL, 10);
     if (t->flags & SEM_AS_ORDINAL)
-        return es_ordinal(&lang->num, out, v, t->gender, (t->flags & SEM_APOCOPE) != 0);
+        return es_say_ordinal(lang, t, out); /* los XX Juegos: vigésimos */
     return es_cardinal(&lang->num, out, v, ES_MASC, false);
 }
 

@@ -93,6 +93,11 @@ static bool say_money(const es_lang *lang, const char *payload, const char *mark
     if (dot && strlen(dot + 1) > 2) /* more than cents: tres coma cinco cero uno euros */
         return es_say_number_mark(lang, out, amount, g, true, mark) &&
                es_say_form(out, cur->spoken, true);
+    char cent[64];
+    table_feature(cur->features, "cent", cent, sizeof cent);
+    if (dot && !cent[0]) /* no cents to name: tres coma cinco u efe */
+        return es_say_number_mark(lang, out, amount, g, true, mark) &&
+               es_say_form(out, cur->spoken, true);
     unsigned cents = 0;
     if (dot) {
         cents = (unsigned)atoi(dot + 1) * (strlen(dot + 1) == 1 ? 10 : 1);
@@ -101,14 +106,11 @@ static bool say_money(const es_lang *lang, const char *payload, const char *mark
     bool units = strtoull(amount, NULL, 10) != 0 || !cents;
     bool ok = !units || amount_with(lang, out, amount, cur->spoken, g);
     if (!ok || !cents) return ok;
-    char cent[64];
-    table_feature(cur->features, "cent", cent, sizeof cent);
     char cg[4];
     table_feature(cur->features, "cg", cg, sizeof cg);
     if (units && !sb_word(out, "con")) return false;
     char digits[16];
     snprintf(digits, sizeof digits, "%u", cents);
-    if (!cent[0]) return es_cardinal(&lang->num, out, cents, g, false);
     return amount_with(lang, out, digits, cent, cg[0] == 'f' ? ES_FEM : ES_MASC);
 }
 
