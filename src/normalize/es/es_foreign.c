@@ -283,15 +283,39 @@ static void score_cue(const table_entry *e, void *ctx)
     add_score(s, e->spoken, atoi(w));
 }
 
+/* Is low[0..n) in spanish-words.tsv or spanish-common-words.tsv? */
+static bool listed_spanish(const es_lang *lang, const char *low, size_t n)
+{
+    return table_getn(lang->spanish_words, low, n) || wordfile_has(lang->spanish_common, low, n);
+}
+
+/* A participle of a listed verb, which the word lists leave out: unido, cerradas, vendidos. */
+static bool participle(const es_lang *lang, const char *low, size_t n)
+{
+    if (n > 5 && low[n - 1] == 's') n--;
+    if (n < 5 || (low[n - 1] != 'o' && low[n - 1] != 'a') || low[n - 2] != 'd') return false;
+    char verb[64];
+    if (n - 3 + 2 >= sizeof verb) return false;
+    memcpy(verb, low, n - 3);
+    const char *endings = low[n - 3] == 'a' ? "a" : low[n - 3] == 'i' ? "ei" : "";
+    for (const char *e = endings; *e; e++) {
+        verb[n - 3] = *e;
+        verb[n - 2] = 'r';
+        if (listed_spanish(lang, verb, n - 1)) return true;
+    }
+    return false;
+}
+
 /* A Spanish word in spanish-words.tsv or spanish-common-words.tsv, or its plural (pymes, clubes).
  */
 static bool spanish(const es_lang *lang, const char *low, size_t n)
 {
-    if (table_getn(lang->spanish_words, low, n) || wordfile_has(lang->spanish_common, low, n))
+    if (listed_spanish(lang, low, n)) return true;
+    if (n > 3 && low[n - 1] == 's' && listed_spanish(lang, low, n - 1))
+        return true; /* transportes */
+    if (n > 4 && low[n - 1] == 's' && low[n - 2] == 'e' && listed_spanish(lang, low, n - 2))
         return true;
-    if (n > 3 && low[n - 1] == 's' && table_getn(lang->spanish_words, low, n - 1)) return true;
-    return n > 4 && low[n - 1] == 's' && low[n - 2] == 'e' &&
-           table_getn(lang->spanish_words, low, n - 2);
+    return participle(lang, low, n);
 }
 
 /* Languages that have a voice or spelling rules here (the cue table's codes).
@@ -1580,11 +1604,66 @@ static bool hyphenated_given_names(const es_lang *lang, const sem_list *sems, si
     return false;
 }
 
+/* The language a sentence names by a country or its people (la empresa francesa, en el centro
+ * de Portugal: foreign-context.tsv), from token from to its end (*end); NULL: none, or two. */
+static const char *sentence_language(const es_lang *lang, const sem_list *sems, size_t from,
+                                     size_t *end)
+{
+    const char *code = NULL;
+    bool two = false;
+    size_t k = from;
+    for (; k < sems->count; k++) {
+        const sem_token *t = &sems->items[k];
+        if (t->cls == SEM_PUNCT && (t->flags & SEM_SENTENCE_END)) break;
+        const table_entry *e = t->cls == SEM_WORD && lang->foreign_context
+                                   ? table_get(lang->foreign_context, t->payload)
+                                   : NULL;
+        if (e && code && strcmp(code, e->spoken)) two = true;
+        if (e) code = e->spoken;
+    }
+    *end = k + 1;
+    return code && !two ? known_code(code) : NULL;
+}
+
+/* May a word open to context take its sentence's country's language? Not a country word itself
+ * (Alsacia, Misuri), nor one whose letters Spanish, Catalan, Galician or Basque like better by
+ * the table's margin (Huehuetenango, Uxía beside a foreign country; Vierzon, Viseu take it). */
+static bool fits_country(const es_lang *lang, const char *word, const char *code)
+{
+    size_t n = strlen(word);
+    char low[128];
+    trigram_score t;
+    if (table_get(lang->foreign_context, word) || n >= sizeof low) return false;
+    es_lower(word, n, low, sizeof low);
+    if (!score_trigrams(lang, low, strlen(low), &t)) return false;
+    const table_entry *margin = table_get(lang->foreign_trigrams, "=margin");
+    long lead = margin ? atol(margin->spoken) : 8; /* as spelling_language's */
+    for (size_t j = 0; j < t.count; j++)
+        if (!strcmp(t.code[j], code)) return native_sum(&t) - t.sum[j] < lead * (long)t.grams;
+    return false;
+}
+
+/* Says a word open to context in language code, the name's or the sentence's (why). */
+static void approximate_in_context(es_foreign *f, const es_lang *lang, const char *code,
+                                   const char *word, const char *why)
+{
+    strbuf said = {0}, ph = {0};
+    bool ok = approximate_as(f, lang, code, word, true, &ph, &said);
+    table_put(f->cache, word, ok ? sb_str(&said) : "", "");
+    if (ok && f->verbose)
+        fprintf(f->verbose, "locutor: foreign word '%s' (%s, %s%s%s) said '%s'\n", word, code, why,
+                ph.len ? " " : "", ph.len ? sb_str(&ph) : "", sb_str(&said));
+    sb_free(&said);
+    sb_free(&ph);
+}
+
 void es_foreign_names(const es_lang *lang, const sem_list *sems)
 {
     es_foreign *f = lang->foreign;
     if (!f) return;
-    for (size_t i = 0; i < sems->count;) {
+    const char *country = NULL; /* the sentence's */
+    for (size_t i = 0, sentence_end = 0; i < sems->count;) {
+        if (i >= sentence_end) country = sentence_language(lang, sems, i, &sentence_end);
         if (!name_word(&sems->items[i])) {
             i++;
             continue;
@@ -1601,7 +1680,17 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
                 break;
             }
         }
-        if (end - i < 2 || !es_lang_word_lists(lang)) { /* a name of one word has no context */
+        if (!es_lang_word_lists(lang)) {
+            i = end;
+            continue;
+        }
+        if (end - i < 2) { /* a name of one word: the sentence's country, if its letters agree */
+            const sem_token *t = &sems->items[i];
+            int score = 0;
+            if (country && open_to_context(lang, t) && !table_get(f->cache, t->payload) &&
+                (!guess_language(lang, t->payload, strlen(t->payload), &score) || score < 2) &&
+                fits_country(lang, t->payload, country))
+                approximate_in_context(f, lang, country, t->payload, "its sentence's country");
             i = end;
             continue;
         }
@@ -1637,20 +1726,15 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
         }
         if (!code && agree && hyphenated_given_names(lang, sems, i, end))
             code = "fr"; /* Anne-Sophie Delorme, Marie-Claire */
+        bool by_country = !code && agree && country;
+        if (by_country) code = country; /* el empresario portugués João Ribeiro */
         for (size_t k = i; code && agree && open && k < end && k - i < 32; k++) {
             const sem_token *t = &sems->items[k];
-            if (codes[k - i] || !open_to_context(lang, t) || table_get(f->cache, t->payload))
+            if (codes[k - i] || !open_to_context(lang, t) || table_get(f->cache, t->payload) ||
+                (by_country && !fits_country(lang, t->payload, code)))
                 continue;
-            strbuf said = {0}, ph = {0};
-            bool ok = approximate_as(f, lang, code, t->payload, true, &ph, &said);
-            table_put(f->cache, t->payload, ok ? sb_str(&said) : "", "");
-            if (ok && f->verbose)
-                fprintf(f->verbose,
-                        "locutor: foreign word '%s' (%s, its name's language%s%s) said '%s'\n",
-                        t->payload, code, ph.len ? " " : "", ph.len ? sb_str(&ph) : "",
-                        sb_str(&said));
-            sb_free(&said);
-            sb_free(&ph);
+            approximate_in_context(f, lang, code, t->payload,
+                                   by_country ? "its sentence's country" : "its name's language");
         }
         i = end;
     }

@@ -83,6 +83,7 @@ static const table_file files[] = {
     {"numbers", offsetof(es_lang, numbers)},
     {"morphology", offsetof(es_lang, morphology)},
     {"foreign-cues", offsetof(es_lang, foreign_cues)},
+    {"foreign-context", offsetof(es_lang, foreign_context)},
     {"foreign-phonemes", offsetof(es_lang, foreign_phonemes)},
     {"foreign-spelling", offsetof(es_lang, foreign_spelling)},
 };

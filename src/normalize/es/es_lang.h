@@ -143,6 +143,7 @@ typedef struct es_lang {
     bool lists_tried;
     char dir[4096];              /* the data folder it was loaded from */
     table *foreign_cues;         /* foreign-cues.tsv: sh -> en w=2 (letters that show a language) */
+    table *foreign_context;      /* foreign-context.tsv: francesa -> fr (a sentence's country) */
     table *foreign_phonemes;     /* foreign-phonemes.tsv: en:dZ -> y */
     table *foreign_spelling;     /* foreign-spelling.tsv: it:gli -> lli */
     struct es_foreign *foreign;  /* the run's foreign-word approximation; NULL: off */
