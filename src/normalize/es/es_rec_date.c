@@ -328,7 +328,7 @@ static bool read_clock(const cctx *c, size_t i, bool after_las, hhmm *k)
         k->frac = l + 2; /* 1:52.08: minutes, seconds and hundredths */
         k->last = l + 2;
     }
-    return !minutes_first || (k->frac != CC_NONE && !k->seconds);
+    return !minutes_first || (colon && !k->seconds); /* 41:12,345 and 45:24: minutes first */
 }
 
 /* "de la tarde", "del mediodía", "en punto" at i: a bare hour after "las" is a time */

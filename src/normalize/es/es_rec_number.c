@@ -80,6 +80,23 @@ static bool year_like(const cctx *c, size_t i)
     return cc_small(c, i, 4, 1000, 2100, NULL) && cc_len(c, i) == 4;
 }
 
+/* *462 -> CODE "asterisco 462": a short number dialled from a mobile, said digit by digit */
+size_t es_rec_star_code(const cctx *c, size_t i, sem_token *out)
+{
+    if (!cc_eq(c, i, "*") || !cc_touch(c, i) || !cc_is(c, i + 1, TOK_NUMBER)) return 0;
+    if (i > 0 && cc_touch(c, i - 1)) return 0; /* 3*4 */
+    size_t n = cc_len(c, i + 1);
+    const char *d = cc_ptr(c, i + 1);
+    if (n < 2 || n > 6 || strspn(d, "0123456789") != n) return 0;
+    if (cc_touch(c, i + 1) && !cc_is(c, i + 2, TOK_PUNCT)) return 0;
+    char *p = cc_alloc(c, n + 12);
+    if (!p) return 0;
+    snprintf(p, n + 12, "asterisco %.*s", (int)n, d);
+    *out = cc_make(c, SEM_CODE, i, i + 1, p);
+    out->flags |= SEM_DIGITS;
+    return 2;
+}
+
 /* +34 900 123 456 -> TELEPHONE "+34 900 123 456"; 123-123-5678; 123.123.0.40 (an IP) */
 size_t es_rec_telephone(const cctx *c, size_t i, sem_token *out)
 {

@@ -12,6 +12,7 @@
     X(quote, P)                  /* « » “ ” */                                               \
     X(electronic, W | N | P | S) /* www.boe.es, a@b.es, @cuenta */                                 \
     X(date, W | N)               /* 12/06/2024, 28 de mayo */                                      \
+    X(star_code, P | S)          /* *462 */                                                        \
     X(telephone, N | P | S)      /* 900 123 456 */                                                 \
     X(weekday, W)                /* vier. 10 */                                                    \
     X(gap, N)                    /* a 1:12 del líder */                                           \

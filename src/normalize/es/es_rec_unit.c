@@ -341,7 +341,9 @@ size_t es_rec_unit_word(const cctx *c, size_t i, sem_token *out)
     /* unit-article words (cues.tsv) have four bytes at most: es_plain_word looks units up
      * only after such a word, or after "millones de" (then the plural: millones de km) */
     bool scaled = es_after_scale_de(c, i);
-    if (!scaled && (cc_len(c, i) < 2 || !cc_cue(c, cc_prev(c, i), ES_CUE_UNIT_ARTICLE))) return 0;
+    bool power = cc_touch(c, i) && (cc_eq(c, i + 1, "²") || cc_eq(c, i + 1, "³")); /* m² */
+    if (!scaled && ((cc_len(c, i) < 2 && !power) || !cc_cue(c, cc_prev(c, i), ES_CUE_UNIT_ARTICLE)))
+        return 0;
     size_t last = i;
     const table_entry *u = NULL;
     if (scaled) { /* millones de m³ (a symbol of two tokens), de ha (never the verb here) */
@@ -351,6 +353,9 @@ size_t es_rec_unit_word(const cctx *c, size_t i, sem_token *out)
             return 0; /* a unit written as a word already: millones de meses */
     } else if (!cc_touch(c, i) || cc_is(c, i + 1, TOK_PUNCT)) {
         u = es_unit_symbol(c->lang, cc_ptr(c, i), cc_len(c, i));
+    } else if (power) {
+        u = unit_at(c, i, &last); /* el m² de un departamento */
+        if (u && last != i + 1) u = NULL;
     }
     if (!u || cc_is(c, cc_next(c, last), TOK_NUMBER)) return 0;
     const char *bar = strchr(u->spoken, '|');

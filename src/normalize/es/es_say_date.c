@@ -153,7 +153,8 @@ static bool say_zone(const es_lang *lang, const char *z, strbuf *out)
  * "la 1:25" -> la una y veinticinco; "de 9:00-14:30" -> de nueve a catorce y media;
  * "14:35 horas" and "14:35 h" -> catorce treinta y cinco horas (but 10:30 h -> diez y media);
  * "20:15 hm" -> veinte horas quince; "1:52.08" -> un minuto, cincuenta y dos segundos y ocho
- * centésimas; "20:00 @gmt-3" -> veinte ge eme te menos tres (payloads: es_rec_date.c) */
+ * centésimas; "45:24" -> cuarenta y cinco minutos y veinticuatro segundos; "20:00 @gmt-3" -> veinte
+ * ge eme te menos tres (payloads: es_rec_date.c) */
 bool es_say_time(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     const char *p = t->payload;
@@ -187,6 +188,10 @@ bool es_say_time(const es_lang *lang, const sem_token *t, strbuf *out)
                           {a.m, ES_MASC, "s", 0},
                           {strtoull(a.frac, NULL, 10), ES_FEM, NULL, den}};
         ok = ok && say_amounts(lang, parts, 3, out);
+    } else if (a.parts == 2 && a.h > 24 && !range) {
+        /* 45:24: past any hour, a race time's minutes and seconds; not words (unit symbols) */
+        amount parts[] = {{a.h, ES_MASC, "min", 0}, {a.m, ES_MASC, "s", 0}};
+        ok = ok && say_amounts(lang, parts, 2, out);
     } else if (a.parts == 3 && (a.m || a.s)) {
         /* a time with seconds reads like a duration; not words (unit symbols) */
         amount parts[] = {{a.h, ES_FEM, "h", 0}, {a.m, ES_MASC, "min", 0}, {a.s, ES_MASC, "s", 0}};
