@@ -427,6 +427,14 @@ static long native_sum(const trigram_score *t)
     return sum;
 }
 
+/* How far, per trigram, a language must beat another for the letters to decide (the table's
+ * "=margin"). */
+static long trigram_margin(const es_lang *lang)
+{
+    const table_entry *margin = table_get(lang->foreign_trigrams, "=margin");
+    return margin ? atol(margin->spoken) : 8;
+}
+
 /* The language an unlisted name is spelled in by its letter trigrams (foreign-trigrams.tsv),
  * when it beats every language whose names Spanish keeps (es, ca, gl, eu) by the table's
  * "=margin" per trigram, and the table does not list it as a Spanish look-alike ("=serie"):
@@ -444,9 +452,7 @@ static const char *spelling_language(const es_lang *lang, const char *low, size_
     const char *code = best_foreign(&t, &best);
     long native = native_sum(&t);
     if (!code || native == LONG_MIN) return NULL;
-    const table_entry *margin = table_get(lang->foreign_trigrams, "=margin");
-    long lead = margin ? atol(margin->spoken) : 8;
-    return best - native >= lead * (long)t.grams ? code : NULL;
+    return best - native >= trigram_margin(lang) * (long)t.grams ? code : NULL;
 }
 
 /* Of the languages whose cues score best, the one the word's trigrams like best (Zwolle: w en,
@@ -1191,6 +1197,14 @@ static void prothetic_e(strbuf *out, size_t start)
     q[1] = 's';
 }
 
+/* The start of an approximation from start as Spanish says it: sh before a consonant, an e
+ * before s and a consonant. */
+static void spanish_onset(strbuf *out, size_t start)
+{
+    sh_before_consonant(out, start);
+    prothetic_e(out, start);
+}
+
 /* es_foreign_respell; name: the word is a name, not a word that starts a sentence */
 static bool respell(const es_lang *lang, const char *code, const char *word, const char *phonemes,
                     bool name, strbuf *out)
@@ -1310,8 +1324,7 @@ static bool respell(const es_lang *lang, const char *code, const char *word, con
         sb_puts(out, sp);
     sb_free(&spelled);
     if (capital) utf8_capitalize_at(out, start);
-    sh_before_consonant(out, start);
-    prothetic_e(out, start);
+    spanish_onset(out, start);
     return out->len > start;
 }
 
@@ -1447,8 +1460,7 @@ static bool rewrite_as(es_foreign *f, const es_lang *lang, const char *code, con
                      es_foreign_stress(sb_str(&spelled), sb_str(ph), out)))
         sb_puts(out, sb_str(&spelled));
     if (ok && utf8_starts_upper(w, strlen(w))) utf8_capitalize_at(out, start);
-    if (ok) sh_before_consonant(out, start);
-    if (ok) prothetic_e(out, start);
+    if (ok) spanish_onset(out, start);
     sb_free(&spelled);
     return ok;
 }
@@ -1636,10 +1648,9 @@ static bool fits_country(const es_lang *lang, const char *word, const char *code
     if (table_get(lang->foreign_context, word) || n >= sizeof low) return false;
     es_lower(word, n, low, sizeof low);
     if (!score_trigrams(lang, low, strlen(low), &t)) return false;
-    const table_entry *margin = table_get(lang->foreign_trigrams, "=margin");
-    long lead = margin ? atol(margin->spoken) : 8; /* as spelling_language's */
     for (size_t j = 0; j < t.count; j++)
-        if (!strcmp(t.code[j], code)) return native_sum(&t) - t.sum[j] < lead * (long)t.grams;
+        if (!strcmp(t.code[j], code))
+            return native_sum(&t) - t.sum[j] < trigram_margin(lang) * (long)t.grams;
     return false;
 }
 

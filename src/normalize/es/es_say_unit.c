@@ -90,12 +90,11 @@ static bool say_money(const es_lang *lang, const char *payload, const char *mark
         return say_scaled(lang, amount, scale, mark, out) &&
                (!strcmp(scale, "mil") || sb_word(out, "de")) && es_say_form(out, cur->spoken, true);
     char *dot = strchr(amount, '.');
-    if (dot && strlen(dot + 1) > 2) /* more than cents: tres coma cinco cero uno euros */
-        return es_say_number_mark(lang, out, amount, g, true, mark) &&
-               es_say_form(out, cur->spoken, true);
     char cent[64];
     table_feature(cur->features, "cent", cent, sizeof cent);
-    if (dot && !cent[0]) /* no cents to name: tres coma cinco u efe */
+    /* more than cents, or no cents to name: tres coma cinco cero uno euros, tres coma cinco u efe
+     */
+    if (dot && (strlen(dot + 1) > 2 || !cent[0]))
         return es_say_number_mark(lang, out, amount, g, true, mark) &&
                es_say_form(out, cur->spoken, true);
     unsigned cents = 0;
