@@ -15,7 +15,7 @@ start_pulse() {
     pactl set-default-sink locutor_test
 }
 TMUX_SOCK=locutor-test-$$
-trap 'tmux -L $TMUX_SOCK kill-server 2>/dev/null; kill $pulse_pid 2>/dev/null; wait $pulse_pid 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'tmux -L $TMUX_SOCK kill-server 2>/dev/null; kill $pulse_pid 2>/dev/null; wait $pulse_pid 2>/dev/null; rm -rf "$WORK" 2>/dev/null || { sleep 1; rm -rf "$WORK"; }' EXIT
 start_pulse
 check "PulseAudio test server is up" pactl info
 
