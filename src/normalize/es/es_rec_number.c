@@ -489,6 +489,12 @@ static bool set_run(const cctx *c, size_t i)
 {
     if (!set_score_at(c, i)) return false;
     size_t after = cc_next(c, i + 2), before = cc_prev(c, i);
+    if (cc_eq(c, after, "(")) /* a tiebreak between: 7-6 (10-8), 6-3 or 7-6 (3) y 6-2 */
+        for (size_t k = after + 2; k <= after + 4 && k < c->n; k += 2)
+            if (cc_eq(c, k, ")")) {
+                after = cc_next(c, k);
+                break;
+            }
     if (after != CC_NONE && (cc_eq(c, after, ",") || cc_word_is(c, after, "y")) &&
         set_score_at(c, cc_next(c, after)))
         return true;
@@ -496,6 +502,23 @@ static bool set_run(const cctx *c, size_t i)
     if (before != CC_NONE && before >= 2 && set_score_at(c, before - 2)) return true;
     if (before == CC_NONE || !(cc_eq(c, before, ",") || cc_word_is(c, before, "y"))) return false;
     size_t k = cc_prev(c, before); /* the last number of the score before */
+    if (cc_eq(c, k, ")"))          /* past its tiebreak: 7-6 (3) y 6-2 */
+        for (size_t open = k - 2; open + 4 >= k && open < k; open -= 2)
+            if (cc_eq(c, open, "(")) {
+                k = cc_prev(c, open);
+                break;
+            }
+    return k != CC_NONE && k >= 2 && set_score_at(c, k - 2);
+}
+
+/* 7-6 (7-5), 6-7 (10-8): the score at i opens a bracket right after a set score: a tiebreak */
+static bool tiebreak_at(const cctx *c, size_t i)
+{
+    unsigned x, y;
+    if (i < 4 || !cc_eq(c, i - 1, "(") || !cc_small(c, i, 2, 0, 30, &x) ||
+        !cc_small(c, i + 2, 2, 0, 30, &y))
+        return false;
+    size_t k = cc_prev(c, i - 1); /* the last number of the set before */
     return k != CC_NONE && k >= 2 && set_score_at(c, k - 2);
 }
 
@@ -582,7 +605,8 @@ size_t es_rec_range(const cctx *c, size_t i, sem_token *out)
             score = vb < va && va <= 30; /* small ones a result: el 3-1 de la ida, 25-18 */
     }
     bool small = !years && !a.decimal && !b.decimal && va <= 7 && vb <= 7;
-    if ((score || (small && !join)) && (set_run(c, i) || cue_in_sentence(c, i, ES_CUE_SETS)))
+    if (((score || (small && !join)) && (set_run(c, i) || cue_in_sentence(c, i, ES_CUE_SETS))) ||
+        (!years && tiebreak_at(c, i)))
         join = " "; /* a tennis set, said without "a": 6-4 seis cuatro */
     if (years && !cc_word_is(c, cc_prev(c, i), "entre") && season_word_before(c, i) &&
         (vb == va + 1 || (cc_len(c, j) == 2 && vb == (va + 1) % 100)))
