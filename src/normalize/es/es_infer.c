@@ -192,12 +192,13 @@ const es_region *es_evidence_decide(const es_evidence *ev, const es_lang *lang, 
     es_style style = ev->point > ev->comma   ? ES_STYLE_POINT
                      : ev->comma > ev->point ? ES_STYLE_COMMA
                                              : ES_STYLE_NEUTRAL;
-    int best = -1;
+    int best = -1, spain = region_index(lang, es_region_default(lang)->code);
     for (size_t k = 0; k < lang->nregions; k++) {
         /* one weak mention (la Reserva Federal) does not make copy with 0,25 from the US */
         bool other_mark = style != ES_STYLE_NEUTRAL && lang->region_styles[k][0].own != style;
-        if (ev->score[k] > (other_mark ? 1 : 0) && (best < 0 || ev->score[k] > ev->score[best]))
-            best = (int)k;
+        /* nor one Spanish name (Córdoba) copy that writes $ 899.999 or 500 pesos */
+        int needs = other_mark ? 1 : (int)k == spain && ev->dollar_first ? 1 : 0;
+        if (ev->score[k] > needs && (best < 0 || ev->score[k] > ev->score[best])) best = (int)k;
     }
     const es_region *r;
     if (best >= 0)
