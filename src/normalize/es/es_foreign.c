@@ -1617,24 +1617,69 @@ static bool hyphenated_given_names(const es_lang *lang, const sem_list *sems, si
 }
 
 /* The language a sentence names by a country or its people (la empresa francesa, en el centro
- * de Portugal: foreign-context.tsv), from token from to its end (*end); NULL: none, or two. */
+ * de Portugal: foreign-context.tsv), from token from to its end (*end); NULL: none, or two.
+ * *hispanic: the sentence names a Spanish-speaking country or people (el cubano, Guatemala). */
 static const char *sentence_language(const es_lang *lang, const sem_list *sems, size_t from,
-                                     size_t *end)
+                                     size_t *end, bool *hispanic)
 {
     const char *code = NULL;
     bool two = false;
     size_t k = from;
+    *hispanic = false;
     for (; k < sems->count; k++) {
         const sem_token *t = &sems->items[k];
         if (t->cls == SEM_PUNCT && (t->flags & SEM_SENTENCE_END)) break;
         const table_entry *e = t->cls == SEM_WORD && lang->foreign_context
                                    ? table_get(lang->foreign_context, t->payload)
                                    : NULL;
+        if (e && !strcmp(e->spoken, "es")) {
+            *hispanic = true;
+            continue;
+        }
         if (e && code && strcmp(code, e->spoken)) two = true;
         if (e) code = e->spoken;
     }
     *end = k + 1;
     return code && !two ? known_code(code) : NULL;
+}
+
+/* In a sentence about a Spanish-speaking country and no other, a word of a name after its
+ * people (la dominicana Marileidy Paulino) or with a Spanish word (Luis Ajcip) whose letters
+ * only hint at another language (-dy; no w) is a local name, read as written; not Kevin
+ * Whitfield, Kettering Town. */
+static void keep_local_names(es_foreign *f, const es_lang *lang, const sem_list *sems, size_t from,
+                             size_t to)
+{
+    const table_entry *before =
+        from > 0 && sems->items[from - 1].cls == SEM_WORD
+            ? table_get(lang->foreign_context, sems->items[from - 1].payload)
+            : NULL;
+    bool spanish_word = before && !strcmp(before->spoken, "es");
+    for (size_t k = from; k < to; k++) {
+        const sem_token *t = &sems->items[k];
+        size_t n = strlen(t->payload);
+        int score = 0;
+        if (t->cls != SEM_WORD || n < 3) continue;
+        if (strpbrk(t->payload, "wW") || (guess_language(lang, t->payload, n, &score) && score > 2))
+            return; /* a word that shows its language (Buenos Aires Lawn Tennis) */
+        char low[72];
+        es_lower(t->payload, n, low, sizeof low);
+        spanish_word =
+            spanish_word || (n < sizeof low && (spanish(lang, low, strlen(low)) ||
+                                                table_getn(lang->spanish_words, t->payload, n)));
+    }
+    for (size_t k = from; spanish_word && k < to; k++) {
+        const sem_token *t = &sems->items[k];
+        size_t n = strlen(t->payload);
+        if (!open_to_context(lang, t) || table_get(f->cache, t->payload) ||
+            table_getn(lang->english_words, t->payload, n) ||
+            (lang->foreign_names && table_getn(lang->foreign_names, t->payload, n)))
+            continue;
+        table_put(f->cache, t->payload, "", "");
+        if (f->verbose)
+            fprintf(f->verbose, "locutor: '%s' read as written (its sentence's country)\n",
+                    t->payload);
+    }
 }
 
 /* May a word open to context take its sentence's country's language? Not a country word itself
@@ -1673,8 +1718,9 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
     es_foreign *f = lang->foreign;
     if (!f) return;
     const char *country = NULL; /* the sentence's */
+    bool hispanic = false;
     for (size_t i = 0, sentence_end = 0; i < sems->count;) {
-        if (i >= sentence_end) country = sentence_language(lang, sems, i, &sentence_end);
+        if (i >= sentence_end) country = sentence_language(lang, sems, i, &sentence_end, &hispanic);
         if (!name_word(&sems->items[i])) {
             i++;
             continue;
@@ -1695,6 +1741,7 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
             i = end;
             continue;
         }
+        if (hispanic && !country) keep_local_names(f, lang, sems, i, end);
         if (end - i < 2) { /* a name of one word: the sentence's country, if its letters agree */
             const sem_token *t = &sems->items[i];
             int score = 0;
