@@ -345,6 +345,15 @@ static bool elided_gender(const cctx *c, size_t i, es_gender *g)
 
 void cc_agree(const cctx *c, size_t i, sem_token *out)
 {
+    size_t first = i; /* the number's first token: 1.500 */
+    while (
+        first > 0 && cc_touch(c, first - 1) &&
+        (cc_is(c, first - 1, TOK_NUMBER) || cc_eq(c, first - 1, ".") || cc_eq(c, first - 1, ",")))
+        first--;
+    if (cc_cue(c, cc_prev(c, first), ES_CUE_LABEL)) {
+        out->gender = ES_MASC; /* la Línea 1 reabrirá: uno, whatever follows */
+        return;
+    }
     size_t w = cc_next(c, i);
     while (cc_eq(c, w, "mil"))
         w = cc_next(c, w);

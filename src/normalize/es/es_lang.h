@@ -44,6 +44,7 @@ struct es_foreign;
     X(NUMBER_JOIN, "number-join")                                                                  \
     X(PARTITIVE, "partitive")                                                                      \
     X(DATE_ARTICLE, "date-article")                                                                \
+    X(LABEL, "label")                                                                              \
     X(NOT_DATE_AFTER, "not-date-after")                                                            \
     X(HOUR_WORD, "hour-word")                                                                      \
     X(AM, "am")                                                                                    \

@@ -595,8 +595,8 @@ size_t es_rec_range(const cctx *c, size_t i, sem_token *out)
                      !es_is_function_word(c->lang, cc_ptr(c, p), cc_len(c, p)) && cc_len(c, i) >= 3;
         if (shots)
             join = " de "; /* 8-12 en triples: eight of twelve */
-        else if (cc_eq(c, p, "#"))
-            join = " "; /* Calle 26 # 13-19: a Colombian address, trece diecinueve */
+        else if (cc_eq(c, p, "#") || cc_word_is(c, p, "avenida") || cc_word_is(c, p, "calle"))
+            join = " "; /* Calle 26 # 13-19, 7a. avenida 3-33: an address, trece diecinueve */
         else if (model)
             join = " "; /* a model after a name: Boeing 737-800 */
         else if (!code && !a.grouped && !b.grouped && vb < va && va > 20 &&
