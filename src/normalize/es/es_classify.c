@@ -350,8 +350,9 @@ void cc_agree(const cctx *c, size_t i, sem_token *out)
         first > 0 && cc_touch(c, first - 1) &&
         (cc_is(c, first - 1, TOK_NUMBER) || cc_eq(c, first - 1, ".") || cc_eq(c, first - 1, ",")))
         first--;
-    if (cc_cue(c, cc_prev(c, first), ES_CUE_LABEL)) {
-        out->gender = ES_MASC; /* la Línea 1 reabrirá: uno, whatever follows */
+    /* la Línea 1 reabrirá: uno, whatever follows; batea para .328: an average, trescientos */
+    if (cc_cue(c, cc_prev(c, first), ES_CUE_LABEL) || cc_eq(c, first, ".")) {
+        out->gender = ES_MASC;
         return;
     }
     size_t w = cc_next(c, i);

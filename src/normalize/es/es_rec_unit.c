@@ -313,9 +313,16 @@ static const table_entry *unit_at(const cctx *c, size_t i, size_t *last)
     return table_get(c->lang->units, key);
 }
 
+/* ' ’ ′: minutes (45+2', 2' 45") */
+static bool is_minute_mark(const char *u)
+{
+    return !strcmp(u, "'") || !strcmp(u, "\u2019") || !strcmp(u, "\u2032");
+}
+
 static bool is_time_unit(const char *u)
 {
-    return !strcmp(u, "h") || !strcmp(u, "min") || !strcmp(u, "s") || !strcmp(u, "seg");
+    return !strcmp(u, "h") || !strcmp(u, "min") || !strcmp(u, "s") || !strcmp(u, "seg") ||
+           is_minute_mark(u) || !strcmp(u, "\u2033") || !strcmp(u, "''");
 }
 
 const table_entry *es_unit_symbol(const es_lang *lang, const char *w, size_t n)
@@ -426,8 +433,7 @@ size_t es_rec_measure(const cctx *c, size_t i, sem_token *out)
         (nd == 2 || nd == 4) && cc_cue(c, cc_prev(c, i), ES_CUE_DECADE_BEFORE))
         return 0;
     /* los 90': a decade too; a los 90' is the minute; al 93', el 45': the minute said bare */
-    bool minute_mark =
-        !strcmp(u->written, "'") || !strcmp(u->written, "\u2019") || !strcmp(u->written, "\u2032");
+    bool minute_mark = is_minute_mark(u->written);
     size_t before = cc_prev(c, i);
     if (minute_mark &&
         ((amount[nd - 1] == '0' && nd == 2 && cc_cue(c, before, ES_CUE_DECADE_BEFORE) &&
@@ -452,6 +458,10 @@ size_t es_rec_measure(const cctx *c, size_t i, sem_token *out)
         if (!cc_is(c, k2, TOK_NUMBER) || cc_len(c, k2) > 2) break;
         size_t uk = cc_touch(c, k2) ? k2 + 1 : k2 + 1 + cc_eq(c, k2 + 1, " ");
         const table_entry *u2 = unit_at(c, uk, &ul2);
+        if (!u2 && cc_touch(c, k2) && (cc_eq(c, uk, "\"") || cc_eq(c, uk, "\u201d")) &&
+            is_minute_mark(u->written))
+            u2 = table_get(c->lang->units, "\u2033"),
+            ul2 = uk; /* 2' 45": a straight " is seconds */
         if (!u2 || !is_time_unit(u2->written) || !strcmp(u2->written, u->written)) break;
         ok = ok && sb_printf(&b, " %.*s %s", (int)cc_len(c, k2), cc_ptr(c, k2), u2->written);
         u = u2;
