@@ -391,6 +391,9 @@ void cc_agree(const cctx *c, size_t i, sem_token *out)
         /* 121 de ellas, murieron 21 de las víctimas: the pronoun or article tells */
         const char *w = cc_ptr(c, whom);
         out->gender = w[cc_len(c, whom) - 2] == 'a' ? ES_FEM : ES_MASC;
+    } else if (cc_word_is(c, cc_prev(c, first), "el") || cc_word_is(c, cc_prev(c, first), "del") ||
+               cc_word_is(c, cc_prev(c, first), "al")) {
+        out->gender = ES_MASC; /* entre el 1 y el 15 de julio: the article tells, not urgencias */
     } else if (elided_gender(c, i, &g)) {
         out->gender = g;
     } else {
