@@ -384,7 +384,14 @@ void cc_agree(const cctx *c, size_t i, sem_token *out)
                   es_is_verb_form(c->lang, cc_ptr(c, before), cc_len(c, before)) ||
                   (es_is_function_word(c->lang, cc_ptr(c, before), cc_len(c, before)) &&
                    !cc_cue(c, before, ES_CUE_DETERMINER));
-    if (cc_word_is(c, de, "las") || cc_word_is(c, de, "los")) {
+    cc_number every;
+    size_t each_noun = cc_word_is(c, de, "de") && cc_word_is(c, whom, "cada") &&
+                               cc_read_number(c, cc_next(c, whom), &every)
+                           ? counted_noun(c, every.last)
+                           : CC_NONE;
+    if (each_noun != CC_NONE) { /* 1 de cada 4 aulas: una, the noun after cada's number */
+        out->gender = es_noun_gender(c->lang, cc_ptr(c, each_noun), cc_len(c, each_noun));
+    } else if (cc_word_is(c, de, "las") || cc_word_is(c, de, "los")) {
         /* cifró en 11.600 las hectáreas: the article of the noun named after it */
         out->gender = cc_word_is(c, de, "las") ? ES_FEM : ES_MASC;
     } else if (counts && cc_word_is(c, de, "de") && cc_cue(c, whom, ES_CUE_PARTITIVE)) {
