@@ -409,6 +409,7 @@ static slot *slot_of(ahead *a, unsigned long ticket)
 
 static loc_status append(slot *s, const short *samples, size_t count)
 {
+    if (!count) return LOC_OK; /* nothing to add, and pcm may still be NULL */
     if (s->len + count > s->cap) {
         size_t cap = (s->len + count) * 2;
         short *n = realloc(s->pcm, cap * sizeof *n);
@@ -663,7 +664,7 @@ static size_t take_audio(player *p, short *buf, size_t max, bool *end, loc_statu
     if (!s) *st = LOC_ERR_NOMEM; /* no slot was given to it: strdup failed in ask_for */
     if (s) {
         n = s->len - p->pos < max ? s->len - p->pos : max;
-        memcpy(buf, s->pcm + p->pos, n * sizeof *buf);
+        if (n) memcpy(buf, s->pcm + p->pos, n * sizeof *buf); /* pcm is NULL before any audio */
         p->pos += n;
         *end = n == 0 && s->done;
         if (*end) *st = s->status;
