@@ -359,17 +359,15 @@ size_t es_rec_unit_word(const cctx *c, size_t i, sem_token *out)
             !es_unit_symbol(c->lang, u->written, strlen(u->written)))
             return 0; /* a unit written as a word already: millones de meses */
     } else if (!cc_touch(c, i) || cc_is(c, i + 1, TOK_PUNCT)) {
-        const char *w = cc_ptr(c, i);
-        size_t caps = 0;
-        while (caps < cc_len(c, i) && w[caps] >= 'A' && w[caps] <= 'Z')
-            caps++;
-        if (caps == cc_len(c, i)) return 0; /* el MP pidió: an acronym, not megapíxel */
-        u = es_unit_symbol(c->lang, w, cc_len(c, i));
+        u = es_unit_symbol(c->lang, cc_ptr(c, i), cc_len(c, i));
     } else if (power) {
         u = unit_at(c, i, &last); /* el m² de un departamento */
         if (u && last != i + 1) u = NULL;
     }
     if (!u || cc_is(c, cc_next(c, last), TOK_NUMBER)) return 0;
+    char alone[4];
+    table_feature(u->features, "alone", alone, sizeof alone);
+    if (!strcmp(alone, "0")) return 0; /* el MP pidió: an acronym, not megapíxel */
     const char *bar = strchr(u->spoken, '|');
     const char *said = !bar     ? u->spoken
                        : scaled ? cc_strdup(c, bar + 1)
