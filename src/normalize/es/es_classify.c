@@ -350,8 +350,9 @@ void cc_agree(const cctx *c, size_t i, sem_token *out)
         first > 0 && cc_touch(c, first - 1) &&
         (cc_is(c, first - 1, TOK_NUMBER) || cc_eq(c, first - 1, ".") || cc_eq(c, first - 1, ",")))
         first--;
+    size_t word_before = cc_prev(c, first);
     /* la Línea 1 reabrirá: uno, whatever follows; batea para .328: an average, trescientos */
-    if (cc_cue(c, cc_prev(c, first), ES_CUE_LABEL) || cc_eq(c, first, ".")) {
+    if (cc_cue(c, word_before, ES_CUE_LABEL) || cc_eq(c, first, ".")) {
         out->gender = ES_MASC;
         return;
     }
@@ -398,8 +399,8 @@ void cc_agree(const cctx *c, size_t i, sem_token *out)
         /* 121 de ellas, murieron 21 de las víctimas: the pronoun or article tells */
         const char *w = cc_ptr(c, whom);
         out->gender = w[cc_len(c, whom) - 2] == 'a' ? ES_FEM : ES_MASC;
-    } else if (cc_word_is(c, cc_prev(c, first), "el") || cc_word_is(c, cc_prev(c, first), "del") ||
-               cc_word_is(c, cc_prev(c, first), "al")) {
+    } else if (cc_word_is(c, word_before, "el") || cc_word_is(c, word_before, "del") ||
+               cc_word_is(c, word_before, "al")) {
         out->gender = ES_MASC; /* entre el 1 y el 15 de julio: the article tells, not urgencias */
     } else if (elided_gender(c, i, &g)) {
         out->gender = g;

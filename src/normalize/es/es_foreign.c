@@ -1581,6 +1581,15 @@ bool es_foreign_say(const es_lang *lang, const char *word, size_t n, bool starts
 /* A capitalized word of a name whose language its own letters do not show (the token's
  * payload), that is not Spanish (spanish-words.tsv holds every word of wspanish: Premio Nobel,
  * Estadio Wembley), listed or a function word: it may take its name's language. */
+/* Is word w (as written, n bytes, under 72) Spanish, in lower case or as written (Estrada)? */
+static bool spanish_as_written(const es_lang *lang, const char *w, size_t n)
+{
+    char low[72];
+    if (n >= sizeof low) return false;
+    es_lower(w, n, low, sizeof low);
+    return spanish(lang, low, strlen(low)) || table_getn(lang->spanish_words, w, n);
+}
+
 static bool open_to_context(const es_lang *lang, const sem_token *t)
 {
     const char *w = t->payload;
@@ -1588,10 +1597,8 @@ static bool open_to_context(const es_lang *lang, const sem_token *t)
     if (t->cls != SEM_WORD || (t->flags & (SEM_SAID | SEM_CAPITAL)) || n < 3 || n > 64 ||
         !(w[0] >= 'A' && w[0] <= 'Z'))
         return false;
-    char low[72];
-    es_lower(w, n, low, sizeof low);
-    return !spanish(lang, low, strlen(low)) && !table_getn(lang->spanish_words, w, n) &&
-           !es_lexicon_get(lang, w, n) && !es_is_function_word(lang, w, n);
+    return !spanish_as_written(lang, w, n) && !es_lexicon_get(lang, w, n) &&
+           !es_is_function_word(lang, w, n);
 }
 
 /* Is token t a capitalized word (the words of a name: Dietmar Heinzelmann, Jean-Baptiste)? */
@@ -1662,11 +1669,7 @@ static void keep_local_names(es_foreign *f, const es_lang *lang, const sem_list 
         if (t->cls != SEM_WORD || n < 3) continue;
         if (strpbrk(t->payload, "wW") || (guess_language(lang, t->payload, n, &score) && score > 2))
             return; /* a word that shows its language (Buenos Aires Lawn Tennis) */
-        char low[72];
-        es_lower(t->payload, n, low, sizeof low);
-        spanish_word =
-            spanish_word || (n < sizeof low && (spanish(lang, low, strlen(low)) ||
-                                                table_getn(lang->spanish_words, t->payload, n)));
+        spanish_word = spanish_word || spanish_as_written(lang, t->payload, n);
     }
     for (size_t k = from; spanish_word && k < to; k++) {
         const sem_token *t = &sems->items[k];
