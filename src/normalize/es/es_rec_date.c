@@ -451,6 +451,14 @@ size_t es_rec_time(const cctx *c, size_t i, sem_token *out)
                         : mer          ? " m"
                                        : "";
     if (k.sep == 'h' && k.minutes) style = " hm";
+    /* a full hour of the afternoon or night on the 24-hour clock says its "horas", as the
+       newsreader does: a las 20:00 -> veinte horas (but 20:00 hora local) */
+    const hhmm *ends = range ? &k2 : &k;
+    if (!*style && plain && k.sep == ':' && !ends->m && (ends->h >= 13 || ends->h == 0) &&
+        ends->h <= 24 && !cc_word_is(c, nx, "hora") &&
+        !((cc_word_is(c, nx, "a") || cc_word_is(c, nx, "y") || cc_word_is(c, nx, "hasta")) &&
+          cc_is(c, cc_next(c, nx), TOK_NUMBER))) /* de 16:00 a 19:30: the range's end says it */
+        style = " h";
     int n = snprintf(p, 96, "%s%s%u:%02u", la ? "la " : "",
                      range && !la && !range_has_de(c, cc_prev(c, first)) ? "de " : "", k.h, k.m);
     if (k.seconds) n += snprintf(p + n, 96 - (size_t)n, ":%02u", k.s);
