@@ -343,6 +343,15 @@ static bool elided_gender(const cctx *c, size_t i, es_gender *g)
     return false;
 }
 
+/* The gender a plural article or demonstrative at w shows (cues.tsv plural-masc, plural-fem):
+ * los, unos, estos -> masculine; las, unas, estas -> feminine. */
+static bool plural_article(const cctx *c, size_t w, es_gender *g)
+{
+    if (cc_cue(c, w, ES_CUE_PLURAL_MASC)) return *g = ES_MASC, true;
+    if (cc_cue(c, w, ES_CUE_PLURAL_FEM)) return *g = ES_FEM, true;
+    return false;
+}
+
 void cc_agree(const cctx *c, size_t i, sem_token *out)
 {
     size_t first = i; /* the number's first token: 1.500 */
@@ -372,10 +381,10 @@ void cc_agree(const cctx *c, size_t i, sem_token *out)
     if (w != CC_NONE) {
         out->gender = es_noun_gender(c->lang, cc_ptr(c, w), cc_len(c, w));
         out->flags |= SEM_APOCOPE;
-        size_t p = cc_prev(c, i); /* las 21 periodistas: the article tells a common noun's */
-        if (es_noun_common(c->lang, cc_ptr(c, w), cc_len(c, w)) &&
-            (cc_word_is(c, p, "las") || cc_word_is(c, p, "unas")))
-            out->gender = ES_FEM;
+        /* las 21 periodistas, unos 200 guardias: a plural article tells a noun of either
+           gender (or listed with the other one) which one it is */
+        es_gender told;
+        if (plural_article(c, word_before, &told)) out->gender = told;
         return;
     }
     es_gender g;
@@ -455,6 +464,13 @@ size_t es_rec_word(const cctx *c, size_t i, sem_token *out)
         const char *said = NULL;
         size_t p = cc_prev(c, i), nx = cc_next(c, i);
         bool numbers = p != CC_NONE && cc_is(c, p, TOK_NUMBER) && cc_is(c, nx, TOK_NUMBER);
+        if (cc_eq(c, i, "+") && cc_touch(c, i) && cc_eq(c, i + 1, "/") && cc_touch(c, i + 1) &&
+            cc_eq(c, i + 2, "-")) {
+            /* +/- 3.1%: the plus-minus sign written with three marks */
+            const table_entry *pm = table_get(c->lang->symbols, "\u00b1");
+            *out = cc_make(c, SEM_WORD, i, i + 2, pm ? pm->spoken : "+/-");
+            return 3;
+        }
         if (numbers && (cc_eq(c, i, "x") || cc_eq(c, i, "×")))
             said = "por"; /* 3 x 4 */
         else if (numbers && (cc_eq(c, i, "-") || cc_eq(c, i, "\u2212")) &&

@@ -128,19 +128,21 @@ static void add_region(const table_entry *e, void *ctx)
 {
     es_lang *lang = ctx;
     if (lang->nregions == ES_REGIONS_MAX) return;
-    char decimal[16], first[4], letters[16], phone[16], slash[16];
+    char decimal[16], first[4], letters[16], phone[16], slash[16], law[8];
     table_feature(e->features, "decimal", decimal, sizeof decimal);
     table_feature(e->features, "first", first, sizeof first);
     table_feature(e->features, "letters", letters, sizeof letters);
     table_feature(e->features, "phone", phone, sizeof phone);
     table_feature(e->features, "slash", slash, sizeof slash);
+    table_feature(e->features, "law", law, sizeof law);
     es_region r = {.code = e->written,
                    .name = e->spoken,
                    .first = first[0] == '1',
                    .american = !strncmp(letters, "america", 7),
                    .double_u = !strcmp(letters, "america-u"),
                    .diagonal = !strcmp(slash, "diagonal"),
-                   .phone_pairs = !strcmp(phone, "pairs")};
+                   .phone_pairs = !strcmp(phone, "pairs"),
+                   .law_of = !strcmp(law, "of")};
     r.own = !strcmp(decimal, "point") ? ES_STYLE_POINT : ES_STYLE_COMMA;
     r.dollar = strstr(e->features, "dollar=");
     r.dollar = r.dollar ? r.dollar + 7 : "USD"; /* ends at a space: see own_dollar_codes() */

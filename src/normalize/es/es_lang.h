@@ -45,6 +45,9 @@ struct es_foreign;
     X(PARTITIVE, "partitive")                                                                      \
     X(DATE_ARTICLE, "date-article")                                                                \
     X(LABEL, "label")                                                                              \
+    X(LINE_LETTER, "line-letter")                                                                  \
+    X(PLURAL_MASC, "plural-masc")                                                                  \
+    X(PLURAL_FEM, "plural-fem")                                                                    \
     X(NOT_DATE_AFTER, "not-date-after")                                                            \
     X(HOUR_WORD, "hour-word")                                                                      \
     X(AM, "am")                                                                                    \

@@ -602,6 +602,9 @@ size_t es_rec_range(const cctx *c, size_t i, sem_token *out)
         else if (!code && !a.grouped && !b.grouped && vb < va && va > 20 &&
                  cc_len(c, i) == cc_len(c, j) && (va - vb) * 5 <= va)
             score = true; /* two close tallies: 98-95, los jueces 116-112 */
+        else if (code && c->region && c->region->law_of && cc_len(c, j) == 4 && year_like(c, j) &&
+                 cc_cue(c, p, ES_CUE_LEGAL))
+            join = " de "; /* Puerto Rico's Ley 1-2025: uno de dos mil veinticinco */
         else if (code || (vb < va && va > 30))
             join = " guion "; /* expediente 412-3, Ley 52-2022; a second number below the first */
         else

@@ -26,6 +26,8 @@ typedef struct es_region {
     bool diagonal;      /* an address's "/" is diagonal, not barra (slash=diagonal: Mexico) */
     bool phone_pairs;   /* telephone digits said in pairs: 55 5658 cincuenta y cinco, cincuenta y
                          * seis cincuenta y ocho (Mexico) */
+    bool law_of;        /* a law's number and year joined by a hyphen are read "de": Ley 1-2025,
+                         * uno de dos mil veinticinco (Puerto Rico) */
 } es_region;
 
 /* Most regions regions.tsv may list. */
