@@ -70,6 +70,8 @@ enum {
                               * before its "millones" (2.456.300 millones) */
     SEM_AGE = 1u << 20,      /* CARDINAL: an age in parentheses after a name: Lucía Ferrer (24),
                               * said "de veinticuatro años" */
+    SEM_RATE = 1u << 21,     /* MONEY: a currency's price (el euro se cotizó en Bs. 39,71): its
+                              * cents said as decimals, treinta y nueve coma setenta y un */
 };
 
 /* Canonical payloads, class by class (what the unit tests assert on):

@@ -170,6 +170,22 @@ bool cc_scale_follows(const cctx *c, size_t last)
 }
 
 /* Whether the one group of three after mark (1.500, 1,500) is decimals, by the region's style. */
+/* An amount earlier in the sentence written with a decimal comma before a price's unit (1,489
+ * euros el litro y la gasolina a 1,612): the later ones written the same way are prices too. */
+static bool comma_price_before(const cctx *c, size_t first)
+{
+    for (size_t k = first, steps = 0; k >= 3 && steps < 60; k--, steps++) {
+        if (cc_eq(c, k, ".") && !cc_touch(c, k)) return false; /* the sentence's start */
+        if (cc_is(c, k, TOK_NUMBER) && cc_len(c, k) == 3 && cc_eq(c, k - 1, ",") &&
+            cc_touch(c, k - 1) && cc_touch(c, k - 2) && cc_is(c, k - 2, TOK_NUMBER) &&
+            cc_len(c, k - 2) <= 3) {
+            size_t nx = cc_next(c, k);
+            if (cc_cue(c, nx, ES_CUE_COMMA_DECIMAL) || cc_eq(c, nx, "\u20ac")) return true;
+        }
+    }
+    return false;
+}
+
 static bool ambiguous_is_decimal(const cctx *c, size_t first, size_t last, char mark)
 {
     if (cc_eq(c, first, "0")) return true; /* 0,500 0.125 */
@@ -185,6 +201,7 @@ static bool ambiguous_is_decimal(const cctx *c, size_t first, size_t last, char 
     if (mark == ',' && (cc_cue(c, nx, ES_CUE_COMMA_DECIMAL) || cc_eq(c, nx, "\u20ac")))
         return true; /* 1,659 euros el litro, 1,500 € */
     if (style == ES_STYLE_COMMA) return mark == ',' && !noun;
+    if (mark == ',' && !noun && comma_price_before(c, first)) return true;
     return false; /* no evidence: thousands (1,500 millones in Latin American copy, too) */
 }
 
@@ -529,6 +546,25 @@ static bool initial_point(const cctx *c, size_t i)
     return cc_capitalized(c, nx) && (cc_capitalized(c, cc_prev(c, p)) || cc_eq(c, nx + 1, "."));
 }
 
+/* A dash after the agency's bracket that closes a dateline, before the story's first capital:
+ * WASHINGTON (AP) — La Cámara, LIMA (AFP) - El dólar. */
+static bool credit_dash(const cctx *c, size_t i)
+{
+    if (!(cc_eq(c, i, "\u2014") || cc_eq(c, i, "\u2013") || cc_eq(c, i, "-")) || i < 2 || i > 40 ||
+        !cc_capitalized(c, cc_next(c, i)))
+        return false;
+    size_t close = cc_prev(c, i);
+    if (!cc_eq(c, close, ")")) return false;
+    for (size_t k = close; k > 0 && close - k < 6; k--)
+        if (cc_eq(c, k, "(")) {
+            for (size_t p = 0; p < k; p++) /* nothing but the dateline before the credit */
+                if (c->toks[p].kind == TOK_PUNCT && !cc_eq(c, p, ",") && !cc_eq(c, p, "."))
+                    return false;
+            return true;
+        }
+    return false;
+}
+
 /* "." at the end of a sentence -> PUNCT "." sentence end; "¿" -> PUNCT attached to the next word;
  * Procter & Gamble -> VERBATIM "&": y (a mark symbols.tsv reads alone) */
 size_t es_rec_punct(const cctx *c, size_t i, sem_token *out)
@@ -546,6 +582,11 @@ size_t es_rec_punct(const cctx *c, size_t i, sem_token *out)
     const table_entry *sym = table_getn(c->lang->symbols, cc_ptr(c, i), cc_len(c, i));
     if (sym && strstr(sym->features, "alone=1")) {
         *out = cc_make(c, SEM_VERBATIM, i, i, cc_strndup(c, cc_ptr(c, i), c->toks[i].len));
+        return 1;
+    }
+    if (credit_dash(c, i)) { /* WASHINGTON (AP) — La Cámara: the dateline ends there */
+        *out = cc_make(c, SEM_PUNCT, i, i, ".");
+        out->flags |= SEM_SENTENCE_END;
         return 1;
     }
     *out = cc_make(c, SEM_PUNCT, i, i, cc_strndup(c, cc_ptr(c, i), c->toks[i].len));

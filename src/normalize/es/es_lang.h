@@ -45,6 +45,7 @@ struct es_foreign;
     X(PARTITIVE, "partitive")                                                                      \
     X(DATE_ARTICLE, "date-article")                                                                \
     X(LABEL, "label")                                                                              \
+    X(RATE_VERB, "rate-verb")                                                                      \
     X(LINE_LETTER, "line-letter")                                                                  \
     X(PLURAL_MASC, "plural-masc")                                                                  \
     X(PLURAL_FEM, "plural-fem")                                                                    \

@@ -592,6 +592,10 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
         if (!d) return 0;
         snprintf(d, 8, "%u", v);
         *out = cc_make(c, SEM_ROMAN, i, i, d);
+        /* siglo I: primero, as it is read (XV quince); but los siglos I y II, uno y dos */
+        if (v == 1 && cc_cue(c, p, ES_CUE_CENTURY) && !cc_cue(c, nx, ES_CUE_CENTURY_JOIN) &&
+            !cc_eq(c, i + 1, "-"))
+            out->flags |= SEM_AS_ORDINAL;
         return 1;
     }
     if (!upper || !all_of(w, n, "IVXLC") || !(v = roman_value(w, n)) || v > 99) return 0;

@@ -110,6 +110,7 @@ static const char *scale_at(const cctx *c, size_t i, size_t *last)
 }
 
 static const table_entry *unit_at(const cctx *c, size_t i, size_t *last);
+static bool dollar_rate(const cctx *c);
 
 static size_t money(const cctx *c, size_t i, size_t last, const char *code, const char *amount,
                     const char *scale, sem_token *out)
@@ -148,6 +149,10 @@ static size_t money(const cctx *c, size_t i, size_t last, const char *code, cons
     snprintf(p, n, "%s %s%s%s%s%s", code, amount, scale ? " " : "", scale ? scale : "",
              *per ? " /" : "", per);
     *out = cc_make(c, SEM_MONEY, i, last, p);
+    /* el euro se cotizó en Bs. 39,71, la divisa se negocia hasta en Bs 13,50: in a block on the
+       dollar's price, a price of money (not the petrol's: el galón se cotiza en Q31.50) */
+    for (size_t k = cc_prev(c, i), words = 0; k != CC_NONE && words < 3; k = cc_prev(c, k), words++)
+        if (cc_cue(c, k, ES_CUE_RATE_VERB) && dollar_rate(c)) out->flags |= SEM_RATE;
     return last - i + 1;
 }
 

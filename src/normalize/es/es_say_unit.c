@@ -55,6 +55,7 @@ bool es_say_money(const es_lang *lang, const sem_token *t, strbuf *out)
         (cur = table_get(lang->currencies, code)))
         return es_say_number(lang, out, amount, gender_of(cur), false); /* entre ochenta y... */
     const char *per = strstr(t->payload, " /");
+    if (!per && (t->flags & SEM_RATE) && say_rate(lang, t->payload, ES_MARK(t), out)) return true;
     if (!per) return say_money(lang, t->payload, ES_MARK(t), out);
     char head[128];
     snprintf(head, sizeof head, "%.*s", (int)(per - t->payload), t->payload);
