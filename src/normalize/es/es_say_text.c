@@ -235,7 +235,12 @@ bool es_say_code(const es_lang *lang, const sem_token *t, strbuf *out)
         size_t n = strcspn(p, " ");
         char *part = strndup(p, n); /* whole, however long: no piece of a code is dropped */
         if (!part) return false;
-        if (part[0] >= '0' && part[0] <= '9')
+        size_t zeros = strspn(part, "0");
+        if (part[0] == '0' && n == 3 && zeros == 1 && !(t->flags & SEM_DIGITS))
+            /* N° 012-2024-PCM: cero doce, its zero said and then the number */
+            ok = es_digits(&lang->num, out, part, 1) &&
+                 es_cardinal_str(&lang->num, out, part + 1, ES_MASC, false);
+        else if (part[0] >= '0' && part[0] <= '9')
             ok = (part[0] == '0' && n > 1) || n > ES_DIGITS_MAX ||
                          ((t->flags & SEM_DIGITS) && n >= 3)
                      ? es_digits(&lang->num, out, part, n)
