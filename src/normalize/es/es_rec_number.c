@@ -34,8 +34,25 @@ static bool code_before(const cctx *c, size_t i)
         return true;
     if (p != CC_NONE && (cc_eq(c, p, "°") || cc_eq(c, p, "º")) && p > 0) p = p - 1;
     if (p != CC_NONE && p > 0 && cc_eq(c, p, ".") && cc_cue(c, p - 1, ES_CUE_CODE))
-        return true; /* N.º 006-2024-TR */
+        return true;                             /* N.º 006-2024-TR */
+    if (p != CC_NONE && cc_is(c, p, TOK_WORD)) { /* DU 012-2023: a law's abbreviation */
+        const table_entry *e = table_getn(c->lang->abbreviations, cc_ptr(c, p), cc_len(c, p));
+        if (e && strstr(e->features, "use=law")) return true;
+    }
     return p != CC_NONE && cc_cue(c, p, ES_CUE_CODE);
+}
+
+/* A decree's identifier by its shape, whatever names it: 006-2024-TR, 012-2024-PCM (a number,
+ * a year and capitals joined by hyphens) */
+static bool identifier_shape(const cctx *c, size_t i)
+{
+    unsigned year;
+    size_t k = i + 4;
+    return cc_is(c, i, TOK_NUMBER) && cc_len(c, i) <= 4 && cc_touch(c, i) && cc_eq(c, i + 1, "-") &&
+           cc_touch(c, i + 1) && cc_len(c, i + 2) == 4 &&
+           cc_small(c, i + 2, 4, 1900, 2099, &year) && cc_touch(c, i + 2) && cc_eq(c, i + 3, "-") &&
+           cc_touch(c, i + 3) && cc_is(c, k, TOK_WORD) && cc_len(c, k) >= 2 && cc_len(c, k) <= 8 &&
+           strspn(cc_ptr(c, k), "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == cc_len(c, k);
 }
 
 /* ---- telephones ---- */
@@ -107,7 +124,8 @@ size_t es_rec_telephone(const cctx *c, size_t i, sem_token *out)
     else if (!cc_is(c, i, TOK_NUMBER) && !cc_eq(c, i, "("))
         return 0;
     if (i > 0 && cc_touch(c, i - 1) && !cc_eq(c, i - 1, "(")) return 0;
-    if (code_before(c, i)) return 0; /* N° 006-2024-TR, Ley 1234-2020: identifiers */
+    if (code_before(c, i) || identifier_shape(c, i))
+        return 0; /* N° 006-2024-TR, Ley 1234-2020, DS 006-2024-TR: identifiers */
     groups g;
     if (!read_groups(c, k, &g)) return 0;
     size_t end = g.last[g.count - 1];
@@ -529,7 +547,7 @@ static bool tiebreak_at(const cctx *c, size_t i)
  * parts joined by hyphens after its noun; 0 when there is no such run of three parts or more */
 static size_t identifier(const cctx *c, size_t i, sem_token *out)
 {
-    if (!code_before(c, i)) return 0;
+    if (!code_before(c, i) && !identifier_shape(c, i)) return 0;
     size_t k = i, parts = 1;
     while (cc_touch(c, k) && is_dash(c, k + 1) && cc_touch(c, k + 1) &&
            (cc_is(c, k + 2, TOK_NUMBER) || cc_is(c, k + 2, TOK_WORD)))

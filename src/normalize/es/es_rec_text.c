@@ -253,10 +253,11 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
             if (!cc_capitalized(c, nx) || cc_capitalized(c, p)) continue;
         }
         if (!strcmp(f, "number") && !cc_is(c, nx, TOK_NUMBER)) continue;
-        /* RD 1/2024: Real Decreto only before a number and its year */
+        /* RD 1/2024, DS 006-2024-TR: a law's abbreviation only before a number and its year */
         if (!strcmp(f, "law") &&
             (strcmp(key, e->written) || !cc_is(c, nx, TOK_NUMBER) || !cc_touch(c, nx) ||
-             !cc_eq(c, nx + 1, "/") || !cc_is(c, nx + 2, TOK_NUMBER) || cc_len(c, nx + 2) != 4))
+             !(cc_eq(c, nx + 1, "/") || cc_eq(c, nx + 1, "-")) || !cc_is(c, nx + 2, TOK_NUMBER) ||
+             cc_len(c, nx + 2) != 4))
             continue;
         /* s. XX: siglo only before a Roman numeral */
         if (!strcmp(f, "roman") && !(cc_is(c, nx, TOK_WORD) && cc_capitalized(c, nx) &&
