@@ -45,6 +45,8 @@ struct es_foreign;
     X(PARTITIVE, "partitive")                                                                      \
     X(DATE_ARTICLE, "date-article")                                                                \
     X(LABEL, "label")                                                                              \
+    X(PERSON, "person")                                                                            \
+    X(PLATE, "plate")                                                                              \
     X(RATE_VERB, "rate-verb")                                                                      \
     X(LINE_LETTER, "line-letter")                                                                  \
     X(PLURAL_MASC, "plural-masc")                                                                  \

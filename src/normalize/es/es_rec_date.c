@@ -281,6 +281,9 @@ static void h_clock(const cctx *c, size_t i, hhmm *k)
             k->sep = ':'; /* 12h02m00s */
             k->seconds = k->s != 0;
             k->last = j + 3;
+        } else {
+            k->sep = ':'; /* 2h41m: a duration, its minutes marked (dos horas y cuarenta y un */
+            k->seconds = true; /* minutos), read as 2:41:00 */
         }
     }
 }
@@ -485,6 +488,8 @@ size_t es_rec_time(const cctx *c, size_t i, sem_token *out)
             if (!d) return 0;
             snprintf(d, 16, "%u.%02u", k.h, k.m);
             *out = cc_make(c, SEM_DECIMAL, i, last, d);
+            /* efectividad en 2.15 in copy that writes decimals with a point: dos punto quince */
+            if (c->region && c->region->style == ES_STYLE_POINT) out->flags |= SEM_POINT;
             return last - i + 1;
         }
     }
@@ -601,7 +606,11 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
     if (!upper || !all_of(w, n, "IVXLC") || !(v = roman_value(w, n)) || v > 99) return 0;
     /* above L only before a noun after a determiner: la LXIII Serie Nacional */
     bool high = v > 50 || memchr(w, 'C', n);
-    if (high && !(cc_cue(c, p, ES_CUE_DETERMINER) && cc_is(c, nx, TOK_WORD))) return 0;
+    /* ...or after a name it numbers: el Super Bowl LIX (cincuenta y nueve) */
+    bool after_name = cc_capitalized(c, p) && p + 2 == i && n >= 2 &&
+                      !all_of(cc_ptr(c, p), cc_len(c, p), "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    if (high && !(cc_cue(c, p, ES_CUE_DETERMINER) && cc_is(c, nx, TOK_WORD)) && !after_name)
+        return 0;
     es_gender g = ES_MASC;
     bool ordinal, before_noun = false, plural = false;
     /* nouns whose Roman numeral is a plain number: la fase II (dos), el grupo III (tres),

@@ -435,6 +435,16 @@ size_t es_rec_fraction(const cctx *c, size_t i, sem_token *out)
     /* a whole part that is a year or a count: "en 2020 1/3 de" stays apart */
     if (cc_touch(c, last) && cc_is(c, last + 1, TOK_WORD)) return 0;
     if (season(c, i, last, canon, out)) return last - i + 1;
+    size_t en = cc_next(c, last);
+    const char *slash = strchr(canon, '/');
+    if (slash && !strchr(canon, ' ') && canon[0] != '-' && cc_word_is(c, en, "en") &&
+        cc_cue(c, cc_next(c, en), ES_CUE_SHOTS)) {
+        char *p = cc_alloc(c, strlen(canon) + 4); /* 6/8 en triples: seis de ocho */
+        if (!p) return 0;
+        sprintf(p, "%.*s de %s", (int)(slash - canon), canon, slash + 1);
+        *out = cc_make(c, SEM_CODE, i, last, p);
+        return last - i + 1;
+    }
     const table_entry *said = table_get(c->lang->cues, canon); /* 24/7: veinticuatro siete */
     if (said && es_cue(c->lang, canon, strlen(canon), ES_CUE_PHONE)) {
         *out = cc_make(c, SEM_ABBREVIATION, i, last, said->spoken);
@@ -444,7 +454,6 @@ size_t es_rec_fraction(const cctx *c, size_t i, sem_token *out)
         /* Ley 7/2024 -> CODE "7 de 2024": siete de dos mil veinticuatro */
         char *p = cc_alloc(c, strlen(canon) + 4);
         if (!p) return 0;
-        const char *slash = strchr(canon, '/');
         sprintf(p, "%.*s de %s", (int)(slash - canon), canon, slash + 1);
         *out = cc_make(c, SEM_CODE, i, last, p);
         return last - i + 1;
@@ -452,7 +461,6 @@ size_t es_rec_fraction(const cctx *c, size_t i, sem_token *out)
     /* news writes no fraction with a numerator of ten or more: 34/35 grados is a range,
      * 3127/22 a file number */
     unsigned long long num = strtoull(canon + (canon[0] == '-'), NULL, 10);
-    const char *slash = strchr(canon, '/');
     if (!strchr(canon, ' ') && canon[0] != '-' && num >= 10 && slash) {
         unsigned long long den = strtoull(slash + 1, NULL, 10);
         char *p = cc_alloc(c, strlen(canon) + 8);
@@ -597,7 +605,7 @@ size_t es_rec_range(const cctx *c, size_t i, sem_token *out)
     if (cc_touch(c, b.last) && (is_dash(c, b.last + 1) || cc_eq(c, b.last + 1, "/")) &&
         (cc_is(c, b.last + 2, TOK_NUMBER) || cc_is(c, b.last + 2, TOK_WORD)))
         return 0; /* 1-800-go-u-haul, 1/2/3: not a range */
-    bool years = !a.decimal && !b.decimal && year_like(c, i) &&
+    bool years = !a.decimal && !b.decimal && year_like(c, i) && !code_before(c, i) &&
                  (year_like(c, j) || (cc_len(c, j) == 2 && !a.grouped));
     bool score = !years && !a.decimal && !b.decimal && !a.grouped && !b.grouped &&
                  cc_len(c, i) <= 3 && cc_len(c, j) <= 3 && sport_context(c, i);
@@ -699,6 +707,22 @@ static bool phone_before(const cctx *c, size_t i)
            cc_is(c, before, TOK_NUMBER);
 }
 
+/* A Spanish number plate after its noun: four digits, a space and three capital consonants
+ * (con matrícula 4821 KLM). The letters' token, or CC_NONE. */
+static size_t plate_letters(const cctx *c, size_t i, const cc_number *num)
+{
+    size_t k = num->last + 2;
+    bool named = false;
+    for (size_t p = cc_prev(c, i), w = 0; p != CC_NONE && w < 3 && !named; p = cc_prev(c, p), w++)
+        named = cc_cue(c, p, ES_CUE_PLATE);
+    if (!named || num->grouped || num->decimal || num->last != i || cc_len(c, i) != 4 ||
+        !cc_eq(c, i + 1, " ") || !cc_is(c, k, TOK_WORD) || cc_len(c, k) != 3 ||
+        strspn(cc_ptr(c, k), "BCDFGHJKLMNPRSTVWXYZ") != 3 ||
+        (cc_touch(c, k) && !cc_is(c, k + 1, TOK_PUNCT)))
+        return CC_NONE;
+    return k;
+}
+
 /* 9-1-1 -> CODE "9 1 1": three or more single digits joined by hyphens, said one by one */
 static size_t hyphenated_digits(const cctx *c, size_t i, sem_token *out)
 {
@@ -758,7 +782,8 @@ static bool name_word(const cctx *c, size_t i)
     return first < cc_len(c, i) && !utf8_starts_upper(cc_ptr(c, i) + first, cc_len(c, i) - first);
 }
 
-/* Is the number at i..last an age in parentheses after a full name: Lucía Ferrer (24)? */
+/* Is the number at i..last an age in parentheses after a full name or a person: Lucía Ferrer
+ * (24), un sujeto (29)? */
 static bool age_after_name(const cctx *c, size_t i, size_t last, const cc_number *num)
 {
     if (num->grouped || num->decimal || strlen(num->canon) > 3) return false;
@@ -766,6 +791,7 @@ static bool age_after_name(const cctx *c, size_t i, size_t last, const cc_number
     if (years < 1 || years > 105 || i < 2 || !cc_eq(c, i - 1, "(") || !cc_eq(c, last + 1, ")"))
         return false;
     size_t surname = cc_prev(c, i - 1);
+    if (cc_cue(c, surname, ES_CUE_PERSON)) return true; /* detuvo a un sujeto (29) */
     return name_word(c, surname) && name_word(c, cc_prev(c, surname));
 }
 
@@ -786,10 +812,30 @@ size_t es_rec_number(const cctx *c, size_t i, sem_token *out)
         !(cc_touch(c, num.last) && !cc_is(c, num.last + 1, TOK_PUNCT))) {
         sem_token probe = {0};
         cc_agree(c, num.last, &probe);
-        if (!(probe.flags & SEM_APOCOPE) || phone_before(c, i)) { /* not 112 personas */
+        /* not 112 personas, nor la serie 211: al 112, el 911, llame al 123, 911 alone */
+        size_t p = cc_prev(c, i);
+        bool word = p != CC_NONE && cc_is(c, p, TOK_WORD) && !phone_before(c, i);
+        /* la serie 211, núm. 112, n.º 112 (but ECU 911: the service's name in capitals) */
+        bool label =
+            (word && !es_is_function_word(c->lang, cc_ptr(c, p), cc_len(c, p)) &&
+             !es_is_verb_form(c->lang, cc_ptr(c, p), cc_len(c, p)) &&
+             strspn(cc_ptr(c, p), "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != cc_len(c, p)) ||
+            (p != CC_NONE && (cc_eq(c, p, ".") || cc_eq(c, p, "\u00ba") || cc_eq(c, p, "\u00b0")));
+        size_t join = cc_next(c, num.last); /* entre 112 y 116: a count in a range */
+        bool counted = cc_word_is(c, p, "entre") || (cc_cue(c, join, ES_CUE_NUMBER_JOIN) &&
+                                                     cc_is(c, cc_next(c, join), TOK_NUMBER));
+        if (!label && !counted && (!(probe.flags & SEM_APOCOPE) || phone_before(c, i))) {
             *out = cc_make(c, SEM_ABBREVIATION, i, num.last, phone->spoken);
             return num.last - i + 1;
         }
+    }
+    size_t plate = plate_letters(c, i, &num);
+    if (plate != CC_NONE) { /* 4821 KLM -> CODE "4821 KLM": cuatro ocho dos uno ka ele eme */
+        char *p = cc_text(c, i, plate);
+        if (!p) return 0;
+        *out = cc_make(c, SEM_CODE, i, plate, p);
+        out->flags |= SEM_DIGITS;
+        return plate - i + 1;
     }
     if (age_after_name(c, i, num.last, &num)) {
         *out = cc_make(c, SEM_CARDINAL, i, num.last, num.canon);

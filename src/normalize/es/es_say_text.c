@@ -36,6 +36,21 @@ static bool say_acronym(const es_lang *lang, strbuf *out, const char *s, size_t 
  * else spelled as a code, with the letters espeak-ng names left bare (asdf -> a s de f); but not
  * code (a host's piece of up to four letters, an acronym): with their names (www.sri.gob.ec:
  * ese erre i). */
+/* Letters read as a word, though Spanish spells them otherwise: a vowel in every three letters
+ * or so and never four consonants in a row (puntoticket; not xkcd, bcnwrld). ASCII. */
+static bool word_like(const char *w, size_t n)
+{
+    size_t vowels = 0, run = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool vowel = strchr("aeiouy", w[i]) != NULL;
+        if (!vowel && !(w[i] >= 'a' && w[i] <= 'z')) return false;
+        vowels += vowel;
+        run = vowel ? 0 : run + 1;
+        if (run >= 4) return false;
+    }
+    return vowels * 10 >= n * 3;
+}
+
 static bool say_segment(const es_lang *lang, strbuf *out, const char *s, size_t n, es_names names,
                         bool code)
 {
@@ -68,6 +83,8 @@ static bool say_segment(const es_lang *lang, strbuf *out, const char *s, size_t 
     if (split)
         return say_segment(lang, out, s, split, names, code) &&
                es_say_word(lang, out, w + split, names != 0);
+    if (n >= 6 && word_like(w, n)) /* puntoticket: a word as written, not letters */
+        return sb_word(out, w);
     bool initials = !code && n <= 4; /* sri, pgr: an acronym's letters, named */
     return initials ? es_say_letters(lang, out, s, n, names)
                     : es_say_code_letters(lang, out, s, n, names);
