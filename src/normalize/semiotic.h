@@ -61,8 +61,7 @@ enum {
     SEM_AMERICAN = 1u << 13,    /* any: its letters are named as in the Americas (BCV be ce ve) */
     SEM_PAIRS = 1u << 14, /* TELEPHONE: its even groups said in pairs (55 cincuenta y cinco) */
     SEM_BARE = 1u << 15,  /* ELECTRONIC: a hashtag a word before names (el lema #NiUnaMenos): said
-                           * without "hashtag"; MONEY: the first of a range, said without its
-                           * currency (entre $85.000 y $240.000) */
+                           * without "hashtag" */
     SEM_DOUBLE_U = 1u << 16, /* any, with SEM_AMERICAN: W is "doble u" (Mexico, Central America) */
     SEM_DIAGONAL = 1u << 17, /* ELECTRONIC: "/" is "diagonal" (Mexico) */
     SEM_FROM = 1u << 18,     /* RANGE after "del": del diez al quince, not "a" */

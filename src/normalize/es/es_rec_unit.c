@@ -186,27 +186,6 @@ static size_t money_num(const cctx *c, size_t i, size_t last, const char *code,
     return n;
 }
 
-/* Is the amount that ends at last the first of a range whose second names the same currency,
- * sign first (entre $85.000 y $240.000) or after (entre 5 € y 10 €)? Then the currency is said
- * once, after the second: entre ochenta y cinco mil y doscientos cuarenta mil pesos. (Not "de 7
- * a 130": a change, said with its currency each time, as scripts write it.) */
-static bool currency_said_later(const cctx *c, size_t i, size_t last, const char *code,
-                                bool sign_first)
-{
-    size_t joint = cc_next(c, last);
-    if (!cc_word_is(c, cc_prev(c, i), "entre") || !cc_word_is(c, joint, "y")) return false;
-    size_t k = cc_next(c, joint), cl;
-    cc_number second;
-    const char *other = NULL;
-    if (sign_first) {
-        other = currency_at(c, k, true, &cl);
-    } else if (cc_read_number(c, k, &second)) {
-        size_t after = cc_touch(c, second.last) ? second.last + 1 : cc_next(c, second.last);
-        other = currency_at(c, after, false, &cl);
-    }
-    return other && !strcmp(other, code);
-}
-
 /* 15 € -> MONEY "EUR 15"; 3,20 € -> "EUR 3.20"; US$ 3 millones -> "USD 3 millones";
  * £20 -> "GBP 20"; 1.000 millones de € -> "EUR 1000 millones" */
 size_t es_rec_money(const cctx *c, size_t i, sem_token *out)
@@ -235,18 +214,14 @@ size_t es_rec_money(const cctx *c, size_t i, sem_token *out)
             dollar_sign && cc_is(c, after, TOK_WORD) ? currency_at(c, after, false, &cl2) : NULL;
         if (code) /* $1,000.00 USD: the code names the dollar sign's currency */
             return money_num(c, i, cl2, code, &num, scale, out);
-        size_t n = money_num(c, i, last, cur, &num, scale, out);
-        if (n && !scale && !num.decimal && currency_said_later(c, i, last, cur, true))
-            out->flags |= SEM_BARE;
-        return n;
+        /* entre $85.000 y $240.000: the currency said with each amount, as written */
+        return money_num(c, i, last, cur, &num, scale, out);
     }
     if (!cc_read_number(c, i, &num)) return 0;
     size_t k = cc_touch(c, num.last) ? num.last + 1 : cc_next(c, num.last);
     const char *scale = NULL;
     if ((cur = currency_at(c, k, false, &cl))) {
-        size_t n = money_num(c, i, cl, cur, &num, NULL, out);
-        if (n && !num.decimal && currency_said_later(c, i, cl, cur, false)) out->flags |= SEM_BARE;
-        return n;
+        return money_num(c, i, cl, cur, &num, NULL, out);
     }
     if ((scale = scale_at(c, k, &sl))) {
         /* 1.000 millones de €, 3 millones € */

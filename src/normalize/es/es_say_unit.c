@@ -49,11 +49,6 @@ static bool say_rate(const es_lang *lang, const char *payload, const char *mark,
 /* MONEY "EUR 120.50 /MWh" -> ciento veinte coma cincuenta euros por megavatio hora (a rate) */
 bool es_say_money(const es_lang *lang, const sem_token *t, strbuf *out)
 {
-    char code[16], amount[64];
-    const table_entry *cur;
-    if ((t->flags & SEM_BARE) && sscanf(t->payload, "%15s %63s", code, amount) == 2 &&
-        (cur = table_get(lang->currencies, code)))
-        return es_say_number(lang, out, amount, gender_of(cur), false); /* entre ochenta y... */
     const char *per = strstr(t->payload, " /");
     if (!per && (t->flags & SEM_RATE) && say_rate(lang, t->payload, ES_MARK(t), out)) return true;
     if (!per) return say_money(lang, t->payload, ES_MARK(t), out);
