@@ -169,7 +169,6 @@ bool cc_scale_follows(const cctx *c, size_t last)
     return cc_cue(c, cc_next(c, last), ES_CUE_SCALE);
 }
 
-/* Whether the one group of three after mark (1.500, 1,500) is decimals, by the region's style. */
 /* An amount earlier in the sentence written with a decimal comma before a price's unit (1,489
  * euros el litro y la gasolina a 1,612): the later ones written the same way are prices too. */
 static bool comma_price_before(const cctx *c, size_t first)
@@ -186,6 +185,7 @@ static bool comma_price_before(const cctx *c, size_t first)
     return false;
 }
 
+/* Whether the one group of three after mark (1.500, 1,500) is decimals, by the region's style. */
 static bool ambiguous_is_decimal(const cctx *c, size_t first, size_t last, char mark)
 {
     if (cc_eq(c, first, "0")) return true; /* 0,500 0.125 */

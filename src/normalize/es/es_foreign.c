@@ -1578,9 +1578,6 @@ bool es_foreign_say(const es_lang *lang, const char *word, size_t n, bool starts
 
 /* ---- a name's language ---- */
 
-/* A capitalized word of a name whose language its own letters do not show (the token's
- * payload), that is not Spanish (spanish-words.tsv holds every word of wspanish: Premio Nobel,
- * Estadio Wembley), listed or a function word: it may take its name's language. */
 /* Is word w (as written, n bytes, under 72) Spanish, in lower case or as written (Estrada)? */
 static bool spanish_as_written(const es_lang *lang, const char *w, size_t n)
 {
@@ -1590,6 +1587,9 @@ static bool spanish_as_written(const es_lang *lang, const char *w, size_t n)
     return spanish(lang, low, strlen(low)) || table_getn(lang->spanish_words, w, n);
 }
 
+/* A capitalized word of a name whose language its own letters do not show (the token's
+ * payload), that is not Spanish (spanish-words.tsv holds every word of wspanish: Premio Nobel,
+ * Estadio Wembley), listed or a function word: it may take its name's language. */
 static bool open_to_context(const es_lang *lang, const sem_token *t)
 {
     const char *w = t->payload;

@@ -34,8 +34,9 @@ static bool code_before(const cctx *c, size_t i)
         return true;
     if (p != CC_NONE && (cc_eq(c, p, "°") || cc_eq(c, p, "º")) && p > 0) p = p - 1;
     if (p != CC_NONE && p > 0 && cc_eq(c, p, ".") && cc_cue(c, p - 1, ES_CUE_CODE))
-        return true;                             /* N.º 006-2024-TR */
-    if (p != CC_NONE && cc_is(c, p, TOK_WORD)) { /* DU 012-2023: a law's abbreviation */
+        return true; /* N.º 006-2024-TR */
+    /* DU 012-2023: a law's abbreviation */
+    if (p != CC_NONE && cc_is(c, p, TOK_WORD)) {
         const table_entry *e = table_getn(c->lang->abbreviations, cc_ptr(c, p), cc_len(c, p));
         if (e && strstr(e->features, "use=law")) return true;
     }
@@ -707,20 +708,41 @@ static bool phone_before(const cctx *c, size_t i)
            cc_is(c, before, TOK_NUMBER);
 }
 
+/* Is the emergency or service number at i..last (a cues.tsv phone row) said its set way? al 112,
+ * el 911, llame al 123, ECU 911, 911 alone; not 112 personas, la serie 211, núm. 112, nor a
+ * count in a range (entre 112 y 116). */
+static bool said_as_service(const cctx *c, size_t i, size_t last)
+{
+    size_t p = cc_prev(c, i), join = cc_next(c, last);
+    bool named = phone_before(c, i);
+    bool word = p != CC_NONE && cc_is(c, p, TOK_WORD);
+    bool label =
+        (word && !named && !es_is_function_word(c->lang, cc_ptr(c, p), cc_len(c, p)) &&
+         !es_is_verb_form(c->lang, cc_ptr(c, p), cc_len(c, p)) &&
+         strspn(cc_ptr(c, p), "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != cc_len(c, p)) ||
+        (p != CC_NONE && (cc_eq(c, p, ".") || cc_eq(c, p, "\u00ba") || cc_eq(c, p, "\u00b0")));
+    bool counted = cc_word_is(c, p, "entre") ||
+                   (cc_cue(c, join, ES_CUE_NUMBER_JOIN) && cc_is(c, cc_next(c, join), TOK_NUMBER));
+    if (label || counted) return false;
+    if (named) return true;
+    sem_token probe = {0};
+    cc_agree(c, last, &probe);
+    return !(probe.flags & SEM_APOCOPE);
+}
+
 /* A Spanish number plate after its noun: four digits, a space and three capital consonants
  * (con matrícula 4821 KLM). The letters' token, or CC_NONE. */
 static size_t plate_letters(const cctx *c, size_t i, const cc_number *num)
 {
     size_t k = num->last + 2;
-    bool named = false;
-    for (size_t p = cc_prev(c, i), w = 0; p != CC_NONE && w < 3 && !named; p = cc_prev(c, p), w++)
-        named = cc_cue(c, p, ES_CUE_PLATE);
-    if (!named || num->grouped || num->decimal || num->last != i || cc_len(c, i) != 4 ||
+    if (num->grouped || num->decimal || num->last != i || cc_len(c, i) != 4 ||
         !cc_eq(c, i + 1, " ") || !cc_is(c, k, TOK_WORD) || cc_len(c, k) != 3 ||
         strspn(cc_ptr(c, k), "BCDFGHJKLMNPRSTVWXYZ") != 3 ||
         (cc_touch(c, k) && !cc_is(c, k + 1, TOK_PUNCT)))
         return CC_NONE;
-    return k;
+    for (size_t p = cc_prev(c, i), w = 0; p != CC_NONE && w < 3; p = cc_prev(c, p), w++)
+        if (cc_cue(c, p, ES_CUE_PLATE)) return k;
+    return CC_NONE;
 }
 
 /* 9-1-1 -> CODE "9 1 1": three or more single digits joined by hyphens, said one by one */
@@ -810,21 +832,7 @@ size_t es_rec_number(const cctx *c, size_t i, sem_token *out)
         num.grouped || num.decimal ? NULL : table_get(c->lang->cues, num.canon);
     if (phone && es_cue(c->lang, num.canon, strlen(num.canon), ES_CUE_PHONE) &&
         !(cc_touch(c, num.last) && !cc_is(c, num.last + 1, TOK_PUNCT))) {
-        sem_token probe = {0};
-        cc_agree(c, num.last, &probe);
-        /* not 112 personas, nor la serie 211: al 112, el 911, llame al 123, 911 alone */
-        size_t p = cc_prev(c, i);
-        bool word = p != CC_NONE && cc_is(c, p, TOK_WORD) && !phone_before(c, i);
-        /* la serie 211, núm. 112, n.º 112 (but ECU 911: the service's name in capitals) */
-        bool label =
-            (word && !es_is_function_word(c->lang, cc_ptr(c, p), cc_len(c, p)) &&
-             !es_is_verb_form(c->lang, cc_ptr(c, p), cc_len(c, p)) &&
-             strspn(cc_ptr(c, p), "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != cc_len(c, p)) ||
-            (p != CC_NONE && (cc_eq(c, p, ".") || cc_eq(c, p, "\u00ba") || cc_eq(c, p, "\u00b0")));
-        size_t join = cc_next(c, num.last); /* entre 112 y 116: a count in a range */
-        bool counted = cc_word_is(c, p, "entre") || (cc_cue(c, join, ES_CUE_NUMBER_JOIN) &&
-                                                     cc_is(c, cc_next(c, join), TOK_NUMBER));
-        if (!label && !counted && (!(probe.flags & SEM_APOCOPE) || phone_before(c, i))) {
+        if (said_as_service(c, i, num.last)) {
             *out = cc_make(c, SEM_ABBREVIATION, i, num.last, phone->spoken);
             return num.last - i + 1;
         }

@@ -559,12 +559,13 @@ size_t es_rec_code(const cctx *c, size_t i, sem_token *out)
             return 0;
     strbuf b = {0};
     bool ok = true;
-    char letter[8];
-    es_lower(cc_ptr(c, i), cc_len(c, i), letter, sizeof letter);
-    const table_entry *line = np == 2 && cc_len(c, i) == 1 && cc_is(c, last, TOK_NUMBER) &&
-                                      cc_len(c, last) <= 2 && cc_word_is(c, cc_prev(c, i), "la")
-                                  ? table_get(c->lang->cue_sets[ES_CUE_LINE_LETTER], letter)
-                                  : NULL;
+    const table_entry *line = NULL;
+    if (np == 2 && cc_len(c, i) == 1 && cc_is(c, last, TOK_NUMBER) && cc_len(c, last) <= 2 &&
+        cc_word_is(c, cc_prev(c, i), "la")) {
+        char letter[8];
+        es_lower(cc_ptr(c, i), cc_len(c, i), letter, sizeof letter);
+        line = table_get(c->lang->cue_sets[ES_CUE_LINE_LETTER], letter);
+    }
     if (line) { /* la L6 -> CODE "línea 6" */
         ok = sb_puts(&b, line->spoken) && sb_putc(&b, ' ') &&
              sb_append(&b, cc_ptr(c, last), cc_len(c, last));

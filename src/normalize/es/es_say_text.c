@@ -32,10 +32,6 @@ static bool say_acronym(const es_lang *lang, strbuf *out, const char *s, size_t 
     return es_say_letters(lang, out, s, n, names);
 }
 
-/* A run of letters inside an address: a known acronym, a known web word, a pronounceable word,
- * else spelled as a code, with the letters espeak-ng names left bare (asdf -> a s de f); but not
- * code (a host's piece of up to four letters, an acronym): with their names (www.sri.gob.ec:
- * ese erre i). */
 /* Letters read as a word, though Spanish spells them otherwise: a vowel in every three letters
  * or so and never four consonants in a row (puntoticket; not xkcd, bcnwrld). ASCII. */
 static bool word_like(const char *w, size_t n)
@@ -51,6 +47,10 @@ static bool word_like(const char *w, size_t n)
     return vowels * 10 >= n * 3;
 }
 
+/* A run of letters inside an address: a known acronym, a known web word, a pronounceable word,
+ * else spelled as a code, with the letters espeak-ng names left bare (asdf -> a s de f); but not
+ * code (a host's piece of up to four letters, an acronym): with their names (www.sri.gob.ec:
+ * ese erre i). */
 static bool say_segment(const es_lang *lang, strbuf *out, const char *s, size_t n, es_names names,
                         bool code)
 {
