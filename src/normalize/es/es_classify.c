@@ -369,6 +369,23 @@ static bool plural_article(const cctx *c, size_t w, es_gender *g)
     return false;
 }
 
+/* Is the word at w a weekday's name (el lunes 21: a day of the month)? */
+static bool weekday_at(const cctx *c, size_t w)
+{
+    for (int d = 0; d < 7; d++)
+        if (c->lang->weekday_name[d] && cc_word_is(c, w, c->lang->weekday_name[d])) return true;
+    return false;
+}
+
+/* Is "La" before the number at p the television channel (en La 1 de TVE: La uno), not the
+ * article of an hour (a la 1)? A capital La inside a sentence. */
+static bool channel_name(const cctx *c, size_t p)
+{
+    size_t pp = p == CC_NONE ? CC_NONE : cc_prev(c, p);
+    return cc_eq(c, p, "La") && pp != CC_NONE && !cc_eq(c, pp, ".") && !cc_eq(c, pp, ":") &&
+           !cc_eq(c, pp, "\u00bf") && !cc_eq(c, pp, "\u00a1");
+}
+
 void cc_agree(const cctx *c, size_t i, sem_token *out)
 {
     size_t first = i; /* the number's first token: 1.500 */
@@ -426,17 +443,15 @@ void cc_agree(const cctx *c, size_t i, sem_token *out)
         const char *w = cc_ptr(c, whom);
         out->gender = w[cc_len(c, whom) - 2] == 'a' ? ES_FEM : ES_MASC;
     } else if (cc_word_is(c, word_before, "el") || cc_word_is(c, word_before, "del") ||
-               cc_word_is(c, word_before, "al")) {
-        out->gender = ES_MASC; /* entre el 1 y el 15 de julio: the article tells, not urgencias */
+               cc_word_is(c, word_before, "al") || weekday_at(c, word_before) ||
+               channel_name(c, word_before)) {
+        /* entre el 1 y el 15 de julio, el lunes 21, en La 1: the article tells, not urgencias */
+        out->gender = ES_MASC;
     } else if (elided_gender(c, i, &g)) {
         out->gender = g;
     } else {
         size_t p = cc_prev(c, i); /* a las 21, la 1: the article tells */
-        size_t pp = p == CC_NONE ? CC_NONE : cc_prev(c, p);
-        /* but "en La 1" inside a sentence is the television channel: La uno */
-        bool channel = cc_eq(c, p, "La") && pp != CC_NONE && !cc_eq(c, pp, ".") &&
-                       !cc_eq(c, pp, ":") && !cc_eq(c, pp, "\u00bf") && !cc_eq(c, pp, "\u00a1");
-        if ((cc_word_is(c, p, "las") || cc_word_is(c, p, "la")) && !channel) out->gender = ES_FEM;
+        if (cc_word_is(c, p, "las") || cc_word_is(c, p, "la")) out->gender = ES_FEM;
     }
 }
 

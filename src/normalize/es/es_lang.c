@@ -630,9 +630,9 @@ bool es_pronounceable(const es_lang *lang, const char *word)
         bool first = start == 0, last = i == n;
         const char *s = w + start;
         bool ok;
-        if (last) /* final coda; a final y is a vowel: rey, Monterrey, Uruguay */
-            ok = cl == 0 || (cl == 1 && strchr("nslrdzxfbctjmpy", s[0])) ||
-                 (cl == 2 && !strncmp(s, "ry", 2));
+        if (last) /* final coda; a final y is a vowel: rey, Monterrey, Uruguay; CINVESTAV, INACH */
+            ok = cl == 0 || (cl == 1 && strchr("nslrdzxfbctjmpyv", s[0])) ||
+                 (cl == 2 && (!strncmp(s, "ry", 2) || !strncmp(s, "ch", 2)));
         else if (cl <= 1)
             ok = cl == 0 || !strchr("qwky", s[0]) || s[0] == 'y' || /* hora, ahora */
                  (s[0] == 'q' && w[i] == 'u');                      /* Quito */
@@ -646,6 +646,9 @@ bool es_pronounceable(const es_lang *lang, const char *word)
             }
             /* a coda and an onset: acción, acto, adscrito, apto, ACNUR */
             if (!first && cl == 2 && strchr("nslrmbcdgptxzy", s[0]) && !strchr("qwkhy", s[1]))
+                ok = true;
+            /* a coda of two and one onset: transmitir, obstáculo, perspectiva, INSMET */
+            if (!first && cl == 3 && strchr("nbrl", s[0]) && s[1] == 's' && !strchr("qwkhy", s[2]))
                 ok = true;
         }
         if (!ok) return false;

@@ -629,7 +629,8 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
             if (cc_ptr(c, p)[k] >= 'a' && cc_ptr(c, p)[k] <= 'z') upper_name = false;
         if (upper_name) return 0; /* an acronym: "PSOE I" is not a reign */
         g = name_gender(c, p);
-        ordinal = v <= 10;
+        /* but the name of a thing numbered: la misión Artemis III (tres) */
+        ordinal = v <= 10 && !cc_cue(c, cc_prev(c, p), ES_CUE_ROMAN_NUMBER_NOUN);
     } else if (cc_capitalized(c, p) && p + 2 == i && cc_prev(c, p) == CC_NONE &&
                !cc_cue(c, p, ES_CUE_DETERMINER)) {
         g = name_gender(c, p); /* at the start: "Felipe VI inauguró" */

@@ -27,6 +27,7 @@
     X(number, N | P | S)         /* 21, 2,5, 7 % */                                                \
     X(lexicon_phrase, W)         /* New York */                                                    \
     X(roman, W)                  /* Felipe VI */                                                   \
+    X(compass, W)                /* 62° 12′ S */                                                \
     X(abbreviation, W | P | S)   /* Sr., EE. UU. */                                                \
     X(unit_word, W)              /* el kWh, por km */                                              \
     X(acronym, W)                /* OTAN, KCNA */                                                  \

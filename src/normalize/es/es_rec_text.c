@@ -301,6 +301,16 @@ static bool all_capitals(const char *s, size_t n)
     return letters >= 1;
 }
 
+/* Is a short acronym spelled for its vowels: all vowels, or two open vowels at its start that
+ * no word opens with (EEI, AEM; not UAM, BOE)? */
+static bool vowels_spelled(const char *low)
+{
+    size_t n = strlen(low);
+    if (n > 4) return false;
+    if (strspn(low, "aeiou") == n) return true;
+    return strchr("aeo", low[0]) && strchr("aeo", low[1]);
+}
+
 const char *cc_acronym(const cctx *c, const char *w, size_t n, sem_class *cls)
 {
     if (!all_capitals(w, n)) return NULL;
@@ -312,12 +322,16 @@ const char *cc_acronym(const cctx *c, const char *w, size_t n, sem_class *cls)
         *cls = spell ? SEM_LETTERS : SEM_ABBREVIATION;
         char local[32] = ""; /* a region's own reading: ICE is ais, but ice in es-CR */
         if (!spell && c->region) table_feature(e->features, c->region->code, local, sizeof local);
+        if (!spell && !local[0] && c->region && c->region->american) /* PIB: pe i be */
+            table_feature(e->features, "america", local, sizeof local);
+        for (char *u = strchr(local, '_'); u; u = strchr(u, '_'))
+            *u = ' ';
         return spell ? cc_strndup(c, w, n) : local[0] ? cc_strdup(c, local) : e->spoken;
     }
     char lower[64];
     if (n >= sizeof lower) return NULL;
     es_lower(w, n, lower, sizeof lower);
-    if (es_pronounceable(c->lang, lower)) {
+    if (es_pronounceable(c->lang, lower) && !vowels_spelled(lower)) {
         *cls = SEM_WORD;
         return cc_strdup(c, lower);
     }

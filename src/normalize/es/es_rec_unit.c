@@ -258,6 +258,19 @@ static bool verb_ha(const cctx *c, size_t i)
            !es_is_verb_form(c->lang, cc_ptr(c, p), cc_len(c, p));
 }
 
+/* The point of the compass a capital letter at i names (letters.tsv compass=: S -> sur), when
+ * it stands alone (40°N, 12′ S,); NULL if none. */
+static const char *compass_letter(const cctx *c, size_t i)
+{
+    if (!cc_is(c, i, TOK_WORD) || cc_len(c, i) != 1) return NULL;
+    if (cc_touch(c, i) && (cc_is(c, i + 1, TOK_WORD) || cc_is(c, i + 1, TOK_NUMBER))) return NULL;
+    const table_entry *e = table_getn(c->lang->letters, cc_ptr(c, i), 1);
+    char point[16] = "";
+    if (!e) return NULL;
+    table_feature(e->features, "compass", point, sizeof point);
+    return point[0] ? cc_strdup(c, point) : NULL;
+}
+
 /* A unit at i: "km/h", "°C", "° C", "l/m²" -> its key and last token */
 static const table_entry *unit_at(const cctx *c, size_t i, size_t *last)
 {
@@ -275,7 +288,7 @@ static const table_entry *unit_at(const cctx *c, size_t i, size_t *last)
             *last = s;
             return table_get(c->lang->units, scale);
         }
-        if (cc_touch(c, i) && cc_is(c, i + 1, TOK_WORD)) return NULL;
+        if (cc_touch(c, i) && cc_is(c, i + 1, TOK_WORD) && !compass_letter(c, i + 1)) return NULL;
         *last = i;
         return table_get(c->lang->units, "°");
     }
@@ -376,6 +389,22 @@ size_t es_rec_gap(const cctx *c, size_t i, sem_token *out)
         snprintf(p, 24, "%u s", sec);
     *out = cc_make(c, SEM_MEASURE, i, i + 2, p);
     return 3;
+}
+
+/* 62° 12′ S -> WORD "sur": a coordinate's hemisphere after its degrees, minutes or seconds */
+size_t es_rec_compass(const cctx *c, size_t i, sem_token *out)
+{
+    size_t mark = cc_prev(c, i);
+    if (mark == CC_NONE || (!cc_is(c, mark, TOK_PUNCT) && !cc_is(c, mark, TOK_SYMBOL))) return 0;
+    if (mark == 0 || !cc_is(c, mark - 1, TOK_NUMBER) || !cc_touch(c, mark - 1)) return 0;
+    const char *m = cc_strndup(c, cc_ptr(c, mark), cc_len(c, mark));
+    if (!m || !(is_minute_mark(m) || !strcmp(m, "°") || !strcmp(m, "º") || !strcmp(m, "\"") ||
+                !strcmp(m, "\u2033") || !strcmp(m, "\u201d")))
+        return 0;
+    const char *point = compass_letter(c, i);
+    if (!point) return 0;
+    *out = cc_make(c, SEM_WORD, i, i, point);
+    return 1;
 }
 
 /* 120 km/h -> MEASURE "120 km/h"; -2 °C -> "-2 °C"; 60 l/m² -> "60 l/m²"; 1 1/2 m -> "1 1/2 m";

@@ -99,6 +99,16 @@ static const char *capitalized_acronym(const es_lang *lang, const char *w, size_
     return strcmp(read, "word") == 0 ? e->spoken : NULL;
 }
 
+/* The first letter of the last n bytes of out in capitals: grin -> Grin, íbex -> Íbex. */
+static void capitalize_last(strbuf *out, size_t n)
+{
+    char *first = out->data + out->len - n;
+    if (*first >= 'a' && *first <= 'z')
+        *first = (char)(*first - 32);
+    else if ((unsigned char)first[0] == 0xC3 && (unsigned char)first[1] >= 0xA0)
+        first[1] = (char)(first[1] - 32); /* á é í ó ú ñ -> Á É Í Ó Ú Ñ */
+}
+
 /* es_say_word; starts_sentence: its capital is the sentence's (see es_foreign_say) */
 static bool say_word(const es_lang *lang, strbuf *out, const char *w, bool american,
                      bool starts_sentence)
@@ -107,17 +117,16 @@ static bool say_word(const es_lang *lang, strbuf *out, const char *w, bool ameri
     const char *plus;
     char local[64];
     const table_entry *e = lexicon_entry(lang, w, n, &plus);
-    if (e)
-        return sb_word(out, es_lexicon_spoken(e, american, local, sizeof local)) &&
-               sb_puts(out, plus);
+    if (e) { /* a capital written keeps its capital: Hall -> Jol, Green -> Grin */
+        const char *spoken = es_lexicon_spoken(e, american, local, sizeof local);
+        if (!sb_word(out, spoken)) return false;
+        if (w[0] >= 'A' && w[0] <= 'Z') capitalize_last(out, strlen(spoken));
+        return sb_puts(out, plus);
+    }
     const char *acronym = capitalized_acronym(lang, w, n);
     if (acronym) { /* with its capital: Ibex -> Íbex */
         if (!sb_word(out, acronym)) return false;
-        char *first = out->data + out->len - strlen(acronym);
-        if (*first >= 'a' && *first <= 'z')
-            *first = (char)(*first - 32);
-        else if ((unsigned char)first[0] == 0xC3 && (unsigned char)first[1] >= 0xA0)
-            first[1] = (char)(first[1] - 32); /* á é í ó ú ñ -> Á É Í Ó Ú Ñ */
+        capitalize_last(out, strlen(acronym));
         return true;
     }
     if (es_foreign_say(lang, w, n, starts_sentence, out)) return true;
