@@ -51,6 +51,7 @@ struct es_foreign;
     X(LINE_LETTER, "line-letter")                                                                  \
     X(PLURAL_MASC, "plural-masc")                                                                  \
     X(PLURAL_FEM, "plural-fem")                                                                    \
+    X(INNINGS, "innings")                                                                          \
     X(NOT_DATE_AFTER, "not-date-after")                                                            \
     X(HOUR_WORD, "hour-word")                                                                      \
     X(AM, "am")                                                                                    \

@@ -575,6 +575,13 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
     size_t n = cc_len(c, i);
     if (!all_of(w, n, "IVXLCDMivxlcdm")) return 0; /* most words: not a numeral at all */
     size_t p = cc_prev(c, i), nx = cc_next(c, i);
+    /* Liga BetPlay 2024-II: a year's half, a plain number (dos) */
+    if (i >= 2 && (n == 1 || n == 2) && all_of(w, n, "I") && cc_eq(c, i - 1, "-") &&
+        cc_touch(c, i - 1) && cc_touch(c, i - 2) && cc_is(c, i - 2, TOK_NUMBER) &&
+        cc_len(c, i - 2) == 4 && !(cc_touch(c, i) && !cc_is(c, i + 1, TOK_PUNCT))) {
+        *out = cc_make(c, SEM_ROMAN, i, i, n == 1 ? "1" : "2");
+        return 1;
+    }
     bool span = cc_eq(c, i + 1, "-") && cc_touch(c, i + 1) && cc_is(c, i + 2, TOK_WORD) &&
                 century_before(c, p); /* siglos XV-XVI */
     if (cc_touch(c, i) && (cc_is(c, i + 1, TOK_WORD) || cc_is(c, i + 1, TOK_NUMBER) ||

@@ -446,6 +446,19 @@ size_t es_rec_fraction(const cctx *c, size_t i, sem_token *out)
         *out = cc_make(c, SEM_CODE, i, last, p);
         return last - i + 1;
     }
+    size_t of = cc_next(c, last), final = cc_next(c, of);
+    if (slash && !strncmp(canon, "1/", 2) && cc_word_is(c, of, "de") &&
+        cc_word_is(c, final, "final")) { /* la vuelta de 1/8 de final: octavos */
+        unsigned long long den = strtoull(slash + 1, NULL, 10);
+        strbuf b = {0};
+        bool ok = den >= 4 && den <= 64 && es_partitive_g(&c->lang->num, &b, den, ES_MASC, true);
+        char *p = ok ? cc_strdup(c, b.data) : NULL;
+        sb_free(&b);
+        if (p) {
+            *out = cc_make(c, SEM_ABBREVIATION, i, last, p);
+            return last - i + 1;
+        }
+    }
     const table_entry *said = table_get(c->lang->cues, canon); /* 24/7: veinticuatro siete */
     if (said && es_cue(c->lang, canon, strlen(canon), ES_CUE_PHONE)) {
         *out = cc_make(c, SEM_ABBREVIATION, i, last, said->spoken);
@@ -594,6 +607,17 @@ size_t es_rec_range(const cctx *c, size_t i, sem_token *out)
     size_t id = identifier(c, i, out);
     if (id) return id;
     size_t k = a.last + 1;
+    /* ganó 2:1, una proporción 3:1: one digit after a colon is a result (a clock has two) */
+    if (cc_eq(c, k, ":") && cc_touch(c, a.last) && cc_touch(c, k) && cc_len(c, i) <= 2 &&
+        !a.decimal && !a.grouped && cc_is(c, k + 1, TOK_NUMBER) && cc_len(c, k + 1) == 1 &&
+        !(cc_touch(c, k + 1) && !cc_is(c, k + 2, TOK_PUNCT)) &&
+        !(cc_touch(c, k + 1) && (cc_eq(c, k + 2, ":") || cc_is(c, k + 3, TOK_NUMBER)))) {
+        char *p = cc_alloc(c, 8);
+        if (!p) return 0;
+        snprintf(p, 8, "%.*s-%.*s", (int)cc_len(c, i), cc_ptr(c, i), 1, cc_ptr(c, k + 1));
+        *out = cc_make(c, SEM_SCORE, i, k + 1, p);
+        return k + 2 - i;
+    }
     bool spaced = cc_eq(c, k, " ");
     if (spaced) k++;
     if (!is_dash(c, k) || (spaced && !cc_eq(c, k, "–"))) return 0;
@@ -767,15 +791,32 @@ static size_t hyphenated_digits(const cctx *c, size_t i, sem_token *out)
     return k - i + 1;
 }
 
-/* 2T25, 3T2024 -> CODE "segundo trimestre de 2025": a quarter or half of a year as financial
- * results write it (cues.tsv role year-part: t trimestre, s semestre) */
+/* 2T25, 3T2024 -> CODE "segundo trimestre de 2025"; el 1T -> "primer trimestre": a quarter or
+ * half of a year as financial results write it (cues.tsv role year-part: t trimestre, s semestre)
+ */
 size_t es_rec_year_part(const cctx *c, size_t i, sem_token *out)
 {
     unsigned k;
     if (!cc_small(c, i, 1, 1, 4, &k) || !cc_touch(c, i) || !cc_is(c, i + 1, TOK_WORD) ||
-        cc_len(c, i + 1) != 1 || !cc_touch(c, i + 1) || !cc_is(c, i + 2, TOK_NUMBER))
+        cc_len(c, i + 1) != 1)
         return 0;
     if (i > 0 && cc_touch(c, i - 1) && !cc_is(c, i - 1, TOK_PUNCT)) return 0;
+    /* el 1T, en el 3T: a quarter written alone, in capitals, after its article */
+    bool alone = !cc_touch(c, i + 1) || cc_is(c, i + 2, TOK_PUNCT);
+    if (alone && cc_cue(c, cc_prev(c, i), ES_CUE_DETERMINER) && cc_ptr(c, i + 1)[0] >= 'A' &&
+        cc_ptr(c, i + 1)[0] <= 'Z' && cc_cue(c, i + 1, ES_CUE_YEAR_PART)) {
+        char letter[2] = {(char)(cc_ptr(c, i + 1)[0] + 32), '\0'};
+        const table_entry *e = table_get(c->lang->cues, letter);
+        strbuf b = {0};
+        bool ok =
+            e && es_ordinal(&c->lang->num, &b, k, ES_MASC, true) && sb_printf(&b, " %s", e->spoken);
+        char *p = ok ? cc_strdup(c, b.data) : NULL;
+        sb_free(&b);
+        if (!p) return 0;
+        *out = cc_make(c, SEM_CODE, i, i + 1, p);
+        return 2;
+    }
+    if (!cc_touch(c, i + 1) || !cc_is(c, i + 2, TOK_NUMBER)) return 0;
     size_t yl = cc_len(c, i + 2);
     if ((yl != 2 && yl != 4) || (cc_touch(c, i + 2) && !cc_is(c, i + 3, TOK_PUNCT))) return 0;
     if (!cc_cue(c, i + 1, ES_CUE_YEAR_PART)) return 0;
@@ -819,6 +860,29 @@ static bool age_after_name(const cctx *c, size_t i, size_t last, const cc_number
 
 /* 21 personas -> CARDINAL "21" f apocope; 2.300 -> "2300"; en 2024 -> CARDINAL year;
  * -2 -> "-2"; 016 -> "016" digits; 0,25 -> DECIMAL "0.25"; 11,2 % -> PERCENT "11.2" */
+/* lanzó 6.2 entradas -> ABBREVIATION "seis entradas y dos tercios": a pitcher's innings,
+ * whose decimal counts thirds (cues.tsv innings); returns the tokens taken, or 0. */
+static size_t innings_pitched(const cctx *c, size_t i, const cc_number *num, sem_token *out)
+{
+    const char *dot = num->decimal ? strchr(num->canon, '.') : NULL;
+    size_t noun = cc_next(c, num->last);
+    if (!dot || num->negative || num->grouped || (dot[1] != '1' && dot[1] != '2') || dot[2] ||
+        !cc_cue(c, noun, ES_CUE_INNINGS))
+        return 0;
+    const es_numbers *words = &c->lang->num;
+    unsigned thirds = (unsigned)(dot[1] - '0');
+    strbuf b = {0};
+    bool ok = es_cardinal(words, &b, strtoull(num->canon, NULL, 10), ES_FEM, true) &&
+              sb_wordn(&b, cc_ptr(c, noun), cc_len(c, noun)) && sb_word(&b, words->and_word) &&
+              es_cardinal(words, &b, thirds, ES_MASC, true) &&
+              es_partitive_g(words, &b, 3, ES_MASC, thirds > 1);
+    char *p = ok ? cc_strdup(c, b.data) : NULL;
+    sb_free(&b);
+    if (!p) return 0;
+    *out = cc_make(c, SEM_ABBREVIATION, i, noun, p);
+    return noun - i + 1;
+}
+
 size_t es_rec_number(const cctx *c, size_t i, sem_token *out)
 {
     size_t spelled = hyphenated_digits(c, i, out);
@@ -837,6 +901,8 @@ size_t es_rec_number(const cctx *c, size_t i, sem_token *out)
             return num.last - i + 1;
         }
     }
+    size_t innings = innings_pitched(c, i, &num, out);
+    if (innings) return innings;
     size_t plate = plate_letters(c, i, &num);
     if (plate != CC_NONE) { /* 4821 KLM -> CODE "4821 KLM": cuatro ocho dos uno ka ele eme */
         char *p = cc_text(c, i, plate);

@@ -272,11 +272,13 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
         table_feature(e->features, "pl", pl, sizeof pl);
         if (pl[0] && (cc_word_is(c, p, "los") || cc_word_is(c, p, "unos")))
             out->payload = cc_strdup(c, pl); /* entre los km 30 y 80: kilómetros */
-        /* a final abbreviation's point is also the sentence's (RAE) */
-        if (last == '.' && (nx >= c->n || (cc_eq(c, nx, "-") && !strcmp(f, "")) ||
-                            (strcmp(f, "name") && strcmp(f, "roman") && strcmp(f, "join") &&
-                             cc_capitalized(c, nx) && !cc_cue(c, nx, ES_CUE_CODE)))) /* ... Nuevo
-                             León.- El Metro; not D. S. N.º 006 */
+        /* a final abbreviation's point is also the sentence's (RAE); never after a determiner
+           (la Cía. Sud Americana) */
+        if (last == '.' && !cc_cue(c, p, ES_CUE_DETERMINER) &&
+            (nx >= c->n || (cc_eq(c, nx, "-") && !strcmp(f, "")) ||
+             (strcmp(f, "name") && strcmp(f, "roman") && strcmp(f, "join") &&
+              cc_capitalized(c, nx) && !cc_cue(c, nx, ES_CUE_CODE)))) /* ... Nuevo
+              León.- El Metro; not D. S. N.º 006 */
             out->flags |= SEM_SENTENCE_END;
         return k - i + 1;
     }
@@ -564,6 +566,10 @@ size_t es_rec_code(const cctx *c, size_t i, sem_token *out)
     if (cc_cue(c, cc_prev(c, i), ES_CUE_CENTURY) && strspn(cc_ptr(c, i), "IVXLC") == cc_len(c, i))
         return 0;
     size_t last = parts[np - 1];
+    /* Dimayor 2024-II: a year and its half in Roman numerals (es_rec_roman), not a code */
+    if (np == 2 && cc_is(c, i, TOK_NUMBER) && cc_len(c, i) == 4 && cc_len(c, last) <= 2 &&
+        strspn(cc_ptr(c, last), "I") == cc_len(c, last))
+        return 0;
     if (cc_touch(c, last) && (cc_is(c, last + 1, TOK_WORD) || cc_is(c, last + 1, TOK_NUMBER)))
         return 0;
     /* a number and a long word are not a code: "2-Ley" */

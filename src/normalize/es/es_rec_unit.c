@@ -297,12 +297,15 @@ static const table_entry *unit_at(const cctx *c, size_t i, size_t *last)
     if (!strcmp(key, "ha") && verb_ha(c, i)) return NULL; /* el Nasdaq 100 ha cerrado */
     if (cc_touch(c, k) && (cc_is(c, k + 1, TOK_WORD) || cc_is(c, k + 1, TOK_NUMBER))) return NULL;
     /* "2 m." is metres at a sentence end; "h." too: the point stays the sentence's; but
-     * "5 min. después", "2 pts. del líder": a point a lower-case word follows is the unit's */
+     * "5 min. después", "2 pts. del líder", "38 pts., dos más": a point a lower-case word or a
+     * comma follows is the unit's */
     *last = k;
     size_t after = cc_next(c, k + 1);
-    if (cc_eq(c, k + 1, ".") && cc_touch(c, k) && cc_is(c, after, TOK_WORD) &&
-        !utf8_starts_upper(cc_ptr(c, after), cc_len(c, after)))
-        *last = k + 1;
+    bool word_after =
+        cc_is(c, after, TOK_WORD) && !utf8_starts_upper(cc_ptr(c, after), cc_len(c, after));
+    bool mark_after = cc_touch(c, k + 1) && (cc_eq(c, k + 2, ",") || cc_eq(c, k + 2, ";") ||
+                                             cc_eq(c, k + 2, ")")); /* 38 pts., dos más */
+    if (cc_eq(c, k + 1, ".") && cc_touch(c, k) && (word_after || mark_after)) *last = k + 1;
     return table_get(c->lang->units, key);
 }
 

@@ -182,7 +182,14 @@ bool es_say_measure(const es_lang *lang, const sem_token *t, strbuf *out)
                     : amount_with(lang, out, dash + 1, u->spoken, g));
     }
     if (strchr(amount, '/')) return es_say_fraction_of(lang, out, amount, g, u->spoken);
-    if (strchr(amount, '.')) /* decimals take the plural: uno coma cinco kilómetros */
+    const char *dot = strchr(amount, '.');
+    if (dot && dot == amount + 1 && (amount[0] == '1' || amount[0] == '2') && strlen(dot) == 3 &&
+        strcmp(dot, ".00") && !(t->flags & SEM_POINT) && !strcmp(u->written, "m")) {
+        char whole[2] = {amount[0], '\0'}; /* 1,80 m: a height, un metro ochenta */
+        return amount_with(lang, out, whole, u->spoken, g) &&
+               es_cardinal(&lang->num, out, strtoull(dot + 1, NULL, 10), ES_MASC, false);
+    }
+    if (dot) /* decimals take the plural: uno coma cinco kilómetros */
         return es_say_number_mark(lang, out, amount, g, false, ES_MARK(t)) &&
                es_say_form(out, u->spoken, true);
     return amount_with(lang, out, amount, u->spoken, g);
