@@ -454,6 +454,7 @@ size_t es_rec_fraction(const cctx *c, size_t i, sem_token *out)
         bool ok = den >= 4 && den <= 64 && es_partitive_g(&c->lang->num, &b, den, ES_MASC, true);
         char *p = ok ? cc_strdup(c, b.data) : NULL;
         sb_free(&b);
+        if (den >= 4 && den <= 64 && !p) return cc_nomem(c), 0;
         if (p) {
             *out = cc_make(c, SEM_ABBREVIATION, i, last, p);
             return last - i + 1;
@@ -807,12 +808,13 @@ size_t es_rec_year_part(const cctx *c, size_t i, sem_token *out)
         cc_ptr(c, i + 1)[0] <= 'Z' && cc_cue(c, i + 1, ES_CUE_YEAR_PART)) {
         char letter[2] = {(char)(cc_ptr(c, i + 1)[0] + 32), '\0'};
         const table_entry *e = table_get(c->lang->cues, letter);
+        if (!e) return 0;
         strbuf b = {0};
         bool ok =
-            e && es_ordinal(&c->lang->num, &b, k, ES_MASC, true) && sb_printf(&b, " %s", e->spoken);
+            es_ordinal(&c->lang->num, &b, k, ES_MASC, true) && sb_printf(&b, " %s", e->spoken);
         char *p = ok ? cc_strdup(c, b.data) : NULL;
         sb_free(&b);
-        if (!p) return 0;
+        if (!p) return cc_nomem(c), 0;
         *out = cc_make(c, SEM_CODE, i, i + 1, p);
         return 2;
     }
@@ -878,7 +880,7 @@ static size_t innings_pitched(const cctx *c, size_t i, const cc_number *num, sem
               es_partitive_g(words, &b, 3, ES_MASC, thirds > 1);
     char *p = ok ? cc_strdup(c, b.data) : NULL;
     sb_free(&b);
-    if (!p) return 0;
+    if (!p) return cc_nomem(c), 0;
     *out = cc_make(c, SEM_ABBREVIATION, i, noun, p);
     return noun - i + 1;
 }

@@ -401,8 +401,9 @@ size_t es_rec_compass(const cctx *c, size_t i, sem_token *out)
     if (mark == CC_NONE || (!cc_is(c, mark, TOK_PUNCT) && !cc_is(c, mark, TOK_SYMBOL))) return 0;
     if (mark == 0 || !cc_is(c, mark - 1, TOK_NUMBER) || !cc_touch(c, mark - 1)) return 0;
     const char *m = cc_strndup(c, cc_ptr(c, mark), cc_len(c, mark));
-    if (!m || !(is_minute_mark(m) || !strcmp(m, "°") || !strcmp(m, "º") || !strcmp(m, "\"") ||
-                !strcmp(m, "\u2033") || !strcmp(m, "\u201d")))
+    if (!m) return cc_nomem(c), 0;
+    if (!(is_minute_mark(m) || !strcmp(m, "°") || !strcmp(m, "º") || !strcmp(m, "\"") ||
+          !strcmp(m, "\u2033") || !strcmp(m, "\u201d")))
         return 0;
     const char *point = compass_letter(c, i);
     if (!point) return 0;
