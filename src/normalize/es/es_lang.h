@@ -52,6 +52,7 @@ struct es_foreign;
     X(PLURAL_MASC, "plural-masc")                                                                  \
     X(PLURAL_FEM, "plural-fem")                                                                    \
     X(INNINGS, "innings")                                                                          \
+    X(FIGHT_RECORD, "fight-record")                                                                \
     X(NOT_DATE_AFTER, "not-date-after")                                                            \
     X(HOUR_WORD, "hour-word")                                                                      \
     X(AM, "am")                                                                                    \

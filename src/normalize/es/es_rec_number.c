@@ -792,6 +792,51 @@ static size_t hyphenated_digits(const cctx *c, size_t i, sem_token *out)
     return k - i + 1;
 }
 
+/* One count of a record and its noun from forms "victoria|victorias": treinta y seis victorias. */
+static bool record_count(const cctx *c, strbuf *b, unsigned long long n, const char *forms)
+{
+    size_t one = strcspn(forms, "|");
+    const char *noun = n == 1 || !forms[one] ? forms : forms + one + 1;
+    size_t len = n == 1 || !forms[one] ? one : strlen(noun);
+    es_gender g = es_noun_gender(c->lang, forms, one);
+    return es_cardinal(&c->lang->num, b, n, g, true) && sb_wordn(b, noun, len);
+}
+
+/* con récord de 36-3, marca de 62-2-2 -> ABBREVIATION "36 victorias y 3 derrotas" in words: a
+ * fighter's or a team's wins, losses and draws (cues.tsv fight-record: its parts=) */
+size_t es_rec_fight_record(const cctx *c, size_t i, sem_token *out)
+{
+    size_t de = cc_prev(c, i), cue = de == CC_NONE ? CC_NONE : cc_prev(c, de);
+    if (!cc_word_is(c, de, "de") || !cc_cue(c, cue, ES_CUE_FIGHT_RECORD)) return 0;
+    unsigned long long v[3];
+    size_t np = 0, k = i;
+    for (;; k += 2) {
+        if (!cc_is(c, k, TOK_NUMBER) || cc_len(c, k) > 3 || np == 3) return 0;
+        v[np++] = strtoull(cc_ptr(c, k), NULL, 10);
+        if (!cc_touch(c, k) || !cc_eq(c, k + 1, "-") || !cc_touch(c, k + 1)) break;
+    }
+    if (np < 2 || (cc_touch(c, k) && !cc_is(c, k + 1, TOK_PUNCT))) return 0;
+    char w[16], parts[160], *forms[3] = {parts, NULL, NULL};
+    es_lower(cc_ptr(c, cue), cc_len(c, cue), w, sizeof w);
+    const table_entry *e = table_get(c->lang->cues, w);
+    if (!e) return 0;
+    table_feature(e->features, "parts", parts, sizeof parts); /* wins;losses;draws */
+    for (size_t p = 1; p < 3 && forms[p - 1]; p++)
+        if ((forms[p] = strchr(forms[p - 1], ';'))) *forms[p]++ = '\0';
+    if (!parts[0] || !forms[1] || (np == 3 && !forms[2])) return 0;
+    strbuf b = {0};
+    const char *and_word = c->lang->num.and_word;
+    bool ok = record_count(c, &b, v[0], forms[0]);
+    for (size_t p = 1; p < np && ok; p++)
+        ok = (p + 1 == np ? sb_word(&b, and_word) : sb_puts(&b, ",")) &&
+             record_count(c, &b, v[p], forms[p]);
+    char *said = ok ? cc_strdup(c, b.data) : NULL;
+    sb_free(&b);
+    if (!said) return cc_nomem(c), 0;
+    *out = cc_make(c, SEM_ABBREVIATION, i, k, said);
+    return k - i + 1;
+}
+
 /* 2T25, 3T2024 -> CODE "segundo trimestre de 2025"; el 1T -> "primer trimestre": a quarter or
  * half of a year as financial results write it (cues.tsv role year-part: t trimestre, s semestre)
  */

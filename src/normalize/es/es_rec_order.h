@@ -19,9 +19,11 @@
     X(time, W | N)               /* 10:30 h, las 01:25 */                                          \
     X(money, W | N | P | S)      /* 15 € */                                                      \
     X(ordinal, W | N)            /* 1.º */                                                        \
+    X(match_minute, N)           /* al 27' */                                                      \
     X(measure, N | P | S)        /* 120 km/h */                                                    \
     X(fraction, N | P | S)       /* 2/3 */                                                         \
     X(year_part, N)              /* 2T25 */                                                        \
+    X(fight_record, N)           /* récord de 36-3 */                                             \
     X(code, W | N)               /* G7, 11-M */                                                    \
     X(range, N | P | S)          /* 2010-2015, 4-2 */                                              \
     X(number, N | P | S)         /* 21, 2,5, 7 % */                                                \

@@ -409,8 +409,9 @@ static bool sayable(const es_lang *lang, const char *w, size_t n)
     return es_pronounceable(lang, i);
 }
 
-/* FILBo -> WORD "filbo", CONACyT -> "conacit", ERTEs -> "ertes": two capitals first, then
- * lower case somewhere, said as one word when Spanish can say it (JPMorgan, ONGs are not) */
+/* FILBo -> WORD "filbo", CONACyT -> "conacit", ERTEs -> "ertes", CChC -> LETTERS: two capitals
+ * first, then lower case somewhere, said as one word when Spanish can say it (JPMorgan, ONGs are
+ * not) */
 static size_t mixed_case_acronym(const cctx *c, size_t i, sem_token *out)
 {
     const char *w = cc_ptr(c, i);
@@ -427,7 +428,12 @@ static size_t mixed_case_acronym(const cctx *c, size_t i, sem_token *out)
     for (size_t b = 1; b + 1 < n; b++) /* a y between consonants is an i: conacyt -> conacit */
         if (lower[b] == 'y' && !strchr("aeiou", lower[b - 1]) && !strchr("aeiou", lower[b + 1]))
             lower[b] = 'i';
-    if (caps == n || es_lexicon_get(c->lang, w, n) || !sayable(c->lang, lower, n)) return 0;
+    if (caps == n || es_lexicon_get(c->lang, w, n)) return 0;
+    if (!sayable(c->lang, lower, n)) { /* CChC: ce ce hache ce; not ONGs, a plural */
+        if (n > 5 || caps < 3 || w[n - 1] == 's') return 0;
+        *out = cc_make(c, SEM_LETTERS, i, i, cc_strndup(c, w, n));
+        return 1;
+    }
     *out = cc_make(c, SEM_WORD, i, i, cc_strdup(c, lower));
     return 1;
 }
@@ -456,7 +462,9 @@ size_t es_rec_acronym(const cctx *c, size_t i, sem_token *out)
                            : cc_strdup(c, bar + 1));
         return 1;
     }
-    bool function = es_is_function_word(c->lang, w, n);
+    /* (SE), (EL): capitals alone in brackets are an acronym, not a function word */
+    bool bracketed = i > 0 && cc_eq(c, i - 1, "(") && cc_eq(c, i + 1, ")");
+    bool function = es_is_function_word(c->lang, w, n) && !(bracketed && n >= 2);
     if (n == 1 && !(function && headline(c, i))) return 0; /* "A las diez" stays as written */
     char lower[64];
     if (n >= sizeof lower) return 0;

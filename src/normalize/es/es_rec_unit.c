@@ -394,6 +394,40 @@ size_t es_rec_gap(const cctx *c, size_t i, sem_token *out)
     return 3;
 }
 
+/* al 27', en el 90+4' -> ABBREVIATION "minuto veintisiete", "minuto noventa más cuatro": the
+ * minute of a match after al, el, del or minuto, said as sports broadcasters say it */
+size_t es_rec_match_minute(const cctx *c, size_t i, sem_token *out)
+{
+    unsigned minute, added = 0;
+    size_t p = cc_prev(c, i), k = i + 1;
+    bool named = cc_word_is(c, p, "minuto"); /* en el minuto 45+2': said once */
+    if (!cc_small(c, i, 3, 1, 150, &minute) || !cc_touch(c, i) ||
+        !(named || cc_word_is(c, p, "al") || cc_word_is(c, p, "el") || cc_word_is(c, p, "del")))
+        return 0;
+    if (cc_eq(c, k, "+") && cc_touch(c, k) && cc_small(c, k + 1, 2, 1, 30, &added) &&
+        cc_touch(c, k + 1))
+        k += 2;
+    const char *mark = cc_strndup(c, cc_ptr(c, k), cc_len(c, k));
+    if (!mark) return cc_nomem(c), 0;
+    if (!is_minute_mark(mark) || (cc_touch(c, k) && !cc_is(c, k + 1, TOK_PUNCT)) ||
+        (cc_touch(c, k) && cc_eq(c, k + 1, "\"")))
+        return 0;
+    const table_entry *unit = table_get(c->lang->units, mark);
+    const table_entry *plus = table_get(c->lang->symbols, "+");
+    if (!unit || !plus) return 0;
+    strbuf b = {0};
+    const es_numbers *num = &c->lang->num;
+    bool ok =
+        (named || sb_wordn(&b, unit->spoken, strcspn(unit->spoken, "|"))) && /* minuto */
+        es_cardinal(num, &b, minute, ES_MASC, false) &&
+        (!added || (sb_word(&b, plus->spoken) && es_cardinal(num, &b, added, ES_MASC, false)));
+    char *said = ok ? cc_strdup(c, b.data) : NULL;
+    sb_free(&b);
+    if (!said) return cc_nomem(c), 0;
+    *out = cc_make(c, SEM_ABBREVIATION, i, k, said);
+    return k - i + 1;
+}
+
 /* 62° 12′ S -> WORD "sur": a coordinate's hemisphere after its degrees, minutes or seconds */
 size_t es_rec_compass(const cctx *c, size_t i, sem_token *out)
 {
