@@ -82,6 +82,10 @@ static int flush_marks(output *o, int at_end)
 {
     size_t done = 0;
     while (done < o->nmarks && (at_end || o->samples[done] <= o->start + o->len)) {
+        /* a mark before any audio waits for the first block: a client learns its message's id
+           from the server's reply to SPEAK, and an event that comes before it is lost (Debian's
+           python3-speechd says so); the mark then follows that block at once */
+        if (!at_end && !o->sent_any) break;
         size_t upto = o->samples[done] > o->start ? o->samples[done] - o->start : 0;
         send_pcm(o, upto < o->len ? upto : o->len);
         if (atomic_load(&S.stop)) return 1;
