@@ -372,8 +372,11 @@ static bool plural_article(const cctx *c, size_t w, es_gender *g)
 /* Is the word at w a weekday's name (el lunes 21: a day of the month)? */
 static bool weekday_at(const cctx *c, size_t w)
 {
+    char low[16];
+    if (!cc_is(c, w, TOK_WORD) || cc_len(c, w) >= 12) return false;
+    es_lower(cc_ptr(c, w), cc_len(c, w), low, sizeof low);
     for (int d = 0; d < 7; d++)
-        if (c->lang->weekday_name[d] && cc_word_is(c, w, c->lang->weekday_name[d])) return true;
+        if (c->lang->weekday_name[d] && !strcmp(low, c->lang->weekday_name[d])) return true;
     return false;
 }
 

@@ -450,12 +450,12 @@ size_t es_rec_fraction(const cctx *c, size_t i, sem_token *out)
     if (slash && !strncmp(canon, "1/", 2) && cc_word_is(c, of, "de") &&
         cc_word_is(c, final, "final")) { /* la vuelta de 1/8 de final: octavos */
         unsigned long long den = strtoull(slash + 1, NULL, 10);
-        strbuf b = {0};
-        bool ok = den >= 4 && den <= 64 && es_partitive_g(&c->lang->num, &b, den, ES_MASC, true);
-        char *p = ok ? cc_strdup(c, b.data) : NULL;
-        sb_free(&b);
-        if (den >= 4 && den <= 64 && !p) return cc_nomem(c), 0;
-        if (p) {
+        if (den >= 4 && den <= 64) {
+            strbuf b = {0};
+            bool ok = es_partitive_g(&c->lang->num, &b, den, ES_MASC, true);
+            char *p = ok ? cc_strdup(c, b.data) : NULL;
+            sb_free(&b);
+            if (!p) return cc_nomem(c), 0;
             *out = cc_make(c, SEM_ABBREVIATION, i, last, p);
             return last - i + 1;
         }
@@ -847,39 +847,30 @@ size_t es_rec_year_part(const cctx *c, size_t i, sem_token *out)
         cc_len(c, i + 1) != 1)
         return 0;
     if (i > 0 && cc_touch(c, i - 1) && !cc_is(c, i - 1, TOK_PUNCT)) return 0;
-    /* el 1T, en el 3T: a quarter written alone, in capitals, after its article */
-    bool alone = !cc_touch(c, i + 1) || cc_is(c, i + 2, TOK_PUNCT);
-    if (alone && cc_cue(c, cc_prev(c, i), ES_CUE_DETERMINER) && cc_ptr(c, i + 1)[0] >= 'A' &&
-        cc_ptr(c, i + 1)[0] <= 'Z' && cc_cue(c, i + 1, ES_CUE_YEAR_PART)) {
-        char letter[2] = {(char)(cc_ptr(c, i + 1)[0] + 32), '\0'};
-        const table_entry *e = table_get(c->lang->cues, letter);
-        if (!e) return 0;
-        strbuf b = {0};
-        bool ok =
-            es_ordinal(&c->lang->num, &b, k, ES_MASC, true) && sb_printf(&b, " %s", e->spoken);
-        char *p = ok ? cc_strdup(c, b.data) : NULL;
-        sb_free(&b);
-        if (!p) return cc_nomem(c), 0;
-        *out = cc_make(c, SEM_CODE, i, i + 1, p);
-        return 2;
+    /* 2T25 with its year; el 1T, en el 3T: alone, in capitals, after its article */
+    bool with_year = cc_touch(c, i + 1) && cc_is(c, i + 2, TOK_NUMBER);
+    size_t yl = with_year ? cc_len(c, i + 2) : 0;
+    if (with_year) {
+        if ((yl != 2 && yl != 4) || (cc_touch(c, i + 2) && !cc_is(c, i + 3, TOK_PUNCT))) return 0;
+    } else if ((cc_touch(c, i + 1) && !cc_is(c, i + 2, TOK_PUNCT)) ||
+               !cc_cue(c, cc_prev(c, i), ES_CUE_DETERMINER) || cc_ptr(c, i + 1)[0] < 'A' ||
+               cc_ptr(c, i + 1)[0] > 'Z') {
+        return 0;
     }
-    if (!cc_touch(c, i + 1) || !cc_is(c, i + 2, TOK_NUMBER)) return 0;
-    size_t yl = cc_len(c, i + 2);
-    if ((yl != 2 && yl != 4) || (cc_touch(c, i + 2) && !cc_is(c, i + 3, TOK_PUNCT))) return 0;
     if (!cc_cue(c, i + 1, ES_CUE_YEAR_PART)) return 0;
     char letter[2] = {cc_ptr(c, i + 1)[0], '\0'};
     if (letter[0] >= 'A' && letter[0] <= 'Z') letter[0] = (char)(letter[0] + 32);
     const table_entry *e = table_get(c->lang->cues, letter);
     if (!e) return 0;
     strbuf b = {0};
-    bool ok =
-        es_ordinal(&c->lang->num, &b, k, ES_MASC, true) &&
-        sb_printf(&b, " %s de %s%.*s", e->spoken, yl == 2 ? "20" : "", (int)yl, cc_ptr(c, i + 2));
+    bool ok = es_ordinal(&c->lang->num, &b, k, ES_MASC, true) && sb_printf(&b, " %s", e->spoken) &&
+              (!yl || sb_printf(&b, " de %s%.*s", yl == 2 ? "20" : "", (int)yl, cc_ptr(c, i + 2)));
     char *p = ok ? cc_strdup(c, b.data) : NULL;
     sb_free(&b);
     if (!p) return cc_nomem(c), 0;
-    *out = cc_make(c, SEM_CODE, i, i + 2, p);
-    return 3;
+    size_t last = yl ? i + 2 : i + 1;
+    *out = cc_make(c, SEM_CODE, i, last, p);
+    return last - i + 1;
 }
 
 /* A word written as a name: a capital, then lower case (Ferrer; not PSOE). */
@@ -905,8 +896,6 @@ static bool age_after_name(const cctx *c, size_t i, size_t last, const cc_number
     return name_word(c, surname) && name_word(c, cc_prev(c, surname));
 }
 
-/* 21 personas -> CARDINAL "21" f apocope; 2.300 -> "2300"; en 2024 -> CARDINAL year;
- * -2 -> "-2"; 016 -> "016" digits; 0,25 -> DECIMAL "0.25"; 11,2 % -> PERCENT "11.2" */
 /* lanzó 6.2 entradas -> ABBREVIATION "seis entradas y dos tercios": a pitcher's innings,
  * whose decimal counts thirds (cues.tsv innings); returns the tokens taken, or 0. */
 static size_t innings_pitched(const cctx *c, size_t i, const cc_number *num, sem_token *out)
@@ -930,6 +919,8 @@ static size_t innings_pitched(const cctx *c, size_t i, const cc_number *num, sem
     return noun - i + 1;
 }
 
+/* 21 personas -> CARDINAL "21" f apocope; 2.300 -> "2300"; en 2024 -> CARDINAL year;
+ * -2 -> "-2"; 016 -> "016" digits; 0,25 -> DECIMAL "0.25"; 11,2 % -> PERCENT "11.2" */
 size_t es_rec_number(const cctx *c, size_t i, sem_token *out)
 {
     size_t spelled = hyphenated_digits(c, i, out);

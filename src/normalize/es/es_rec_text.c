@@ -324,11 +324,13 @@ const char *cc_acronym(const cctx *c, const char *w, size_t n, sem_class *cls)
         *cls = spell ? SEM_LETTERS : SEM_ABBREVIATION;
         char local[32] = ""; /* a region's own reading: ICE is ais, but ice in es-CR */
         if (!spell && c->region) table_feature(e->features, c->region->code, local, sizeof local);
-        if (!spell && !local[0] && c->region && c->region->american) /* PIB: pe i be */
-            table_feature(e->features, "america", local, sizeof local);
-        for (char *u = strchr(local, '_'); u; u = strchr(u, '_'))
-            *u = ' ';
-        return spell ? cc_strndup(c, w, n) : local[0] ? cc_strdup(c, local) : e->spoken;
+        if (spell) return cc_strndup(c, w, n);
+        if (local[0]) return cc_strdup(c, local);
+        /* PIB: pe i be in the Americas (acronyms.tsv america=) */
+        const char *said = c->region && c->region->american
+                               ? es_regional_spoken(e, ES_NAMES_AMERICA, local, sizeof local)
+                               : e->spoken;
+        return said == local ? cc_strdup(c, local) : said;
     }
     char lower[64];
     if (n >= sizeof lower) return NULL;

@@ -315,6 +315,12 @@ static bool is_minute_mark(const char *u)
     return !strcmp(u, "'") || !strcmp(u, "\u2019") || !strcmp(u, "\u2032");
 }
 
+/* Is the token at k a minute mark (is_minute_mark), without copying it? */
+static bool minute_mark_at(const cctx *c, size_t k)
+{
+    return cc_eq(c, k, "'") || cc_eq(c, k, "\u2019") || cc_eq(c, k, "\u2032");
+}
+
 static bool is_time_unit(const char *u)
 {
     return !strcmp(u, "h") || !strcmp(u, "min") || !strcmp(u, "s") || !strcmp(u, "seg") ||
@@ -407,12 +413,10 @@ size_t es_rec_match_minute(const cctx *c, size_t i, sem_token *out)
     if (cc_eq(c, k, "+") && cc_touch(c, k) && cc_small(c, k + 1, 2, 1, 30, &added) &&
         cc_touch(c, k + 1))
         k += 2;
-    const char *mark = cc_strndup(c, cc_ptr(c, k), cc_len(c, k));
-    if (!mark) return cc_nomem(c), 0;
-    if (!is_minute_mark(mark) || (cc_touch(c, k) && !cc_is(c, k + 1, TOK_PUNCT)) ||
+    if (!minute_mark_at(c, k) || (cc_touch(c, k) && !cc_is(c, k + 1, TOK_PUNCT)) ||
         (cc_touch(c, k) && cc_eq(c, k + 1, "\"")))
         return 0;
-    const table_entry *unit = table_get(c->lang->units, mark);
+    const table_entry *unit = table_getn(c->lang->units, cc_ptr(c, k), cc_len(c, k));
     const table_entry *plus = table_get(c->lang->symbols, "+");
     if (!unit || !plus) return 0;
     strbuf b = {0};
@@ -434,10 +438,8 @@ size_t es_rec_compass(const cctx *c, size_t i, sem_token *out)
     size_t mark = cc_prev(c, i);
     if (mark == CC_NONE || (!cc_is(c, mark, TOK_PUNCT) && !cc_is(c, mark, TOK_SYMBOL))) return 0;
     if (mark == 0 || !cc_is(c, mark - 1, TOK_NUMBER) || !cc_touch(c, mark - 1)) return 0;
-    const char *m = cc_strndup(c, cc_ptr(c, mark), cc_len(c, mark));
-    if (!m) return cc_nomem(c), 0;
-    if (!(is_minute_mark(m) || !strcmp(m, "°") || !strcmp(m, "º") || !strcmp(m, "\"") ||
-          !strcmp(m, "\u2033") || !strcmp(m, "\u201d")))
+    if (!(minute_mark_at(c, mark) || cc_eq(c, mark, "°") || cc_eq(c, mark, "º") ||
+          cc_eq(c, mark, "\"") || cc_eq(c, mark, "\u2033") || cc_eq(c, mark, "\u201d")))
         return 0;
     const char *point = compass_letter(c, i);
     if (!point) return 0;
