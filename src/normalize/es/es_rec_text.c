@@ -148,6 +148,15 @@ static size_t dotted_acronym(const cctx *c, size_t i, size_t last, const char *l
     return last - i + 1;
 }
 
+/* Does the token at k end a match's minute: 23', 40 minutos, el minuto 12? */
+static bool minute_before(const cctx *c, size_t k)
+{
+    if (k == CC_NONE) return false;
+    if (cc_eq(c, k, "'") || cc_eq(c, k, "\u2019") || cc_eq(c, k, "\u2032")) return true;
+    if (cc_is(c, k, TOK_NUMBER)) k = cc_prev(c, k); /* el minuto 12 del ST */
+    return cc_cue(c, k, ES_CUE_MINUTE_WORD);
+}
+
 /* Looks key up as written, with its first letter's case flipped, and in capitals. */
 static const table_entry *abbr_lookup(const table *t, char *key)
 {
@@ -258,6 +267,9 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
             (strcmp(key, e->written) || !cc_is(c, nx, TOK_NUMBER) || !cc_touch(c, nx) ||
              !(cc_eq(c, nx + 1, "/") || cc_eq(c, nx + 1, "-")) || !cc_is(c, nx + 2, TOK_NUMBER) ||
              cc_len(c, nx + 2) != 4))
+            continue;
+        /* a los 23' del ST: a match's half only after del and a minute */
+        if (!strcmp(f, "half") && !(cc_word_is(c, p, "del") && minute_before(c, cc_prev(c, p))))
             continue;
         /* s. XX: siglo only before a Roman numeral */
         if (!strcmp(f, "roman") && !(cc_is(c, nx, TOK_WORD) && cc_capitalized(c, nx) &&

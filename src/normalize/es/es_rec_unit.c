@@ -509,6 +509,8 @@ size_t es_rec_measure(const cctx *c, size_t i, sem_token *out)
             is_minute_mark(u->written))
             u2 = table_get(c->lang->units, "\u2033"),
             ul2 = uk; /* 2' 45": a straight " is seconds */
+        if (u2 && !strcmp(u->written, "h") && !strcmp(u2->written, "m"))
+            u2 = table_get(c->lang->units, "min"); /* 2h 41m: after hours, m is minutes */
         if (!u2 || !is_time_unit(u2->written) || !strcmp(u2->written, u->written)) break;
         ok = ok && sb_printf(&b, " %.*s %s", (int)cc_len(c, k2), cc_ptr(c, k2), u2->written);
         u = u2;
