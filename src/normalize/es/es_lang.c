@@ -630,8 +630,9 @@ bool es_pronounceable(const es_lang *lang, const char *word)
         bool first = start == 0, last = i == n;
         const char *s = w + start;
         bool ok;
-        if (last) /* final coda; a final y is a vowel: rey, Monterrey, Uruguay; CINVESTAV, INACH */
-            ok = cl == 0 || (cl == 1 && strchr("nslrdzxfbctjmpyv", s[0])) ||
+        if (last) /* final coda; a final y is a vowel: rey, Monterrey, Uruguay; CINVESTAV, INACH,
+                     CREG */
+            ok = cl == 0 || (cl == 1 && strchr("nslrdzxfbctjmpyvg", s[0])) ||
                  (cl == 2 && (!strncmp(s, "ry", 2) || !strncmp(s, "ch", 2)));
         else if (cl <= 1)
             ok = cl == 0 || !strchr("qwky", s[0]) || s[0] == 'y' || /* hora, ahora */

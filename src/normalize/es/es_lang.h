@@ -58,6 +58,7 @@ struct es_foreign;
     X(AM, "am")                                                                                    \
     X(MINUTE_MARK, "minute-mark")                                                                  \
     X(MINUTE_WORD, "minute-word")                                                                  \
+    X(SCREEN, "screen")                                                                            \
     X(DAY_PART, "day-part")                                                                        \
     X(RACE_RECORD, "race-record")                                                                  \
     X(HOUR_ARTICLE, "hour-article")                                                                \

@@ -1,4 +1,5 @@
 /* es_rec_unit.c - recognizers for amounts with a unit: money and measures. */
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -58,6 +59,11 @@ static const char *currency_at(const cctx *c, size_t i, bool before, size_t *las
         !after.grouped && !after.decimal && strlen(after.canon) <= (strlen(key) >= 3 ? 2 : 1) &&
         (strlen(key) >= 3 || cc_small(c, k + 1, 1, 1, 4, NULL)) &&
         !cc_cue(c, cc_next(c, after.last), ES_CUE_AMOUNT_SCALE))
+        return NULL;
+    /* one capital against the number before it names a thing: 5G., 4G (networks) */
+    if (!before && i > 0 && cc_touch(c, i - 1) && cc_is(c, i - 1, TOK_NUMBER) &&
+        cc_len(c, i - 1) <= 2 && key[0] >= 'A' && key[0] <= 'Z' &&
+        (!key[1] || !strcmp(key + 1, ".")))
         return NULL;
     *last = k;
     if (!strcmp(key, "$")) return c->region->dollar; /* pesos or dólares, by region */
@@ -447,6 +453,34 @@ size_t es_rec_compass(const cctx *c, size_t i, sem_token *out)
     return 1;
 }
 
+/* 140/90 mmHg -> WORD "ciento cuarenta sobre noventa milímetros de mercurio" (units.tsv pair=) */
+static size_t pair_measure(const cctx *c, size_t i, size_t last, const char *amount,
+                           const char *slash, const char *pair, const table_entry *u,
+                           sem_token *out)
+{
+    const es_numbers *num = &c->lang->num;
+    const char *plural = strchr(u->spoken, '|');
+    strbuf b = {0};
+    bool ok = es_cardinal(num, &b, strtoull(amount, NULL, 10), ES_MASC, false) &&
+              sb_word(&b, pair) &&
+              es_cardinal(num, &b, strtoull(slash + 1, NULL, 10), ES_MASC, false) &&
+              sb_word(&b, plural ? plural + 1 : u->spoken);
+    char *said = ok ? cc_strdup(c, b.data) : NULL;
+    sb_free(&b);
+    if (!said) return cc_nomem(c), 0;
+    *out = cc_make(c, SEM_WORD, i, last, said);
+    return last - i + 1;
+}
+
+/* Is a screen or a wheel named in the few words before i (televisor de 65", rin 17'')? */
+static bool screen_before(const cctx *c, size_t i)
+{
+    size_t k = i;
+    for (int words = 0; words < 4 && (k = cc_prev(c, k)) != CC_NONE; words++)
+        if (cc_cue(c, k, ES_CUE_SCREEN)) return true;
+    return false;
+}
+
 /* 120 km/h -> MEASURE "120 km/h"; -2 °C -> "-2 °C"; 60 l/m² -> "60 l/m²"; 1 1/2 m -> "1 1/2 m";
  * 30-35 °C -> "30-35 °C" */
 size_t es_rec_measure(const cctx *c, size_t i, sem_token *out)
@@ -473,7 +507,18 @@ size_t es_rec_measure(const cctx *c, size_t i, sem_token *out)
     size_t k = cc_touch(c, last) ? last + 1 : last + 1 + cc_eq(c, last + 1, " ");
     size_t ul;
     const table_entry *u = unit_at(c, k, &ul);
+    bool seconds_mark = u ? !strcmp(u->written, "''") || !strcmp(u->written, "\u2033")
+                          : cc_touch(c, last) && (cc_eq(c, k, "\"") || cc_eq(c, k, "\u201d"));
+    if (seconds_mark && screen_before(c, i)) { /* una pantalla de 55'': pulgadas */
+        if (!u) ul = k;
+        u = table_get(c->lang->units, "pulg.");
+    }
     if (!u) return 0;
+    char pair[16]; /* 140/90 mmHg: two readings joined, ciento cuarenta sobre noventa */
+    table_feature(u->features, "pair", pair, sizeof pair);
+    const char *slash = strchr(amount, '/');
+    if (pair[0] && slash && amount[0] != '-' && !strchr(amount, ' '))
+        return pair_measure(c, i, ul, amount, slash, pair, u, out);
     /* los 70s, los 1980s: a decade, not seconds */
     size_t nd = strlen(amount);
     if (!strcmp(u->written, "s") && cc_touch(c, last) && amount[nd - 1] == '0' &&
