@@ -1702,6 +1702,16 @@ static bool fits_country(const es_lang *lang, const char *word, const char *code
     return false;
 }
 
+/* Does a word show letters English never writes but Spanish does (Lloran, Sojo, Peña), so that
+ * an English word beside it cannot make it English (Garly Sojo)? */
+static bool spanish_letters(const char *w)
+{
+    if (!strncmp(w, "Ll", 2) || strstr(w, "\xc3\xb1")) return true; /* ñ */
+    for (size_t k = 1; w[k] && w[k + 1]; k++)
+        if (w[k] == 'j' && strchr("aeiou", w[k - 1]) && strchr("aeiou", w[k + 1])) return true;
+    return false;
+}
+
 /* Says a word open to context in language code, the name's or the sentence's (why). */
 static void approximate_in_context(es_foreign *f, const es_lang *lang, const char *code,
                                    const char *word, const char *why)
@@ -1792,7 +1802,8 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
         for (size_t k = i; code && agree && open && k < end && k - i < 32; k++) {
             const sem_token *t = &sems->items[k];
             if (codes[k - i] || !open_to_context(lang, t) || table_get(f->cache, t->payload) ||
-                (by_country && !fits_country(lang, t->payload, code)))
+                (by_country && !fits_country(lang, t->payload, code)) ||
+                (!strcmp(code, "en") && spanish_letters(t->payload)))
                 continue;
             approximate_in_context(f, lang, code, t->payload,
                                    by_country ? "its sentence's country" : "its name's language");

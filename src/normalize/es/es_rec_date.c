@@ -334,6 +334,19 @@ static bool read_clock(const cctx *c, size_t i, bool after_las, hhmm *k)
     return !minutes_first || (colon && !k->seconds); /* 41:12,345 and 45:24: minutes first */
 }
 
+/* Is a clock's partner beside it: de 9.00 a 14.00, entre 9.00 y 10.30 (first the clock's first
+ * token, nx the token after it)? */
+static bool clock_partner(const cctx *c, size_t first, size_t nx)
+{
+    size_t pv = cc_prev(c, first);
+    bool joins_next =
+        cc_word_is(c, nx, "a") || cc_word_is(c, nx, "y") || cc_word_is(c, nx, "hasta");
+    bool joins_prev =
+        cc_word_is(c, pv, "a") || cc_word_is(c, pv, "y") || cc_word_is(c, pv, "hasta");
+    return (joins_next && cc_is(c, cc_next(c, nx), TOK_NUMBER)) ||
+           (joins_prev && cc_is(c, cc_prev(c, pv), TOK_NUMBER));
+}
+
 /* "de la tarde", "del mediodía", "en punto" at i: a bare hour after "las" is a time */
 static bool day_part_at(const cctx *c, size_t i)
 {
@@ -441,6 +454,7 @@ size_t es_rec_time(const cctx *c, size_t i, sem_token *out)
     } else
         mer = meridiem(c, nx, k.h == 12 && (k.minutes || after_las), &end);
     if (range && k.sep == '.' && !hword && !mer) return 0; /* 1.05-2.10: numbers */
+    bool partner = clock_partner(c, first, nx);
     char *p = cc_alloc(c, 96);
     if (!p) return 0;
     /* " ho": the word horas written out, which a 24-hour clock reads aloud (14:35 horas) */
@@ -483,6 +497,12 @@ size_t es_rec_time(const cctx *c, size_t i, sem_token *out)
              !es_is_function_word(c->lang, cc_ptr(c, nx), cc_len(c, nx)) &&
              (!after_las || counts_las(c, nx))))
             return 0; /* 2.50 euros, 1.30 metros, las 9,45 toneladas: not a time */
+        /* fue segunda con 12.41: in a country's copy that writes decimal points (not just any
+           American copy), a bare one is a number, unless an hour's article or partner shows a
+           clock (a las 9.45, de 9.00 a 14.00) */
+        if (k.sep == '.' && !after_las && !partner && c->region->own == ES_STYLE_POINT &&
+            strcmp(c->region->code, "es-419"))
+            return 0;
         if (k.sep == '.' && !after_las && race_decimal(c, first)) {
             char *d = cc_alloc(c, 16);
             if (!d) return 0;
@@ -622,7 +642,10 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
     bool ordinal, before_noun = false, plural = false;
     /* nouns whose Roman numeral is a plain number: la fase II (dos), el grupo III (tres),
      * la Clase V (cinco, never "quinto" as if Clase were a king) */
-    if (cc_cue(c, p, ES_CUE_ROMAN_NUMBER_NOUN) || cc_word_is(c, nx, "años")) {
+    /* fracc. III: the noun abbreviated before its point */
+    bool abbreviated = cc_eq(c, p, ".") && p > 0 && cc_touch(c, p - 1) &&
+                       cc_cue(c, p - 1, ES_CUE_ROMAN_NUMBER_NOUN);
+    if (abbreviated || cc_cue(c, p, ES_CUE_ROMAN_NUMBER_NOUN) || cc_word_is(c, nx, "años")) {
         ordinal = false; /* ...and the years of a fiesta de XV años (quince) */
     } else if (cc_cue(c, p, ES_CUE_ROMAN_ORDINAL_NOUN)) {
         /* la parte II, el capítulo XII, el tomo III */

@@ -278,6 +278,14 @@ size_t es_rec_ordinal(const cctx *c, size_t i, sem_token *out)
         !degree_is_ordinal(c, i, k, num.canon + num.negative))
         return 0;
     if ((suffix && own_point) || bare_point) k++;
+    bool degree_mark = !strcmp(w, "°") || !strcmp(w, "º");
+    if (degree_mark && !dot && g == ES_MASC) {
+        /* la 40° edición: American copy writes the mark, without the point, for both genders; the
+           noun decides (2.º izda. stays masculine) */
+        sem_token noun = {0};
+        cc_agree(c, k, &noun);
+        if (noun.gender == ES_FEM) g = ES_FEM;
+    }
     char *d = cc_strdup(c, num.canon);
     if (!d) return 0;
     *out = cc_make(c, SEM_ORDINAL, i, k, d);

@@ -261,7 +261,11 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
             /* D. Juan: a one-letter title only before a name, and never an initial inside one */
             if (!cc_capitalized(c, nx) || cc_capitalized(c, p)) continue;
         }
-        if (!strcmp(f, "number") && !cc_is(c, nx, TOK_NUMBER)) continue;
+        /* exp. 45, exp. N.° 45: before a number or a number sign */
+        if (!strcmp(f, "number") && !cc_is(c, nx, TOK_NUMBER) &&
+            !(cc_is(c, nx, TOK_WORD) && cc_len(c, nx) <= 3 && (*cc_ptr(c, nx) | 0x20) == 'n' &&
+              cc_number_near(c, nx, 4)))
+            continue;
         /* RD 1/2024, DS 006-2024-TR: a law's abbreviation only before a number and its year */
         if (!strcmp(f, "law") &&
             (strcmp(key, e->written) || !cc_is(c, nx, TOK_NUMBER) || !cc_touch(c, nx) ||
@@ -499,6 +503,9 @@ size_t es_rec_acronym(const cctx *c, size_t i, sem_token *out)
     sem_class cls;
     const char *p = cc_acronym(c, w, n, &cls);
     if (!p) return 0;
+    /* FICCI: an acronym said as a word is read by Spanish rules (the lexicon may still hold it),
+       never approximated as a foreign word (fichi) */
+    if (cls == SEM_WORD && !es_lexicon_get(c->lang, p, strlen(p))) cls = SEM_ABBREVIATION;
     *out = cc_make(c, cls, i, i, p);
     return 1;
 }

@@ -384,7 +384,8 @@ size_t es_rec_unit_word(const cctx *c, size_t i, sem_token *out)
     return last - i + 1;
 }
 
-/* a 1:12 del líder, con 0:45 de ventaja -> MEASURE "1 min 12 s": a gap in a race, not a clock */
+/* a 1:12 del líder, con 0:45 de ventaja, aventaja en 1:14 -> MEASURE "1 min 12 s": a gap in a
+ * race, not a clock */
 size_t es_rec_gap(const cctx *c, size_t i, sem_token *out)
 {
     unsigned m, sec;
@@ -393,9 +394,13 @@ size_t es_rec_gap(const cctx *c, size_t i, sem_token *out)
         return 0;
     if (cc_touch(c, i + 2) && !cc_is(c, i + 3, TOK_PUNCT)) return 0;
     if (cc_touch(c, i + 2) && (cc_eq(c, i + 3, ":") || cc_eq(c, i + 3, "."))) return 0;
-    if (!cc_cue(c, cc_prev(c, i), ES_CUE_GAP_BEFORE)) return 0;
+    size_t before = cc_prev(c, i);
+    bool lead = cc_word_is(c, before, "en") && /* aventaja en 1:14 */
+                cc_cue(c, cc_prev(c, before), ES_CUE_GAP_VERB);
+    if (lead && cc_cue(c, cc_next(c, i + 2), ES_CUE_HOUR_WORD)) return 0; /* supera en 10:30 h */
+    if (!lead && !cc_cue(c, before, ES_CUE_GAP_BEFORE)) return 0;
     size_t de = cc_next(c, i + 2), what = cc_next(c, de);
-    if (!cc_cue(c, de, ES_CUE_GAP_OF) || !cc_cue(c, what, ES_CUE_GAP)) return 0;
+    if (!lead && (!cc_cue(c, de, ES_CUE_GAP_OF) || !cc_cue(c, what, ES_CUE_GAP))) return 0;
     char *p = cc_alloc(c, 24);
     if (!p) return 0;
     if (m)
