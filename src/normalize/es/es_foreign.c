@@ -311,6 +311,13 @@ static bool participle(const es_lang *lang, const char *low, size_t n)
 static bool spanish(const es_lang *lang, const char *low, size_t n)
 {
     if (listed_spanish(lang, low, n)) return true;
+    const es_endings *prefixes = &lang->morph[ES_MORPH_PREFIX]; /* preemergencia */
+    for (size_t k = 0; k < prefixes->n; k++) {
+        size_t pl = prefixes->len[k];
+        if (n >= pl + 5 && !strncmp(low, prefixes->s[k], pl) &&
+            listed_spanish(lang, low + pl, n - pl))
+            return true;
+    }
     if (n > 3 && low[n - 1] == 's' && listed_spanish(lang, low, n - 1))
         return true; /* transportes */
     if (n > 4 && low[n - 1] == 's' && low[n - 2] == 'e' && listed_spanish(lang, low, n - 2))

@@ -435,13 +435,13 @@ static size_t mixed_case_acronym(const cctx *c, size_t i, sem_token *out)
     const char *w = cc_ptr(c, i);
     size_t n = cc_len(c, i), caps = 0;
     char lower[32];
-    if (n < 3 || n >= sizeof lower || !(w[0] >= 'A' && w[0] <= 'Z') ||
-        !(w[1] >= 'A' && w[1] <= 'Z'))
-        return 0;
+    if (n < 3 || n >= sizeof lower || !(w[0] >= 'A' && w[0] <= 'Z')) return 0;
     for (size_t b = 0; b < n; b++) {
         if (!((w[b] >= 'A' && w[b] <= 'Z') || (w[b] >= 'a' && w[b] <= 'z'))) return 0;
         caps += w[b] >= 'A' && w[b] <= 'Z';
     }
+    /* a small letter second: only a short run of capitals with one (AySA; not YouTube) */
+    if (!(w[1] >= 'A' && w[1] <= 'Z') && (caps < 3 || n > 6)) return 0;
     es_lower(w, n, lower, sizeof lower);
     for (size_t b = 1; b + 1 < n; b++) /* a y between consonants is an i: conacyt -> conacit */
         if (lower[b] == 'y' && !strchr("aeiou", lower[b - 1]) && !strchr("aeiou", lower[b + 1]))

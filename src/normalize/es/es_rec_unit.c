@@ -519,6 +519,8 @@ size_t es_rec_measure(const cctx *c, size_t i, sem_token *out)
         u = table_get(c->lang->units, "pulg.");
     }
     if (!u) return 0;
+    if (!strcmp(u->written, "K") && cc_touch(c, last))
+        return 0;  /* la 10K is a race, 1.500 K kelvin */
     char pair[16]; /* 140/90 mmHg: two readings joined, ciento cuarenta sobre noventa */
     table_feature(u->features, "pair", pair, sizeof pair);
     const char *slash = strchr(amount, '/');
