@@ -28,13 +28,13 @@ bool es_say_date(const es_lang *lang, const sem_token *t, strbuf *out)
     return ok;
 }
 
-/* The part of the day after a 12-hour time: 3 am -> de la madrugada (the hours after midnight,
- * RAE; newsreaders say it of a quake at 3:47 a. m.), 5 am -> de la mañana, 12 pm -> del
- * mediodía, 12 m. -> del mediodía. NeMo's "una de la mañana" is also heard, less in news. */
+/* The part of the day after a 12-hour time: 1 am -> de la mañana, 12 pm -> del mediodía,
+ * 12 m. -> del mediodía. "a.m." is American copy, whose broadcasters say "de la mañana" for every
+ * hour after midnight (NeMo too); "de la madrugada" stays where the text writes it. */
 static const char *day_part(unsigned h, char mer)
 {
     if (mer == 'm') return "del mediodía";
-    if (mer == 'a') return h == 12 ? "de la noche" : h < 5 ? "de la madrugada" : "de la mañana";
+    if (mer == 'a') return h == 12 ? "de la noche" : "de la mañana";
     return h == 12 ? "del mediodía" : h < 7 ? "de la tarde" : "de la noche"; /* 7 p. m.: noche */
 }
 
