@@ -46,10 +46,12 @@ void table_free(table *t)
     free(t);
 }
 
-static table_entry *find_slot(table_entry *slots, size_t cap, const char *key, size_t n)
+/* The slot of key (hash h), or the empty slot where it would go. */
+static table_entry *find_slot(table_entry *slots, size_t cap, const char *key, size_t n, size_t h)
 {
-    size_t i = hash(key, n) & (cap - 1);
-    while (slots[i].written && !(slots[i].len == n && memcmp(slots[i].written, key, n) == 0))
+    size_t i = h & (cap - 1);
+    while (slots[i].written && !(slots[i].hash == (uint32_t)h && slots[i].len == n &&
+                                 memcmp(slots[i].written, key, n) == 0))
         i = (i + 1) & (cap - 1);
     return &slots[i];
 }
@@ -61,7 +63,8 @@ static int resize(table *t, size_t cap)
     if (!slots) return 0;
     for (size_t i = 0; i < t->cap; i++) {
         if (!t->slots[i].written) continue;
-        *find_slot(slots, cap, t->slots[i].written, t->slots[i].len) = t->slots[i];
+        const table_entry *e = &t->slots[i];
+        *find_slot(slots, cap, e->written, e->len, hash(e->written, e->len)) = *e;
     }
     free(t->slots);
     t->slots = slots;
@@ -83,9 +86,11 @@ static loc_status put_held(table *t, const char *written, size_t n, const char *
                            const char *features)
 {
     if (!reserve(t, 1)) return LOC_ERR_NOMEM;
-    table_entry *e = find_slot(t->slots, t->cap, written, n);
+    if (n > UINT32_MAX) return LOC_ERR_DATA;
+    size_t h = hash(written, n);
+    table_entry *e = find_slot(t->slots, t->cap, written, n, h);
     if (!e->written) t->count++; /* a replaced entry's strings stay in the arena */
-    *e = (table_entry){written, spoken, features, n};
+    *e = (table_entry){written, spoken, features, (uint32_t)n, (uint32_t)h};
     if (n > t->max_key) t->max_key = n;
     return LOC_OK;
 }
@@ -190,7 +195,7 @@ loc_status table_load(table *t, const char *path, strbuf *err)
 const table_entry *table_getn(const table *t, const char *written, size_t n)
 {
     if (!t || n == 0 || n > t->max_key) return NULL; /* longer than any key: no hashing */
-    table_entry *e = find_slot(t->slots, t->cap, written, n);
+    table_entry *e = find_slot(t->slots, t->cap, written, n, hash(written, n));
     return e->written ? e : NULL;
 }
 

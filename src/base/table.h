@@ -3,6 +3,7 @@
 #define LOC_TABLE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "status.h"
 #include "strbuf.h"
@@ -11,7 +12,8 @@ typedef struct {
     const char *written;  /* owned by the table */
     const char *spoken;   /* owned by the table */
     const char *features; /* owned by the table; "" when the column is absent */
-    size_t len;           /* written's length in bytes */
+    uint32_t len;         /* written's length in bytes */
+    uint32_t hash;        /* the table's hash of written (skips key compares on look-ups) */
 } table_entry;
 
 typedef struct table table;

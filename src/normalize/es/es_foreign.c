@@ -21,7 +21,8 @@
 struct es_foreign {
     es_phonemes_fn phonemes;
     void *user;
-    table *cache; /* word -> its approximation, "" when it is left as written */
+    table *cache;     /* word -> its approximation, "" when it is left as written */
+    table *languages; /* word -> its guessed language: score digit and code ("3en", "0") */
     FILE *verbose;
 };
 
@@ -32,8 +33,9 @@ es_foreign *es_foreign_new(es_phonemes_fn phonemes, void *user)
     f->phonemes = phonemes;
     f->user = user;
     f->cache = table_new();
-    if (!f->cache) {
-        free(f);
+    f->languages = table_new();
+    if (!f->cache || !f->languages) {
+        es_foreign_free(f);
         return NULL;
     }
     return f;
@@ -43,6 +45,7 @@ void es_foreign_free(es_foreign *f)
 {
     if (!f) return;
     table_free(f->cache);
+    table_free(f->languages);
     free(f);
 }
 
@@ -625,7 +628,7 @@ static bool among(const char *codes, const char *code)
  * list (foreign-names.tsv) is that language's, as strongly as a cue (Jacopo, Detlef; Callum as
  * a listed English name); a name in several lists takes the one its letters show, else the
  * first, weakly (Tobias: de nb pt sv); any other word goes by its letters. */
-static const char *guess_language(const es_lang *lang, const char *word, size_t n, int *score)
+static const char *guess_language_anew(const es_lang *lang, const char *word, size_t n, int *score)
 {
     const char *code = guess_by_letters(lang, word, n, score);
     const table_entry *e = lang->foreign_names ? table_getn(lang->foreign_names, word, n) : NULL;
@@ -642,6 +645,30 @@ static const char *guess_language(const es_lang *lang, const char *word, size_t 
     snprintf(first, sizeof first, "%.*s", (int)k, e->spoken);
     *score = e->spoken[k] ? 1 : !strcmp(first, "en") ? 3 : 2;
     return known_code(first);
+}
+
+/* guess_language_anew, remembered per word (a text repeats its names and words): the same
+ * code pointer (a known_codes entry or "ja") and score. */
+static const char *guess_language(const es_lang *lang, const char *word, size_t n, int *score)
+{
+    es_foreign *f = lang->foreign;
+    char key[64];
+    if (!f || n >= sizeof key) return guess_language_anew(lang, word, n, score);
+    memcpy(key, word, n);
+    key[n] = '\0';
+    const table_entry *seen = table_getn(f->languages, key, n);
+    if (seen) {
+        *score = seen->spoken[0] - '0';
+        const char *code = seen->spoken + 1;
+        return !*code ? NULL : !strcmp(code, "ja") ? "ja" : known_code(code);
+    }
+    const char *code = guess_language_anew(lang, word, n, score);
+    char said[16];
+    if (*score >= 0 && *score <= 9) { /* scores are small; anything else is not remembered */
+        snprintf(said, sizeof said, "%d%s", *score, code ? code : "");
+        table_put(f->languages, key, said, "");
+    }
+    return code;
 }
 
 const char *es_foreign_language(const es_lang *lang, const char *word, size_t n)
