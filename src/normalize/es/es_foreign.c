@@ -540,6 +540,15 @@ static bool romaji(const char *w, size_t n)
     return morae >= 3 && misread && n > 0 && (strchr("aeiou", w[n - 1]) || w[n - 1] == 'n');
 }
 
+/* Does a lower-case word carry one acute (á é í ó ú), where Spanish spelling would put it? */
+static bool spanish_acute(const char *w, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++)
+        if ((unsigned char)w[i] == 0xC3 && w[i + 1] && strchr("\xA1\xA9\xAD\xB3\xBA", w[i + 1]))
+            return !misplaced_acute(w, n);
+    return false;
+}
+
 /* The language a word's letters show, and how strongly (*score: its cues' weight; 3 for a
  * listed English name; 1 by trigrams alone; 0 by trigrams past a weak cue, which a names list
  * overrules: Sophie). */
@@ -569,6 +578,7 @@ static const char *guess_by_letters(const es_lang *lang, const char *word, size_
         if (!name_shape(word, n, ln) || spanish(lang, low, ln) ||
             table_getn(lang->spanish_words, word, n))
             return NULL;
+        if (spanish_acute(low, ln)) return NULL; /* Estévez, Jacó: an acute where Spanish puts it */
         *score = 1; /* letters alone: weaker than any cue, so a name never takes it */
         return spelling_language(lang, low, ln); /* Eisele, Scarpellini */
     }

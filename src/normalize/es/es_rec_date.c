@@ -189,10 +189,26 @@ size_t es_rec_date(const cctx *c, size_t i, sem_token *out)
     return last - i + 1;
 }
 
-/* vier. 10 de mayo -> ABBREVIATION "viernes" (only before a day number) */
+/* nov. de 2021, feb. 2022 -> ABBREVIATION "noviembre": a month's abbreviation before a year */
+static size_t month_before_year(const cctx *c, size_t i, sem_token *out)
+{
+    size_t last;
+    if (!month_at(c, i, &last) || last != i + 1) return 0;
+    size_t y = cc_next(c, last);
+    if (cc_word_is(c, y, "de") || cc_word_is(c, y, "del")) y = cc_next(c, y);
+    if (!cc_small(c, y, 4, 1000, 2999, NULL) || cc_len(c, y) != 4) return 0;
+    char w[32];
+    es_lower(cc_ptr(c, i), cc_len(c, i), w, sizeof w);
+    *out = cc_make(c, SEM_ABBREVIATION, i, last, table_get(c->lang->months, w)->spoken);
+    return 2;
+}
+
+/* vier. 10 de mayo -> ABBREVIATION "viernes" (only before a day number); nov. de 2021 */
 size_t es_rec_weekday(const cctx *c, size_t i, sem_token *out)
 {
     if (!cc_is(c, i, TOK_WORD) || cc_len(c, i) >= 24 || !cc_eq(c, i + 1, ".")) return 0;
+    size_t month = month_before_year(c, i, out);
+    if (month) return month;
     char w[32];
     es_lower(cc_ptr(c, i), cc_len(c, i), w, sizeof w);
     const table_entry *e = table_get(c->lang->weekdays, w);

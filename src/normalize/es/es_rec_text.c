@@ -329,6 +329,22 @@ static bool vowels_spelled(const char *low)
     return strchr("aeo", low[0]) && strchr("aeo", low[1]);
 }
 
+/* An acronym of seven letters or more with three vowels and no three consonants in a row is
+ * said as a word even with a cluster Spanish lacks: nobody spells eight letters (DIGESETT,
+ * OVSICORI). */
+static bool long_word(const char *low)
+{
+    size_t n = strlen(low), vowels = 0, run = 0;
+    if (n < 7) return false;
+    for (size_t i = 0; i < n; i++) {
+        bool vowel = strchr("aeiou", low[i]) != NULL;
+        vowels += vowel;
+        run = vowel ? 0 : run + 1;
+        if (run > 2 || (unsigned char)low[i] >= 0x80) return false;
+    }
+    return vowels >= 3;
+}
+
 const char *cc_acronym(const cctx *c, const char *w, size_t n, sem_class *cls)
 {
     if (!all_capitals(w, n)) return NULL;
@@ -351,7 +367,7 @@ const char *cc_acronym(const cctx *c, const char *w, size_t n, sem_class *cls)
     char lower[64];
     if (n >= sizeof lower) return NULL;
     es_lower(w, n, lower, sizeof lower);
-    if (es_pronounceable(c->lang, lower) && !vowels_spelled(lower)) {
+    if ((es_pronounceable(c->lang, lower) || long_word(lower)) && !vowels_spelled(lower)) {
         *cls = SEM_WORD;
         return cc_strdup(c, lower);
     }
@@ -517,8 +533,13 @@ static bool code_part(const cctx *c, size_t k, strbuf *b)
     if (cc_is(c, k, TOK_NUMBER)) return sb_append(b, cc_ptr(c, k), cc_len(c, k)) || cc_nomem(c);
     sem_class cls;
     const char *p = cc_acronym(c, cc_ptr(c, k), cc_len(c, k), &cls);
-    if (p && cls == SEM_LETTERS) return sb_puts(b, p) || cc_nomem(c);
-    char lower[64];
+    if (p && cls != SEM_ABBREVIATION) return sb_puts(b, p) || cc_nomem(c);
+    char lower[64]; /* a listed acronym's reading in lower case: PSC-PSOE, CCOO-UGT */
+    if (p) {
+        if (strlen(p) >= sizeof lower) return false;
+        es_lower(p, strlen(p), lower, sizeof lower);
+        return sb_puts(b, lower) || cc_nomem(c);
+    }
     if (cc_len(c, k) >= sizeof lower) return false;
     es_lower(cc_ptr(c, k), cc_len(c, k), lower, sizeof lower);
     return sb_puts(b, lower) || cc_nomem(c);

@@ -103,10 +103,14 @@ static const char *currency_word(const cctx *c, size_t i, size_t *last)
 /* "millones", "mil millones", "billones" after an amount: the scale word(s) and last index */
 static const char *scale_at(const cctx *c, size_t i, size_t *last)
 {
+    if (cc_eq(c, i, "MM")) { /* US$ 3 MM: millones in Andean and Chilean business copy */
+        *last = i;
+        return "millones";
+    }
     if (!cc_cue(c, i, ES_CUE_SCALE) && !cc_cue(c, i, ES_CUE_SCALE_NOUN)) return NULL;
     *last = i;
     size_t nx = cc_next(c, i);
-    if (cc_eq(c, i, "mil") && cc_word_is(c, nx, "millones")) {
+    if (cc_eq(c, i, "mil") && (cc_word_is(c, nx, "millones") || cc_eq(c, nx, "MM"))) {
         *last = nx;
         return "mil millones";
     }
@@ -144,8 +148,11 @@ static size_t money(const cctx *c, size_t i, size_t last, const char *code, cons
     }
     /* a sign with its scale: M€ -> EUR millones */
     const char *sp = strchr(code, ' ');
-    if (sp) {
-        if (!scale) scale = sp + 1;
+    if (sp) { /* 3 mil mdd: mil millones */
+        if (scale && !strcmp(scale, "mil") && !strchr(sp + 1, ' '))
+            scale = "mil millones";
+        else if (!scale)
+            scale = sp + 1;
         code = cc_strndup(c, code, (size_t)(sp - code));
         if (!code) return 0;
     }
@@ -233,7 +240,8 @@ size_t es_rec_money(const cctx *c, size_t i, sem_token *out)
         /* 1.000 millones de €, 3 millones € */
         size_t d = cc_next(c, sl);
         if (cc_eq(c, d, "de")) d = cc_next(c, d);
-        if ((cur = currency_at(c, d, false, &cl)) && !cc_is(c, d, TOK_WORD))
+        /* a sign, or a scaled code as a word (3 mil mdd) */
+        if ((cur = currency_at(c, d, false, &cl)) && (!cc_is(c, d, TOK_WORD) || strchr(cur, ' ')))
             return money_num(c, i, cl, cur, &num, scale, out);
     }
     return 0;
