@@ -488,6 +488,10 @@ size_t es_rec_acronym(const cctx *c, size_t i, sem_token *out)
     if (!all_capitals(w, n)) return mixed_case_acronym(c, i, out);
     /* a currency code alone: por USD -> por dólar, en EUR -> en euros (COP, the summit, stays) */
     const table_entry *cur = n == 3 ? table_getn(c->lang->currencies, w, n) : NULL;
+    if (cur && i > 1 && cc_eq(c, i - 1, "(") && cc_cue(c, cc_prev(c, i - 1), ES_CUE_CURRENCY)) {
+        *out = cc_make(c, SEM_LETTERS, i, i, cc_strndup(c, w, n)); /* pesos (CUP): ce u pe */
+        return 1;
+    }
     if (cur && !table_getn(c->lang->acronyms, w, n) && strchr(cur->spoken, '|')) {
         const char *bar = strchr(cur->spoken, '|');
         bool one = cc_cue(c, cc_prev(c, i), ES_CUE_CURRENCY_ONE);
