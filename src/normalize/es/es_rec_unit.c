@@ -358,9 +358,31 @@ bool es_after_scale_de(const cctx *c, size_t i)
            (cc_cue(c, scale, ES_CUE_SCALE_NOUN) || cc_word_is(c, scale, "miles"));
 }
 
+/* 2,4 MM t -> ABBREVIATION "millones de toneladas": MM (millones in Andean and Chilean copy)
+ * after a number, before a unit symbol or alone (2,4 MM de barriles: millones) */
+static size_t millions_mm(const cctx *c, size_t i, sem_token *out)
+{
+    if (!cc_eq(c, i, "MM") || !cc_is(c, cc_prev(c, i), TOK_NUMBER)) return 0;
+    size_t nx = cc_next(c, i), last = nx;
+    const table_entry *u = unit_at(c, nx, &last);
+    if (u && (!es_unit_symbol(c->lang, u->written, strlen(u->written)) ||
+              cc_is(c, cc_next(c, last), TOK_NUMBER)))
+        u = NULL;
+    const char *bar = u ? strchr(u->spoken, '|') : NULL;
+    const char *plural = !u ? "" : bar ? bar + 1 : u->spoken;
+    size_t n = strlen(plural) + 16;
+    char *said = cc_alloc(c, n);
+    if (!said) return 0;
+    snprintf(said, n, "millones%s%s", u ? " de " : "", plural);
+    *out = cc_make(c, SEM_ABBREVIATION, i, u ? last : i, said);
+    return (u ? last : i) - i + 1;
+}
+
 /* el kWh de consumo, por km -> ABBREVIATION "kilovatio hora": a unit named without a number */
 size_t es_rec_unit_word(const cctx *c, size_t i, sem_token *out)
 {
+    size_t millions = millions_mm(c, i, out);
+    if (millions) return millions;
     /* unit-article words (cues.tsv) have four bytes at most: es_plain_word looks units up
      * only after such a word, or after "millones de" (then the plural: millones de km) */
     bool scaled = es_after_scale_de(c, i);
