@@ -62,15 +62,16 @@ enum {
     SEM_PAIRS = 1u << 14, /* TELEPHONE: its even groups said in pairs (55 cincuenta y cinco) */
     SEM_BARE = 1u << 15,  /* ELECTRONIC: a hashtag a word before names (el lema #NiUnaMenos): said
                            * without "hashtag" */
-    SEM_DOUBLE_U = 1u << 16, /* any, with SEM_AMERICAN: W is "doble u" (Mexico, Central America) */
-    SEM_DIAGONAL = 1u << 17, /* ELECTRONIC: "/" is "diagonal" (Mexico) */
-    SEM_FROM = 1u << 18,     /* RANGE after "del": del diez al quince, not "a" */
-    SEM_BILLIONS = 1u << 19, /* CARDINAL: a count of millions past a million, said with billones
-                              * before its "millones" (2.456.300 millones) */
-    SEM_AGE = 1u << 20,      /* CARDINAL: an age in parentheses after a name: Lucía Ferrer (24),
-                              * said "de veinticuatro años" */
-    SEM_RATE = 1u << 21,     /* MONEY: a currency's price (el euro se cotizó en Bs. 39,71): its
-                              * cents said as decimals, treinta y nueve coma setenta y un */
+    SEM_DOUBLE_U = 1u << 16,  /* any, with SEM_AMERICAN: W is "doble u" (Mexico, Central America) */
+    SEM_DIAGONAL = 1u << 17,  /* ELECTRONIC: "/" is "diagonal" (Mexico) */
+    SEM_FROM = 1u << 18,      /* RANGE after "del": del diez al quince, not "a" */
+    SEM_BILLIONS = 1u << 19,  /* CARDINAL: a count of millions past a million, said with billones
+                               * before its "millones" (2.456.300 millones) */
+    SEM_AGE = 1u << 20,       /* CARDINAL: an age in parentheses after a name: Lucía Ferrer (24),
+                               * said "de veinticuatro años" */
+    SEM_RATE = 1u << 21,      /* MONEY: a currency's price (el euro se cotizó en Bs. 39,71): its
+                               * cents said as decimals, treinta y nueve coma setenta y un */
+    SEM_SETIEMBRE = 1u << 22, /* DATE: September said "setiembre" (written so, or Peru's copy) */
 };
 
 /* Canonical payloads, class by class (what the unit tests assert on):

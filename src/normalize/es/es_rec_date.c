@@ -135,7 +135,7 @@ static size_t year_after(const cctx *c, size_t last, size_t *year)
 }
 
 /* 28 de mayo, 15 de ago., 1 enero, 10 de mayo de 1990, abril 30, junio 11 2000 -> DATE */
-size_t es_rec_date(const cctx *c, size_t i, sem_token *out)
+static size_t date_at(const cctx *c, size_t i, sem_token *out)
 {
     /* a date that starts with a word starts with its month: junio 11, mayo de 2024 */
     if (cc_is(c, i, TOK_WORD) && !cc_number_near(c, i, 4)) return 0;
@@ -189,6 +189,18 @@ size_t es_rec_date(const cctx *c, size_t i, sem_token *out)
     return last - i + 1;
 }
 
+/* A date in September is said "setiembre" where the copy writes it so (setiembre, set.), or
+ * where it gives the month in figures and its region says it (Peru, Uruguay). */
+static bool setiembre(const cctx *c, size_t first, size_t last)
+{
+    for (size_t k = first; k <= last; k++) {
+        const char *w = cc_ptr(c, k);
+        if (cc_is(c, k, TOK_WORD) && cc_len(c, k) >= 3 && (w[0] | 0x20) == 's' && w[1] == 'e')
+            return w[2] == 't'; /* setiembre, set.; not septiembre, sept. */
+    }
+    return c->region->setiembre;
+}
+
 /* nov. de 2021, feb. 2022 -> ABBREVIATION "noviembre": a month's abbreviation before a year */
 static size_t month_before_year(const cctx *c, size_t i, sem_token *out)
 {
@@ -199,8 +211,19 @@ static size_t month_before_year(const cctx *c, size_t i, sem_token *out)
     if (!cc_small(c, y, 4, 1000, 2999, NULL) || cc_len(c, y) != 4) return 0;
     char w[32];
     es_lower(cc_ptr(c, i), cc_len(c, i), w, sizeof w);
-    *out = cc_make(c, SEM_ABBREVIATION, i, last, table_get(c->lang->months, w)->spoken);
+    const char *month = table_get(c->lang->months, w)->spoken;
+    if (!strcmp(month, "septiembre") && setiembre(c, i, i)) month = "setiembre"; /* set. de 2024 */
+    *out = cc_make(c, SEM_ABBREVIATION, i, last, month);
     return 2;
+}
+
+size_t es_rec_date(const cctx *c, size_t i, sem_token *out)
+{
+    size_t n = date_at(c, i, out);
+    size_t len = n && out->payload ? strlen(out->payload) : 0;
+    if (len >= 5 && !strncmp(out->payload + len - 5, "09-", 3) && setiembre(c, i, i + n - 1))
+        out->flags |= SEM_SETIEMBRE;
+    return n;
 }
 
 /* vier. 10 de mayo -> ABBREVIATION "viernes" (only before a day number); nov. de 2021 */

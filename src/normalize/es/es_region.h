@@ -28,6 +28,7 @@ typedef struct es_region {
                          * seis cincuenta y ocho (Mexico) */
     bool law_of;        /* a law's number and year joined by a hyphen are read "de": Ley 1-2025,
                          * uno de dos mil veinticinco (Puerto Rico) */
+    bool setiembre;     /* September is said "setiembre" (Peru, Uruguay: september=setiembre) */
 } es_region;
 
 /* Most regions regions.tsv may list. */

@@ -18,7 +18,9 @@ bool es_say_date(const es_lang *lang, const sem_token *t, strbuf *out)
     bool first = day == 1 && (t->flags & SEM_AS_ORDINAL); /* Latin America: primero de enero */
     bool ok =
         (first ? sb_word(out, "primero") : es_cardinal(&lang->num, out, day, ES_MASC, false)) &&
-        sb_word(out, "de") && sb_word(out, lang->month_name[month]);
+        sb_word(out, "de") &&
+        sb_word(out,
+                month == 9 && (t->flags & SEM_SETIEMBRE) ? "setiembre" : lang->month_name[month]);
     size_t ylen = (size_t)(m2 - p);
     if (ok && ylen && p[0] != '-') {
         char y[16];
