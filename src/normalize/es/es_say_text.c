@@ -118,6 +118,22 @@ static void link_span(const char *p, size_t *from, size_t *to)
     *to = short_piece ? (size_t)(piece - p) + len : (size_t)(slash - p);
 }
 
+/* Is the run of n capitals at s an acronym before a lower-case Spanish word (EMTmadrid,
+ * ONUnoticias), not one whose last capital starts the word (BBCMundo, ONUMujeres)? rest: bytes
+ * from s to the end of the piece. */
+static bool acronym_then_word(const es_lang *lang, const char *s, size_t n, size_t rest)
+{
+    size_t k = n;
+    while (k < rest && s[k] >= 'a' && s[k] <= 'z')
+        k++;
+    char low[64];
+    if (k - n < 3 || k - n + 1 >= sizeof low) return false;
+    low[0] = (char)(s[n - 1] + 32); /* the word the last capital would start */
+    memcpy(low + 1, s + n, k - n);
+    low[k - n + 1] = '\0';
+    return es_listed_word(lang, low + 1, k - n) && !es_listed_word(lang, low, k - n + 1);
+}
+
 /* Says a run of letters in a handle or hashtag, each capital starting a piece: MeteoredMX ->
  * Meteored eme equis; NiUnaMenos -> Ni Una Menos; a run of capitals is an acronym, spelled as in
  * running text (lower-case runs are spelled as codes: wezyr -> uve doble e zeta i griega r). */
@@ -133,7 +149,9 @@ static bool say_camel(const es_lang *lang, strbuf *out, const char *s, size_t n,
         while (tail < n && s[tail] >= 'a' && s[tail] <= 'z' && !strchr("aeiouy", s[tail]))
             tail++;
         bool vowelless = tail > j && (tail == n || !(s[tail] >= 'a' && s[tail] <= 'z'));
-        if (up && j - i > 1 && j < n && !vowelless) j--; /* BBCMundo: the M starts Mundo */
+        /* BBCMundo: the M starts Mundo; but EMTmadrid, ONUnoticias: a listed acronym whole */
+        if (up && j - i > 1 && j < n && !vowelless && !acronym_then_word(lang, s + i, j - i, n - i))
+            j--;
         if (!up || j - i == 1)
             while (j < n && !(s[j] >= 'A' && s[j] <= 'Z'))
                 j++;
