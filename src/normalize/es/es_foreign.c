@@ -1671,12 +1671,13 @@ static bool hyphenated_given_names(const es_lang *lang, const sem_list *sems, si
  * de Portugal: foreign-context.tsv), from token from to its end (*end); NULL: none, or two.
  * *hispanic: the sentence names a Spanish-speaking country or people (el cubano, Guatemala). */
 static const char *sentence_language(const es_lang *lang, const sem_list *sems, size_t from,
-                                     size_t *end, bool *hispanic)
+                                     size_t *end, bool *hispanic, size_t *cue_at)
 {
     const char *code = NULL;
     bool two = false;
     size_t k = from;
     *hispanic = false;
+    *cue_at = SIZE_MAX;
     for (; k < sems->count; k++) {
         const sem_token *t = &sems->items[k];
         if (t->cls == SEM_PUNCT && (t->flags & SEM_SENTENCE_END)) break;
@@ -1688,6 +1689,10 @@ static const char *sentence_language(const es_lang *lang, const sem_list *sems, 
             continue;
         }
         if (e && code && strcmp(code, e->spoken)) two = true;
+        /* a place names the country for the whole sentence (Quimperlé, en Bretaña); a people
+           only for the names after it (el directivo francés Antoine Girard) */
+        if (e && (t->payload[0] >= 'A' && t->payload[0] <= 'Z')) *cue_at = from;
+        if (e && *cue_at > k) *cue_at = k;
         if (e) code = e->spoken;
     }
     *end = k + 1;
@@ -1776,8 +1781,10 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
     if (!f) return;
     const char *country = NULL; /* the sentence's */
     bool hispanic = false;
+    size_t cue_at = SIZE_MAX; /* where the sentence's country applies from (its people named) */
     for (size_t i = 0, sentence_end = 0; i < sems->count;) {
-        if (i >= sentence_end) country = sentence_language(lang, sems, i, &sentence_end, &hispanic);
+        if (i >= sentence_end)
+            country = sentence_language(lang, sems, i, &sentence_end, &hispanic, &cue_at);
         if (!name_word(&sems->items[i])) {
             i++;
             continue;
@@ -1802,7 +1809,9 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
         if (end - i < 2) { /* a name of one word: the sentence's country, if its letters agree */
             const sem_token *t = &sems->items[i];
             int score = 0;
-            if (country && open_to_context(lang, t) && !table_get(f->cache, t->payload) &&
+            /* not before the people: the francés Girard's Stellantis, named first, is not French */
+            if (country && i >= cue_at && open_to_context(lang, t) &&
+                !table_get(f->cache, t->payload) &&
                 (!guess_language(lang, t->payload, strlen(t->payload), &score) || score < 2) &&
                 fits_country(lang, t->payload, country))
                 approximate_in_context(f, lang, country, t->payload, "its sentence's country");
