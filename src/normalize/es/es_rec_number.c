@@ -810,6 +810,16 @@ static bool record_count(const cctx *c, strbuf *b, unsigned long long n, const c
     return es_cardinal(&c->lang->num, b, n, g, true) && sb_wordn(b, noun, len);
 }
 
+/* Is the number at i a postal code: after "código postal", "C.P." or "CP"? */
+static bool postal_code_before(const cctx *c, size_t i)
+{
+    size_t p = cc_prev(c, i);
+    if (cc_eq(c, p, ".")) p = cc_prev(c, p); /* C.P. 28045 */
+    if (cc_word_is(c, p, "postal") || cc_eq(c, p, "CP")) return true;
+    size_t pp = cc_prev(c, p);
+    return cc_eq(c, p, "P") && cc_eq(c, pp, ".") && cc_eq(c, cc_prev(c, pp), "C");
+}
+
 /* con récord de 36-3, marca de 62-2-2 -> ABBREVIATION "36 victorias y 3 derrotas" in words: a
  * fighter's or a team's wins, losses and draws (cues.tsv fight-record: its parts=) */
 size_t es_rec_fight_record(const cctx *c, size_t i, sem_token *out)
@@ -982,6 +992,10 @@ size_t es_rec_number(const cctx *c, size_t i, sem_token *out)
     size_t nd = strlen(d);
     if (nd > 1 && d[0] == '0') {
         out->flags |= SEM_DIGITS; /* 016, 091: said digit by digit */
+        return last - i + 1;
+    }
+    if (nd == 5 && !num.grouped && postal_code_before(c, i)) {
+        out->flags |= SEM_DIGITS; /* código postal 28045: dos ocho cero cuatro cinco */
         return last - i + 1;
     }
     if (nd > ES_DIGITS_MAX) {
