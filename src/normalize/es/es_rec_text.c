@@ -534,6 +534,7 @@ size_t es_rec_acronym(const cctx *c, size_t i, sem_token *out)
 static bool code_part(const cctx *c, size_t k, strbuf *b)
 {
     if (b->len && !sb_putc(b, ' ')) return cc_nomem(c);
+    if (cc_eq(c, k, ",")) return sb_puts(b, "coma") || cc_nomem(c); /* MP2,5 */
     if (cc_is(c, k, TOK_NUMBER)) return sb_append(b, cc_ptr(c, k), cc_len(c, k)) || cc_nomem(c);
     sem_class cls;
     const char *p = cc_acronym(c, cc_ptr(c, k), cc_len(c, k), &cls);
@@ -601,6 +602,14 @@ size_t es_rec_code(const cctx *c, size_t i, sem_token *out)
         if (num && np > 0 && cc_is(c, parts[np - 1], TOK_NUMBER) && !point) break;
         parts[np++] = k;
         if (!cc_touch(c, k)) break;
+        /* MP2,5: a decimal comma ends the code (eme pe dos coma cinco) */
+        if (num && np > 1 && np < 5 && cc_eq(c, k + 1, ",") && cc_touch(c, k + 1) &&
+            cc_is(c, k + 2, TOK_NUMBER) && cc_len(c, k + 2) <= 2 &&
+            !(cc_touch(c, k + 2) && !cc_is(c, k + 3, TOK_PUNCT))) {
+            parts[np++] = k + 1;
+            parts[np++] = k + 2;
+            break;
+        }
         /* a variant's lineage: BA.2.86, XBB.1.5 (capitals first; the points end no sentence) */
         point = cc_eq(c, k + 1, ".") && cc_touch(c, k + 1) && cc_is(c, k + 2, TOK_NUMBER) &&
                 cc_len(c, k + 2) <= 3 && cc_is(c, parts[0], TOK_WORD) && cc_len(c, parts[0]) <= 4 &&
