@@ -623,6 +623,12 @@ size_t es_rec_punct(const cctx *c, size_t i, sem_token *out)
 size_t es_rec_verbatim(const cctx *c, size_t i, sem_token *out)
 {
     if (cc_is(c, i, TOK_SPACE)) return 0;
+    /* Disney+, Note 13 Pro+: a plus sign written against a name is "plus" */
+    if (cc_eq(c, i, "+") && i > 0 && cc_touch(c, i - 1) && cc_is(c, i - 1, TOK_WORD) &&
+        !(cc_touch(c, i) && (cc_is(c, i + 1, TOK_WORD) || cc_is(c, i + 1, TOK_NUMBER)))) {
+        *out = cc_make(c, SEM_ABBREVIATION, i, i, "plus");
+        return 1;
+    }
     *out = cc_make(c, SEM_VERBATIM, i, i, cc_strndup(c, cc_ptr(c, i), c->toks[i].len));
     return 1;
 }

@@ -76,6 +76,7 @@ struct es_foreign;
     X(GAP_BEFORE, "gap-before")                                                                    \
     X(GAP_OF, "gap-of")                                                                            \
     X(GAP_VERB, "gap-verb")                                                                        \
+    X(EXPIRY, "expiry")                                                                            \
     X(DECADE_BEFORE, "decade-before")                                                              \
     X(WEB_START, "web-start")                                                                      \
     X(TITLE_FEMININE, "title-feminine")                                                            \

@@ -79,6 +79,24 @@ static size_t numeric_date(const cctx *c, size_t i, sem_token *out)
     return last - i + 1;
 }
 
+/* 03/2026, caduca el 12/2025 -> DATE "2026-03-00": a month and a year (a month with its zero,
+ * or any after an expiry word; Ley 7/2024 is a number and a year) */
+static size_t month_year(const cctx *c, size_t i, sem_token *out)
+{
+    unsigned m;
+    if (!cc_small(c, i, 2, 1, 12, &m) || !cc_eq(c, i + 1, "/") || !cc_touch(c, i) ||
+        !cc_touch(c, i + 1) || !cc_small(c, i + 2, 4, 1900, 2099, NULL) || cc_len(c, i + 2) != 4)
+        return 0;
+    if (i > 0 && cc_touch(c, i - 1) && !cc_is(c, i - 1, TOK_PUNCT)) return 0;
+    if (cc_touch(c, i + 2) && (!cc_is(c, i + 3, TOK_PUNCT) || cc_eq(c, i + 3, "/"))) return 0;
+    size_t p = cc_prev(c, i), pp = p == CC_NONE ? CC_NONE : cc_prev(c, p);
+    bool zero = cc_len(c, i) == 2 && cc_ptr(c, i)[0] == '0';
+    if (!zero && !cc_cue(c, p, ES_CUE_EXPIRY) && !cc_cue(c, pp, ES_CUE_EXPIRY)) return 0;
+    if (cc_cue(c, p, ES_CUE_LEGAL)) return 0;
+    *out = cc_make(c, SEM_DATE, i, i + 2, iso(c, cc_ptr(c, i + 2), 4, m, 0));
+    return 3;
+}
+
 /* el 2/9, hasta el 30/06 -> DATE "--09-02": a day and a month after the article (el 1/3 de los
  * votos is a fraction: "de" follows) */
 static size_t day_month(const cctx *c, size_t i, sem_token *out)
@@ -140,6 +158,7 @@ static size_t date_at(const cctx *c, size_t i, sem_token *out)
     /* a date that starts with a word starts with its month: junio 11, mayo de 2024 */
     if (cc_is(c, i, TOK_WORD) && !cc_number_near(c, i, 4)) return 0;
     size_t n = numeric_date(c, i, out);
+    if (!n) n = month_year(c, i, out);
     if (!n) n = day_month(c, i, out);
     if (!n) n = roman_month_date(c, i, out);
     if (n) {

@@ -5,7 +5,8 @@
 
 #include "es_say.h"
 
-/* DATE "2024-06-12" -> doce de junio de dos mil veinticuatro; "--05-28" -> veintiocho de mayo */
+/* DATE "2024-06-12" -> doce de junio de dos mil veinticuatro; "--05-28" -> veintiocho de mayo;
+ * "2026-03-00" -> marzo de dos mil veintiséis */
 bool es_say_date(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     const char *p = t->payload;
@@ -17,8 +18,9 @@ bool es_say_date(const es_lang *lang, const sem_token *t, strbuf *out)
     /* Spain says "el uno de enero" (primero is American usage, RAE DPD) */
     bool first = day == 1 && (t->flags & SEM_AS_ORDINAL); /* Latin America: primero de enero */
     bool ok =
-        (first ? sb_word(out, "primero") : es_cardinal(&lang->num, out, day, ES_MASC, false)) &&
-        sb_word(out, "de") &&
+        (day == 0 ||
+         ((first ? sb_word(out, "primero") : es_cardinal(&lang->num, out, day, ES_MASC, false)) &&
+          sb_word(out, "de"))) &&
         sb_word(out,
                 month == 9 && (t->flags & SEM_SETIEMBRE) ? "setiembre" : lang->month_name[month]);
     size_t ylen = (size_t)(m2 - p);
