@@ -367,7 +367,9 @@ const char *cc_acronym(const cctx *c, const char *w, size_t n, sem_class *cls)
     char lower[64];
     if (n >= sizeof lower) return NULL;
     es_lower(w, n, lower, sizeof lower);
-    if ((es_pronounceable(c->lang, lower) || long_word(lower)) && !vowels_spelled(lower)) {
+    bool silent_h = n == 3 && lower[1] == 'h'; /* EHU: e hache u, never "eu" */
+    if ((es_pronounceable(c->lang, lower) || long_word(lower)) && !vowels_spelled(lower) &&
+        !silent_h) {
         *cls = SEM_WORD;
         return cc_strdup(c, lower);
     }
@@ -463,6 +465,17 @@ static size_t mixed_case_acronym(const cctx *c, size_t i, sem_token *out)
         if (lower[b] == 'y' && !strchr("aeiou", lower[b - 1]) && !strchr("aeiou", lower[b + 1]))
             lower[b] = 'i';
     if (caps == n || es_lexicon_get(c->lang, w, n)) return 0;
+    /* PSdeG, CCdeA: capitals around "de" are letters and the word de (pe ese de ge) */
+    size_t up = strspn(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"), small = strspn(w + up, "adelo");
+    if (up >= 1 && small >= 2 && up + small < n &&
+        (!strncmp(w + up, "de", small) || !strncmp(w + up, "del", small)) &&
+        strspn(w + up + small, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == n - up - small) {
+        char *p = cc_alloc(c, n + 3);
+        if (!p) return 0;
+        snprintf(p, n + 3, "%.*s %.*s %s", (int)up, w, (int)small, w + up, w + up + small);
+        *out = cc_make(c, SEM_CODE, i, i, p);
+        return 1;
+    }
     if (!sayable(c->lang, lower, n)) { /* CChC: ce ce hache ce; not ONGs, a plural */
         if (n > 5 || caps < 3 || w[n - 1] == 's') return 0;
         *out = cc_make(c, SEM_LETTERS, i, i, cc_strndup(c, w, n));
@@ -655,8 +668,18 @@ size_t es_rec_code(const cctx *c, size_t i, sem_token *out)
         *out = cc_make(c, SEM_CODE, i, last, cc_take(c, &b, ok));
         return last - i + 1;
     }
-    for (size_t p = 0; p < np && ok; p++)
-        ok = code_part(c, parts[p], &b);
+    for (size_t p = 0; p < np && ok; p++) {
+        /* N-IV, N-VI: Spain's radial roads are numbered in Roman numerals (ene cuatro) */
+        static const char *const radial[] = {"I", "II", "III", "IV", "V", "VI"};
+        size_t road = 0;
+        for (size_t r = 0; p == 1 && cc_eq(c, parts[0], "N") && r < 6; r++)
+            if (cc_eq(c, parts[1], radial[r])) road = r + 1;
+        if (road) {
+            ok = sb_putc(&b, ' ') && sb_putc(&b, (char)('0' + road));
+        } else {
+            ok = code_part(c, parts[p], &b);
+        }
+    }
     if (!ok) { /* a word too long for a code, or out of memory (noted) */
         sb_free(&b);
         return 0;
