@@ -313,7 +313,7 @@ static bool participle(const es_lang *lang, const char *low, size_t n)
  */
 static bool spanish(const es_lang *lang, const char *low, size_t n)
 {
-    if (listed_spanish(lang, low, n)) return true;
+    if (es_listed_word(lang, low, n)) return true;              /* or its plural: transportes */
     const es_endings *prefixes = &lang->morph[ES_MORPH_PREFIX]; /* preemergencia */
     for (size_t k = 0; k < prefixes->n; k++) {
         size_t pl = prefixes->len[k];
@@ -321,10 +321,6 @@ static bool spanish(const es_lang *lang, const char *low, size_t n)
             listed_spanish(lang, low + pl, n - pl))
             return true;
     }
-    if (n > 3 && low[n - 1] == 's' && listed_spanish(lang, low, n - 1))
-        return true; /* transportes */
-    if (n > 4 && low[n - 1] == 's' && low[n - 2] == 'e' && listed_spanish(lang, low, n - 2))
-        return true;
     return participle(lang, low, n);
 }
 
@@ -664,9 +660,7 @@ static const char *guess_language(const es_lang *lang, const char *word, size_t 
     es_foreign *f = lang->foreign;
     char key[64];
     if (!f || n >= sizeof key) return guess_language_anew(lang, word, n, score);
-    memcpy(key, word, n);
-    key[n] = '\0';
-    const table_entry *seen = table_getn(f->languages, key, n);
+    const table_entry *seen = table_getn(f->languages, word, n);
     if (seen) {
         *score = seen->spoken[0] - '0';
         const char *code = seen->spoken + 1;
@@ -675,6 +669,8 @@ static const char *guess_language(const es_lang *lang, const char *word, size_t 
     const char *code = guess_language_anew(lang, word, n, score);
     char said[16];
     if (*score >= 0 && *score <= 9) { /* scores are small; anything else is not remembered */
+        memcpy(key, word, n);
+        key[n] = '\0';
         snprintf(said, sizeof said, "%d%s", *score, code ? code : "");
         table_put(f->languages, key, said, "");
     }

@@ -595,16 +595,9 @@ static bool listed_spanish(const es_lang *lang, const char *w, size_t n)
 
 bool es_listed_word(const es_lang *lang, const char *w, size_t n)
 {
-    char cap[64];
-    if (n < 2 || n >= sizeof cap) return false;
     if (listed_spanish(lang, w, n)) return true;
-    memcpy(cap, w, n); /* Madrid: a name the lists hold capitalized */
-    cap[n] = '\0';
-    if (cap[0] >= 'a' && cap[0] <= 'z') cap[0] = (char)(cap[0] - 32);
-    if (table_getn(lang->spanish_words, cap, n)) return true;
-    if (w[n - 1] != 's') return false; /* noticias, mujeres: the singular */
-    return listed_spanish(lang, w, n - 1) ||
-           (n > 3 && w[n - 2] == 'e' && listed_spanish(lang, w, n - 2));
+    if (n > 3 && w[n - 1] == 's' && listed_spanish(lang, w, n - 1)) return true; /* transportes */
+    return n > 4 && w[n - 1] == 's' && w[n - 2] == 'e' && listed_spanish(lang, w, n - 2);
 }
 
 bool es_restored_accent(const es_lang *lang, const char *w, char *out, size_t size)

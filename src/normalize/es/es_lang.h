@@ -235,8 +235,7 @@ bool es_is_verb_form(const es_lang *lang, const char *word, size_t n);
 /* True when a lower-case word can be read as Spanish syllables: "otan" yes, "kcna" no. */
 bool es_pronounceable(const es_lang *lang, const char *w);
 
-/* Is a lower-case word in the Spanish word lists, capitalized there (madrid), or the plural of
- * one (noticias, mujeres)? */
+/* Is a word in the Spanish word lists as written, or the plural of one (noticias, mujeres)? */
 bool es_listed_word(const es_lang *lang, const char *w, size_t n);
 
 /* The one Spanish word a lower-case ASCII word is with an acute or an ñ put back, as web

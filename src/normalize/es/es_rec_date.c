@@ -224,14 +224,12 @@ static bool setiembre(const cctx *c, size_t first, size_t last)
 static size_t month_before_year(const cctx *c, size_t i, sem_token *out)
 {
     size_t last;
-    if (!month_at(c, i, &last) || last != i + 1) return 0;
+    unsigned m = month_at(c, i, &last);
+    if (!m || last != i + 1) return 0;
     size_t y = cc_next(c, last);
     if (cc_word_is(c, y, "de") || cc_word_is(c, y, "del")) y = cc_next(c, y);
     if (!cc_small(c, y, 4, 1000, 2999, NULL) || cc_len(c, y) != 4) return 0;
-    char w[32];
-    es_lower(cc_ptr(c, i), cc_len(c, i), w, sizeof w);
-    const char *month = table_get(c->lang->months, w)->spoken;
-    if (!strcmp(month, "septiembre") && setiembre(c, i, i)) month = "setiembre"; /* set. de 2024 */
+    const char *month = m == 9 && setiembre(c, i, i) ? "setiembre" : c->lang->month_name[m];
     *out = cc_make(c, SEM_ABBREVIATION, i, last, month);
     return 2;
 }

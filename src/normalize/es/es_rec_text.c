@@ -563,6 +563,15 @@ static bool code_part(const cctx *c, size_t k, strbuf *b)
     return sb_puts(b, lower) || cc_nomem(c);
 }
 
+/* N-IV -> 4: Spain's radial roads (N-I to N-VI) are numbered in Roman numerals; else 0 */
+static unsigned radial_road(const cctx *c, size_t letter, size_t number)
+{
+    static const char *const radial[] = {"I", "II", "III", "IV", "V", "VI"};
+    for (unsigned r = 0; cc_eq(c, letter, "N") && r < 6; r++)
+        if (cc_eq(c, number, radial[r])) return r + 1;
+    return 0;
+}
+
 /* 4x100, 4x4 -> CODE "4 por 100": cuatro por cien */
 static size_t times_code(const cctx *c, size_t i, sem_token *out)
 {
@@ -668,18 +677,10 @@ size_t es_rec_code(const cctx *c, size_t i, sem_token *out)
         *out = cc_make(c, SEM_CODE, i, last, cc_take(c, &b, ok));
         return last - i + 1;
     }
-    for (size_t p = 0; p < np && ok; p++) {
-        /* N-IV, N-VI: Spain's radial roads are numbered in Roman numerals (ene cuatro) */
-        static const char *const radial[] = {"I", "II", "III", "IV", "V", "VI"};
-        size_t road = 0;
-        for (size_t r = 0; p == 1 && cc_eq(c, parts[0], "N") && r < 6; r++)
-            if (cc_eq(c, parts[1], radial[r])) road = r + 1;
-        if (road) {
-            ok = sb_putc(&b, ' ') && sb_putc(&b, (char)('0' + road));
-        } else {
-            ok = code_part(c, parts[p], &b);
-        }
-    }
+    unsigned road = np == 2 ? radial_road(c, parts[0], parts[1]) : 0;
+    for (size_t p = 0; p < np && ok; p++)
+        ok = p == 1 && road ? sb_putc(&b, ' ') && sb_putc(&b, (char)('0' + road))
+                            : code_part(c, parts[p], &b);
     if (!ok) { /* a word too long for a code, or out of memory (noted) */
         sb_free(&b);
         return 0;

@@ -118,6 +118,16 @@ static void link_span(const char *p, size_t *from, size_t *to)
     *to = short_piece ? (size_t)(piece - p) + len : (size_t)(slash - p);
 }
 
+/* Is word w (n bytes, lower case) listed, as written or capitalized (madrid: Madrid)? */
+static bool listed_or_name(const es_lang *lang, char *w, size_t n)
+{
+    if (es_listed_word(lang, w, n)) return true;
+    w[0] = (char)(w[0] - 32);
+    bool name = es_listed_word(lang, w, n);
+    w[0] = (char)(w[0] + 32);
+    return name;
+}
+
 /* Is the run of n capitals at s an acronym before a lower-case Spanish word (EMTmadrid,
  * ONUnoticias), not one whose last capital starts the word (BBCMundo, ONUMujeres)? rest: bytes
  * from s to the end of the piece. */
@@ -131,7 +141,7 @@ static bool acronym_then_word(const es_lang *lang, const char *s, size_t n, size
     low[0] = (char)(s[n - 1] + 32); /* the word the last capital would start */
     memcpy(low + 1, s + n, k - n);
     low[k - n + 1] = '\0';
-    return es_listed_word(lang, low + 1, k - n) && !es_listed_word(lang, low, k - n + 1);
+    return listed_or_name(lang, low + 1, k - n) && !listed_or_name(lang, low, k - n + 1);
 }
 
 /* Says a run of letters in a handle or hashtag, each capital starting a piece: MeteoredMX ->
