@@ -852,6 +852,8 @@ static size_t nuclei(const char *s, size_t *at, size_t max)
             if (!strong && prev_strong && then && strchr("aeo", then))
                 joins = false; /* a weak vowel between two strong ones glides into the next:
                                   Le-uar-den */
+            if (!strong && prev && !prev_strong && then && strchr("aeo", then))
+                joins = false; /* ...and after a falling pair: Es-cai-uard */
             if (!joins && count < max) at[count++] = i;
             prev = accented ? 'a' : v; /* an accented i or u stands alone, like a strong vowel */
         } else {

@@ -692,7 +692,11 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
     /* ...or after a name it numbers: el Super Bowl LIX (cincuenta y nueve) */
     bool after_name = cc_capitalized(c, p) && p + 2 == i && n >= 2 &&
                       !all_of(cc_ptr(c, p), cc_len(c, p), "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
-    if (high && !(cc_cue(c, p, ES_CUE_DETERMINER) && cc_is(c, nx, TOK_WORD)) && !after_name)
+    /* ...or after a noun it numbers: su edición LVII (cincuenta y siete) */
+    bool after_noun =
+        cc_cue(c, p, ES_CUE_ROMAN_ORDINAL_NOUN) || cc_cue(c, p, ES_CUE_ROMAN_NUMBER_NOUN);
+    if (high && !(cc_cue(c, p, ES_CUE_DETERMINER) && cc_is(c, nx, TOK_WORD)) && !after_name &&
+        !after_noun)
         return 0;
     es_gender g = ES_MASC;
     bool ordinal, before_noun = false, plural = false;

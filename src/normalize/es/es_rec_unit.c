@@ -430,7 +430,11 @@ size_t es_rec_gap(const cctx *c, size_t i, sem_token *out)
     if (lead && cc_cue(c, cc_next(c, i + 2), ES_CUE_HOUR_WORD)) return 0; /* supera en 10:30 h */
     if (!lead && !cc_cue(c, before, ES_CUE_GAP_BEFORE)) return 0;
     size_t de = cc_next(c, i + 2), what = cc_next(c, de);
-    if (!lead && (!cc_cue(c, de, ES_CUE_GAP_OF) || !cc_cue(c, what, ES_CUE_GAP))) return 0;
+    /* a 1:45 del suizo Schurter: any rider after del, unless a range ends there (de 8:00 a 10:30)
+     */
+    bool rider = cc_word_is(c, de, "del") && !cc_is(c, cc_prev(c, before), TOK_NUMBER);
+    if (!lead && (!cc_cue(c, de, ES_CUE_GAP_OF) || !(cc_cue(c, what, ES_CUE_GAP) || rider)))
+        return 0;
     char *p = cc_alloc(c, 24);
     if (!p) return 0;
     if (m)
@@ -449,7 +453,8 @@ size_t es_rec_match_minute(const cctx *c, size_t i, sem_token *out)
     size_t p = cc_prev(c, i), k = i + 1;
     bool named = cc_word_is(c, p, "minuto"); /* en el minuto 45+2': said once */
     if (!cc_small(c, i, 3, 1, 150, &minute) || !cc_touch(c, i) ||
-        !(named || cc_word_is(c, p, "al") || cc_word_is(c, p, "el") || cc_word_is(c, p, "del")))
+        !(named || cc_word_is(c, p, "al") || cc_word_is(c, p, "el") || cc_word_is(c, p, "del") ||
+          cc_eq(c, p, "("))) /* Barcos (34'): the minute of a goal after its scorer */
         return 0;
     if (cc_eq(c, k, "+") && cc_touch(c, k) && cc_small(c, k + 1, 2, 1, 30, &added) &&
         cc_touch(c, k + 1))
