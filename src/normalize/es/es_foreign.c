@@ -1749,11 +1749,16 @@ static bool fits_country(const es_lang *lang, const char *word, const char *code
     return false;
 }
 
-/* Does a word show letters English never writes but Spanish does (Lloran, Sojo, Peña), so that
- * an English word beside it cannot make it English (Garly Sojo)? */
-static bool spanish_letters(const char *w)
+/* Does a word show letters English never writes but Spanish does (Lloran, Sojo, Peña), or end
+ * as English names of five letters or more never do (Morelo, Benitez; not Hero), so that an
+ * English word beside it cannot make it English (Garly Sojo, Wilson Morelo)? */
+static bool spanish_letters(const es_lang *lang, const char *w)
 {
     if (!strncmp(w, "Ll", 2) || strstr(w, "\xc3\xb1")) return true; /* ñ */
+    size_t n = strlen(w);
+    if ((n >= 4 && !strcmp(w + n - 2, "ez")) ||
+        (n >= 5 && w[n - 1] == 'o' && strchr("bcdlnrt", w[n - 2]) && strchr("aeiou", w[n - 3])))
+        return !table_getn(lang->english_words, w, n);
     for (size_t k = 1; w[k] && w[k + 1]; k++)
         if (w[k] == 'j' && strchr("aeiou", w[k - 1]) && strchr("aeiou", w[k + 1])) return true;
     return false;
@@ -1854,7 +1859,7 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
             const sem_token *t = &sems->items[k];
             if (codes[k - i] || !open_to_context(lang, t) || table_get(f->cache, t->payload) ||
                 (by_country && !fits_country(lang, t->payload, code)) ||
-                (!strcmp(code, "en") && spanish_letters(t->payload)))
+                (!strcmp(code, "en") && spanish_letters(lang, t->payload)))
                 continue;
             approximate_in_context(f, lang, code, t->payload,
                                    by_country ? "its sentence's country" : "its name's language");
