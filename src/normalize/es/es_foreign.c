@@ -1639,6 +1639,11 @@ static bool open_to_context(const es_lang *lang, const sem_token *t)
     if (t->cls != SEM_WORD || (t->flags & (SEM_SAID | SEM_CAPITAL)) || n < 3 || n > 64 ||
         !(w[0] >= 'A' && w[0] <= 'Z'))
         return false;
+    char low[72];
+    if (n < sizeof low) {
+        es_lower(w, n, low, sizeof low);
+        if (spanish_acute(low, strlen(low))) return false; /* Penélope, beside estadounidense */
+    }
     return !spanish_as_written(lang, w, n) && !es_lexicon_get(lang, w, n) &&
            !es_is_function_word(lang, w, n);
 }
@@ -1853,7 +1858,9 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
         }
         if (!code && agree && hyphenated_given_names(lang, sems, i, end))
             code = "fr"; /* Anne-Sophie Delorme, Marie-Claire */
-        bool by_country = !code && agree && country;
+        /* ...if its people are named before it (el estadounidense Adam Driver; not Penélope
+           Cruz before him) */
+        bool by_country = !code && agree && country && i >= cue_at;
         if (by_country) code = country; /* el empresario portugués João Ribeiro */
         for (size_t k = i; code && agree && open && k < end && k - i < 32; k++) {
             const sem_token *t = &sems->items[k];

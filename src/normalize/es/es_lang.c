@@ -373,12 +373,39 @@ static void add_head(const table_entry *e, void *ctx)
     table_put(lang->lexicon_heads, head, head, "");
 }
 
+/* lexicon: an entry by its ASCII letters in lower case (McDonald's -> mcdonalds); the first
+ * entry keeps a key two entries share */
+static void add_folded(const table_entry *e, void *ctx)
+{
+    es_lang *lang = ctx;
+    char key[64];
+    size_t n = 0;
+    for (const char *p = e->written; *p; p++) {
+        if ((unsigned char)*p >= 0x80 || n + 1 >= sizeof key) return;
+        if (*p >= 'A' && *p <= 'Z')
+            key[n++] = (char)(*p + 32);
+        else if (*p >= 'a' && *p <= 'z')
+            key[n++] = *p;
+    }
+    key[n] = '\0';
+    if (n >= 4 && !table_get(lang->lexicon_folded, key))
+        table_put(lang->lexicon_folded, key, e->written, "");
+}
+
 static loc_status index_lexicon(es_lang *lang)
 {
     if (!lang->lexicon_heads) lang->lexicon_heads = table_new();
-    if (!lang->lexicon_heads) return LOC_ERR_NOMEM;
+    if (!lang->lexicon_folded) lang->lexicon_folded = table_new();
+    if (!lang->lexicon_heads || !lang->lexicon_folded) return LOC_ERR_NOMEM;
     table_foreach(lang->lexicon, add_head, lang);
+    table_foreach(lang->lexicon, add_folded, lang);
     return LOC_OK;
+}
+
+const table_entry *es_lexicon_folded(const es_lang *lang, const char *low)
+{
+    const table_entry *f = lang->lexicon_folded ? table_get(lang->lexicon_folded, low) : NULL;
+    return f ? table_get(lang->lexicon, f->spoken) : NULL;
 }
 
 bool es_lang_word_lists(const es_lang *lang)
@@ -457,6 +484,7 @@ void es_lang_free(es_lang *lang)
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
         table_free(*(table **)((char *)lang + files[i].offset));
     table_free(lang->lexicon_heads);
+    table_free(lang->lexicon_folded);
     for (size_t r = 0; r < ES_CUE_COUNT; r++)
         table_free(lang->cue_sets[r]);
     table_free(lang->spanish_words);

@@ -146,7 +146,8 @@ typedef struct es_lang {
     es_numbers num;                   /* numbers.tsv's words by value, for the speller */
     table *morphology;                /* morphology.tsv: aron -> role=verb (endings by role) */
     es_endings morph[ES_MORPH_COUNT]; /* morphology.tsv's endings of each role */
-    table *lexicon_heads; /* first words of the lexicon's phrases: New (New York), fake */
+    table *lexicon_heads;  /* first words of the lexicon's phrases: New (New York), fake */
+    table *lexicon_folded; /* the lexicon by its letters in lower case: mcdonalds (McDonald's) */
     /* the word lists of es_foreign.c, loaded by es_lang_word_lists when first needed */
     table *spanish_words;     /* spanish-words.tsv: kiosco, Euskadi (never approximated) */
     wordfile *spanish_common; /* spanish-common-words.tsv, mapped: premio, estadio */
@@ -202,6 +203,9 @@ enum { ES_NAMES_AMERICA = 1u, ES_NAMES_DOUBLE_U = 2u, ES_NAMES_DIAGONAL = 4u };
  * america-u= or america= feature ("_" a space: www america-u=doble_u_doble_u_doble_u), else its
  * spoken column. buf holds the feature. */
 const char *es_regional_spoken(const table_entry *e, es_names names, char *buf, size_t size);
+/* The lexicon entry whose letters, in lower case and without spaces or marks, are low (a web
+ * address's piece: mcdonalds -> McDonald's, burgerking -> Burger King), or NULL. */
+const table_entry *es_lexicon_folded(const es_lang *lang, const char *low);
 /* True when a lexicon phrase starts with this word (any first-letter case): New, fake. */
 bool es_lexicon_head(const es_lang *lang, const char *word, size_t n);
 /* Loads a user's pronunciation table over the built-in lexicon. */

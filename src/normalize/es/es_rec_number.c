@@ -754,8 +754,11 @@ static bool said_as_service(const cctx *c, size_t i, size_t last)
          !es_is_verb_form(c->lang, cc_ptr(c, p), cc_len(c, p)) &&
          strspn(cc_ptr(c, p), "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != cc_len(c, p)) ||
         (p != CC_NONE && (cc_eq(c, p, ".") || cc_eq(c, p, "\u00ba") || cc_eq(c, p, "\u00b0")));
-    bool counted = cc_word_is(c, p, "entre") ||
-                   (cc_cue(c, join, ES_CUE_NUMBER_JOIN) && cc_is(c, cc_next(c, join), TOK_NUMBER));
+    bool counted =
+        cc_word_is(c, p, "entre") ||
+        (cc_cue(c, join, ES_CUE_NUMBER_JOIN) && cc_is(c, cc_next(c, join), TOK_NUMBER)) ||
+        /* logró 411 de los 650 escaños */
+        (cc_word_is(c, join, "de") && cc_cue(c, cc_next(c, join), ES_CUE_PARTITIVE));
     if (label || counted) return false;
     if (named) return true;
     sem_token probe = {0};

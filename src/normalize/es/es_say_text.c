@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "es_foreign.h"
 #include "es_say.h"
 #include "token.h"
 
@@ -62,10 +63,16 @@ static bool say_segment(const es_lang *lang, strbuf *out, const char *s, size_t 
     const table_entry *e = table_get(lang->web_words, w);
     char there[64];
     if (e) return sb_word(out, es_regional_spoken(e, names, there, sizeof there));
+    const table_entry *brand = n >= 4 ? es_lexicon_folded(lang, w) : NULL; /* mcdonalds */
+    if (brand) return sb_word(out, es_lexicon_spoken(brand, names != 0, there, sizeof there));
     char marked[72];
     if (es_restored_accent(lang, w, marked, sizeof marked)) /* policia -> policía */
         return es_say_word(lang, out, marked, names != 0);
     if (es_pronounceable(lang, w)) return es_say_word(lang, out, w, names != 0);
+    /* a foreign word: wingo.com as Wingo is said, not spelled */
+    if (n >= 4 && word_like(w, n) && es_lang_word_lists(lang) && es_foreign_language(lang, w, n) &&
+        es_foreign_say(lang, w, n, false, out))
+        return true;
     /* an initialism run into a word: rtvenoticias -> erre te uve e noticias */
     size_t split = 0;
     for (size_t k = 2; k + 4 <= n && k <= 5; k++) {
