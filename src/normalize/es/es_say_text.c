@@ -69,9 +69,10 @@ static bool say_segment(const es_lang *lang, strbuf *out, const char *s, size_t 
     if (es_restored_accent(lang, w, marked, sizeof marked)) /* policia -> policía */
         return es_say_word(lang, out, marked, names != 0);
     if (es_pronounceable(lang, w)) return es_say_word(lang, out, w, names != 0);
-    /* a foreign word: wingo.com as Wingo is said, not spelled */
-    if (n >= 4 && word_like(w, n) && es_lang_word_lists(lang) && es_foreign_language(lang, w, n) &&
-        es_foreign_say(lang, w, n, false, out))
+    /* a foreign word with letters Spanish cannot read: wingo.com as Wingo is said, not spelled
+       (puntoticket is read as written, below) */
+    if (n >= 4 && word_like(w, n) && strpbrk(w, "w") && es_lang_word_lists(lang) &&
+        es_foreign_language(lang, w, n) && es_foreign_say(lang, w, n, false, out))
         return true;
     /* an initialism run into a word: rtvenoticias -> erre te uve e noticias */
     size_t split = 0;
