@@ -1639,6 +1639,11 @@ static bool open_to_context(const es_lang *lang, const sem_token *t)
     if (t->cls != SEM_WORD || (t->flags & (SEM_SAID | SEM_CAPITAL)) || n < 3 || n > 64 ||
         !(w[0] >= 'A' && w[0] <= 'Z'))
         return false;
+    char low[72];
+    if (n < sizeof low) { /* an á í ó ú where Spanish puts it: Guðrún; but French é (Quimperlé) */
+        es_lower(w, n, low, sizeof low);
+        if (spanish_acute(low, strlen(low)) && !strstr(low, "\xc3\xa9")) return false;
+    }
     return !spanish_as_written(lang, w, n) && !es_lexicon_get(lang, w, n) &&
            !es_is_function_word(lang, w, n);
 }
