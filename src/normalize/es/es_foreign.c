@@ -1292,6 +1292,13 @@ static bool respell(const es_lang *lang, const char *code, const char *word, con
         ps.count = 1;
         while (skip < nt && strchr("m@k", tok[skip][strlen(tok[skip]) - 1]) && skip < 3)
             skip++;
+        /* before e or i its c is qu: McKenzie -> Maquénsi, McIlroy -> Maquílroi */
+        const table_entry *next =
+            skip < nt ? phoneme_entry(lang, said_in[skip], tok[skip] + strspn(tok[skip], "',"),
+                                      true, skip + 1 == nt)
+                      : NULL;
+        if (next && next->spoken[0] && strchr("ei", next->spoken[0]))
+            snprintf(ps.items[0].text, sizeof ps.items[0].text, "maqu");
     }
     /* the mapping of each phoneme, and which spelled vowel group each nucleus says */
     const table_entry *entry[64];
