@@ -1636,6 +1636,19 @@ static bool spanish_as_written(const es_lang *lang, const char *w, size_t n)
     return spanish(lang, low, strlen(low)) || table_getn(lang->spanish_words, w, n);
 }
 
+/* Is a lower-case word's acute in its last syllable though it ends in a consonant other than n
+ * or s, where Spanish writes none (Vaclík)? */
+static bool final_acute(const char *w)
+{
+    const char *acute = NULL;
+    for (const char *p = w; p[0] && p[1]; p++)
+        if ((unsigned char)p[0] == 0xC3 && strchr("\xA1\xA9\xAD\xB3\xBA", p[1])) acute = p;
+    if (!acute) return false;
+    size_t n = strlen(w);
+    char last = w[n - 1];
+    return !strpbrk(acute + 2, "aeiou") && !strchr("aeiouns", last) && (unsigned char)last < 0x80;
+}
+
 /* A capitalized word of a name whose language its own letters do not show (the token's
  * payload), that is not Spanish (spanish-words.tsv holds every word of wspanish: Premio Nobel,
  * Estadio Wembley), listed or a function word: it may take its name's language. */
@@ -1649,7 +1662,8 @@ static bool open_to_context(const es_lang *lang, const sem_token *t)
     char low[72];
     if (n < sizeof low) { /* an á í ó ú where Spanish puts it: Guðrún; but French é (Quimperlé) */
         es_lower(w, n, low, sizeof low);
-        if (spanish_acute(low, strlen(low)) && !strstr(low, "\xc3\xa9")) return false;
+        if (spanish_acute(low, strlen(low)) && !strstr(low, "\xc3\xa9") && !final_acute(low))
+            return false;
     }
     return !spanish_as_written(lang, w, n) && !es_lexicon_get(lang, w, n) &&
            !es_is_function_word(lang, w, n);
