@@ -527,7 +527,7 @@ size_t es_rec_word(const cctx *c, size_t i, sem_token *out)
 }
 
 /* New York -> WORD "Nueva York", Rolls-Royce -> "Rols Róis": a lexicon phrase of two to four
- * words joined by one space or a hyphen, said as the lexicon says it */
+ * words joined by one space or a hyphen (or " & "), said as the lexicon says it */
 size_t es_rec_lexicon_phrase(const cctx *c, size_t i, sem_token *out)
 {
     if (!cc_is(c, i, TOK_WORD) || !es_lexicon_head(c->lang, cc_ptr(c, i), cc_len(c, i))) return 0;
@@ -536,7 +536,8 @@ size_t es_rec_lexicon_phrase(const cctx *c, size_t i, sem_token *out)
         bool joined = (cc_is(c, j + 1, TOK_SPACE) && c->toks[j + 1].len == 1 &&
                        c->text[c->toks[j + 1].start] == ' ') ||
                       cc_eq(c, j + 1, "-");
-        if (!joined || !cc_is(c, j + 2, TOK_WORD)) break;
+        /* Marks & Spencer: an ampersand between a phrase's words */
+        if (!joined || !(cc_is(c, j + 2, TOK_WORD) || cc_eq(c, j + 2, "&"))) break;
         last[n++] = j + 2;
     }
     while (n > 0) {
