@@ -535,7 +535,7 @@ size_t es_rec_lexicon_phrase(const cctx *c, size_t i, sem_token *out)
     for (size_t j = i; n < 3 && j + 2 < c->n; j += 2) {
         bool joined = (cc_is(c, j + 1, TOK_SPACE) && c->toks[j + 1].len == 1 &&
                        c->text[c->toks[j + 1].start] == ' ') ||
-                      cc_eq(c, j + 1, "-");
+                      cc_eq(c, j + 1, "-") || cc_eq(c, j + 1, "&"); /* Pull&Bear */
         /* Marks & Spencer: an ampersand between a phrase's words */
         if (!joined || !(cc_is(c, j + 2, TOK_WORD) || cc_eq(c, j + 2, "&"))) break;
         last[n++] = j + 2;
