@@ -1128,10 +1128,11 @@ static int fit_cost(const char *value, const char *s, const vowel_groups *g, siz
     if (v == '*' || v == 'O') return 1;
     if (silent_e_shape(s, g, gi) && v != 'e') return 3; /* Theodore: the o, not the final e */
     bool ai = !strncmp(value, "ai", 2); /* English i and y say ai (Brian: i ai, a schwa) */
+    bool ei = !strncmp(value, "ei", 2); /* English a says ei (Timberlake: the a, not the e) */
     for (size_t i = 0; i < g->len[gi]; i++) {
         char c = s[g->start[gi] + i];
         if (c == v || (v == 'i' && c == 'y') || (v == 'u' && c == 'w')) return 0;
-        if (ai && (c == 'i' || c == 'y')) return 0;
+        if ((ai && (c == 'i' || c == 'y')) || (ei && c == 'a')) return 0;
     }
     return 2;
 }
