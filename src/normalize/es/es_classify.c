@@ -557,6 +557,21 @@ size_t es_rec_lexicon_phrase(const cctx *c, size_t i, sem_token *out)
     return 0;
 }
 
+/* A number with a word written against it that the lexicon lists as one name: 49ers. */
+size_t es_rec_numbered_name(const cctx *c, size_t i, sem_token *out)
+{
+    if (!cc_is(c, i, TOK_NUMBER) || i + 1 >= c->n || !cc_is(c, i + 1, TOK_WORD)) return 0;
+    if (i + 2 < c->n && cc_is(c, i + 2, TOK_NUMBER)) return 0;
+    size_t start = c->toks[i].start, end = c->toks[i + 1].start + c->toks[i + 1].len;
+    const table_entry *e = es_lexicon_get(c->lang, c->text + start, end - start);
+    if (!e) return 0;
+    char local[64];
+    const char *said = es_lexicon_spoken(e, c->region && c->region->american, local, sizeof local);
+    *out = cc_make(c, SEM_WORD, i, i + 1, said == local ? cc_strdup(c, said) : said);
+    out->flags |= SEM_SAID;
+    return 2;
+}
+
 /* A one-letter capital with a point inside a name: "J. K. Rowling", "George W. Bush". */
 static bool initial_point(const cctx *c, size_t i)
 {

@@ -326,8 +326,8 @@ static bool spanish(const es_lang *lang, const char *low, size_t n)
 
 /* Languages that have a voice or spelling rules here (the cue table's codes).
  * not words (language codes) */
-static const char *const known_codes[] = {"en", "fr", "de", "it", "pt", "pl", "cs",
-                                          "hu", "tr", "ru", "nl", "sv", "nb", "fi"};
+static const char *const known_codes[] = {"en", "fr", "de", "it", "pt", "pl", "cs", "hu",
+                                          "tr", "ru", "nl", "sv", "nb", "fi", "zh"};
 
 /* Languages whose names Spanish news keeps as written: the trigram table's native codes.
  * not words (language codes) */
@@ -545,6 +545,69 @@ static bool spanish_acute(const char *w, size_t n)
     return false;
 }
 
+/* Is a lower-case word Chinese in pinyin: syllables of an initial and a final, two or more, and
+ * one Spanish would misread (an x, q or zh, a final ng)? With strong, only a zh, iang, uang, iong
+ * or an ng before a consonant counts (Changchun, Xinjiang), for words English lists too (Dixie,
+ * Singer). Changchun, Yibing, Qinwen (not Bali, Tango, Quaker). */
+static bool pinyin(const char *w, size_t n, bool strong)
+{
+    /* not words (letters): pinyin initials and finals, longest first */
+    static const char *const initials[] = {"zh", "ch", "sh", "b", "p", "m", "f", "d",
+                                           "t",  "n",  "l",  "g", "k", "h", "j", "q",
+                                           "x",  "r",  "z",  "c", "s", "y", "w"};
+    static const char *const finals[] = {
+        "iang", "iong", "uang", "ueng", "iao", "ian", "uai", "uan", "ang", "eng", "ing",
+        "ong",  "ai",   "ei",   "ao",   "ou",  "an",  "en",  "in",  "un",  "ia",  "ie",
+        "iu",   "ua",   "uo",   "ui",   "ue",  "er",  "a",   "o",   "e",   "i",   "u"};
+    size_t syllables = 0;
+    bool misread = false;
+    for (size_t i = 0; i < n;) {
+        size_t il = 0;
+        for (size_t k = 0; k < sizeof initials / sizeof *initials && !il; k++)
+            if (!strncmp(w + i, initials[k], strlen(initials[k]))) il = strlen(initials[k]);
+        size_t fl = 0;
+        const char *final = NULL;
+        for (size_t k = 0; k < sizeof finals / sizeof *finals && !fl; k++)
+            if (i + il < n && !strncmp(w + i + il, finals[k], strlen(finals[k])))
+                fl = strlen(final = finals[k]);
+        if (!fl) return false;
+        bool jqx = il == 1 && strchr("jqx", w[i]);
+        /* j q x before i or u alone (jiang, xue; not qua); er stands alone; a bare a, o, e only
+           opens a word, and o follows b p m f w (bo, wo) */
+        if (jqx && !(final[0] == 'i' || !strcmp(final, "u") || !strncmp(final, "ue", 2) ||
+                     !strcmp(final, "un") || !strcmp(final, "uan")))
+            return false;
+        if (!strcmp(final, "er") && il) return false;
+        if (!strcmp(final, "o") && (il ? !(il == 1 && strchr("bpmfw", w[i])) : i > 0)) return false;
+        if (w[i] == 'q' && final[0] == 'u') return false; /* que, qu: Spanish (Moquegua) */
+        if ((!strcmp(final, "a") || !strcmp(final, "o") || !strcmp(final, "e")) && !il && i > 0)
+            return false;
+        size_t end = i + il + fl;
+        bool ng_on = strstr(final, "ng") && end < n && !strchr("aeiou", w[end]);
+        misread = misread || !strncmp(w + i, "zh", 2) || ng_on || !strcmp(final, "iang") ||
+                  !strcmp(final, "uang") || !strcmp(final, "iong") ||
+                  (!strong && (jqx || strstr(final, "ng")));
+        syllables++;
+        i = end;
+    }
+    return syllables >= 2 && misread;
+}
+
+/* Is a capitalized word pinyin (pinyin) that no names list claims and that Spanish, Catalan,
+ * Galician or Basque would not spell so, unless its syllables say it clearly (Changchun, Qinwen;
+ * not Julen, Uxue, Xunta)? */
+static bool chinese(const es_lang *lang, const char *word, size_t n, const char *low, size_t ln)
+{
+    if (!utf8_starts_upper(word, n) || table_getn(lang->foreign_names, word, n) ||
+        !pinyin(low, ln, table_getn(lang->english_words, word, n) != NULL) ||
+        spanish(lang, low, ln) || table_getn(lang->spanish_words, word, n))
+        return false;
+    if (pinyin(low, ln, true)) return true; /* zh, iang, ng before a consonant: Changchun */
+    trigram_score t;
+    long best;
+    return score_trigrams(lang, low, ln, &t) && best_foreign(&t, &best) && best > native_sum(&t);
+}
+
 /* The language a word's letters show, and how strongly (*score: its cues' weight; 3 for a
  * listed English name; 1 by trigrams alone; 0 by trigrams past a weak cue, which a names list
  * overrules: Sophie). */
@@ -568,6 +631,10 @@ static const char *guess_by_letters(const es_lang *lang, const char *word, size_
     for (size_t i = 1; i + 1 < n && !inner_capital; i++)
         inner_capital =
             word[i] >= 'a' && word[i] <= 'z' && word[i + 1] >= 'A' && word[i + 1] <= 'Z';
+    if (chinese(lang, word, n, low, ln)) {
+        *score = 2;
+        return known_code("zh"); /* Changchun, Yibing, Qinwen */
+    }
     if (!gate(low, ln) && !final_c && !inner_capital) { /* Hollis, Foster: English names */
         *score = 3;
         if (table_getn(lang->english_words, word, n)) return "en";
@@ -1363,6 +1430,10 @@ static bool respell(const es_lang *lang, const char *code, const char *word, con
     simplify(sp);
     devoiced(sp, spell);
     if (!strcmp(code, "fr")) gn_as_enye(sp, spell);
+    size_t k = strlen(sp);
+    if (m > 2 && spell[m - 1] == 'o' && is_consonant_letter(spell[m - 2]) && k > 2 &&
+        !strcmp(sp + k - 2, "ou"))
+        sp[k - 1] = '\0'; /* a final o spelled alone is o, as writers spell it: Chicago, Orlando */
     char *mark = strchr(sp, STRESS);
     size_t stress = mark ? (size_t)(mark - sp) : (size_t)-1;
     if (mark) memmove(mark, mark + 1, strlen(mark));
@@ -1493,6 +1564,20 @@ static void first_syllable_stress(const char *spelled, strbuf *out)
     place_accent(spelled, i, out);
 }
 
+/* A word stressed on its last syllable, as Spanish news says Chinese names (Jinping -> Yinpín,
+ * Liren -> Lirén); in a rising pair the second vowel (Jiang -> Yiáng). */
+static void last_syllable_stress(const char *spelled, strbuf *out)
+{
+    size_t at[32], count = nuclei(spelled, at, 32);
+    if (count == 0) {
+        sb_puts(out, spelled);
+        return;
+    }
+    size_t i = at[count - 1];
+    if (strchr("iu", spelled[i]) && spelled[i + 1] && strchr("aeo", spelled[i + 1])) i++;
+    place_accent(spelled, i, out);
+}
+
 /* Spelling rules, then the stress the language's voice gives, when one knows it (Jacopo ->
  * Yácopo); the word is rewritten in lower case so that a first vowel can take its accent. */
 static bool rewrite_as(es_foreign *f, const es_lang *lang, const char *code, const char *w,
@@ -1506,6 +1591,8 @@ static bool rewrite_as(es_foreign *f, const es_lang *lang, const char *code, con
     const char *voice = stress_voice_of(code);
     if (ok && !strcmp(code, "hu"))
         first_syllable_stress(sb_str(&spelled), out); /* Hungarian: Nagy -> Nádi */
+    else if (ok && !strcmp(code, "zh"))
+        last_syllable_stress(sb_str(&spelled), out); /* Chinese: Changchun -> Chanchún */
     else if (ok && !(voice && f->phonemes && f->phonemes(f->user, voice, w, ph) &&
                      es_foreign_stress(sb_str(&spelled), sb_str(ph), out)))
         sb_puts(out, sb_str(&spelled));

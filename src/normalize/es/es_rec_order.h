@@ -10,6 +10,7 @@
  * words skip every recognizer but es_rec_word. */
 #define ES_REC_ORDER(X)                                                                            \
     X(quote, P)                  /* « » “ ” */                                               \
+    X(numbered_name, N)          /* los 49ers */                                                   \
     X(electronic, W | N | P | S) /* www.boe.es, a@b.es, @cuenta */                                 \
     X(date, W | N)               /* 12/06/2024, 28 de mayo */                                      \
     X(star_code, P | S)          /* *462 */                                                        \
