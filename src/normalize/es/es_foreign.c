@@ -546,9 +546,9 @@ static bool spanish_acute(const char *w, size_t n)
 }
 
 /* Is a lower-case word Chinese in pinyin: syllables of an initial and a final, two or more, and
- * one Spanish would misread (an x, q or zh, a final ng)? With strong, only a zh, iang, uang, iong
- * or an ng before a consonant counts (Changchun, Xinjiang), for words English lists too (Dixie,
- * Singer). Changchun, Yibing, Qinwen (not Bali, Tango, Quaker). */
+ * one Spanish would misread (a j, q or x, a zh, iang, uang, iong, an ng before a consonant)? With
+ * strong, not j q x, for words English lists too (Dixie). A final ng alone is not enough: Mining
+ * (Yibing takes Chinese from its surname). Changchun, Qinwen (not Bali, Tango, Quaker). */
 static bool pinyin(const char *w, size_t n, bool strong)
 {
     /* not words (letters): pinyin initials and finals, longest first */
@@ -585,8 +585,7 @@ static bool pinyin(const char *w, size_t n, bool strong)
         size_t end = i + il + fl;
         bool ng_on = strstr(final, "ng") && end < n && !strchr("aeiou", w[end]);
         misread = misread || !strncmp(w + i, "zh", 2) || ng_on || !strcmp(final, "iang") ||
-                  !strcmp(final, "uang") || !strcmp(final, "iong") ||
-                  (!strong && (jqx || strstr(final, "ng")));
+                  !strcmp(final, "uang") || !strcmp(final, "iong") || (!strong && jqx);
         syllables++;
         i = end;
     }
@@ -716,7 +715,8 @@ static const char *guess_language_anew(const es_lang *lang, const char *word, si
     char first[8];
     size_t k = strcspn(e->spoken, " ");
     snprintf(first, sizeof first, "%.*s", (int)k, e->spoken);
-    *score = e->spoken[k] ? 1 : !strcmp(first, "en") ? 3 : 2;
+    /* a Chinese surname outweighs its given name's English letters (Wu Yibing) */
+    *score = e->spoken[k] ? 1 : !strcmp(first, "zh") ? 5 : !strcmp(first, "en") ? 3 : 2;
     return known_code(first);
 }
 
@@ -1944,7 +1944,8 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
             const sem_token *t = &sems->items[k];
             hyphen = hyphen || t->cls == SEM_PUNCT;
             size_t n = strlen(t->payload);
-            if (t->cls != SEM_WORD || (t->flags & SEM_SAID) || n < 3 ||
+            bool listed = lang->foreign_names && table_getn(lang->foreign_names, t->payload, n);
+            if (t->cls != SEM_WORD || (t->flags & SEM_SAID) || (n < 3 && !listed) ||
                 es_is_function_word(lang, t->payload, n))
                 continue;
             codes[k - i] = guess_language(lang, t->payload, n, &scores[k - i]);
@@ -1960,7 +1961,11 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
         bool agree = true, open = false;
         for (size_t k = i; k < end && k - i < 32; k++) {
             const char *c = codes[k - i];
-            bool yields = c && code && strcmp(c, code) && (hyphen || scores[k - i] + 2 <= top);
+            /* a listed name keeps its language beside a Chinese surname (Jeremy Lin) */
+            bool own = code && !strcmp(code, "zh") && lang->foreign_names &&
+                       table_get(lang->foreign_names, sems->items[k].payload);
+            bool yields =
+                c && code && strcmp(c, code) && !own && (hyphen || scores[k - i] + 2 <= top);
             if (c && code && strcmp(c, code) && !yields) agree = false;
             open = open || ((!c || yields) && open_to_context(lang, &sems->items[k]));
             if (yields) codes[k - i] = NULL;
