@@ -526,6 +526,19 @@ size_t es_rec_word(const cctx *c, size_t i, sem_token *out)
     return 1;
 }
 
+/* Tokens i..last as one WORD said as the lexicon says them, when it lists their text (and 0). */
+static size_t lexicon_said(const cctx *c, size_t i, size_t last, sem_token *out)
+{
+    size_t start = c->toks[i].start, end = c->toks[last].start + c->toks[last].len;
+    const table_entry *e = es_lexicon_get(c->lang, c->text + start, end - start);
+    if (!e) return 0;
+    char local[64];
+    const char *said = es_lexicon_spoken(e, c->region && c->region->american, local, sizeof local);
+    *out = cc_make(c, SEM_WORD, i, last, said == local ? cc_strdup(c, said) : said);
+    out->flags |= SEM_SAID;
+    return last - i + 1;
+}
+
 /* New York -> WORD "Nueva York", Rolls-Royce -> "Rols Róis": a lexicon phrase of two to four
  * words joined by one space or a hyphen (or " & "), said as the lexicon says it */
 size_t es_rec_lexicon_phrase(const cctx *c, size_t i, sem_token *out)
@@ -540,19 +553,9 @@ size_t es_rec_lexicon_phrase(const cctx *c, size_t i, sem_token *out)
         if (!joined || !(cc_is(c, j + 2, TOK_WORD) || cc_eq(c, j + 2, "&"))) break;
         last[n++] = j + 2;
     }
-    while (n > 0) {
-        size_t end = c->toks[last[n - 1]].start + c->toks[last[n - 1]].len;
-        const table_entry *e =
-            es_lexicon_get(c->lang, c->text + c->toks[i].start, end - c->toks[i].start);
-        if (e) {
-            char local[64];
-            const char *said =
-                es_lexicon_spoken(e, c->region && c->region->american, local, sizeof local);
-            *out = cc_make(c, SEM_WORD, i, last[n - 1], said == local ? cc_strdup(c, said) : said);
-            out->flags |= SEM_SAID;
-            return last[n - 1] - i + 1;
-        }
-        n--;
+    for (; n > 0; n--) {
+        size_t took = lexicon_said(c, i, last[n - 1], out);
+        if (took) return took;
     }
     return 0;
 }
@@ -562,14 +565,7 @@ size_t es_rec_numbered_name(const cctx *c, size_t i, sem_token *out)
 {
     if (!cc_is(c, i, TOK_NUMBER) || i + 1 >= c->n || !cc_is(c, i + 1, TOK_WORD)) return 0;
     if (i + 2 < c->n && cc_is(c, i + 2, TOK_NUMBER)) return 0;
-    size_t start = c->toks[i].start, end = c->toks[i + 1].start + c->toks[i + 1].len;
-    const table_entry *e = es_lexicon_get(c->lang, c->text + start, end - start);
-    if (!e) return 0;
-    char local[64];
-    const char *said = es_lexicon_spoken(e, c->region && c->region->american, local, sizeof local);
-    *out = cc_make(c, SEM_WORD, i, i + 1, said == local ? cc_strdup(c, said) : said);
-    out->flags |= SEM_SAID;
-    return 2;
+    return lexicon_said(c, i, i + 1, out);
 }
 
 /* A one-letter capital with a point inside a name: "J. K. Rowling", "George W. Bush". */

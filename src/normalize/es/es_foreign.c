@@ -545,11 +545,12 @@ static bool spanish_acute(const char *w, size_t n)
     return false;
 }
 
-/* Is a lower-case word Chinese in pinyin: syllables of an initial and a final, two or more, and
- * one Spanish would misread (a j, q or x, a zh, iang, uang, iong, an ng before a consonant)? With
- * strong, not j q x, for words English lists too (Dixie). A final ng alone is not enough: Mining
- * (Yibing takes Chinese from its surname). Changchun, Qinwen (not Bali, Tango, Quaker). */
-static bool pinyin(const char *w, size_t n, bool strong)
+/* How clearly a lower-case word is Chinese pinyin: syllables of an initial and a final, two or
+ * more, with one Spanish would misread: 2 for a zh, iang, uang, iong or an ng before a consonant
+ * (Changchun), 1 for a j, q or x alone (Qinwen; Dixie too, so English names need 2), else 0. A
+ * final ng alone is not enough: Mining (Yibing takes Chinese from its surname); Bali, Tango,
+ * Quaker are 0. */
+static int pinyin(const char *w, size_t n)
 {
     /* not words (letters): pinyin initials and finals, longest first */
     static const char *const initials[] = {"zh", "ch", "sh", "b", "p", "m", "f", "d",
@@ -560,7 +561,7 @@ static bool pinyin(const char *w, size_t n, bool strong)
         "ong",  "ai",   "ei",   "ao",   "ou",  "an",  "en",  "in",  "un",  "ia",  "ie",
         "iu",   "ua",   "uo",   "ui",   "ue",  "er",  "a",   "o",   "e",   "i",   "u"};
     size_t syllables = 0;
-    bool misread = false;
+    int misread = 0;
     for (size_t i = 0; i < n;) {
         size_t il = 0;
         for (size_t k = 0; k < sizeof initials / sizeof *initials && !il; k++)
@@ -570,26 +571,29 @@ static bool pinyin(const char *w, size_t n, bool strong)
         for (size_t k = 0; k < sizeof finals / sizeof *finals && !fl; k++)
             if (i + il < n && !strncmp(w + i + il, finals[k], strlen(finals[k])))
                 fl = strlen(final = finals[k]);
-        if (!fl) return false;
+        if (!fl) return 0;
         bool jqx = il == 1 && strchr("jqx", w[i]);
         /* j q x before i or u alone (jiang, xue; not qua); er stands alone; a bare a, o, e only
            opens a word, and o follows b p m f w (bo, wo) */
         if (jqx && !(final[0] == 'i' || !strcmp(final, "u") || !strncmp(final, "ue", 2) ||
                      !strcmp(final, "un") || !strcmp(final, "uan")))
-            return false;
-        if (!strcmp(final, "er") && il) return false;
-        if (!strcmp(final, "o") && (il ? !(il == 1 && strchr("bpmfw", w[i])) : i > 0)) return false;
-        if (w[i] == 'q' && final[0] == 'u') return false; /* que, qu: Spanish (Moquegua) */
+            return 0;
+        if (!strcmp(final, "er") && il) return 0;
+        if (!strcmp(final, "o") && (il ? !(il == 1 && strchr("bpmfw", w[i])) : i > 0)) return 0;
+        if (w[i] == 'q' && final[0] == 'u') return 0; /* que, qu: Spanish (Moquegua) */
         if ((!strcmp(final, "a") || !strcmp(final, "o") || !strcmp(final, "e")) && !il && i > 0)
-            return false;
+            return 0;
         size_t end = i + il + fl;
         bool ng_on = strstr(final, "ng") && end < n && !strchr("aeiou", w[end]);
-        misread = misread || !strncmp(w + i, "zh", 2) || ng_on || !strcmp(final, "iang") ||
-                  !strcmp(final, "uang") || !strcmp(final, "iong") || (!strong && jqx);
+        if (!strncmp(w + i, "zh", 2) || ng_on || !strcmp(final, "iang") || !strcmp(final, "uang") ||
+            !strcmp(final, "iong"))
+            misread = 2;
+        else if (jqx && !misread)
+            misread = 1;
         syllables++;
         i = end;
     }
-    return syllables >= 2 && misread;
+    return syllables >= 2 ? misread : 0;
 }
 
 /* Is a capitalized word pinyin (pinyin) that no names list claims and that Spanish, Catalan,
@@ -597,11 +601,12 @@ static bool pinyin(const char *w, size_t n, bool strong)
  * not Julen, Uxue, Xunta)? */
 static bool chinese(const es_lang *lang, const char *word, size_t n, const char *low, size_t ln)
 {
-    if (!utf8_starts_upper(word, n) || table_getn(lang->foreign_names, word, n) ||
-        !pinyin(low, ln, table_getn(lang->english_words, word, n) != NULL) ||
+    if (!utf8_starts_upper(word, n) || table_getn(lang->foreign_names, word, n)) return false;
+    int clearly = pinyin(low, ln);
+    if (clearly == 0 || (clearly == 1 && table_getn(lang->english_words, word, n)) ||
         spanish(lang, low, ln) || table_getn(lang->spanish_words, word, n))
         return false;
-    if (pinyin(low, ln, true)) return true; /* zh, iang, ng before a consonant: Changchun */
+    if (clearly == 2) return true; /* zh, iang, ng before a consonant: Changchun */
     trigram_score t;
     long best;
     return score_trigrams(lang, low, ln, &t) && best_foreign(&t, &best) && best > native_sum(&t);
@@ -1430,10 +1435,11 @@ static bool respell(const es_lang *lang, const char *code, const char *word, con
     simplify(sp);
     devoiced(sp, spell);
     if (!strcmp(code, "fr")) gn_as_enye(sp, spell);
-    size_t k = strlen(sp);
-    if (m > 2 && spell[m - 1] == 'o' && is_consonant_letter(spell[m - 2]) && k > 2 &&
-        !strcmp(sp + k - 2, "ou"))
-        sp[k - 1] = '\0'; /* a final o spelled alone is o, as writers spell it: Chicago, Orlando */
+    size_t said_len = strlen(sp);
+    if (m > 2 && spell[m - 1] == 'o' && is_consonant_letter(spell[m - 2]) && said_len > 2 &&
+        !strcmp(sp + said_len - 2, "ou"))
+        sp[said_len - 1] =
+            '\0'; /* a final o spelled alone is o, as writers spell it: Chicago, Orlando */
     char *mark = strchr(sp, STRESS);
     size_t stress = mark ? (size_t)(mark - sp) : (size_t)-1;
     if (mark) memmove(mark, mark + 1, strlen(mark));
@@ -1550,31 +1556,20 @@ static const char *approximate(const es_lang *lang, const char *w, size_t n, boo
     return code && approximate_as(f, lang, code, w, name, ph, out) ? code : NULL;
 }
 
-/* A word stressed on its first syllable, as Hungarian stresses every word (Kovács -> Kóvach);
- * in a rising pair the second vowel (Gyula -> Diula). */
-static void first_syllable_stress(const char *spelled, strbuf *out)
-{
-    size_t at[32];
-    if (nuclei(spelled, at, 32) == 0) {
-        sb_puts(out, spelled);
-        return;
-    }
-    size_t i = at[0];
-    if (strchr("iu", spelled[i]) && spelled[i + 1] && strchr("aeiou", spelled[i + 1])) i++;
-    place_accent(spelled, i, out);
-}
-
-/* A word stressed on its last syllable, as Spanish news says Chinese names (Jinping -> Yinpín,
- * Liren -> Lirén); in a rising pair the second vowel (Jiang -> Yiáng). */
-static void last_syllable_stress(const char *spelled, strbuf *out)
+/* A word stressed on its first syllable, as Hungarian stresses every word (Kovács -> Kóvach;
+ * in a rising pair the second vowel: Gyula -> Diula), or on its last, as Spanish news says
+ * Chinese names (Jinping -> Yinpín, Jiang -> Yiáng; Liu, a pair of weak vowels, stays). */
+static void syllable_stress(const char *spelled, bool last, strbuf *out)
 {
     size_t at[32], count = nuclei(spelled, at, 32);
     if (count == 0) {
         sb_puts(out, spelled);
         return;
     }
-    size_t i = at[count - 1];
-    if (strchr("iu", spelled[i]) && spelled[i + 1] && strchr("aeo", spelled[i + 1])) i++;
+    size_t i = at[last ? count - 1 : 0];
+    if (strchr("iu", spelled[i]) && spelled[i + 1] &&
+        strchr(last ? "aeo" : "aeiou", spelled[i + 1]))
+        i++;
     place_accent(spelled, i, out);
 }
 
@@ -1589,10 +1584,9 @@ static bool rewrite_as(es_foreign *f, const es_lang *lang, const char *code, con
     es_lower(w, strlen(w), low, sizeof low);
     bool ok = es_foreign_rewrite(lang, code, low, &spelled);
     const char *voice = stress_voice_of(code);
-    if (ok && !strcmp(code, "hu"))
-        first_syllable_stress(sb_str(&spelled), out); /* Hungarian: Nagy -> Nádi */
-    else if (ok && !strcmp(code, "zh"))
-        last_syllable_stress(sb_str(&spelled), out); /* Chinese: Changchun -> Chanchún */
+    if (ok &&
+        (!strcmp(code, "hu") || !strcmp(code, "zh"))) /* Nagy -> Nádi, Changchun -> Chanchún */
+        syllable_stress(sb_str(&spelled), !strcmp(code, "zh"), out);
     else if (ok && !(voice && f->phonemes && f->phonemes(f->user, voice, w, ph) &&
                      es_foreign_stress(sb_str(&spelled), sb_str(ph), out)))
         sb_puts(out, sb_str(&spelled));
@@ -1938,14 +1932,15 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
         /* each word's own language and its weight; the name's is the heaviest */
         const char *codes[32] = {0};
         int scores[32] = {0}, top = 0;
+        bool listed[32] = {0}; /* in foreign-names.tsv */
         const char *code = NULL;
         bool hyphen = false;
         for (size_t k = i; k < end && k - i < 32; k++) {
             const sem_token *t = &sems->items[k];
             hyphen = hyphen || t->cls == SEM_PUNCT;
             size_t n = strlen(t->payload);
-            bool listed = lang->foreign_names && table_getn(lang->foreign_names, t->payload, n);
-            if (t->cls != SEM_WORD || (t->flags & SEM_SAID) || (n < 3 && !listed) ||
+            listed[k - i] = lang->foreign_names && table_getn(lang->foreign_names, t->payload, n);
+            if (t->cls != SEM_WORD || (t->flags & SEM_SAID) || (n < 3 && !listed[k - i]) ||
                 es_is_function_word(lang, t->payload, n))
                 continue;
             codes[k - i] = guess_language(lang, t->payload, n, &scores[k - i]);
@@ -1962,8 +1957,7 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
         for (size_t k = i; k < end && k - i < 32; k++) {
             const char *c = codes[k - i];
             /* a listed name keeps its language beside a Chinese surname (Jeremy Lin) */
-            bool own = code && !strcmp(code, "zh") && lang->foreign_names &&
-                       table_get(lang->foreign_names, sems->items[k].payload);
+            bool own = code && !strcmp(code, "zh") && listed[k - i];
             bool yields =
                 c && code && strcmp(c, code) && !own && (hyphen || scores[k - i] + 2 <= top);
             if (c && code && strcmp(c, code) && !yields) agree = false;
