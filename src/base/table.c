@@ -12,6 +12,7 @@
 
 struct table {
     table_entry *slots; /* owned; written == NULL marks an empty slot */
+    uint32_t *tags;     /* owned; each slot's tag (0: empty): probes stay in this small array */
     size_t cap, count, max_key;
     arena strings; /* every entry's strings, and loaded files whole */
 };
@@ -31,7 +32,10 @@ table *table_new(void)
     if (!t) return NULL;
     t->cap = 64;
     t->slots = calloc(t->cap, sizeof *t->slots);
-    if (!t->slots) {
+    t->tags = calloc(t->cap, sizeof *t->tags);
+    if (!t->slots || !t->tags) {
+        free(t->slots);
+        free(t->tags);
         free(t);
         return NULL;
     }
@@ -43,31 +47,49 @@ void table_free(table *t)
     if (!t) return;
     arena_free(&t->strings);
     free(t->slots);
+    free(t->tags);
     free(t);
 }
 
-/* The slot of key (hash h), or the empty slot where it would go. */
-static table_entry *find_slot(table_entry *slots, size_t cap, const char *key, size_t n, size_t h)
+/* A slot's tag for hash h: never 0, which marks an empty slot. */
+static uint32_t tag_of(size_t h)
 {
+    return (uint32_t)h | 1u;
+}
+
+/* The index of key (hash h)'s slot, or of the empty slot where it would go. */
+static size_t find_slot(const table_entry *slots, const uint32_t *tags, size_t cap, const char *key,
+                        size_t n, size_t h)
+{
+    uint32_t tag = tag_of(h);
     size_t i = h & (cap - 1);
-    while (slots[i].written && !(slots[i].hash == (uint32_t)h && slots[i].len == n &&
-                                 memcmp(slots[i].written, key, n) == 0))
+    while (tags[i] &&
+           !(tags[i] == tag && slots[i].len == n && memcmp(slots[i].written, key, n) == 0))
         i = (i + 1) & (cap - 1);
-    return &slots[i];
+    return i;
 }
 
 /* Rehashes into a table of cap slots (a power of two above count). */
 static int resize(table *t, size_t cap)
 {
     table_entry *slots = calloc(cap, sizeof *slots);
-    if (!slots) return 0;
+    uint32_t *tags = calloc(cap, sizeof *tags);
+    if (!slots || !tags) {
+        free(slots);
+        free(tags);
+        return 0;
+    }
     for (size_t i = 0; i < t->cap; i++) {
-        if (!t->slots[i].written) continue;
+        if (!t->tags[i]) continue;
         const table_entry *e = &t->slots[i];
-        *find_slot(slots, cap, e->written, e->len, hash(e->written, e->len)) = *e;
+        size_t k = find_slot(slots, tags, cap, e->written, e->len, e->hash);
+        slots[k] = *e;
+        tags[k] = t->tags[i];
     }
     free(t->slots);
+    free(t->tags);
     t->slots = slots;
+    t->tags = tags;
     t->cap = cap;
     return 1;
 }
@@ -88,9 +110,10 @@ static loc_status put_held(table *t, const char *written, size_t n, const char *
     if (!reserve(t, 1)) return LOC_ERR_NOMEM;
     if (n > UINT32_MAX) return LOC_ERR_DATA;
     size_t h = hash(written, n);
-    table_entry *e = find_slot(t->slots, t->cap, written, n, h);
-    if (!e->written) t->count++; /* a replaced entry's strings stay in the arena */
-    *e = (table_entry){written, spoken, features, (uint32_t)n, (uint32_t)h};
+    size_t i = find_slot(t->slots, t->tags, t->cap, written, n, h);
+    if (!t->tags[i]) t->count++; /* a replaced entry's strings stay in the arena */
+    t->slots[i] = (table_entry){written, spoken, features, (uint32_t)n, (uint32_t)h};
+    t->tags[i] = tag_of(h);
     if (n > t->max_key) t->max_key = n;
     return LOC_OK;
 }
@@ -195,8 +218,8 @@ loc_status table_load(table *t, const char *path, strbuf *err)
 const table_entry *table_getn(const table *t, const char *written, size_t n)
 {
     if (!t || n == 0 || n > t->max_key) return NULL; /* longer than any key: no hashing */
-    table_entry *e = find_slot(t->slots, t->cap, written, n, hash(written, n));
-    return e->written ? e : NULL;
+    size_t i = find_slot(t->slots, t->tags, t->cap, written, n, hash(written, n));
+    return t->tags[i] ? &t->slots[i] : NULL;
 }
 
 const table_entry *table_get(const table *t, const char *written)

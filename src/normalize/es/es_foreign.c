@@ -166,6 +166,7 @@ static bool gate(const char *w, size_t n)
         return true;
     if (n >= 4 && !strcmp(w + n - 4, "elle")) return true;
     if (n >= 4 && last == 'l' && before == 'l') return true; /* Bell, Hill; Sabadell is listed */
+    if (n >= 6 && !strcmp(w + n - 3, "lli")) return true;    /* Bertinelli; Panguipulli is listed */
     if (n >= 7 && !strcmp(w + n - 4, "gate")) return true;   /* Harrogate, Ramsgate */
     if ((n >= 3 && !strcmp(w + n - 3, "eur")) || !strncmp(w, "ober", 4))
         return true; /* Fleur, Oberhuber */
@@ -491,11 +492,11 @@ static bool name_shape(const char *word, size_t n, size_t letters)
     return true;
 }
 
-/* Is a lower-case word Japanese in Hepburn romaji: morae of an onset and a vowel, a syllabic n,
- * doubled k s t p, oh before a consonant (Ohtani); three morae or more, none of English's ee, oo,
- * ea; and a letter Spanish spelling lacks (k, j, w, f, sh, ts, a y after a consonant)? Kasahara,
- * Nishimoto (not Ryota: two morae). */
-static bool romaji(const char *w, size_t n)
+/* The morae of a lower-case word spelled wholly in Hepburn romaji (morae of an onset and a vowel,
+ * a syllabic n, doubled k s t p, oh before a consonant: Ohtani; none of English's ee, oo, ea;
+ * ending in a vowel or n), else 0; *misread: it has a letter Spanish spelling lacks (k, j, w,
+ * f, sh, ts, a y after a consonant). Nishimoto 4. */
+static size_t romaji_morae(const char *w, size_t n, bool *misread_out)
 {
     /* not words (letters): romaji onsets, longest first */
     static const char *const onsets[] = {"sh", "ch", "ts", "ky", "gy", "ny", "hy", "by", "py",
@@ -533,7 +534,25 @@ static bool romaji(const char *w, size_t n)
             i += len;
         }
     }
-    return morae >= 3 && misread && n > 0 && (strchr("aeiou", w[n - 1]) || w[n - 1] == 'n');
+    *misread_out = misread;
+    return n > 0 && (strchr("aeiou", w[n - 1]) || w[n - 1] == 'n') ? morae : 0;
+}
+
+/* Is a lower-case word Japanese in Hepburn romaji (romaji_morae: three morae or more, and a
+ * letter Spanish would misread)? Kasahara, Nishimoto (not Ryota: two morae). */
+static bool romaji(const char *w, size_t n)
+{
+    bool misread = false;
+    return romaji_morae(w, n, &misread) >= 3 && misread;
+}
+
+/* Could a word of two morae or more be romaji, with none of the vowel pairs Japanese lacks and
+ * pinyin has (ia ie ua uo)? Kenji, Shinji; not Jiayi, Junjie. */
+static bool romaji_shaped(const char *w, size_t n)
+{
+    bool misread = false;
+    return romaji_morae(w, n, &misread) >= 2 && !strstr(w, "ia") && !strstr(w, "ie") &&
+           !strstr(w, "ua") && !strstr(w, "uo");
 }
 
 /* Does a lower-case word carry one acute (á é í ó ú), where Spanish spelling would put it? */
@@ -606,7 +625,8 @@ static bool chinese(const es_lang *lang, const char *word, size_t n, const char 
     if (clearly == 0 || (clearly == 1 && table_getn(lang->english_words, word, n)) ||
         spanish(lang, low, ln) || table_getn(lang->spanish_words, word, n))
         return false;
-    if (clearly == 2) return true; /* zh, iang, ng before a consonant: Changchun */
+    if (clearly == 2) return true;            /* zh, iang, ng before a consonant: Changchun */
+    if (romaji_shaped(low, ln)) return false; /* Kenji, Shinji: Japanese as well */
     trigram_score t;
     long best;
     return score_trigrams(lang, low, ln, &t) && best_foreign(&t, &best) && best > native_sum(&t);
@@ -646,6 +666,10 @@ static const char *guess_by_letters(const es_lang *lang, const char *word, size_
             table_getn(lang->spanish_words, word, n))
             return NULL;
         if (spanish_acute(low, ln)) return NULL; /* Estévez, Jacó: an acute where Spanish puts it */
+        if (strstr(low, "ts") && romaji(low, ln) && !table_getn(lang->foreign_names, word, n)) {
+            *score = 2;
+            return "ja"; /* Hamamatsu, Matsuda; not Chieti, and Fujimori as Peru says it */
+        }
         *score = 1; /* letters alone: weaker than any cue, so a name never takes it */
         return spelling_language(lang, low, ln); /* Eisele, Scarpellini */
     }
@@ -1116,6 +1140,15 @@ static void devoiced(char *sp, const char *spell)
         if (sp[n - 1] == pairs[k][0] && spell[m - 1] == pairs[k][1]) sp[n - 1] = pairs[k][1];
 }
 
+/* A Polish w before sk, devoiced in speech, is said as spelled, as Spanish readers say -wski:
+ * Wroblewski -> Vroblébsqui, not Vroblefsqui. */
+static void polish_wski(char *sp, const char *spell)
+{
+    if (!strstr(spell, "wsk")) return;
+    for (char *f = strchr(sp, 'f'); f; f = strchr(f + 1, 'f'))
+        if (f[1] == 's' && (f[2] == 'q' || f[2] == 'c' || f[2] == 'k')) *f = 'b';
+}
+
 /* The Spanish letters for one phoneme of language code: at the end of the word its own row when
  * there is one (en:dZ$ Judge -> Yach), at the start too (en:^oU), and without a modifier espeak-ng
  * adds (I; -> I). NULL when the phoneme has no Spanish counterpart: it is left out. */
@@ -1320,6 +1353,20 @@ static void spanish_onset(strbuf *out, size_t start)
     prothetic_e(out, start);
 }
 
+/* Is phoneme ph a v or w after a word's first consonant prev that Spanish cannot join to a b
+ * (z t d k g), said as the u glide: Zwolle -> Zuole, Kvalheim -> Cualjaim (espeak-ng spells a
+ * Zb or Cb out letter by letter)? Sh and ts keep their v as writers spell them (Shvats,
+ * Tsvíknagl), and s takes an e before it (Esvénson). */
+static bool glide_after_onset(const char *prev, const char *ph)
+{
+    /* not words (letters): espeak-ng phoneme names */
+    static const char *const onsets[] = {"z", "t", "d", "k", "g"};
+    if (!prev || (strcmp(ph, "v") && strcmp(ph, "v#") && strcmp(ph, "w"))) return false;
+    for (size_t k = 0; k < sizeof onsets / sizeof *onsets; k++)
+        if (!strcmp(prev, onsets[k])) return true;
+    return false;
+}
+
 /* es_foreign_respell; name: the word is a name, not a word that starts a sentence */
 static bool respell(const es_lang *lang, const char *code, const char *word, const char *phonemes,
                     bool name, strbuf *out)
@@ -1399,7 +1446,9 @@ static bool respell(const es_lang *lang, const char *code, const char *word, con
         if (next) next += strspn(next, "',");
         bool counts = value_is_nucleus(e->spoken);
         const char *prev = i > skip ? tok[i - 1] + strspn(tok[i - 1], "',") : NULL;
-        expand(e->spoken, spell, &spans, counts ? nucleus : spans.count, prev, next, name, pc);
+        const char *value = e->spoken;
+        if (i == skip + 1 && glide_after_onset(prev, t)) value = "W";
+        expand(value, spell, &spans, counts ? nucleus : spans.count, prev, next, name, pc);
         pc->vowel = false;
         for (const char *v = pc->text; *v; v++)
             pc->vowel = pc->vowel || is_vowel_letter(*v);
@@ -1435,6 +1484,7 @@ static bool respell(const es_lang *lang, const char *code, const char *word, con
     simplify(sp);
     devoiced(sp, spell);
     if (!strcmp(code, "fr")) gn_as_enye(sp, spell);
+    if (!strcmp(code, "pl")) polish_wski(sp, spell);
     size_t said_len = strlen(sp);
     if (m > 2 && spell[m - 1] == 'o' && is_consonant_letter(spell[m - 2]) && said_len > 2 &&
         !strcmp(sp + said_len - 2, "ou"))
@@ -1810,13 +1860,16 @@ static const char *sentence_language(const es_lang *lang, const sem_list *sems, 
  * only hint at another language (-dy; no w) is a local name, read as written; not Kevin
  * Whitfield, Kettering Town. */
 static void keep_local_names(es_foreign *f, const es_lang *lang, const sem_list *sems, size_t from,
-                             size_t to)
+                             size_t to, bool other_country)
 {
     const table_entry *before =
         from > 0 && sems->items[from - 1].cls == SEM_WORD
             ? table_get(lang->foreign_context, sems->items[from - 1].payload)
             : NULL;
     bool spanish_word = before && !strcmp(before->spoken, "es");
+    /* beside another country, only with its people right before it (el uruguayo Franco
+       Roncadelli ... al brasileño João Fonseca) */
+    if (other_country && !spanish_word) return;
     for (size_t k = from; k < to; k++) {
         const sem_token *t = &sems->items[k];
         size_t n = strlen(t->payload);
@@ -1916,7 +1969,7 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
             i = end;
             continue;
         }
-        if (hispanic && !country) keep_local_names(f, lang, sems, i, end);
+        if (hispanic) keep_local_names(f, lang, sems, i, end, country != NULL);
         if (end - i < 2) { /* a name of one word: the sentence's country, if its letters agree */
             const sem_token *t = &sems->items[i];
             int score = 0;
