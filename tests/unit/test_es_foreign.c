@@ -125,7 +125,9 @@ static void phonemes_to_spanish_letters(void **state)
     respell("en", "Heathrow", "h|'i:|T|r|oU", "Jizrou");
     respell("en", "Goldman", "g|'oU|l|d|m|@|n",
             "Goldman"); /* stressed where Spanish puts it: no accent */
-    respell("en", "McDonald's", "m|@|k d|'0|n|@L|d|z", "Macdonals");
+    respell("en", "McDonald's", "m|@|k d|'0|n|@L|d|z",
+            "Macdónals"); /* ls ends as a consonant: espeak-ng stresses an unmarked Macdonals on its
+                             last syllable */
     respell("en", "Whitney", "w|'I|t|n|i", "Uítni");
     respell("en", "Thompson", "t|'0|m|p|s|@|n", "Tompson");
     respell("en", "brunch", "b|r|'V|n|tS", "branch");
@@ -133,7 +135,7 @@ static void phonemes_to_spanish_letters(void **state)
     respell("en", "Stockport", "s|t|'0|k|p|o@|t", "Estócport"); /* a name too */
     respell("en", "Kennedy", "k|'E|n|@|d|i", "Quénedi");
     respell("en", "Judge", "dZ|'V|dZ", "Yach");
-    respell("en", "Edwards", "'E|d|w|3|d|z", "Eduars");
+    respell("en", "Edwards", "'E|d|w|3|d|z", "Éduars");
     respell("en", "Gwen", "g|w|'E|n", "Güen");
     respell("fr", "Rousseau", "r|u|s|'o", "Rusó");
     respell("de", "Schmidt", "S|m|'I|t", "Shmit");

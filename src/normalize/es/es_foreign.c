@@ -1000,8 +1000,13 @@ static void place_accent(const char *s, size_t stress, strbuf *out)
     size_t mine = 0;
     for (size_t k = 0; k < count; k++)
         if (at[k] <= stress) mine = k;
-    char last = n ? s[n - 1] : 0;
-    bool vowel_end = is_vowel_letter(last) || last == 'n' || last == 's';
+    char last = n ? s[n - 1] : 0, before = n > 1 ? s[n - 2] : 0;
+    /* an n or s after a consonant ends the word as a consonant does, as espeak-ng reads it
+       (Rogers Róyers, Walters Uólters, Hargreaves Járgribs); but ns, ms: Jenkins */
+    bool vowel_end =
+        is_vowel_letter(last) ||
+        ((last == 'n' || last == 's') &&
+         (is_vowel_letter(before) || (last == 's' && (before == 'n' || before == 'm'))));
     size_t natural = count >= 2 && vowel_end ? count - 2 : count ? count - 1 : 0;
     /* a stressed i or u after a strong vowel in the same nucleus needs its accent, even in a
        word of one syllable (Loïc -> Loíc, as Raúl) */
