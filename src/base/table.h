@@ -13,7 +13,7 @@ typedef struct {
     const char *spoken;   /* owned by the table */
     const char *features; /* owned by the table; "" when the column is absent */
     uint32_t len;         /* written's length in bytes */
-    uint32_t hash;        /* the table's hash of written (skips key compares on look-ups) */
+    uint32_t hash;        /* the table's hash of written (a resize places it without rehashing) */
 } table_entry;
 
 typedef struct table table;

@@ -495,7 +495,7 @@ static bool name_shape(const char *word, size_t n, size_t letters)
 /* The morae of a lower-case word spelled wholly in Hepburn romaji (morae of an onset and a vowel,
  * a syllabic n, doubled k s t p, oh before a consonant: Ohtani; none of English's ee, oo, ea;
  * ending in a vowel or n), else 0; *misread: it has a letter Spanish spelling lacks (k, j, w,
- * f, sh, ts, a y after a consonant). Nishimoto 4. */
+ * f, sh, ts, a y after a consonant; NULL: not wanted). Nishimoto 4. */
 static size_t romaji_morae(const char *w, size_t n, bool *misread_out)
 {
     /* not words (letters): romaji onsets, longest first */
@@ -534,7 +534,7 @@ static size_t romaji_morae(const char *w, size_t n, bool *misread_out)
             i += len;
         }
     }
-    *misread_out = misread;
+    if (misread_out) *misread_out = misread;
     return n > 0 && (strchr("aeiou", w[n - 1]) || w[n - 1] == 'n') ? morae : 0;
 }
 
@@ -550,8 +550,7 @@ static bool romaji(const char *w, size_t n)
  * pinyin has (ia ie ua uo)? Kenji, Shinji; not Jiayi, Junjie. */
 static bool romaji_shaped(const char *w, size_t n)
 {
-    bool misread = false;
-    return romaji_morae(w, n, &misread) >= 2 && !strstr(w, "ia") && !strstr(w, "ie") &&
+    return romaji_morae(w, n, NULL) >= 2 && !strstr(w, "ia") && !strstr(w, "ie") &&
            !strstr(w, "ua") && !strstr(w, "uo");
 }
 
@@ -1490,11 +1489,11 @@ static bool respell(const es_lang *lang, const char *code, const char *word, con
     devoiced(sp, spell);
     if (!strcmp(code, "fr")) gn_as_enye(sp, spell);
     if (!strcmp(code, "pl")) polish_wski(sp, spell);
+    /* a final o spelled alone is o, as writers spell it: Chicago, Orlando */
     size_t said_len = strlen(sp);
     if (m > 2 && spell[m - 1] == 'o' && is_consonant_letter(spell[m - 2]) && said_len > 2 &&
         !strcmp(sp + said_len - 2, "ou"))
-        sp[said_len - 1] =
-            '\0'; /* a final o spelled alone is o, as writers spell it: Chicago, Orlando */
+        sp[said_len - 1] = '\0';
     char *mark = strchr(sp, STRESS);
     size_t stress = mark ? (size_t)(mark - sp) : (size_t)-1;
     if (mark) memmove(mark, mark + 1, strlen(mark));
