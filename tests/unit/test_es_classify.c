@@ -10,6 +10,7 @@
 
 #include "es_classify.h"
 #include "es_verbalize.h"
+#include "utf8.h"
 
 #include "lang_fixture.h"
 
@@ -263,6 +264,33 @@ static void seasons_unit_ranges_and_sentence_starts(void **state)
     assert_string_equal(first_of("O'Donnell habló.", SEM_WORD).payload, "O'Donnell");
 }
 
+/* cc_word_is and es_cue skip words of another length before lower-casing them: that holds only
+ * while lower-casing keeps every word's length in bytes, whatever its letters. */
+static void lower_casing_keeps_the_length(void **state)
+{
+    (void)state;
+    static const char *const words[] = {"MILLONES",
+                                        "ÁLVARO",
+                                        "ÑANDÚ",
+                                        "İSTANBUL",
+                                        "STRAẞE",
+                                        "ΩMEGA",
+                                        "ÉTÉ",
+                                        "a\xff\xfe"
+                                        "b",
+                                        "Ⅻ",
+                                        "ǅemal"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        char low[64];
+        size_t n = strlen(words[k]);
+        assert_int_equal(utf8_lower(words[k], n, low, sizeof low), n);
+        assert_int_equal(strlen(low), n);
+    }
+    char low[64];
+    utf8_lower("ÁLVARO", strlen("ÁLVARO"), low, sizeof low);
+    assert_string_equal(low, "álvaro");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -280,6 +308,7 @@ int main(void)
         cmocka_unit_test(abbreviation_points_do_not_end_sentences),
         cmocka_unit_test(agreement_past_adjectives_and_elided_nouns),
         cmocka_unit_test(seasons_unit_ranges_and_sentence_starts),
+        cmocka_unit_test(lower_casing_keeps_the_length),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -35,7 +35,9 @@ bool cc_eq(const cctx *c, size_t i, const char *s)
 
 bool cc_word_is(const cctx *c, size_t i, const char *word)
 {
-    if (!cc_is(c, i, TOK_WORD) || c->toks[i].len >= 48) return false;
+    /* lower-casing keeps a word's length in bytes (utf8_lower), so other lengths never match */
+    if (!cc_is(c, i, TOK_WORD) || c->toks[i].len != strlen(word) || c->toks[i].len >= 48)
+        return false;
     char w[64];
     es_lower(cc_ptr(c, i), c->toks[i].len, w, sizeof w);
     return strcmp(w, word) == 0;

@@ -1426,7 +1426,7 @@ static bool respell(const es_lang *lang, const char *code, const char *word, con
     }
     /* the mapping of each phoneme, and which spelled vowel group each nucleus says */
     const table_entry *entry[64];
-    const char *values[64];
+    const char *values[64] = {0};
     size_t nn = 0;
     for (size_t i = skip; i < nt; i++) {
         const char *t = tok[i] + strspn(tok[i], "',");

@@ -210,9 +210,10 @@ const es_region *es_region_default(const es_lang *lang)
 bool es_cue(const es_lang *lang, const char *word, size_t n, es_cue_role role)
 {
     char w[64];
-    if (n >= 48) return false;
+    const table *set = lang->cue_sets[role];
+    if (n >= 48 || n > table_max_key(set)) return false; /* lower-casing keeps the length */
     es_lower(word, n, w, sizeof w);
-    return table_get(lang->cue_sets[role], w) != NULL;
+    return table_getn(set, w, n) != NULL;
 }
 
 /* cues.tsv's role names, by es_cue_role (from ES_CUE_LIST) */
