@@ -1943,6 +1943,52 @@ static void approximate_in_context(es_foreign *f, const es_lang *lang, const cha
     sb_free(&ph);
 }
 
+/* Is token k a word written right after token k - 1, a hyphen touching both its words? */
+static bool hyphen_joined(const sem_list *sems, size_t k)
+{
+    const sem_token *it = sems->items;
+    return k + 1 < sems->count && it[k].cls == SEM_PUNCT && !strcmp(it[k].payload, "-") &&
+           it[k - 1].end == it[k].start && it[k].end == it[k + 1].start &&
+           it[k + 1].cls == SEM_WORD;
+}
+
+/* A place name of words joined by hyphens that only French writes so, starting at i: a link
+ * word between hyphens (Boulogne-sur-Mer, Marche-en-Famenne) or Saint first
+ * (Saint-Amand-Montrond); Spanish joins no place's words so (Castilla-La Mancha has a space).
+ * Sets *end past its last word. */
+static bool french_place(const es_lang *lang, const sem_list *sems, size_t i, size_t *end)
+{
+    const sem_token *it = sems->items;
+    const char *first = it[i].payload;
+    bool french = es_cue(lang, first, strlen(first), ES_CUE_FRENCH_SAINT);
+    size_t k = i;
+    while (hyphen_joined(sems, k + 1)) {
+        const char *w = it[k + 2].payload;
+        bool link = w[0] >= 'a' && w[0] <= 'z' && es_cue(lang, w, strlen(w), ES_CUE_FRENCH_LINK);
+        if (!link && !name_word(&it[k + 2])) break;
+        french = french || link;
+        k += 2;
+    }
+    while (k > i && !name_word(&it[k])) /* ends on a name's word: not Boulogne-sur- */
+        k -= 2;
+    *end = k + 1;
+    return french && k > i;
+}
+
+/* Says the words of a French place (French hyphens: french_place) in French, whatever their own
+ * letters say (Quentin, Marche), but Saint and the words the lexicon says. */
+static void say_french_place(es_foreign *f, const es_lang *lang, const sem_list *sems, size_t i,
+                             size_t end)
+{
+    for (size_t k = i; k < end; k++) {
+        const sem_token *t = &sems->items[k];
+        const char *w = t->payload;
+        if (name_word(t) && !(t->flags & SEM_SAID) && strlen(w) < 64 &&
+            !es_cue(lang, w, strlen(w), ES_CUE_FRENCH_SAINT))
+            approximate_in_context(f, lang, "fr", w, "a French place's hyphens");
+    }
+}
+
 void es_foreign_names(const es_lang *lang, const sem_list *sems)
 {
     es_foreign *f = lang->foreign;
@@ -1969,6 +2015,15 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
                 break;
             }
         }
+        size_t place_end = 0, place = i; /* a French place in it stands apart */
+        while (place < end && !french_place(lang, sems, place, &place_end))
+            place++;
+        if (place == i) {
+            say_french_place(f, lang, sems, i, place_end);
+            i = place_end;
+            continue;
+        }
+        end = place; /* the words before it: Visitó before Mont-de-Marsan */
         if (!es_lang_word_lists(lang)) {
             i = end;
             continue;

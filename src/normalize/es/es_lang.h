@@ -87,7 +87,9 @@ struct es_foreign;
     X(COMMA_DECIMAL, "comma-decimal")                                                              \
     X(PHONE_PREFIX, "phone-prefix")                                                                \
     X(YEAR_PART, "year-part")                                                                      \
-    X(ORDINAL_AFTER, "ordinal-after")
+    X(ORDINAL_AFTER, "ordinal-after")                                                              \
+    X(FRENCH_LINK, "french-link")                                                                  \
+    X(FRENCH_SAINT, "french-saint")
 
 #define ES_CUE_ENUM(name, role) ES_CUE_##name,
 typedef enum { ES_CUE_LIST(ES_CUE_ENUM) ES_CUE_COUNT } es_cue_role;
