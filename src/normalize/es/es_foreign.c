@@ -118,6 +118,8 @@ static bool gate(const char *w, size_t n)
             strncmp(w, "peren", 5))
             return true; /* Glenn, Jennifer; not innato, ennegrecer, connivencia */
         if (c == 'u' && i > 0 && w[i - 1] == 'o') return true;
+        if (c == 'c' && i > 0 && w[i - 1] == 'c' && i + 1 < n && strchr("aou", w[i + 1]))
+            return true; /* Lecco, Baiocco: Spanish doubles a c only before e or i (acción) */
         if (i + 3 <= n && !strncmp(w + i, "cci", 3) &&
             (i + 3 == n || w[i + 3] == 'a' || (w[i + 3] == 'o' && i + 4 == n)))
             return true; /* Bonucci, Boccia, Bertoccio; not acción */
