@@ -570,12 +570,37 @@ size_t es_rec_numbered_name(const cctx *c, size_t i, sem_token *out)
     return lexicon_said(c, i, i + 1, out);
 }
 
-/* A one-letter capital with a point inside a name: "J. K. Rowling", "George W. Bush". */
+/* Is token p a one-letter capital with its point at p + 1: the J. of "J. K. Rowling"? */
+static bool initial_at(const cctx *c, size_t p)
+{
+    return p != CC_NONE && cc_capitalized(c, p) && c->toks[p].len == 1 && cc_eq(c, p + 1, ".");
+}
+
+/* A one-letter capital with a point inside a name: "J. K. Rowling", "George W. Bush",
+ * "J. A. Bayona" (not the group's letter before a sentence: "el Grupo A. El equipo") */
 static bool initial_point(const cctx *c, size_t i)
 {
     size_t p = i - 1, nx = cc_next(c, i);
-    if (i == 0 || !cc_capitalized(c, p) || c->toks[p].len != 1) return false;
-    return cc_capitalized(c, nx) && (cc_capitalized(c, cc_prev(c, p)) || cc_eq(c, nx + 1, "."));
+    if (i == 0 || !initial_at(c, p)) return false;
+    if (initial_at(c, nx)) return true;
+    if (!cc_capitalized(c, nx) || es_is_function_word(c->lang, cc_ptr(c, nx), cc_len(c, nx)))
+        return false;
+    size_t before = cc_prev(c, p);
+    if (cc_capitalized(c, before)) return true;
+    if (before == CC_NONE || before == 0 || !cc_eq(c, before, ".")) return false;
+    size_t w = before - 1; /* J. A. Bayona; el Sr. A. López (a title the table says is a name's) */
+    const table_entry *title =
+        cc_touch(c, w) ? table_getn(c->lang->abbreviations, cc_ptr(c, w), cc_len(c, w) + 1) : NULL;
+    return initial_at(c, w) || (title && strstr(title->features, "use=name"));
+}
+
+/* An initial inside a name -> LETTERS, its point unsaid and no sentence end: J. K. Rowling ->
+ * jota ka Róulin */
+size_t es_rec_initial(const cctx *c, size_t i, sem_token *out)
+{
+    if (!initial_at(c, i) || !cc_touch(c, i) || !initial_point(c, i + 1)) return 0;
+    *out = cc_make(c, SEM_LETTERS, i, i + 1, cc_strndup(c, cc_ptr(c, i), 1));
+    return 2;
 }
 
 /* A dash after the agency's bracket that closes a dateline, before the story's first capital:

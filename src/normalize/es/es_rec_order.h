@@ -32,6 +32,7 @@
     X(roman, W)                  /* Felipe VI */                                                   \
     X(compass, W)                /* 62° 12′ S */                                                \
     X(abbreviation, W | P | S)   /* Sr., EE. UU. */                                                \
+    X(initial, W)                /* J. K. Rowling */                                               \
     X(unit_word, W)              /* el kWh, por km */                                              \
     X(acronym, W)                /* OTAN, KCNA */                                                  \
     X(word, W | P | S)           /* casa; 3 x 4 -> por */                                          \
