@@ -72,6 +72,8 @@ enum {
     SEM_RATE = 1u << 21,      /* MONEY: a currency's price (el euro se cotizó en Bs. 39,71): its
                                * cents said as decimals, treinta y nueve coma setenta y un */
     SEM_SETIEMBRE = 1u << 22, /* DATE: September said "setiembre" (written so, or Peru's copy) */
+    SEM_VERB_START = 1u << 23, /* WORD with SEM_CAPITAL: an article, que or the like follows
+                                * (Cree que, Lee el informe): judged as its lower-case word */
 };
 
 /* Canonical payloads, class by class (what the unit tests assert on):

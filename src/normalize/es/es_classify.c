@@ -740,9 +740,21 @@ static bool push(arena *a, sem_list *out, const sem_token *t)
     return true;
 }
 
+/* "Cree que" -> a word before a function word marked starts=object (function-words.tsv). */
+static bool object_follows(const es_lang *lang, const sem_list *list, size_t k)
+{
+    if (k + 1 >= list->count || list->items[k + 1].cls != SEM_WORD) return false;
+    const char *next = list->items[k + 1].payload;
+    const table_entry *e = next[0] >= 'a' ? table_get(lang->function_words, next) : NULL;
+    char starts[8];
+    if (e) table_feature(e->features, "starts", starts, sizeof starts);
+    return e && !strcmp(starts, "object");
+}
+
 /* "21 personas murieron." -> the first token of each sentence, written with a capital or a
- * digit, gets SEM_CAPITAL: Veintiuna personas murieron. */
-static void mark_sentence_starts(const char *text, sem_list *list)
+ * digit, gets SEM_CAPITAL: Veintiuna personas murieron; a first word before its object
+ * (Lee el informe) SEM_VERB_START too. */
+static void mark_sentence_starts(const es_lang *lang, const char *text, sem_list *list)
 {
     bool start = true;
     for (size_t k = 0; k < list->count; k++) {
@@ -752,6 +764,8 @@ static void mark_sentence_starts(const char *text, sem_list *list)
             const char *p = text + t->start;
             if ((p[0] >= '0' && p[0] <= '9') || utf8_starts_upper(p, t->end - t->start))
                 t->flags |= SEM_CAPITAL;
+            if (t->cls == SEM_WORD && (t->flags & SEM_CAPITAL) && object_follows(lang, list, k))
+                t->flags |= SEM_VERB_START;
         }
         start = (t->flags & SEM_SENTENCE_END) != 0;
     }
@@ -787,6 +801,6 @@ loc_status es_classify(const es_lang *lang, const es_region *region, const char 
         if (nomem || !taken || !t.payload || !push(a, out, &t)) return LOC_ERR_NOMEM;
         i += taken;
     }
-    mark_sentence_starts(text, out);
+    mark_sentence_starts(lang, text, out);
     return LOC_OK;
 }

@@ -109,9 +109,20 @@ static void capitalize_last(strbuf *out, size_t n)
         first[1] = (char)(first[1] - 32); /* á é í ó ú ñ -> Á É Í Ó Ú Ñ */
 }
 
-/* es_say_word; starts_sentence: its capital is the sentence's (see es_foreign_say) */
+/* Is w, a capitalized word before its object (SEM_VERB_START), Spanish in lower case (Lee el
+ * informe, Cree que: verbs, where Lee alone is a name)? */
+static bool spanish_in_lower_case(const es_lang *lang, const char *w, size_t n)
+{
+    char low[72];
+    if (n >= sizeof low) return false;
+    es_lower(w, n, low, sizeof low);
+    return !es_foreign_language(lang, low, strlen(low));
+}
+
+/* es_say_word; starts_sentence: its capital is the sentence's (see es_foreign_say); verb_start:
+ * an object follows it (SEM_VERB_START) */
 static bool say_word(const es_lang *lang, strbuf *out, const char *w, bool american,
-                     bool starts_sentence)
+                     bool starts_sentence, bool verb_start)
 {
     size_t n = strlen(w);
     const char *plus;
@@ -129,7 +140,9 @@ static bool say_word(const es_lang *lang, strbuf *out, const char *w, bool ameri
         capitalize_last(out, strlen(acronym));
         return true;
     }
-    if (es_foreign_say(lang, w, n, starts_sentence, out)) return true;
+    if (!(verb_start && spanish_in_lower_case(lang, w, n)) &&
+        es_foreign_say(lang, w, n, starts_sentence, out))
+        return true;
     if (n > 3 && n < 64 && strchr("lLdD", w[0]) && w[1] == '\'' && (unsigned char)w[2] >= 'A') {
         /* d'Esquadra -> desquadra, L'Hospitalet -> Lospitalet: a Catalan or French article
          * said with its word (a silent h dropped), not as a letter's name */
@@ -145,7 +158,7 @@ static bool say_word(const es_lang *lang, strbuf *out, const char *w, bool ameri
 
 bool es_say_word(const es_lang *lang, strbuf *out, const char *w, bool american)
 {
-    return say_word(lang, out, w, american, false);
+    return say_word(lang, out, w, american, false, false);
 }
 
 bool es_say_form(strbuf *out, const char *forms, bool plural)
@@ -169,7 +182,8 @@ bool es_say_spelled(const es_lang *lang, const sem_token *t, strbuf *out)
 bool es_say_looked_up(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     if (t->flags & SEM_SAID) return sb_word(out, t->payload);
-    return say_word(lang, out, t->payload, ES_AMERICAN(t), (t->flags & SEM_CAPITAL) != 0);
+    return say_word(lang, out, t->payload, ES_AMERICAN(t), (t->flags & SEM_CAPITAL) != 0,
+                    (t->flags & SEM_VERB_START) != 0);
 }
 
 /* PUNCT "," -> ","; "-" between words -> nothing; "(" -> ","; "(45)." -> ", cuarenta y cinco." */
