@@ -658,6 +658,32 @@ size_t es_rec_punct(const cctx *c, size_t i, sem_token *out)
     return 1;
 }
 
+/* Is token i a credit rating's grade (AAA, BB, C) or a blood group (O, AB)? 1 grade, 2 blood. */
+static int grade_at(const cctx *c, size_t i)
+{
+    const char *w = cc_ptr(c, i);
+    size_t n = cc_len(c, i);
+    if (!cc_is(c, i, TOK_WORD) || n > 3) return 0;
+    if ((n == 1 && w[0] == 'O') || (n == 2 && !strncmp(w, "AB", 2))) return 2;
+    for (size_t k = 0; k < n; k++)
+        if (w[k] != w[0] || !strchr("ABC", w[k])) return 0;
+    return 1;
+}
+
+/* BB+ -> más, BBB- -> menos (a rating's notch); O- -> negativo, AB+ -> positivo */
+size_t es_rec_grade_sign(const cctx *c, size_t i, sem_token *out)
+{
+    bool plus = cc_eq(c, i, "+"), minus = cc_eq(c, i, "-") || cc_eq(c, i, "\u2212");
+    if (!(plus || minus) || i == 0 || !cc_touch(c, i - 1) ||
+        (cc_touch(c, i) && (cc_is(c, i + 1, TOK_WORD) || cc_is(c, i + 1, TOK_NUMBER))))
+        return 0;
+    int kind = grade_at(c, i - 1);
+    if (!kind) return 0;
+    *out = cc_make(c, SEM_WORD, i, i,
+                   kind == 2 ? (plus ? "positivo" : "negativo") : (plus ? "más" : "menos"));
+    return 1;
+}
+
 /* & + and anything else -> VERBATIM as written */
 size_t es_rec_verbatim(const cctx *c, size_t i, sem_token *out)
 {

@@ -626,7 +626,8 @@ static bool chinese(const es_lang *lang, const char *word, size_t n, const char 
     if (clearly == 0 || (clearly == 1 && table_getn(lang->english_words, word, n)) ||
         spanish(lang, low, ln) || table_getn(lang->spanish_words, word, n))
         return false;
-    if (clearly == 2) return true;            /* zh, iang, ng before a consonant: Changchun */
+    if (clearly == 2) return true;     /* zh, iang, ng before a consonant: Changchun */
+    if (strchr(low, 'q')) return true; /* q before i, which no other language writes: Tianqi */
     if (romaji_shaped(low, ln)) return false; /* Kenji, Shinji: Japanese as well */
     trigram_score t;
     long best;
@@ -1155,6 +1156,21 @@ static void polish_wski(char *sp, const char *spell)
         if (f[1] == 's' && (f[2] == 'q' || f[2] == 'c' || f[2] == 'k')) *f = 'b';
 }
 
+/* A German st or sp inside a word said as Spanish readers say it, with s (Holstein -> Jolstain,
+ * Kufstein -> Cufstain; a first St keeps its sh, Sturm -> Shturm, as does sch: Schmidt -> Shmit).
+ */
+static void german_st(char *sp, const char *spell)
+{
+    if (!sp[0] || strstr(spell, "scht") || strstr(spell, "schp") ||
+        (!strstr(spell, "st") && !strstr(spell, "sp")))
+        return;
+    for (char *c = sp + 1; (c = strpbrk(c, "cs")) != NULL; c++) {
+        if (c[1] != 'h' || (c[2] != 't' && c[2] != 'p')) continue;
+        *c = 's'; /* cht, sht -> st */
+        memmove(c + 1, c + 2, strlen(c + 2) + 1);
+    }
+}
+
 /* The Spanish letters for one phoneme of language code: at the end of the word its own row when
  * there is one (en:dZ$ Judge -> Yach), at the start too (en:^oU), and without a modifier espeak-ng
  * adds (I; -> I). NULL when the phoneme has no Spanish counterpart: it is left out. */
@@ -1491,6 +1507,7 @@ static bool respell(const es_lang *lang, const char *code, const char *word, con
     devoiced(sp, spell);
     if (!strcmp(code, "fr")) gn_as_enye(sp, spell);
     if (!strcmp(code, "pl")) polish_wski(sp, spell);
+    if (!strcmp(code, "de")) german_st(sp, spell);
     /* a final o spelled alone is o, as writers spell it: Chicago, Orlando */
     size_t said_len = strlen(sp);
     if (m > 2 && spell[m - 1] == 'o' && is_consonant_letter(spell[m - 2]) && said_len > 2 &&
@@ -1931,6 +1948,22 @@ static bool spanish_letters(const es_lang *lang, const char *w)
     return false;
 }
 
+/* Does a name carry a Spanish acute where Spanish puts it, but an é (Martín Chambi, José
+ * Quispe; not Hervé Challamel)? Its other words are then Spanish too, whatever its sentence's
+ * country. */
+static bool spanish_accented(const sem_list *sems, size_t from, size_t to)
+{
+    char low[72];
+    for (size_t k = from; k < to; k++) {
+        const char *w = sems->items[k].payload;
+        size_t n = strlen(w);
+        if (sems->items[k].cls != SEM_WORD || n >= sizeof low || strstr(w, "\xc3\xa9")) continue;
+        es_lower(w, n, low, sizeof low);
+        if (spanish_acute(low, strlen(low)) && !final_acute(low)) return true;
+    }
+    return false;
+}
+
 /* Says a word open to context in language code, the name's or the sentence's (why). */
 static void approximate_in_context(es_foreign *f, const es_lang *lang, const char *code,
                                    const char *word, const char *why)
@@ -2082,7 +2115,8 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
             code = "fr"; /* Anne-Sophie Delorme, Marie-Claire */
         /* ...if its people are named before it (el estadounidense Adam Driver; not Penélope
            Cruz before him) */
-        bool by_country = !code && agree && country && i >= cue_at;
+        bool by_country =
+            !code && agree && country && i >= cue_at && !spanish_accented(sems, i, end);
         if (by_country) code = country; /* el empresario portugués João Ribeiro */
         for (size_t k = i; code && agree && open && k < end && k - i < 32; k++) {
             const sem_token *t = &sems->items[k];

@@ -34,7 +34,9 @@
     X(abbreviation, W | P | S)   /* Sr., EE. UU. */                                                \
     X(initial, W)                /* J. K. Rowling */                                               \
     X(unit_word, W)              /* el kWh, por km */                                              \
+    X(per_unit, P)               /* euros/m² */                                                    \
     X(acronym, W)                /* OTAN, KCNA */                                                  \
+    X(grade_sign, P | S)         /* BB+, O- */                                                     \
     X(word, W | P | S)           /* casa; 3 x 4 -> por */                                          \
     X(punct, P)                  /* . , ¿ */                                                      \
     X(verbatim, W | N | P | S)   /* & + and anything else, as written */

@@ -414,6 +414,26 @@ size_t es_rec_unit_word(const cctx *c, size_t i, sem_token *out)
     return last - i + 1;
 }
 
+/* euros/m², personas/km² -> ABBREVIATION "por metro cuadrado": a slash between a word and a
+ * unit symbol (a number's unit is es_rec_measure's: 3 €/kg, 15 km/l) */
+size_t es_rec_per_unit(const cctx *c, size_t i, sem_token *out)
+{
+    size_t last;
+    const table_entry *u;
+    if (!cc_eq(c, i, "/") || i == 0 || !cc_is(c, i - 1, TOK_WORD) || !cc_touch(c, i - 1) ||
+        !cc_touch(c, i) || cc_len(c, i - 1) < 3 || !(cc_ptr(c, i - 1)[0] >= 'a') ||
+        es_unit_symbol(c->lang, cc_ptr(c, i - 1), cc_len(c, i - 1)) ||
+        !(u = unit_at(c, i + 1, &last)))
+        return 0;
+    const char *bar = strchr(u->spoken, '|');
+    size_t n = bar ? (size_t)(bar - u->spoken) : strlen(u->spoken);
+    char *said = cc_alloc(c, n + 5);
+    if (!said) return 0;
+    snprintf(said, n + 5, "por %.*s", (int)n, u->spoken);
+    *out = cc_make(c, SEM_ABBREVIATION, i, last, said);
+    return last - i + 1;
+}
+
 /* a 1:12 del líder, con 0:45 de ventaja, aventaja en 1:14 -> MEASURE "1 min 12 s": a gap in a
  * race, not a clock */
 size_t es_rec_gap(const cctx *c, size_t i, sem_token *out)
