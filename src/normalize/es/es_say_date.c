@@ -117,12 +117,6 @@ static bool hours_and_minutes(const clock_read *k)
     return k->h != 1 && (k->m >= 10 || (k->h == 0 && k->m));
 }
 
-/* 7:15 and 10:30 keep "y cuarto", "y media" before h (but 00:15 h is cero quince horas) */
-static bool quarter(const clock_read *k)
-{
-    return k->h && (k->m == 15 || k->m == 30);
-}
-
 /* "@gmt-3" -> ge eme te menos tres; "@utc+1:30" -> u te ce más una treinta; "@pyt" -> hora de
  * Paraguay (timezones.tsv: a reading in capitals is spelled) */
 static bool say_zone(const es_lang *lang, const char *z, strbuf *out)
@@ -152,10 +146,10 @@ static bool say_zone(const es_lang *lang, const char *z, strbuf *out)
     return ok;
 }
 
-/* TIME "10:30 h" -> diez y media; "20:00 h" -> veinte horas; "7:15" -> siete y cuarto;
+/* TIME "10:30" -> diez y media; "20:00 h" -> veinte horas; "7:15" -> siete y cuarto;
  * "3:02:32" -> tres horas, dos minutos y treinta y dos segundos; "1:00 pm" -> una de la tarde;
  * "la 1:25" -> la una y veinticinco; "de 9:00-14:30" -> de nueve a catorce y media;
- * "14:35 horas" and "14:35 h" -> catorce treinta y cinco horas (but 10:30 h -> diez y media);
+ * "14:35 horas" and "14:35 h" -> catorce treinta y cinco horas (10:30 h -> diez treinta horas);
  * "20:15 hm" -> veinte horas quince; "1:52.08" -> un minuto, cincuenta y dos segundos y ocho
  * centésimas; "45:24" -> cuarenta y cinco minutos y veinticuatro segundos; "20:00 @gmt-3" -> veinte
  * ge eme te menos tres (payloads: es_rec_date.c) */
@@ -205,10 +199,9 @@ bool es_say_time(const es_lang *lang, const sem_token *t, strbuf *out)
         ok = ok && es_cardinal(&lang->num, out, a.h, ES_FEM, false);
         if (a.h != 1) ok = ok && unit_word(lang, "h", true, out);
         if (a.m) ok = ok && es_cardinal(&lang->num, out, a.m, ES_MASC, false);
-    } else if (!zone && (!strcmp(style, "ho") || (!strcmp(style, "h") && !quarter(last))) &&
-               hours_and_minutes(last)) {
+    } else if (!zone && (!strcmp(style, "ho") || !strcmp(style, "h")) && hours_and_minutes(last)) {
         /* 14:35 horas (or h) -> catorce treinta y cinco horas, as the wire's 24-hour clock is
-           read; 00:15 h -> cero quince horas */
+           read, 18.30 h dieciocho treinta horas too; 00:15 h -> cero quince horas */
         if (range) ok = ok && say_clock(lang, &a, out) && sb_word(out, "a");
         ok = ok && es_cardinal(&lang->num, out, last->h, ES_FEM, false) &&
              es_cardinal(&lang->num, out, last->m, ES_MASC, false) &&

@@ -48,6 +48,52 @@ static bool word_like(const char *w, size_t n)
     return vowels * 10 >= n * 3;
 }
 
+/* A Spanish word of a domain's label, its accent restored if it lost it (pais -> país), into
+ * out; a word of three letters or fewer only if a function word (el, la, los). */
+static bool domain_word(const es_lang *lang, const char *w, size_t n, char *out, size_t size)
+{
+    if (n >= size || n < 2) return false;
+    memcpy(out, w, n);
+    out[n] = '\0';
+    if (n <= 3) return es_is_function_word(lang, w, n);
+    if (es_listed_word(lang, w, n)) return true;
+    char marked[72];
+    if (!es_restored_accent(lang, out, marked, sizeof marked) || strlen(marked) >= size)
+        return false;
+    strcpy(out, marked);
+    return true;
+}
+
+/* agenciatributaria -> agencia tributaria, elpais -> el país, gobiernodecanarias -> gobierno de
+ * canarias: a label that is not a word itself but two or three Spanish words run together (the
+ * last of four letters or more, so never migracion|es), said as those words. */
+static bool say_run_words(const es_lang *lang, strbuf *out, const char *w, size_t n, es_names names,
+                          int parts)
+{
+    char first[72], last[72];
+    if (parts == 1)
+        return domain_word(lang, w, n, last, sizeof last) && n >= 4 &&
+               es_say_word(lang, out, last, names != 0);
+    for (size_t k = 2; k + 4 <= n;
+         k++) { /* the shortest first word: casa rosada, not casar osada */
+        if (!domain_word(lang, w, k, first, sizeof first)) continue;
+        size_t mark = out->len;
+        if (es_say_word(lang, out, first, names != 0) &&
+            (say_run_words(lang, out, w + k, n - k, names, 1) ||
+             (parts > 2 && say_run_words(lang, out, w + k, n - k, names, parts - 1))))
+            return true;
+        out->len = mark; /* not this first word: the next */
+        if (out->data) out->data[mark] = '\0';
+    }
+    return false;
+}
+
+static bool say_two_words(const es_lang *lang, strbuf *out, const char *w, size_t n, es_names names)
+{
+    return n >= 6 && n < 64 && es_lang_word_lists(lang) && !es_listed_word(lang, w, n) &&
+           say_run_words(lang, out, w, n, names, 3);
+}
+
 /* A run of letters inside an address: a known acronym, a known web word, a pronounceable word,
  * else spelled as a code, with the letters espeak-ng names left bare (asdf -> a s de f); but not
  * code (a host's piece of up to four letters, an acronym): with their names (www.sri.gob.ec:
@@ -68,6 +114,7 @@ static bool say_segment(const es_lang *lang, strbuf *out, const char *s, size_t 
     char marked[72];
     if (es_restored_accent(lang, w, marked, sizeof marked)) /* policia -> policía */
         return es_say_word(lang, out, marked, names != 0);
+    if (say_two_words(lang, out, w, n, names)) return true;
     if (es_pronounceable(lang, w)) return es_say_word(lang, out, w, names != 0);
     /* a foreign word with letters Spanish cannot read: wingo.com as Wingo is said, not spelled
        (puntoticket is read as written, below) */
