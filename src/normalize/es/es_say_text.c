@@ -64,18 +64,16 @@ static bool domain_word(const es_lang *lang, const char *w, size_t n, char *out,
     return true;
 }
 
-/* agenciatributaria -> agencia tributaria, elpais -> el país, gobiernodecanarias -> gobierno de
- * canarias: a label that is not a word itself but two or three Spanish words run together (the
- * last of four letters or more, so never migracion|es), said as those words. */
+/* Says a label as up to parts Spanish words (say_joined_words), the shortest first word first (casa
+ * rosada, not casar osada); the last of four letters or more, so never migracion|es. */
 static bool say_run_words(const es_lang *lang, strbuf *out, const char *w, size_t n, es_names names,
                           int parts)
 {
     char first[72], last[72];
     if (parts == 1)
-        return domain_word(lang, w, n, last, sizeof last) && n >= 4 &&
+        return n >= 4 && domain_word(lang, w, n, last, sizeof last) &&
                es_say_word(lang, out, last, names != 0);
-    for (size_t k = 2; k + 4 <= n;
-         k++) { /* the shortest first word: casa rosada, not casar osada */
+    for (size_t k = 2; k + 4 <= n; k++) {
         if (!domain_word(lang, w, k, first, sizeof first)) continue;
         size_t mark = out->len;
         if (es_say_word(lang, out, first, names != 0) &&
@@ -88,7 +86,10 @@ static bool say_run_words(const es_lang *lang, strbuf *out, const char *w, size_
     return false;
 }
 
-static bool say_two_words(const es_lang *lang, strbuf *out, const char *w, size_t n, es_names names)
+/* agenciatributaria -> agencia tributaria, elpais -> el país, gobiernodecanarias -> gobierno de
+ * canarias: a label that is no listed word but two or three run together. */
+static bool say_joined_words(const es_lang *lang, strbuf *out, const char *w, size_t n,
+                             es_names names)
 {
     return n >= 6 && n < 64 && es_lang_word_lists(lang) && !es_listed_word(lang, w, n) &&
            say_run_words(lang, out, w, n, names, 3);
@@ -114,7 +115,7 @@ static bool say_segment(const es_lang *lang, strbuf *out, const char *s, size_t 
     char marked[72];
     if (es_restored_accent(lang, w, marked, sizeof marked)) /* policia -> policía */
         return es_say_word(lang, out, marked, names != 0);
-    if (say_two_words(lang, out, w, n, names)) return true;
+    if (say_joined_words(lang, out, w, n, names)) return true;
     if (es_pronounceable(lang, w)) return es_say_word(lang, out, w, names != 0);
     /* a foreign word with letters Spanish cannot read: wingo.com as Wingo is said, not spelled
        (puntoticket is read as written, below) */
