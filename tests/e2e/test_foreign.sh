@@ -57,11 +57,11 @@ check "an Italian esdrújula from the Italian voice (Jacopo -> Yácopo)" \
     grep -q "Yácopo" "$WORK/spread.out"
 
 # a Spanish noun at the head of a name never takes the name's language (spanish-common-words.tsv)
-printf '%s\n' "Estudió en la Universidad Howard." "La muestra llega al Museo Guggenheim." \
+printf '%s\n' "Estudió en la Universidad Howard." "La muestra llega al Museo Whitworth." \
     "Ganó el Premio Grammy." >"$WORK/heads.txt"
 "$LOCUTOR" --text "$WORK/heads.txt" >"$WORK/heads.out"
-check "Spanish nouns before foreign names stay Spanish (Universidad Jáuard, Museo Gúguenjaim, Premio Grámi)" \
-    grep -q "Universidad Jáuard.*Museo Gúguenjaim.*Premio Grámi" <(tr '\n' ' ' <"$WORK/heads.out")
+check "Spanish nouns before foreign names stay Spanish (Universidad Jáuard, Museo Uítuorz, Premio Grámi)" \
+    grep -q "Universidad Jáuard.*Museo Uítuorz.*Premio Grámi" <(tr '\n' ' ' <"$WORK/heads.out")
 
 # one Spanish voice: the SSML sent to espeak-ng never switches language
 "$LOCUTOR" --ssml "$WORK/names.txt" >"$WORK/names.ssml"
