@@ -1804,6 +1804,16 @@ static bool final_acute(const char *w)
     return !strpbrk(acute + 2, "aeiou") && !strchr("aeiouns", last) && (unsigned char)last < 0x80;
 }
 
+/* Does word w (as written, n bytes) carry an á í ó ú where Spanish puts it (Guðrún, Martín), but
+ * no French é (Quimperlé) nor an acute Spanish would not write (Vaclík)? */
+static bool spanish_accent(const char *w, size_t n)
+{
+    char low[72];
+    if (n >= sizeof low) return false;
+    es_lower(w, n, low, sizeof low);
+    return spanish_acute(low, strlen(low)) && !strstr(low, "\xc3\xa9") && !final_acute(low);
+}
+
 /* A capitalized word of a name whose language its own letters do not show (the token's
  * payload), that is not Spanish (spanish-words.tsv holds every word of wspanish: Premio Nobel,
  * Estadio Wembley), listed or a function word: it may take its name's language. */
@@ -1814,12 +1824,7 @@ static bool open_to_context(const es_lang *lang, const sem_token *t)
     if (t->cls != SEM_WORD || (t->flags & (SEM_SAID | SEM_CAPITAL)) || n < 3 || n > 64 ||
         !(w[0] >= 'A' && w[0] <= 'Z'))
         return false;
-    char low[72];
-    if (n < sizeof low) { /* an á í ó ú where Spanish puts it: Guðrún; but French é (Quimperlé) */
-        es_lower(w, n, low, sizeof low);
-        if (spanish_acute(low, strlen(low)) && !strstr(low, "\xc3\xa9") && !final_acute(low))
-            return false;
-    }
+    if (spanish_accent(w, n)) return false;
     return !spanish_as_written(lang, w, n) && !es_lexicon_get(lang, w, n) &&
            !es_is_function_word(lang, w, n);
 }
@@ -1948,19 +1953,14 @@ static bool spanish_letters(const es_lang *lang, const char *w)
     return false;
 }
 
-/* Does a name carry a Spanish acute where Spanish puts it, but an é (Martín Chambi, José
- * Quispe; not Hervé Challamel)? Its other words are then Spanish too, whatever its sentence's
- * country. */
+/* Does a word of a name carry a Spanish accent (Martín Chambi, José Quispe; not Hervé
+ * Challamel)? Its other words are then Spanish too, whatever its sentence's country. */
 static bool spanish_accented(const sem_list *sems, size_t from, size_t to)
 {
-    char low[72];
-    for (size_t k = from; k < to; k++) {
-        const char *w = sems->items[k].payload;
-        size_t n = strlen(w);
-        if (sems->items[k].cls != SEM_WORD || n >= sizeof low || strstr(w, "\xc3\xa9")) continue;
-        es_lower(w, n, low, sizeof low);
-        if (spanish_acute(low, strlen(low)) && !final_acute(low)) return true;
-    }
+    for (size_t k = from; k < to; k++)
+        if (sems->items[k].cls == SEM_WORD &&
+            spanish_accent(sems->items[k].payload, strlen(sems->items[k].payload)))
+            return true;
     return false;
 }
 
