@@ -872,9 +872,11 @@ static void expand(const char *value, const char *s, const vowel_groups *g, size
             bool glide_before = prev_ph && prev_ph[0] == 'j'; /* Kew: k j u: has its own */
             if (yod_spelling && !glide_before && p > s && strchr("tdnkpbfmvgh", p[-1]))
                 out->text[o++] = 'i';
-        } else if (*v == 'U') { /* Barlow, Road: ou; Probert, Athlone (an o alone): o */
+        } else if (*v == 'U') { /* Barlow, Road: ou; Probert, Athlone (an o alone), -borough: o */
             bool spelled_o = k < g->count && g->len[k] == 1;
+            bool final_ough = k < g->count && !strcmp(s + g->start[k], "ough");
             bool vowel_next = next_ph && strchr("aeiouAEIOUV@03", next_ph[0]);
+            if (final_ough) continue;
             if (!next_ph || vowel_next || (next_ph[0] != 'l' && !spelled_o)) out->text[o++] = 'u';
         } else {
             out->text[o++] = *v;
@@ -891,6 +893,13 @@ static const char *next_letter(const char *raw, size_t i)
 {
     const char *p = raw + i + 1;
     return *p == STRESS ? p + 1 : p;
+}
+
+/* Is nucleus k an o before a final -rough (Peterborough -> Píterboro, not Píterbaro)? */
+static bool o_before_final_rough(const char *s, const vowel_groups *g, size_t k)
+{
+    return k < g->count && g->len[k] == 1 && s[g->start[k]] == 'o' &&
+           !strcmp(s + g->start[k] + 1, "rough");
 }
 
 /* Spanish spelling of the placeholders K G W J between their neighbours. */
@@ -1470,6 +1479,7 @@ static bool respell(const es_lang *lang, const char *code, const char *word, con
         const char *prev = i > skip ? tok[i - 1] + strspn(tok[i - 1], "',") : NULL;
         const char *value = e->spoken;
         if (i == skip + 1 && glide_after_onset(prev, t)) value = "W";
+        if (!strcmp(t, "V") && o_before_final_rough(spell, &spans, nucleus)) value = "o";
         expand(value, spell, &spans, counts ? nucleus : spans.count, prev, next, name, pc);
         pc->vowel = false;
         for (const char *v = pc->text; *v; v++)
