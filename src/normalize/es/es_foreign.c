@@ -828,11 +828,13 @@ typedef struct {
     size_t count;
 } pieces;
 
-/* The spelled vowel of a group for a schwa: the first letter, or the last after i/e/u (-tion). */
+/* The spelled vowel of a group for a schwa: the first letter, or the last after i/e/u (-tion);
+ * the a of a final -mouth, as writers spell it (Bournemouth -> Bórnmaz). */
 static char group_vowel(const char *s, const vowel_groups *g, size_t k)
 {
     if (k >= g->count || g->len[k] == 0) return 'e';
     const char *p = s + g->start[k];
+    if (!strcmp(p, "outh") && p - s >= 1 && p[-1] == 'm') return 'a';
     char c = g->len[k] > 1 && strchr("ieu", p[0]) ? p[g->len[k] - 1] : p[0];
     if (c == 'y') return 'i';
     if (c == 'w') return p[0];
@@ -1180,6 +1182,30 @@ static void german_st(char *sp, const char *spell)
     }
 }
 
+/* A German d before a consonant, devoiced in speech, is said as spelled, as Spanish readers say it:
+ * Sandhausen -> Sándjausen, Feldkirch -> Féldquirj (not Sántjausen, Féltquirj). */
+static void german_inner_d(char *sp, const char *spell)
+{
+    /* not words (letters): a consonant after d, and the Spanish letters that may say it */
+    static const char *const said_as[][2] = {{"h", "j"}, {"k", "qck"}, {"b", "b"}, {"g", "g"},
+                                             {"f", "f"}, {"m", "m"},   {"l", "l"}, {"w", "bvu"}};
+    char *from = sp;
+    for (const char *d = strchr(spell, 'd'); d && d[1] && *from; d = strchr(d + 1, 'd')) {
+        const char *next = NULL;
+        for (size_t k = 0; k < sizeof said_as / sizeof said_as[0] && !next; k++)
+            if (d[1] == said_as[k][0][0]) next = said_as[k][1];
+        if (!next || d == spell) continue;
+        for (char *t = strchr(from, 't'); t; t = strchr(t + 1, 't')) {
+            const char *after = t[1] == STRESS ? t + 2 : t + 1;
+            if (*after && strchr(next, *after)) {
+                *t = 'd';
+                from = t + 1;
+                break;
+            }
+        }
+    }
+}
+
 /* The Spanish letters for one phoneme of language code: at the end of the word its own row when
  * there is one (en:dZ$ Judge -> Yach), at the start too (en:^oU), and without a modifier espeak-ng
  * adds (I; -> I). NULL when the phoneme has no Spanish counterpart: it is left out. */
@@ -1518,6 +1544,7 @@ static bool respell(const es_lang *lang, const char *code, const char *word, con
     if (!strcmp(code, "fr")) gn_as_enye(sp, spell);
     if (!strcmp(code, "pl")) polish_wski(sp, spell);
     if (!strcmp(code, "de")) german_st(sp, spell);
+    if (!strcmp(code, "de")) german_inner_d(sp, spell);
     /* a final o spelled alone is o, as writers spell it: Chicago, Orlando */
     size_t said_len = strlen(sp);
     if (m > 2 && spell[m - 1] == 'o' && is_consonant_letter(spell[m - 2]) && said_len > 2 &&
