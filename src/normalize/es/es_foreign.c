@@ -1543,8 +1543,10 @@ static bool respell(const es_lang *lang, const char *code, const char *word, con
     devoiced(sp, spell);
     if (!strcmp(code, "fr")) gn_as_enye(sp, spell);
     if (!strcmp(code, "pl")) polish_wski(sp, spell);
-    if (!strcmp(code, "de")) german_st(sp, spell);
-    if (!strcmp(code, "de")) german_inner_d(sp, spell);
+    if (!strcmp(code, "de")) {
+        german_st(sp, spell);
+        german_inner_d(sp, spell);
+    }
     /* a final o spelled alone is o, as writers spell it: Chicago, Orlando */
     size_t said_len = strlen(sp);
     if (m > 2 && spell[m - 1] == 'o' && is_consonant_letter(spell[m - 2]) && said_len > 2 &&
