@@ -1799,7 +1799,7 @@ bool es_foreign_say(const es_lang *lang, const char *word, size_t n, bool starts
     key[0] = '^';
     memcpy(key + mark, word, n);
     key[mark + n] = '\0';
-    const table_entry *seen = table_get(f->cache, key);
+    const table_entry *seen = table_getn(f->cache, key, mark + n);
     if (seen) return seen->spoken[0] ? sb_word(out, seen->spoken) : false;
     char w[72];
     memcpy(w, word, n);
@@ -1922,6 +1922,12 @@ static const char *sentence_language(const es_lang *lang, const sem_list *sems, 
     return code && !two ? known_code(code) : NULL;
 }
 
+/* Settles word as read with Spanish rules (the cache's empty reading); why goes to --verbose. */
+static void read_as_written(es_foreign *f, const char *word, const char *why)
+{
+    table_put(f->cache, word, "", "");
+    if (f->verbose) fprintf(f->verbose, "locutor: '%s' read as written (%s)\n", word, why);
+}
 /* In a sentence about a Spanish-speaking country and no other, a word of a name after its
  * people (la dominicana Marileidy Paulino) or with a Spanish word (Luis Ajcip) whose letters
  * only hint at another language (-dy; no w) is a local name, read as written; not Kevin
@@ -1953,11 +1959,30 @@ static void keep_local_names(es_foreign *f, const es_lang *lang, const sem_list 
             table_getn(lang->english_words, t->payload, n) ||
             (lang->foreign_names && table_getn(lang->foreign_names, t->payload, n)))
             continue;
-        table_put(f->cache, t->payload, "", "");
-        if (f->verbose)
-            fprintf(f->verbose, "locutor: '%s' read as written (its sentence's country)\n",
-                    t->payload);
+        read_as_written(f, t->payload, "its sentence's country");
     }
+}
+
+/* In a name whose language is Italian, a given name Spanish uses (given-names.tsv) is read as
+ * written (Luciano Spalletti, not Luchano); one Italian does not use (Facundo, Sebastián) is a
+ * Latin American's, and so is the Italian surname after it, read as written (Facundo Campazzo,
+ * Javier Mascherano). Returns true in that case: the whole name is settled. */
+static bool hispanic_given_name(es_foreign *f, const es_lang *lang, const sem_list *sems,
+                                size_t from, size_t to)
+{
+    size_t k = from; /* past El, La: the name's first words may be a sentence's */
+    while (k < to &&
+           es_is_function_word(lang, sems->items[k].payload, strlen(sems->items[k].payload)))
+        k++;
+    const table_entry *given = k < to && sems->items[k].cls == SEM_WORD && lang->given_names
+                                   ? table_get(lang->given_names, sems->items[k].payload)
+                                   : NULL;
+    if (!given) return false;
+    bool spanish_only = !strstr(given->spoken, "it");
+    for (size_t last = spanish_only ? to : k + 1; k < last; k++)
+        if (sems->items[k].cls == SEM_WORD && !(sems->items[k].flags & SEM_SAID))
+            read_as_written(f, sems->items[k].payload, "a Hispanic given name");
+    return spanish_only;
 }
 
 /* May a word open to context take its sentence's country's language? Not a country word itself
@@ -2063,6 +2088,16 @@ static void say_french_place(es_foreign *f, const es_lang *lang, const sem_list 
     }
 }
 
+/* Is token k a word alone in brackets (la Promotora del Comercio Exterior (Procomer)): the
+ * acronym of the name before it, said as a word of that name's language? */
+static bool bracketed(const sem_list *sems, size_t k)
+{
+    const sem_token *it = sems->items;
+    return k > 0 && k + 1 < sems->count && it[k - 1].cls == SEM_PUNCT &&
+           !strcmp(it[k - 1].payload, "(") && it[k + 1].cls == SEM_PUNCT &&
+           !strcmp(it[k + 1].payload, ")");
+}
+
 void es_foreign_names(const es_lang *lang, const sem_list *sems)
 {
     es_foreign *f = lang->foreign;
@@ -2106,8 +2141,17 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
         if (end - i < 2) { /* a name of one word: the sentence's country, if its letters agree */
             const sem_token *t = &sems->items[i];
             int score = 0;
+            /* la Agencia de Promoción de Exportaciones (Promexport): a Spanish name's acronym */
+            if (bracketed(sems, i) && t->cls == SEM_WORD && !(t->flags & SEM_SAID) && i >= 2 &&
+                name_word(&sems->items[i - 2]) &&
+                spanish_as_written(lang, sems->items[i - 2].payload,
+                                   strlen(sems->items[i - 2].payload))) {
+                read_as_written(f, t->payload, "a Spanish name's acronym");
+                i = end;
+                continue;
+            }
             /* not before the people: the francés Girard's Stellantis, named first, is not French */
-            if (country && i >= cue_at && open_to_context(lang, t) &&
+            if (country && i >= cue_at && open_to_context(lang, t) && !bracketed(sems, i) &&
                 !table_get(f->cache, t->payload) &&
                 (!guess_language(lang, t->payload, strlen(t->payload), &score) || score < 2) &&
                 fits_country(lang, t->payload, country))
@@ -2157,6 +2201,10 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
         bool by_country =
             !code && agree && country && i >= cue_at && !spanish_accented(sems, i, end);
         if (by_country) code = country; /* el empresario portugués João Ribeiro */
+        if (code && !strcmp(code, "it") && hispanic_given_name(f, lang, sems, i, end)) {
+            i = end;
+            continue;
+        }
         for (size_t k = i; code && agree && open && k < end && k - i < 32; k++) {
             const sem_token *t = &sems->items[k];
             if (codes[k - i] || !open_to_context(lang, t) || table_get(f->cache, t->payload) ||

@@ -74,6 +74,7 @@ static const table_file files[] = {
     {"currencies", offsetof(es_lang, currencies)},
     {"currency-signs", offsetof(es_lang, currency_signs)},
     {"names", offsetof(es_lang, names)},
+    {"given-names", offsetof(es_lang, given_names)},
     {"web-words", offsetof(es_lang, web_words)},
     {"symbols", offsetof(es_lang, symbols)},
     {"regions", offsetof(es_lang, regions)},
@@ -622,11 +623,32 @@ static bool listed_spanish(const es_lang *lang, const char *w, size_t n)
     return table_getn(lang->spanish_words, w, n) || wordfile_has(lang->spanish_common, w, n);
 }
 
+/* Is the n bytes at w (a plural's stem: relacion, frances) listed with an acute on its last
+ * vowel, before its final n or s (relación, francés)? Such plurals drop the singular's accent. */
+static bool listed_with_final_acute(const es_lang *lang, const char *w, size_t n)
+{
+    char try[72];
+    /* not words (letters): a plain vowel and its acute's UTF-8 second byte */
+    static const char plain[] = "aeiou", acute[] = "\xa1\xa9\xad\xb3\xba";
+    const char *v = n >= 3 && n + 2 < sizeof try && (w[n - 1] == 'n' || w[n - 1] == 's')
+                        ? strchr(plain, w[n - 2])
+                        : NULL;
+    if (!v || !w[n - 2]) return false;
+    memcpy(try, w, n - 2);
+    try[n - 2] = (char)0xC3;
+    try[n - 1] = acute[v - plain];
+    try[n] = w[n - 1];
+    try[n + 1] = '\0';
+    return listed_spanish(lang, try, n + 1);
+}
+
 bool es_listed_word(const es_lang *lang, const char *w, size_t n)
 {
     if (listed_spanish(lang, w, n)) return true;
     if (n > 3 && w[n - 1] == 's' && listed_spanish(lang, w, n - 1)) return true; /* transportes */
-    return n > 4 && w[n - 1] == 's' && w[n - 2] == 'e' && listed_spanish(lang, w, n - 2);
+    /* paredes; relaciones, franceses (relación, francés) */
+    return n > 4 && w[n - 1] == 's' && w[n - 2] == 'e' &&
+           (listed_spanish(lang, w, n - 2) || listed_with_final_acute(lang, w, n - 2));
 }
 
 bool es_restored_accent(const es_lang *lang, const char *w, char *out, size_t size)

@@ -137,6 +137,7 @@ typedef struct es_lang {
     table *currencies;    /* currencies.tsv: EUR -> euro|euros g=m cent=céntimo|céntimos */
     table *currency_signs; /* currency-signs.tsv: € -> EUR, US$ -> USD */
     table *names;          /* names.tsv: Isabel -> Isabel g=f (first names before a numeral) */
+    table *given_names;    /* given-names.tsv: Facundo -> es, Luciano -> es it */
     table *web_words;      /* web-words.tsv: www -> uve doble uve doble uve doble; es -> es tld */
     table *symbols;        /* symbols.tsv: @ -> arroba, / -> barra (read inside addresses) */
     table *regions;        /* regions.tsv: es-MX -> México decimal=point dollar=PESO first=1 */

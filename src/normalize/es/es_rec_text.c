@@ -158,22 +158,21 @@ static bool minute_before(const cctx *c, size_t k)
 }
 
 /* Looks key up as written, with its first letter's case flipped, and in capitals. */
-static const table_entry *abbr_lookup(const table *t, char *key)
+static const table_entry *abbr_lookup(const table *t, char *key, size_t n)
 {
-    const table_entry *e = table_get(t, key);
+    const table_entry *e = table_getn(t, key, n);
     if (e) return e;
     char k2[64];
-    size_t n = strlen(key);
     if (n >= sizeof k2) return NULL;
     memcpy(k2, key, n + 1);
     if (k2[0] >= 'a' && k2[0] <= 'z')
         k2[0] = (char)(k2[0] - 32);
     else if (k2[0] >= 'A' && k2[0] <= 'Z')
         k2[0] = (char)(k2[0] + 32);
-    if ((e = table_get(t, k2))) return e;
+    if ((e = table_getn(t, k2, n))) return e;
     for (size_t k = 0; k < n; k++)
         if (k2[k] >= 'a' && k2[k] <= 'z') k2[k] = (char)(k2[k] - 32);
-    return table_get(t, k2);
+    return table_getn(t, k2, n);
 }
 
 /* A title is a woman's: "la" before it or a woman's first name after it (la Lic., Dr. Ana). */
@@ -244,7 +243,7 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
         size_t k = ends[count], n2 = lens[count];
         if (dotted && k < dotted) break; /* O.N.U. read whole, not as "O." */
         key[n2] = '\0';
-        const table_entry *e = abbr_lookup(c->lang->abbreviations, key);
+        const table_entry *e = abbr_lookup(c->lang->abbreviations, key, n2);
         if (!e) continue;
         char last = key[n2 - 1];
         if (cc_touch(c, k) && (cc_is(c, k + 1, TOK_WORD) || cc_is(c, k + 1, TOK_NUMBER)) &&

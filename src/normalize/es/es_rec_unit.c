@@ -32,7 +32,7 @@ static size_t longest_key(const cctx *c, const table *t, size_t i, bool upper, c
                 look[b] = (buf[b] >= 'a' && buf[b] <= 'z') ? (char)(buf[b] - 32) : buf[b];
         } else
             memcpy(look, buf, len + 1);
-        if (table_get(t, look) && len < keysize) {
+        if (table_getn(t, look, len) && len < keysize) {
             best = k;
             memcpy(key, look, len + 1);
         }
