@@ -1928,6 +1928,7 @@ static void read_as_written(es_foreign *f, const char *word, const char *why)
     table_put(f->cache, word, "", "");
     if (f->verbose) fprintf(f->verbose, "locutor: '%s' read as written (%s)\n", word, why);
 }
+
 /* In a sentence about a Spanish-speaking country and no other, a word of a name after its
  * people (la dominicana Marileidy Paulino) or with a Spanish word (Luis Ajcip) whose letters
  * only hint at another language (-dy; no w) is a local name, read as written; not Kevin
