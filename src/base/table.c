@@ -14,8 +14,15 @@ struct table {
     table_entry *slots; /* owned; written == NULL marks an empty slot */
     uint32_t *tags;     /* owned; each slot's tag (0: empty): probes stay in this small array */
     size_t cap, count, max_key;
+    uint64_t *present; /* owned; a bit per quick hash of every key (NULL on big tables) */
+    size_t present_mask;
     arena strings; /* every entry's strings, and loaded files whole */
 };
+
+/* The widest presence filter (bits): 16 KB keeps it in the cache beside the text. */
+#define TABLE_PRESENT_MAX_BITS (1u << 17)
+
+static int rebuild_present(table *t);
 
 /* FNV-1a from the table's own basis (FNV's with a digit short): table_foreach visits slots in
  * hash order and es_foreign's cue scoring depends on that order on ties, so the standard basis
@@ -33,7 +40,7 @@ table *table_new(void)
     t->cap = 64;
     t->slots = calloc(t->cap, sizeof *t->slots);
     t->tags = calloc(t->cap, sizeof *t->tags);
-    if (!t->slots || !t->tags) {
+    if (!t->slots || !t->tags || !rebuild_present(t)) {
         free(t->slots);
         free(t->tags);
         free(t);
@@ -48,7 +55,52 @@ void table_free(table *t)
     arena_free(&t->strings);
     free(t->slots);
     free(t->tags);
+    free(t->present);
     free(t);
+}
+
+/* A cheap hash of a key's first and last bytes and length, for the presence filter: most look-ups
+ * are of words a table does not hold, and this turns them away before FNV and a cache miss. */
+static uint32_t quick_hash(const char *s, size_t n)
+{
+    uint64_t a = 0, b = 0;
+    if (n >= 8) {
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
+    } else if (n >= 4) {
+        uint32_t x, y;
+        memcpy(&x, s, 4);
+        memcpy(&y, s + n - 4, 4);
+        a = x;
+        b = y;
+    } else if (n > 0) {
+        a = (unsigned char)s[0] | (unsigned)(unsigned char)s[n / 2] << 8 |
+            (unsigned)(unsigned char)s[n - 1] << 16;
+    }
+    uint64_t h = (a * 0x9E3779B97F4A7C15ull) ^ (b * 0xC2B2AE3D27D4EB4Full) ^ (n * 0x165667B1ull);
+    return (uint32_t)(h >> 32);
+}
+
+static void mark_present(table *t, const char *key, size_t n)
+{
+    if (!t->present) return;
+    size_t bit = quick_hash(key, n) & t->present_mask;
+    t->present[bit / 64] |= 1ull << (bit % 64);
+}
+
+/* Rebuilds the presence filter for the table's capacity: 8 bits a slot, none when too wide. */
+static int rebuild_present(table *t)
+{
+    free(t->present);
+    t->present = NULL;
+    size_t bits = t->cap * 8;
+    if (bits > TABLE_PRESENT_MAX_BITS) return 1; /* the word lists: most look-ups find them */
+    t->present = calloc(bits / 64, sizeof *t->present);
+    if (!t->present) return 0;
+    t->present_mask = bits - 1;
+    for (size_t i = 0; i < t->cap; i++)
+        if (t->tags[i]) mark_present(t, t->slots[i].written, t->slots[i].len);
+    return 1;
 }
 
 /* A slot's tag for hash h: never 0, which marks an empty slot. */
@@ -91,7 +143,7 @@ static int resize(table *t, size_t cap)
     t->slots = slots;
     t->tags = tags;
     t->cap = cap;
-    return 1;
+    return rebuild_present(t);
 }
 
 /* Makes room for more entries at most half full, with one rehash at most. */
@@ -114,6 +166,7 @@ static loc_status put_held(table *t, const char *written, size_t n, const char *
     if (!t->tags[i]) t->count++; /* a replaced entry's strings stay in the arena */
     t->slots[i] = (table_entry){written, spoken, features, (uint32_t)n, (uint32_t)h};
     t->tags[i] = tag_of(h);
+    mark_present(t, written, n);
     if (n > t->max_key) t->max_key = n;
     return LOC_OK;
 }
@@ -218,6 +271,10 @@ loc_status table_load(table *t, const char *path, strbuf *err)
 const table_entry *table_getn(const table *t, const char *written, size_t n)
 {
     if (!t || n == 0 || n > t->max_key) return NULL; /* longer than any key: no hashing */
+    if (t->present) {
+        size_t bit = quick_hash(written, n) & t->present_mask;
+        if (!(t->present[bit / 64] >> (bit % 64) & 1)) return NULL;
+    }
     size_t i = find_slot(t->slots, t->tags, t->cap, written, n, hash(written, n));
     return t->tags[i] ? &t->slots[i] : NULL;
 }
