@@ -533,6 +533,13 @@ static size_t lexicon_said(const cctx *c, size_t i, size_t last, sem_token *out)
 {
     size_t start = c->toks[i].start, end = c->toks[last].start + c->toks[last].len;
     const table_entry *e = es_lexicon_get(c->lang, c->text + start, end - start);
+    char spaced[128]; /* hat-trick as the lexicon's "hat trick" */
+    if (!e && end - start < sizeof spaced && memchr(c->text + start, '-', end - start)) {
+        memcpy(spaced, c->text + start, end - start);
+        for (size_t k = 0; k < end - start; k++)
+            if (spaced[k] == '-') spaced[k] = ' ';
+        e = es_lexicon_get(c->lang, spaced, end - start);
+    }
     if (!e) return 0;
     char local[64];
     const char *said = es_lexicon_spoken(e, c->region && c->region->american, local, sizeof local);

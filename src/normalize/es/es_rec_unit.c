@@ -122,6 +122,20 @@ static const char *scale_at(const cctx *c, size_t i, size_t *last)
 static const table_entry *unit_at(const cctx *c, size_t i, size_t *last);
 static bool dollar_rate(const cctx *c);
 
+/* Is an amount whose sign is written first (₡505,40, Q7.75) a price in units and cents, even as
+ * an exchange rate? Newsreaders say "quinientos cinco colones con cuarenta céntimos por dólar";
+ * only the currencies marked rate=decimal (Bs. 36,52) and amounts written before their
+ * currency (36,52 Bs, 18.42 unidades) are quoted in decimals. */
+static bool rate_in_cents(const cctx *c, size_t i, const char *code)
+{
+    if (cc_is(c, i, TOK_NUMBER)) return false;
+    const table_entry *e = table_get(c->lang->currencies, code);
+    char rate[16];
+    if (!e) return false;
+    table_feature(e->features, "rate", rate, sizeof rate);
+    return strcmp(rate, "decimal") != 0;
+}
+
 static size_t money(const cctx *c, size_t i, size_t last, const char *code, const char *amount,
                     const char *scale, sem_token *out)
 {
@@ -140,7 +154,8 @@ static size_t money(const cctx *c, size_t i, size_t last, const char *code, cons
         last += 2;
     } else if (cc_word_is(c, cc_next(c, last), "por")) {
         size_t k = cc_next(c, cc_next(c, last)); /* 36,52 Bs por dólar: an exchange rate */
-        if (cc_cue(c, k, ES_CUE_CURRENCY) && cc_ptr(c, k)[cc_len(c, k) - 1] != 's') {
+        if (cc_cue(c, k, ES_CUE_CURRENCY) && cc_ptr(c, k)[cc_len(c, k) - 1] != 's' &&
+            !rate_in_cents(c, i, code)) {
             per = cc_text(c, k, k);
             if (!per) return 0;
             last = k;
@@ -165,7 +180,8 @@ static size_t money(const cctx *c, size_t i, size_t last, const char *code, cons
     /* el euro se cotizó en Bs. 39,71, la divisa se negocia hasta en Bs 13,50: in a block on the
        dollar's price, a price of money (not the petrol's: el galón se cotiza en Q31.50) */
     for (size_t k = cc_prev(c, i), words = 0; k != CC_NONE && words < 3; k = cc_prev(c, k), words++)
-        if (cc_cue(c, k, ES_CUE_RATE_VERB) && dollar_rate(c)) out->flags |= SEM_RATE;
+        if (cc_cue(c, k, ES_CUE_RATE_VERB) && dollar_rate(c) && !rate_in_cents(c, i, code))
+            out->flags |= SEM_RATE;
     return last - i + 1;
 }
 
