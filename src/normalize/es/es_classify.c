@@ -513,6 +513,12 @@ size_t es_rec_word(const cctx *c, size_t i, sem_token *out)
         else if (numbers && (cc_eq(c, i, "-") || cc_eq(c, i, "\u2212")) &&
                  cc_is(c, i - 1, TOK_SPACE) && cc_is(c, i + 1, TOK_SPACE))
             said = "menos"; /* 2 + 2 - 1 = 3: a minus standing apart between numbers */
+        else if ((cc_eq(c, i, "-") || cc_eq(c, i, "\u2013")) && i > 0 && cc_touch(c, i - 1) &&
+                 cc_touch(c, i) &&
+                 ((cc_eq(c, i - 1, "%") && cc_is(c, i + 1, TOK_NUMBER)) ||
+                  (cc_is(c, i - 1, TOK_NUMBER) && cc_is(c, i + 1, TOK_SYMBOL) &&
+                   cc_touch(c, i + 1) && cc_is(c, i + 2, TOK_NUMBER))))
+            said = "a"; /* 4,25 %-4,5 %, $10-$15: a range of percentages or amounts */
         else if (cc_eq(c, i, "#") && cc_is(c, nx, TOK_NUMBER) && !cc_touch(c, i))
             said = "número"; /* Carrera 7 # 32-16: a Colombian address's number */
         else if (cc_eq(c, i, "/") && i > 0 && cc_is(c, i - 1, TOK_WORD) && cc_touch(c, i) &&

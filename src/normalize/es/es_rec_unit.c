@@ -247,6 +247,20 @@ size_t es_rec_money(const cctx *c, size_t i, sem_token *out)
         return money_num(c, i, last, cur, &num, scale, out);
     }
     if (!cc_read_number(c, i, &num)) return 0;
+    cc_number to;
+    if ((cc_eq(c, num.last + 1, "-") || cc_eq(c, num.last + 1, "\u2013")) &&
+        cc_touch(c, num.last) && cc_touch(c, num.last + 1) && !num.decimal &&
+        cc_read_number(c, num.last + 2, &to) && !to.decimal) {
+        /* 10-15 €: a range of amounts, its currency said once (diez a quince euros) */
+        size_t k2 = cc_touch(c, to.last) ? to.last + 1 : cc_next(c, to.last);
+        if ((cur = currency_at(c, k2, false, &cl))) {
+            size_t n = strlen(num.canon) + strlen(to.canon) + 2;
+            char *both = cc_alloc(c, n);
+            if (!both) return 0;
+            snprintf(both, n, "%s-%s", num.canon, to.canon);
+            return money(c, i, cl, cur, both, NULL, out);
+        }
+    }
     size_t k = cc_touch(c, num.last) ? num.last + 1 : cc_next(c, num.last);
     const char *scale = NULL;
     if ((cur = currency_at(c, k, false, &cl))) {

@@ -30,7 +30,8 @@ static bool amount_with(const es_lang *lang, strbuf *out, const char *digits, co
 }
 
 /* MONEY "EUR 15" -> quince euros; "EUR 3.20" -> tres euros con veinte céntimos;
- * "USD 3 millones" -> tres millones de dólares; "GBP 0.01" -> un penique */
+ * "USD 3 millones" -> tres millones de dólares; "GBP 0.01" -> un penique; "EUR 10-15" -> diez a
+ * quince euros */
 static bool say_money(const es_lang *lang, const char *payload, const char *mark, strbuf *out);
 
 /* A price per unit with cents, read as a rate: "EUR 142.35" -> ciento cuarenta y dos coma
@@ -85,6 +86,12 @@ static bool say_money(const es_lang *lang, const char *payload, const char *mark
     if (scale[0]) /* tres millones de dólares, dos coma tres billones de euros */
         return say_scaled(lang, amount, scale, mark, out) &&
                (!strcmp(scale, "mil") || sb_word(out, "de")) && es_say_form(out, cur->spoken, true);
+    char *dash = strchr(amount + 1, '-');
+    if (dash) { /* "EUR 10-15": diez a quince euros */
+        *dash = '\0';
+        return es_say_number_mark(lang, out, amount, g, false, mark) && sb_word(out, "a") &&
+               amount_with(lang, out, dash + 1, cur->spoken, g);
+    }
     char *dot = strchr(amount, '.');
     char cent[64];
     table_feature(cur->features, "cent", cent, sizeof cent);
