@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "es_rec.h"
 #include "utf8.h"
@@ -704,7 +705,9 @@ size_t es_rec_verbatim(const cctx *c, size_t i, sem_token *out)
     /* Disney+, Note 13 Pro+: a plus sign written against a name is "plus" */
     if (cc_eq(c, i, "+") && i > 0 && cc_touch(c, i - 1) && cc_is(c, i - 1, TOK_WORD) &&
         !(cc_touch(c, i) && (cc_is(c, i + 1, TOK_WORD) || cc_is(c, i + 1, TOK_NUMBER)))) {
-        *out = cc_make(c, SEM_ABBREVIATION, i, i, "plus");
+        /* Movistar Plus+: the name says its plus already */
+        bool said = cc_len(c, i - 1) == 4 && strncasecmp(cc_ptr(c, i - 1), "plus", 4) == 0;
+        *out = cc_make(c, SEM_ABBREVIATION, i, i, said ? "" : "plus");
         return 1;
     }
     *out = cc_make(c, SEM_VERBATIM, i, i, cc_strndup(c, cc_ptr(c, i), c->toks[i].len));

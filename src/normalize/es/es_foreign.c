@@ -1898,7 +1898,7 @@ static const char *sentence_language(const es_lang *lang, const sem_list *sems, 
 {
     const char *code = NULL;
     bool two = false;
-    size_t k = from;
+    size_t k = from, people_at = SIZE_MAX;
     *hispanic = false;
     *cue_at = SIZE_MAX;
     for (; k < sems->count; k++) {
@@ -1916,8 +1916,12 @@ static const char *sentence_language(const es_lang *lang, const sem_list *sems, 
            only for the names after it (el directivo francés Antoine Girard) */
         if (e && (t->payload[0] >= 'A' && t->payload[0] <= 'Z')) *cue_at = from;
         if (e && *cue_at > k) *cue_at = k;
+        if (e && !(t->payload[0] >= 'A' && t->payload[0] <= 'Z') && people_at > k) people_at = k;
         if (e) code = e->spoken;
     }
+    /* beside a Spanish-speaking country's place, another country's place names nobody: only its
+       people do (Marcelo Bielsa ... en Estados Unidos, México y Canadá) */
+    if (*hispanic) *cue_at = people_at;
     *end = k + 1;
     return code && !two ? known_code(code) : NULL;
 }

@@ -111,10 +111,11 @@ static bool say_clock(const es_lang *lang, const clock_read *k, strbuf *out)
     return ok;
 }
 
-/* A clock time read as hours then minutes before "horas": 14:35 and 00:05, not 1:25 nor 14:05 */
+/* A clock time read as hours then minutes before "horas": 14:35, 00:05 and 19:05 (diecinueve cero
+ * cinco horas, as the wire's 24-hour clock is read), not 1:25 nor 6:05 (seis y cinco) */
 static bool hours_and_minutes(const clock_read *k)
 {
-    return k->h != 1 && (k->m >= 10 || (k->h == 0 && k->m));
+    return k->h != 1 && (k->m >= 10 || ((k->h == 0 || k->h >= 13) && k->m));
 }
 
 /* "@gmt-3" -> ge eme te menos tres; "@utc+1:30" -> u te ce más una treinta; "@pyt" -> hora de
@@ -204,6 +205,7 @@ bool es_say_time(const es_lang *lang, const sem_token *t, strbuf *out)
            read, 18.30 h dieciocho treinta horas too; 00:15 h -> cero quince horas */
         if (range) ok = ok && say_clock(lang, &a, out) && sb_word(out, "a");
         ok = ok && es_cardinal(&lang->num, out, last->h, ES_FEM, false) &&
+             (last->m >= 10 || last->h == 0 || sb_word(out, "cero")) && /* 19:05: cero cinco */
              es_cardinal(&lang->num, out, last->m, ES_MASC, false) &&
              unit_word(lang, "h", true, out);
     } else {
