@@ -494,6 +494,12 @@ size_t es_rec_quote(const cctx *c, size_t i, sem_token *out)
     return 1;
 }
 
+/* Is token i a word of Roman numeral capitals (XV)? */
+static bool roman_letters(const cctx *c, size_t i)
+{
+    return cc_is(c, i, TOK_WORD) && strspn(cc_ptr(c, i), "IVXLC") >= cc_len(c, i);
+}
+
 /* Pyongyang -> WORD "Pyongyang" (the lexicon is applied when it is said);
  * 3 x 4 metros -> WORD "por" */
 size_t es_rec_word(const cctx *c, size_t i, sem_token *out)
@@ -520,6 +526,10 @@ size_t es_rec_word(const cctx *c, size_t i, sem_token *out)
                   (cc_is(c, i - 1, TOK_NUMBER) && cc_is(c, i + 1, TOK_SYMBOL) &&
                    cc_touch(c, i + 1) && cc_is(c, i + 2, TOK_NUMBER))))
             said = "a"; /* 4,25 %-4,5 %, $10-$15: a range of percentages or amounts */
+        else if (cc_eq(c, i, "-") && i > 0 && cc_touch(c, i - 1) && cc_touch(c, i) &&
+                 roman_letters(c, i - 1) && roman_letters(c, i + 1) && i >= 2 &&
+                 cc_cue(c, cc_prev(c, i - 1), ES_CUE_CENTURY))
+            said = "a"; /* los siglos XV-XVI: quince a dieciséis */
         else if (cc_eq(c, i, "#") && cc_is(c, nx, TOK_NUMBER) && !cc_touch(c, i))
             said = "número"; /* Carrera 7 # 32-16: a Colombian address's number */
         else if (cc_eq(c, i, "/") && i > 0 && cc_is(c, i - 1, TOK_WORD) && cc_touch(c, i) &&

@@ -640,6 +640,22 @@ static bool century_before(const cctx *c, size_t p)
     return false;
 }
 
+/* Does a century numeral between tokens p and nx stand beside one above X (del siglo X al XII,
+ * los siglos IX y XI: read as cardinals together)? */
+static bool beside_higher_century(const cctx *c, size_t p, size_t nx)
+{
+    size_t other[2] = {cc_cue(c, p, ES_CUE_CENTURY_JOIN) ? cc_prev(c, p) : CC_NONE,
+                       cc_cue(c, nx, ES_CUE_CENTURY_JOIN) ? cc_next(c, nx) : CC_NONE};
+    for (size_t k = 0; k < 2; k++) {
+        size_t o = other[k];
+        if (o == CC_NONE || !cc_is(c, o, TOK_WORD)) continue;
+        if (all_of(cc_ptr(c, o), cc_len(c, o), "IVXLC") &&
+            roman_value(cc_ptr(c, o), cc_len(c, o)) > 10)
+            return true;
+    }
+    return false;
+}
+
 /* Felipe VI -> ROMAN "6" ordinal; Luis XIV -> "14"; siglo XXI -> "21";
  * la I Guerra Mundial -> "1" ordinal f; never Xi (Jinping), Li, or a lone English I */
 size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
@@ -680,8 +696,11 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
         if (!d) return 0;
         snprintf(d, 8, "%u", v);
         *out = cc_make(c, SEM_ROMAN, i, i, d);
-        /* siglo I: primero, as it is read (XV quince); but los siglos I y II, uno y dos */
-        if (v == 1 && cc_cue(c, p, ES_CUE_CENTURY) && !cc_cue(c, nx, ES_CUE_CENTURY_JOIN) &&
+        /* siglo I: primero, siglos V y III a. C.: quinto y tercero, as the first ten are read
+           (XV quince); written in lower case (siglo x ec), only the first */
+        bool first_ten = upper && v <= 10 && !cc_eq(c, p, "-") && !beside_higher_century(c, p, nx);
+        if ((first_ten ||
+             (v == 1 && cc_cue(c, p, ES_CUE_CENTURY) && !cc_cue(c, nx, ES_CUE_CENTURY_JOIN))) &&
             !cc_eq(c, i + 1, "-"))
             out->flags |= SEM_AS_ORDINAL;
         return 1;
@@ -717,14 +736,15 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
         bool upper_name = true;
         for (size_t k = 0; k < cc_len(c, p); k++)
             if (cc_ptr(c, p)[k] >= 'a' && cc_ptr(c, p)[k] <= 'z') upper_name = false;
-        if (upper_name) return 0; /* an acronym: "PSOE I" is not a reign */
+        /* an acronym: "PSOE I" is not a reign; "GTA VI" numbers a thing (seis) */
+        if (upper_name && n < 2) return 0;
         g = name_gender(c, p);
         /* but the name of a thing numbered: la misión Artemis III (tres) */
-        ordinal = v <= 10 && !cc_cue(c, cc_prev(c, p), ES_CUE_ROMAN_NUMBER_NOUN);
+        ordinal = v <= 10 && !upper_name && !cc_cue(c, cc_prev(c, p), ES_CUE_ROMAN_NUMBER_NOUN);
     } else if (cc_capitalized(c, p) && p + 2 == i && cc_prev(c, p) == CC_NONE &&
                !cc_cue(c, p, ES_CUE_DETERMINER)) {
-        g = name_gender(c, p); /* at the start: "Felipe VI inauguró" */
-        ordinal = v <= 10;
+        g = name_gender(c, p); /* at the start: "Felipe VI inauguró" (GTA VI: seis) */
+        ordinal = v <= 10 && !all_of(cc_ptr(c, p), cc_len(c, p), "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
     } else if (cc_is(c, nx, TOK_WORD) &&
                !es_is_function_word(c->lang, cc_ptr(c, nx), cc_len(c, nx)) &&
                (cc_cue(c, p, ES_CUE_DETERMINER) ||

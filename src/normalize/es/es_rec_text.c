@@ -424,9 +424,14 @@ static bool dateline(const cctx *c, size_t i)
         first = p, words++;
     for (size_t nx = cc_next(c, last); nx < c->n && caps_word(c, nx); nx = cc_next(c, nx))
         last = nx, words++;
-    size_t after = last + 1;
+    size_t after = last + 1, then = cc_next(c, after);
+    /* "LIMA, 3 dic", not "GTA VI, de Rockstar Games": a lower-case word after the comma */
+    bool lower_word = cc_is(c, then, TOK_WORD) && cc_ptr(c, then)[0] >= 'a' &&
+                      cc_ptr(c, then)[0] <= 'z' &&
+                      !table_getn(c->lang->months, cc_ptr(c, then), cc_len(c, then)); /* dic. */
+    bool comma = cc_eq(c, after, ",") && !lower_word;
     return cc_prev(c, first) == CC_NONE && words <= 4 &&
-           ((cc_eq(c, after, ".") && cc_eq(c, after + 1, "-")) || cc_eq(c, after, ",") ||
+           ((cc_eq(c, after, ".") && cc_eq(c, after + 1, "-")) || comma ||
             (cc_eq(c, after, " ") && cc_eq(c, after + 1, "(")));
 }
 
