@@ -101,12 +101,17 @@ static bool say_amounts(const es_lang *lang, const amount *a, size_t n, strbuf *
     return ok;
 }
 
-/* 9:45 -> nueve y cuarenta y cinco; 7:15 -> siete y cuarto; 10:30 -> diez y media */
+/* 9:45 -> nueve y cuarenta y cinco; 7:15 -> siete y cuarto; 10:30 -> diez y media; a 24-hour
+ * time past noon as the clock shows it: 13:45 -> trece cuarenta y cinco (18:07: dieciocho cero
+ * siete) */
 static bool say_clock(const es_lang *lang, const clock_read *k, strbuf *out)
 {
     bool ok = es_cardinal(&lang->num, out, k->h, ES_FEM, false);
     if (k->m == 15) return ok && sb_word(out, "y cuarto");
     if (k->m == 30) return ok && sb_word(out, "y media");
+    if (k->m && k->h >= 13 && k->h <= 23)
+        return ok && (k->m >= 10 || sb_word(out, "cero")) &&
+               es_cardinal(&lang->num, out, k->m, ES_MASC, false);
     if (k->m) return ok && sb_word(out, "y") && es_cardinal(&lang->num, out, k->m, ES_MASC, false);
     return ok;
 }
