@@ -532,6 +532,8 @@ size_t es_rec_time(const cctx *c, size_t i, sem_token *out)
         !((cc_word_is(c, nx, "a") || cc_word_is(c, nx, "y") || cc_word_is(c, nx, "hasta")) &&
           cc_is(c, cc_next(c, nx), TOK_NUMBER))) /* de 16:00 a 19:30: the range's end says it */
         style = " h";
+    if (!*style && after_las)
+        style = " la"; /* a las 13:45: a clock's time (trece cuarenta y cinco) */
     int n = snprintf(p, 96, "%s%s%u:%02u", la ? "la " : "",
                      range && !la && !range_has_de(c, cc_prev(c, first)) ? "de " : "", k.h, k.m);
     if (k.seconds) n += snprintf(p + n, 96 - (size_t)n, ":%02u", k.s);
