@@ -527,7 +527,7 @@ size_t es_rec_word(const cctx *c, size_t i, sem_token *out)
                    cc_touch(c, i + 1) && cc_is(c, i + 2, TOK_NUMBER))))
             said = "a"; /* 4,25 %-4,5 %, $10-$15: a range of percentages or amounts */
         else if (cc_eq(c, i, "-") && i > 0 && cc_touch(c, i - 1) && cc_touch(c, i) &&
-                 roman_letters(c, i - 1) && roman_letters(c, i + 1) && i >= 2 &&
+                 roman_letters(c, i - 1) && roman_letters(c, i + 1) &&
                  cc_cue(c, cc_prev(c, i - 1), ES_CUE_CENTURY))
             said = "a"; /* los siglos XV-XVI: quince a dieciséis */
         else if (cc_eq(c, i, "#") && cc_is(c, nx, TOK_NUMBER) && !cc_touch(c, i))

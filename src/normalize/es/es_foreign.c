@@ -1914,9 +1914,10 @@ static const char *sentence_language(const es_lang *lang, const sem_list *sems, 
         if (e && code && strcmp(code, e->spoken)) two = true;
         /* a place names the country for the whole sentence (Quimperlé, en Bretaña); a people
            only for the names after it (el directivo francés Antoine Girard) */
-        if (e && (t->payload[0] >= 'A' && t->payload[0] <= 'Z')) *cue_at = from;
+        bool place = name_word(t); /* capitalized: a place, not its people */
+        if (e && place) *cue_at = from;
         if (e && *cue_at > k) *cue_at = k;
-        if (e && !(t->payload[0] >= 'A' && t->payload[0] <= 'Z') && people_at > k) people_at = k;
+        if (e && !place && people_at > k) people_at = k;
         if (e) code = e->spoken;
     }
     /* beside a Spanish-speaking country's place, another country's place names nobody: only its

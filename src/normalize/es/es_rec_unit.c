@@ -141,6 +141,7 @@ static size_t money(const cctx *c, size_t i, size_t last, const char *code, cons
 {
     /* a price per unit: 120,50 €/MWh, 3 €/kg */
     const char *per = "";
+    bool cents = rate_in_cents(c, i, code);
     size_t ul;
     const table_entry *u;
     if (cc_eq(c, last + 1, "/") && cc_touch(c, last) && cc_touch(c, last + 1) &&
@@ -154,8 +155,7 @@ static size_t money(const cctx *c, size_t i, size_t last, const char *code, cons
         last += 2;
     } else if (cc_word_is(c, cc_next(c, last), "por")) {
         size_t k = cc_next(c, cc_next(c, last)); /* 36,52 Bs por dólar: an exchange rate */
-        if (cc_cue(c, k, ES_CUE_CURRENCY) && cc_ptr(c, k)[cc_len(c, k) - 1] != 's' &&
-            !rate_in_cents(c, i, code)) {
+        if (cc_cue(c, k, ES_CUE_CURRENCY) && cc_ptr(c, k)[cc_len(c, k) - 1] != 's' && !cents) {
             per = cc_text(c, k, k);
             if (!per) return 0;
             last = k;
@@ -180,8 +180,7 @@ static size_t money(const cctx *c, size_t i, size_t last, const char *code, cons
     /* el euro se cotizó en Bs. 39,71, la divisa se negocia hasta en Bs 13,50: in a block on the
        dollar's price, a price of money (not the petrol's: el galón se cotiza en Q31.50) */
     for (size_t k = cc_prev(c, i), words = 0; k != CC_NONE && words < 3; k = cc_prev(c, k), words++)
-        if (cc_cue(c, k, ES_CUE_RATE_VERB) && dollar_rate(c) && !rate_in_cents(c, i, code))
-            out->flags |= SEM_RATE;
+        if (!cents && cc_cue(c, k, ES_CUE_RATE_VERB) && dollar_rate(c)) out->flags |= SEM_RATE;
     return last - i + 1;
 }
 

@@ -101,17 +101,25 @@ static bool say_amounts(const es_lang *lang, const amount *a, size_t n, strbuf *
     return ok;
 }
 
+/* Hours then minutes as a 24-hour clock shows them: 14:35 -> catorce treinta y cinco, 19:05 ->
+ * diecinueve cero cinco, 00:05 -> cero cinco */
+static bool say_clock_digits(const es_lang *lang, const clock_read *k, strbuf *out)
+{
+    return es_cardinal(&lang->num, out, k->h, ES_FEM, false) &&
+           (k->m >= 10 || k->h == 0 || sb_word(out, "cero")) &&
+           es_cardinal(&lang->num, out, k->m, ES_MASC, false);
+}
+
 /* 9:45 -> nueve y cuarenta y cinco; 7:15 -> siete y cuarto; 10:30 -> diez y media; after "las",
  * a 24-hour time past noon as the clock shows it (clock24): a las 13:45 -> trece cuarenta y cinco
  * (18:07: dieciocho cero siete), but a bare 14.05 catorce y cinco */
 static bool say_clock(const es_lang *lang, const clock_read *k, bool clock24, strbuf *out)
 {
+    if (clock24 && k->m && k->m != 15 && k->m != 30 && k->h >= 13 && k->h <= 23)
+        return say_clock_digits(lang, k, out);
     bool ok = es_cardinal(&lang->num, out, k->h, ES_FEM, false);
     if (k->m == 15) return ok && sb_word(out, "y cuarto");
     if (k->m == 30) return ok && sb_word(out, "y media");
-    if (clock24 && k->m && k->h >= 13 && k->h <= 23)
-        return ok && (k->m >= 10 || sb_word(out, "cero")) &&
-               es_cardinal(&lang->num, out, k->m, ES_MASC, false);
     if (k->m) return ok && sb_word(out, "y") && es_cardinal(&lang->num, out, k->m, ES_MASC, false);
     return ok;
 }
@@ -209,10 +217,7 @@ bool es_say_time(const es_lang *lang, const sem_token *t, strbuf *out)
         /* 14:35 horas (or h) -> catorce treinta y cinco horas, as the wire's 24-hour clock is
            read, 18.30 h dieciocho treinta horas too; 00:15 h -> cero quince horas */
         if (range) ok = ok && say_clock(lang, &a, false, out) && sb_word(out, "a");
-        ok = ok && es_cardinal(&lang->num, out, last->h, ES_FEM, false) &&
-             (last->m >= 10 || last->h == 0 || sb_word(out, "cero")) && /* 19:05: cero cinco */
-             es_cardinal(&lang->num, out, last->m, ES_MASC, false) &&
-             unit_word(lang, "h", true, out);
+        ok = ok && say_clock_digits(lang, last, out) && unit_word(lang, "h", true, out);
     } else {
         bool clock24 = !strcmp(style, "la"); /* after "las" */
         ok = ok && say_clock(lang, &a, clock24, out);
