@@ -81,18 +81,11 @@ static uint32_t quick_hash(const char *s, size_t n)
     return (uint32_t)(h >> 32);
 }
 
-/* The presence filter's word and bit for a key (the table has a filter). */
-static uint64_t *present_word(const table *t, const char *key, size_t n, uint64_t *bit)
-{
-    size_t b = quick_hash(key, n) & t->present_mask;
-    *bit = 1ull << (b % 64);
-    return &t->present[b / 64];
-}
-
 static void mark_present(table *t, const char *key, size_t n)
 {
-    uint64_t bit;
-    if (t->present) *present_word(t, key, n, &bit) |= bit;
+    if (!t->present) return;
+    size_t bit = quick_hash(key, n) & t->present_mask;
+    t->present[bit / 64] |= 1ull << (bit % 64);
 }
 
 /* Rebuilds the presence filter for the table's capacity: 8 bits a slot, none when too wide. */
@@ -278,8 +271,10 @@ loc_status table_load(table *t, const char *path, strbuf *err)
 const table_entry *table_getn(const table *t, const char *written, size_t n)
 {
     if (!t || n == 0 || n > t->max_key) return NULL; /* longer than any key: no hashing */
-    uint64_t bit;
-    if (t->present && !(*present_word(t, written, n, &bit) & bit)) return NULL; /* not held */
+    if (t->present) {
+        size_t bit = quick_hash(written, n) & t->present_mask;
+        if (!(t->present[bit / 64] >> (bit % 64) & 1)) return NULL;
+    }
     size_t i = find_slot(t->slots, t->tags, t->cap, written, n, hash(written, n));
     return t->tags[i] ? &t->slots[i] : NULL;
 }
