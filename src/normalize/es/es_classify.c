@@ -550,12 +550,13 @@ static size_t lexicon_said(const cctx *c, size_t i, size_t last, sem_token *out)
 {
     size_t start = c->toks[i].start, end = c->toks[last].start + c->toks[last].len;
     const table_entry *e = es_lexicon_get(c->lang, c->text + start, end - start);
-    char spaced[128]; /* hat-trick as the lexicon's "hat trick" */
-    if (!e && end - start < sizeof spaced && memchr(c->text + start, '-', end - start)) {
-        memcpy(spaced, c->text + start, end - start);
-        for (size_t k = 0; k < end - start; k++)
-            if (spaced[k] == '-') spaced[k] = ' ';
-        e = es_lexicon_get(c->lang, spaced, end - start);
+    char spaced[128]; /* hat-trick as the lexicon's "hat trick", St. Louis as "St Louis" */
+    if (!e && end - start < sizeof spaced &&
+        (memchr(c->text + start, '-', end - start) || memchr(c->text + start, '.', end - start))) {
+        size_t n = 0;
+        for (size_t k = start; k < end; k++)
+            if (c->text[k] != '.') spaced[n++] = c->text[k] == '-' ? ' ' : c->text[k];
+        e = es_lexicon_get(c->lang, spaced, n);
     }
     if (!e) return 0;
     char local[64];
@@ -572,6 +573,9 @@ size_t es_rec_lexicon_phrase(const cctx *c, size_t i, sem_token *out)
     if (!cc_is(c, i, TOK_WORD) || !es_lexicon_head(c->lang, cc_ptr(c, i), cc_len(c, i))) return 0;
     size_t last[4], n = 0;
     for (size_t j = i; n < 3 && j + 2 < c->n; j += 2) {
+        if (j == i && cc_eq(c, j, "St") && cc_eq(c, j + 1, ".") && j + 3 < c->n &&
+            cc_is(c, j + 2, TOK_SPACE) && cc_is(c, j + 3, TOK_WORD))
+            j++; /* St. Louis: the abbreviation's point, then the space */
         bool joined = (cc_is(c, j + 1, TOK_SPACE) && c->toks[j + 1].len == 1 &&
                        c->text[c->toks[j + 1].start] == ' ') ||
                       cc_eq(c, j + 1, "-") || cc_eq(c, j + 1, "&"); /* Pull&Bear */

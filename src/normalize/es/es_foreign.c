@@ -157,6 +157,7 @@ static bool gate(const char *w, size_t n)
         if (is_vowel_letter(g[3])) return true; /* Bisceglie */
     char last = w[n - 1], before = w[n - 2];
     if (strchr("bfgkptvx", last)) return true;
+    if (last == 'j' && before == 'e') return true; /* Andrej, Matej: no Spanish word ends so */
     if (last == 'h' && before == 'c' && n >= 3 && is_consonant_letter(w[n - 3])) return true;
     if ((last == 'd' || last == 's') && is_consonant_letter(before) && before != 'n' &&
         before != 'r' && before != 'l')
@@ -601,6 +602,9 @@ static int pinyin(const char *w, size_t n)
         if (!strcmp(final, "er") && il) return 0;
         if (!strcmp(final, "o") && (il ? !(il == 1 && strchr("bpmfw", w[i])) : i > 0)) return 0;
         if (w[i] == 'q' && final[0] == 'u') return 0; /* que, qu: Spanish (Moquegua) */
+        if (final[0] == 'i' && strchr("aeou", final[1] ? final[1] : 'x') && il &&
+            !strchr("bpmdtnljqx", w[i]))
+            return 0; /* ia, ie, iu... follow b p m d t n l j q x only (Ajuria: no "ria") */
         if ((!strcmp(final, "a") || !strcmp(final, "o") || !strcmp(final, "e")) && !il && i > 0)
             return 0;
         size_t end = i + il + fl;

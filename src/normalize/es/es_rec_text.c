@@ -274,6 +274,11 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
         /* a los 23' del ST: a match's half only after del and a minute */
         if (!strcmp(f, "half") && !(cc_word_is(c, p, "del") && minute_before(c, cc_prev(c, p))))
             continue;
+        /* 44 a. C., siglo V d. C.: an era only after a year or a century (Washington D.C.) */
+        if (!strcmp(f, "year") &&
+            !(cc_is(c, p, TOK_NUMBER) ||
+              (cc_is(c, p, TOK_WORD) && strspn(cc_ptr(c, p), "IVXLC") == cc_len(c, p))))
+            continue;
         /* s. XX: siglo only before a Roman numeral */
         if (!strcmp(f, "roman") && !(cc_is(c, nx, TOK_WORD) && cc_capitalized(c, nx) &&
                                      strspn(cc_ptr(c, nx), "IVXLC") == cc_len(c, nx)))

@@ -136,9 +136,21 @@ static bool rate_in_cents(const cctx *c, size_t i, const char *code)
     return strcmp(rate, "decimal") != 0;
 }
 
+/* The code a currency is said by in this copy: a region's own peso is its "$" (COP 24 billones in
+ * Colombia: veinticuatro billones de pesos; currencies.tsv home=), any other as written. */
+static const char *home_code(const cctx *c, const char *code)
+{
+    const table_entry *e = table_get(c->lang->currencies, code);
+    char home[16];
+    if (!e || !c->region) return code;
+    table_feature(e->features, "home", home, sizeof home);
+    return home[0] && !strcmp(home, c->region->code) ? c->region->dollar : code;
+}
+
 static size_t money(const cctx *c, size_t i, size_t last, const char *code, const char *amount,
                     const char *scale, sem_token *out)
 {
+    code = home_code(c, code);
     /* a price per unit: 120,50 €/MWh, 3 €/kg */
     const char *per = "";
     bool cents = rate_in_cents(c, i, code);

@@ -112,11 +112,10 @@ static bool say_clock_digits(const es_lang *lang, const clock_read *k, strbuf *o
 
 /* 9:45 -> nueve y cuarenta y cinco; 7:15 -> siete y cuarto; 10:30 -> diez y media; after "las",
  * a 24-hour time past noon as the clock shows it (clock24): a las 13:45 -> trece cuarenta y cinco
- * (18:07: dieciocho cero siete), but a bare 14.05 catorce y cinco */
+ * (18:07: dieciocho cero siete; 20:30 veinte treinta), but a bare 14.05 catorce y cinco */
 static bool say_clock(const es_lang *lang, const clock_read *k, bool clock24, strbuf *out)
 {
-    if (clock24 && k->m && k->m != 15 && k->m != 30 && k->h >= 13 && k->h <= 23)
-        return say_clock_digits(lang, k, out);
+    if (clock24 && k->m && k->h >= 13 && k->h <= 23) return say_clock_digits(lang, k, out);
     bool ok = es_cardinal(&lang->num, out, k->h, ES_FEM, false);
     if (k->m == 15) return ok && sb_word(out, "y cuarto");
     if (k->m == 30) return ok && sb_word(out, "y media");

@@ -95,14 +95,15 @@ static bool say_money(const es_lang *lang, const char *payload, const char *mark
     char *dot = strchr(amount, '.');
     char cent[64];
     table_feature(cur->features, "cent", cent, sizeof cent);
-    /* more than cents, or no cents to name: tres coma cinco cero uno euros, tres coma cinco u efe
-     */
-    if (dot && (strlen(dot + 1) > 2 || !cent[0]))
+    /* more than cents, one decimal after units, or no cents to name: tres coma cinco cero uno
+     * euros, ocho coma dos pesos ($8,2 por litro; but $0,1 diez centavos), tres coma cinco u efe */
+    size_t decimals = dot ? strlen(dot + 1) : 0;
+    if (dot && (decimals > 2 || (decimals == 1 && atoi(amount) != 0) || !cent[0]))
         return es_say_number_mark(lang, out, amount, g, true, mark) &&
                es_say_form(out, cur->spoken, true);
     unsigned cents = 0;
     if (dot) {
-        cents = (unsigned)atoi(dot + 1) * (strlen(dot + 1) == 1 ? 10 : 1);
+        cents = (unsigned)atoi(dot + 1) * (decimals == 1 ? 10 : 1);
         *dot = '\0';
     }
     bool units = strtoull(amount, NULL, 10) != 0 || !cents;
