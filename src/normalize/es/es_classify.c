@@ -573,9 +573,10 @@ size_t es_rec_lexicon_phrase(const cctx *c, size_t i, sem_token *out)
     if (!cc_is(c, i, TOK_WORD) || !es_lexicon_head(c->lang, cc_ptr(c, i), cc_len(c, i))) return 0;
     size_t last[4], n = 0;
     for (size_t j = i; n < 3 && j + 2 < c->n; j += 2) {
-        if (j == i && cc_eq(c, j, "St") && cc_eq(c, j + 1, ".") && j + 3 < c->n &&
-            cc_is(c, j + 2, TOK_SPACE) && cc_is(c, j + 3, TOK_WORD))
-            j++; /* St. Louis: the abbreviation's point, then the space */
+        bool pointed = cc_eq(c, j, "St") || (cc_len(c, j) == 1 && cc_capitalized(c, j));
+        if (pointed && cc_eq(c, j + 1, ".") && j + 3 < c->n && cc_is(c, j + 2, TOK_SPACE) &&
+            cc_is(c, j + 3, TOK_WORD))
+            j++; /* St. Louis, J. D. Vance: a point, then the space */
         bool joined = (cc_is(c, j + 1, TOK_SPACE) && c->toks[j + 1].len == 1 &&
                        c->text[c->toks[j + 1].start] == ' ') ||
                       cc_eq(c, j + 1, "-") || cc_eq(c, j + 1, "&"); /* Pull&Bear */

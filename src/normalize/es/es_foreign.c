@@ -158,6 +158,7 @@ static bool gate(const char *w, size_t n)
     char last = w[n - 1], before = w[n - 2];
     if (strchr("bfgkptvx", last)) return true;
     if (last == 'j' && before == 'e') return true; /* Andrej, Matej: no Spanish word ends so */
+    if (last == 'm' && n >= 4 && !strcmp(w + n - 3, "\xC3\xA9m")) return true; /* Belém */
     if (last == 'h' && before == 'c' && n >= 3 && is_consonant_letter(w[n - 3])) return true;
     if ((last == 'd' || last == 's') && is_consonant_letter(before) && before != 'n' &&
         before != 'r' && before != 'l')
@@ -864,6 +865,9 @@ static void expand(const char *value, const char *s, const vowel_groups *g, size
                 if (is_vowel_letter(last) && (o == 0 || out->text[o - 1] != last))
                     out->text[o++] = last;
             }
+        } else if (*v == 'E') { /* French in: a (Martin -> Martán), but e for ain, ein (Romén) */
+            const char *p = k < g->count && g->len[k] > 0 ? s + g->start[k] : NULL;
+            out->text[o++] = p && (p[0] == 'a' || p[0] == 'e') && p[1] == 'i' ? 'e' : 'a';
         } else if (*v == 'O') { /* the vowel of -ur -ir -er, said e, but o as spelled (work) */
             out->text[o++] = group_vowel(s, g, k) == 'o' ? 'o' : 'e';
         } else if (*v == 'N') { /* in a name, ng where no vowel, k or g follows: Kettering */
@@ -1271,7 +1275,7 @@ static void fold_letters(const char *w, char *out, size_t size)
 static bool value_is_nucleus(const char *v)
 {
     for (; *v; v++)
-        if (is_vowel_letter(*v) || *v == '*' || *v == 'O') return true;
+        if (is_vowel_letter(*v) || *v == '*' || *v == 'O' || *v == 'E') return true;
     return false;
 }
 

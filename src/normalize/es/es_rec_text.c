@@ -259,6 +259,9 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
         if (!strcmp(f, "name") && n2 <= 2) {
             /* D. Juan: a one-letter title only before a name, and never an initial inside one */
             if (!cc_capitalized(c, nx) || cc_capitalized(c, p)) continue;
+            if (cc_eq(c, p, ".") && p > 0 && cc_touch(c, p - 1) && cc_len(c, p - 1) == 1 &&
+                cc_capitalized(c, p - 1))
+                continue; /* J. D. Salinger: the second of two initials */
         }
         /* exp. 45, exp. N.° 45: before a number or a number sign */
         if (!strcmp(f, "number") && !cc_is(c, nx, TOK_NUMBER) &&
