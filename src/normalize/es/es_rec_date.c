@@ -75,7 +75,14 @@ static size_t numeric_date(const cctx *c, size_t i, sem_token *out)
         a = day;
     }
     if (a > 31 || b > 12 || (yl != 4 && yl != 2) || cc_len(c, i) > 2) return 0;
-    *out = cc_make(c, SEM_DATE, i, last, iso(c, cc_ptr(c, last), yl, b, a));
+    char full[8]; /* 3-11-25: dos mil veinticinco; 12/03/99: mil novecientos noventa y nueve */
+    const char *year = cc_ptr(c, last);
+    if (yl == 2) {
+        snprintf(full, sizeof full, "%s%.2s", year[0] < '5' ? "20" : "19", year);
+        year = full;
+        yl = 4;
+    }
+    *out = cc_make(c, SEM_DATE, i, last, iso(c, year, yl, b, a));
     return last - i + 1;
 }
 
