@@ -81,6 +81,16 @@ bool cc_capitalized(const cctx *c, size_t i)
     return cc_is(c, i, TOK_WORD) && utf8_starts_upper(cc_ptr(c, i), cc_len(c, i));
 }
 
+bool cc_roman(const cctx *c, size_t i)
+{
+    return cc_is(c, i, TOK_WORD) && strspn(cc_ptr(c, i), "IVXLC") >= cc_len(c, i);
+}
+
+bool cc_initial(const cctx *c, size_t p)
+{
+    return p != CC_NONE && cc_capitalized(c, p) && c->toks[p].len == 1 && cc_eq(c, p + 1, ".");
+}
+
 bool cc_small(const cctx *c, size_t i, unsigned max_digits, unsigned lo, unsigned hi, unsigned *v)
 {
     if (!cc_is(c, i, TOK_NUMBER) || c->toks[i].len > max_digits) return false;
@@ -494,12 +504,6 @@ size_t es_rec_quote(const cctx *c, size_t i, sem_token *out)
     return 1;
 }
 
-/* Is token i a word of Roman numeral capitals (XV)? */
-static bool roman_letters(const cctx *c, size_t i)
-{
-    return cc_is(c, i, TOK_WORD) && strspn(cc_ptr(c, i), "IVXLC") >= cc_len(c, i);
-}
-
 /* Pyongyang -> WORD "Pyongyang" (the lexicon is applied when it is said);
  * 3 x 4 metros -> WORD "por" */
 size_t es_rec_word(const cctx *c, size_t i, sem_token *out)
@@ -527,7 +531,7 @@ size_t es_rec_word(const cctx *c, size_t i, sem_token *out)
                    cc_touch(c, i + 1) && cc_is(c, i + 2, TOK_NUMBER))))
             said = "a"; /* 4,25 %-4,5 %, $10-$15: a range of percentages or amounts */
         else if (cc_eq(c, i, "-") && i > 0 && cc_touch(c, i - 1) && cc_touch(c, i) &&
-                 roman_letters(c, i - 1) && roman_letters(c, i + 1) &&
+                 cc_roman(c, i - 1) && cc_roman(c, i + 1) &&
                  cc_cue(c, cc_prev(c, i - 1), ES_CUE_CENTURY))
             said = "a"; /* los siglos XV-XVI: quince a dieciséis */
         else if (cc_eq(c, i, "#") && cc_is(c, nx, TOK_NUMBER) && !cc_touch(c, i))
@@ -573,9 +577,8 @@ size_t es_rec_lexicon_phrase(const cctx *c, size_t i, sem_token *out)
     if (!cc_is(c, i, TOK_WORD) || !es_lexicon_head(c->lang, cc_ptr(c, i), cc_len(c, i))) return 0;
     size_t last[4], n = 0;
     for (size_t j = i; n < 3 && j + 2 < c->n; j += 2) {
-        bool pointed = cc_eq(c, j, "St") || (cc_len(c, j) == 1 && cc_capitalized(c, j));
-        if (pointed && cc_eq(c, j + 1, ".") && j + 3 < c->n && cc_is(c, j + 2, TOK_SPACE) &&
-            cc_is(c, j + 3, TOK_WORD))
+        bool pointed = cc_initial(c, j) || (cc_eq(c, j, "St") && cc_eq(c, j + 1, "."));
+        if (pointed && j + 3 < c->n && cc_is(c, j + 2, TOK_SPACE) && cc_is(c, j + 3, TOK_WORD))
             j++; /* St. Louis, J. D. Vance: a point, then the space */
         bool joined = (cc_is(c, j + 1, TOK_SPACE) && c->toks[j + 1].len == 1 &&
                        c->text[c->toks[j + 1].start] == ' ') ||
@@ -599,19 +602,13 @@ size_t es_rec_numbered_name(const cctx *c, size_t i, sem_token *out)
     return lexicon_said(c, i, i + 1, out);
 }
 
-/* Is token p a one-letter capital with its point at p + 1: the J. of "J. K. Rowling"? */
-static bool initial_at(const cctx *c, size_t p)
-{
-    return p != CC_NONE && cc_capitalized(c, p) && c->toks[p].len == 1 && cc_eq(c, p + 1, ".");
-}
-
 /* A one-letter capital with a point inside a name: "J. K. Rowling", "George W. Bush",
  * "J. A. Bayona" (not the group's letter before a sentence: "el Grupo A. El equipo") */
 static bool initial_point(const cctx *c, size_t i)
 {
     size_t p = i - 1, nx = cc_next(c, i);
-    if (i == 0 || !initial_at(c, p)) return false;
-    if (initial_at(c, nx)) return true;
+    if (i == 0 || !cc_initial(c, p)) return false;
+    if (cc_initial(c, nx)) return true;
     if (!cc_capitalized(c, nx) || es_is_function_word(c->lang, cc_ptr(c, nx), cc_len(c, nx)))
         return false;
     size_t before = cc_prev(c, p);
@@ -620,14 +617,14 @@ static bool initial_point(const cctx *c, size_t i)
     size_t w = before - 1; /* J. A. Bayona; el Sr. A. López (a title the table says is a name's) */
     const table_entry *title =
         cc_touch(c, w) ? table_getn(c->lang->abbreviations, cc_ptr(c, w), cc_len(c, w) + 1) : NULL;
-    return initial_at(c, w) || (title && strstr(title->features, "use=name"));
+    return cc_initial(c, w) || (title && strstr(title->features, "use=name"));
 }
 
 /* An initial inside a name -> LETTERS, its point unsaid and no sentence end: J. K. Rowling ->
  * jota ka Róulin */
 size_t es_rec_initial(const cctx *c, size_t i, sem_token *out)
 {
-    if (!initial_at(c, i) || !cc_touch(c, i) || !initial_point(c, i + 1)) return 0;
+    if (!cc_initial(c, i) || !cc_touch(c, i) || !initial_point(c, i + 1)) return 0;
     *out = cc_make(c, SEM_LETTERS, i, i + 1, cc_strndup(c, cc_ptr(c, i), 1));
     return 2;
 }

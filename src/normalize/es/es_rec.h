@@ -45,6 +45,10 @@ size_t cc_next(const cctx *c, size_t i);
 size_t cc_prev(const cctx *c, size_t i);
 /* Token i is a word starting with a capital letter. */
 bool cc_capitalized(const cctx *c, size_t i);
+/* Token i is a word of Roman numeral capitals (XV). */
+bool cc_roman(const cctx *c, size_t i);
+/* Token p is a one-letter capital with its point at p + 1: the J. of "J. K. Rowling". */
+bool cc_initial(const cctx *c, size_t p);
 /* Token i is a NUMBER with 1..max digits and a value in [lo, hi]; stores it in *v. */
 bool cc_small(const cctx *c, size_t i, unsigned max_digits, unsigned lo, unsigned hi, unsigned *v);
 /* Out of memory in a recognizer, the one convention: recognizers allocate only through

@@ -259,8 +259,7 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
         if (!strcmp(f, "name") && n2 <= 2) {
             /* D. Juan: a one-letter title only before a name, and never an initial inside one */
             if (!cc_capitalized(c, nx) || cc_capitalized(c, p)) continue;
-            if (cc_eq(c, p, ".") && p > 0 && cc_touch(c, p - 1) && cc_len(c, p - 1) == 1 &&
-                cc_capitalized(c, p - 1))
+            if (cc_eq(c, p, ".") && p > 0 && cc_touch(c, p - 1) && cc_initial(c, p - 1))
                 continue; /* J. D. Salinger: the second of two initials */
         }
         /* exp. 45, exp. N.° 45: before a number or a number sign */
@@ -278,10 +277,7 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
         if (!strcmp(f, "half") && !(cc_word_is(c, p, "del") && minute_before(c, cc_prev(c, p))))
             continue;
         /* 44 a. C., siglo V d. C.: an era only after a year or a century (Washington D.C.) */
-        if (!strcmp(f, "year") &&
-            !(cc_is(c, p, TOK_NUMBER) ||
-              (cc_is(c, p, TOK_WORD) && strspn(cc_ptr(c, p), "IVXLC") == cc_len(c, p))))
-            continue;
+        if (!strcmp(f, "year") && !cc_is(c, p, TOK_NUMBER) && !cc_roman(c, p)) continue;
         /* s. XX: siglo only before a Roman numeral */
         if (!strcmp(f, "roman") && !(cc_is(c, nx, TOK_WORD) && cc_capitalized(c, nx) &&
                                      strspn(cc_ptr(c, nx), "IVXLC") == cc_len(c, nx)))
