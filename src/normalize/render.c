@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "speakable.h"
+
 const char render_ssml_header[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     "<speak version=\"1.1\" "
@@ -24,13 +26,16 @@ static bool join(strbuf *out, const char *text, bool *first)
 
 bool render_text(const chunk_list *chunks, strbuf *out)
 {
-    bool first = true;
-    for (size_t i = 0; i < chunks->count; i++) {
+    bool first = true, ok = true;
+    strbuf said = {0};
+    for (size_t i = 0; i < chunks->count && ok; i++) {
         const chunk *c = &chunks->items[i];
         if (c->kind != CHUNK_TEXT) continue;
-        if (!join(out, c->text, &first) || !sb_puts(out, c->text)) return false;
+        const char *text = speakable(c->text, false, &said);
+        ok = text && join(out, text, &first) && sb_puts(out, text);
     }
-    return true;
+    sb_free(&said);
+    return ok;
 }
 
 bool render_escape(strbuf *out, const char *s)

@@ -7,7 +7,8 @@
 #include "chunk.h"
 #include "strbuf.h"
 
-/* Appends the words of chunks, space-separated, on one line (no newline). */
+/* Appends the words of chunks, space-separated, on one line (no newline), as the synthesizer
+ * gets them: letters espeak-ng cannot say transliterated ("Trần" -> "Tran", see speakable). */
 bool render_text(const chunk_list *chunks, strbuf *out);
 
 /* Appends chunks [0, upto) as SSML elements (<s>, <break>, <prosody>, <mark>),

@@ -610,6 +610,7 @@ static bool clean(const char *line, size_t len, const size_t *src, strbuf *out, 
             i += k;
         }
         if (cp == '\t' || cp == 0xA0 || cp == 0x202F || cp == 0x2009) cp = ' ';
+        if (cp >= 0x2080 && cp <= 0x2089) cp = '0' + (cp - 0x2080); /* CO₂ -> CO2: a formula's */
         if (dropped(cp)) continue;
         if (cp == ' ' && (out->len == 0 || out->data[out->len - 1] == ' ')) continue;
         needs_nfc |= !nfc_stable(cp);

@@ -80,6 +80,17 @@ static bool misplaced_acute(const char *w, size_t n);
 
 /* ---- the gate: could these letters be foreign at all? ---- */
 
+/* Has a word a letter only Vietnamese writes (ơ ư, or a vowel with a dot below or a hook:
+ * Thị, Trần)? No voice here reads Vietnamese: it is said as written, its marks dropped. */
+static bool vietnamese(const char *w)
+{
+    for (const unsigned char *p = (const unsigned char *)w; *p; p++)
+        if ((p[0] == 0xE1 && ((p[1] == 0xBA && p[2] >= 0xA0) || (p[1] == 0xBB && p[2] <= 0xB9))) ||
+            (p[0] == 0xC6 && (p[1] == 0xA0 || p[1] == 0xA1 || p[1] == 0xAF || p[1] == 0xB0)))
+            return true;
+    return false;
+}
+
 /* True when a lower-case word has a letter, pair or ending Spanish words lack (w, k, y, a
  * doubled consonant, h after a consonant, ou, a foreign accent, a final t or cluster). Every
  * cue in foreign-cues.tsv needs one of these, so plain Spanish words cost one pass. */
@@ -649,7 +660,7 @@ static const char *guess_by_letters(const es_lang *lang, const char *word, size_
     if (n == 0 || n >= sizeof low) return NULL;
     es_lower(word, n, low, sizeof low);
     size_t ln = strlen(low);
-    if (!es_lang_word_lists(lang)) return NULL;
+    if (!es_lang_word_lists(lang) || vietnamese(low)) return NULL;
     bool lower_case = word[0] >= 'a' && word[0] <= 'z';
     if (lower_case && ln > 2 &&
         (!strcmp(low + ln - 2, "ee") || !strcmp(low + ln - 3, "ees") ||
@@ -1175,6 +1186,26 @@ static void polish_wski(char *sp, const char *spell)
         if (f[1] == 's' && (f[2] == 'q' || f[2] == 'c' || f[2] == 'k')) *f = 'b';
 }
 
+/* A Polish w the voice devoices after a consonant is a u before a vowel, as Spanish readers
+ * say it (Kwiatkowski -> Cuiatcobsqui, not Cfiat-); a soft ń before a consonant is n (Kamiński
+ * -> Caminsqui, not Camínisqui). */
+static void polish_w_and_n(char *sp, const char *spell)
+{
+    if (!strchr(spell, 'f'))
+        for (char *f = strchr(sp, 'f'); f; f = strchr(f + 1, 'f'))
+            if (f > sp && is_consonant_letter(f[-1]) && is_vowel_letter(f[1])) *f = 'u';
+    for (char *n = strstr(sp, "ni"); n; n = strstr(n + 1, "ni")) {
+        char pair[3] = {'n', n[2], '\0'};
+        if (is_consonant_letter(n[2]) && strstr(spell, pair))
+            memmove(n + 1, n + 2, strlen(n + 2) + 1);
+    }
+    /* a softness said twice is said once: ni + i (Dominik), ni + y before a vowel (Wiśniewski) */
+    for (char *i = strstr(sp, "ii"); i; i = strstr(i, "ii"))
+        memmove(i + 1, i + 2, strlen(i + 2) + 1);
+    for (char *i = strstr(sp, "iy"); i; i = strstr(i + 1, "iy"))
+        if (is_vowel_letter(i[2]) || i[2] == STRESS) memmove(i + 1, i + 2, strlen(i + 2) + 1);
+}
+
 /* A German st or sp inside a word said as Spanish readers say it, with s (Holstein -> Jolstain,
  * Kufstein -> Cufstain; a first St keeps its sh, Sturm -> Shturm, as does sch: Schmidt -> Shmit).
  */
@@ -1550,7 +1581,10 @@ static bool respell(const es_lang *lang, const char *code, const char *word, con
     simplify(sp);
     devoiced(sp, spell);
     if (!strcmp(code, "fr")) gn_as_enye(sp, spell);
-    if (!strcmp(code, "pl")) polish_wski(sp, spell);
+    if (!strcmp(code, "pl")) {
+        polish_wski(sp, spell);
+        polish_w_and_n(sp, spell);
+    }
     if (!strcmp(code, "de")) {
         german_st(sp, spell);
         german_inner_d(sp, spell);
