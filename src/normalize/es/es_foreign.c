@@ -189,6 +189,7 @@ static bool gate(const char *w, size_t n)
         if (is_vowel_letter(z[2])) return true; /* Graziella, Cinzia */
     if (n >= 4 && !strcmp(w + n - 4, "oise")) return true;
     if (n >= 7 && !strcmp(w + n - 5, "stone")) return true; /* Livingstone, Goldstone */
+    if (n >= 6 && !strcmp(w + n - 3, "ton")) return true;   /* Brambleton; Spanish writes -tón */
     return misplaced_acute(w, n);
 }
 
@@ -1326,6 +1327,8 @@ static int fit_cost(const char *value, const char *s, const vowel_groups *g, siz
     char v = 0;
     for (const char *p = value; *p && !v; p++)
         if (is_vowel_letter(*p) || *p == '*' || *p == 'O') v = *p;
+    if (strchr(value, 'R') && s[g->start[gi] + g->len[gi]] == 'r')
+        return 0; /* an r-coloured vowel is the group before an r (Claire: the ai, not the e) */
     if (v == '*' || v == 'O') return 1;
     if (silent_e_shape(s, g, gi) && v != 'e') return 3; /* Theodore: the o, not the final e */
     bool ai = !strncmp(value, "ai", 2); /* English i and y say ai (Brian: i ai, a schwa) */
@@ -1443,10 +1446,36 @@ static void prothetic_e(strbuf *out, size_t start)
 
 /* The start of an approximation from start as Spanish says it: sh before a consonant, an e
  * before s and a consonant. */
-static void spanish_onset(strbuf *out, size_t start)
+bool es_nasal_onset(const char *w)
 {
+    char c = w[0], next = w[1];
+    if (!is_consonant_letter(next) && !(next >= 'B' && next <= 'Z')) return false;
+    next = (char)(next | 0x20);
+    return ((c == 'N' || c == 'n') && !strchr("yh", next)) ||
+           ((c == 'M' || c == 'm') && !strchr("bpcrsyh", next));
+}
+
+/* A j from a Dutch g Spanish cannot join to the r or l after it is g (Griet -> Grit, not Jrit;
+ * but Hrubý -> Jrubi, as writers spell it). */
+static void joined_j(strbuf *out, size_t start, const char *word)
+{
+    char *q = out->data ? out->data + start : NULL;
+    if (q && (q[0] == 'j' || q[0] == 'J') && q[1] && strchr("rl", q[1]) && (word[0] | 0x20) == 'g')
+        q[0] = q[0] == 'J' ? 'G' : 'g';
+}
+
+static void spanish_onset(strbuf *out, size_t start, const char *word)
+{
+    joined_j(out, start, word);
     sh_before_consonant(out, start);
     prothetic_e(out, start);
+    const char *p = out->data ? out->data + start : "";
+    if (!es_nasal_onset(p) || !sb_putc(out, ' ')) return;
+    char *q = out->data + start;
+    bool capital = q[0] == 'N' || q[0] == 'M';
+    memmove(q + 1, q, out->len - start - 1);
+    q[0] = capital ? 'E' : 'e';
+    q[1] = (char)(q[1] | 0x20);
 }
 
 /* Is phoneme ph a v or w after a word's first consonant prev that Spanish cannot join to a b
@@ -1605,7 +1634,7 @@ static bool respell(const es_lang *lang, const char *code, const char *word, con
         sb_puts(out, sp);
     sb_free(&spelled);
     if (capital) utf8_capitalize_at(out, start);
-    spanish_onset(out, start);
+    spanish_onset(out, start, word);
     return out->len > start;
 }
 
@@ -1745,7 +1774,7 @@ static bool rewrite_as(es_foreign *f, const es_lang *lang, const char *code, con
                      es_foreign_stress(sb_str(&spelled), sb_str(ph), out)))
         sb_puts(out, sb_str(&spelled));
     if (ok && utf8_starts_upper(w, strlen(w))) utf8_capitalize_at(out, start);
-    if (ok) spanish_onset(out, start);
+    if (ok) spanish_onset(out, start, w);
     sb_free(&spelled);
     return ok;
 }
