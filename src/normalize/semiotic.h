@@ -74,6 +74,8 @@ enum {
     SEM_SETIEMBRE = 1u << 22, /* DATE: September said "setiembre" (written so, or Peru's copy) */
     SEM_VERB_START = 1u << 23, /* WORD with SEM_CAPITAL: an article, que or the like follows
                                 * (Cree que, Lee el informe): judged as its lower-case word */
+    SEM_CLOCK_AND = 1u << 24,  /* TIME: a clock's hours and minutes joined by "y" (Argentina,
+                                * Uruguay: a las 21:30, veintiuna y treinta) */
 };
 
 /* Canonical payloads, class by class (what the unit tests assert on):

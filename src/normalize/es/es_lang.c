@@ -129,7 +129,7 @@ static void add_region(const table_entry *e, void *ctx)
 {
     es_lang *lang = ctx;
     if (lang->nregions == ES_REGIONS_MAX) return;
-    char decimal[16], first[4], letters[16], phone[16], slash[16], law[8], september[16];
+    char decimal[16], first[4], letters[16], phone[16], slash[16], law[8], september[16], clock[8];
     table_feature(e->features, "decimal", decimal, sizeof decimal);
     table_feature(e->features, "first", first, sizeof first);
     table_feature(e->features, "letters", letters, sizeof letters);
@@ -137,6 +137,7 @@ static void add_region(const table_entry *e, void *ctx)
     table_feature(e->features, "slash", slash, sizeof slash);
     table_feature(e->features, "law", law, sizeof law);
     table_feature(e->features, "september", september, sizeof september);
+    table_feature(e->features, "clock", clock, sizeof clock);
     es_region r = {.code = e->written,
                    .name = e->spoken,
                    .first = first[0] == '1',
@@ -145,7 +146,8 @@ static void add_region(const table_entry *e, void *ctx)
                    .diagonal = !strcmp(slash, "diagonal"),
                    .phone_pairs = !strcmp(phone, "pairs"),
                    .law_of = !strcmp(law, "of"),
-                   .setiembre = !strcmp(september, "setiembre")};
+                   .setiembre = !strcmp(september, "setiembre"),
+                   .clock_and = !strcmp(clock, "and")};
     r.own = !strcmp(decimal, "point") ? ES_STYLE_POINT : ES_STYLE_COMMA;
     r.dollar = strstr(e->features, "dollar=");
     r.dollar = r.dollar ? r.dollar + 7 : "USD"; /* ends at a space: see own_dollar_codes() */

@@ -583,6 +583,7 @@ size_t es_rec_time(const cctx *c, size_t i, sem_token *out)
     if ((k.frac != CC_NONE || k.seconds) && !hword && cc_cue(c, cc_next(c, end), ES_CUE_TIME_UNIT))
         end = cc_next(c, end);
     *out = cc_make(c, SEM_TIME, first, end, p);
+    if (c->region && c->region->clock_and) out->flags |= SEM_CLOCK_AND;
     if (mer && zlast == CC_NONE) point_may_end(c, end, out);
     return end - first + 1;
 }

@@ -29,6 +29,8 @@ typedef struct es_region {
     bool law_of;        /* a law's number and year joined by a hyphen are read "de": Ley 1-2025,
                          * uno de dos mil veinticinco (Puerto Rico) */
     bool setiembre;     /* September is said "setiembre" (Peru, Uruguay: september=setiembre) */
+    bool clock_and; /* a clock's hours and minutes joined by "y": veintiuna y treinta (clock=and:
+                     * Argentina, Uruguay) */
 } es_region;
 
 /* Most regions regions.tsv may list. */
