@@ -382,6 +382,13 @@ static bool plural_article(const cctx *c, size_t w, es_gender *g)
     return false;
 }
 
+/* The gender "las cuales" or "los cuales" at w shows (300 víctimas, de las cuales 201 eran
+ * mujeres: doscientas una). */
+static bool relative_article(const cctx *c, size_t w, es_gender *g)
+{
+    return cc_word_is(c, w, "cuales") && plural_article(c, cc_prev(c, w), g);
+}
+
 /* Is the word at w a weekday's name (el lunes 21: a day of the month)? */
 static bool weekday_at(const cctx *c, size_t w)
 {
@@ -434,7 +441,10 @@ void cc_agree(const cctx *c, size_t i, sem_token *out)
         /* las 21 periodistas, unos 200 guardias: a plural article tells a noun of either
            gender (or listed with the other one) which one it is */
         es_gender told;
-        if (plural_article(c, word_before, &told)) out->gender = told;
+        if (plural_article(c, word_before, &told) || relative_article(c, word_before, &told)) {
+            out->gender = told;
+            if (es_is_verb_form(c->lang, cc_ptr(c, w), cc_len(c, w))) out->flags &= ~SEM_APOCOPE;
+        }
         return;
     }
     es_gender g;
@@ -458,6 +468,8 @@ void cc_agree(const cctx *c, size_t i, sem_token *out)
         /* 121 de ellas, murieron 21 de las víctimas: the pronoun or article tells */
         const char *w = cc_ptr(c, whom);
         out->gender = w[cc_len(c, whom) - 2] == 'a' ? ES_FEM : ES_MASC;
+    } else if (relative_article(c, word_before, &g)) {
+        out->gender = g;
     } else if (cc_word_is(c, word_before, "el") || cc_word_is(c, word_before, "del") ||
                cc_word_is(c, word_before, "al") || weekday_at(c, word_before) ||
                channel_name(c, word_before)) {

@@ -1200,6 +1200,12 @@ static void polish_w_and_n(char *sp, const char *spell)
         if (is_consonant_letter(n[2]) && strstr(spell, pair))
             memmove(n + 1, n + 2, strlen(n + 2) + 1);
     }
+    /* krz is kr, as writers spell it (Krzysztof -> Crishtof; the voice says k sh: Cshíshtof) */
+    char *ksh = strstr(spell, "krz") ? strstr(sp, "csh") : NULL;
+    if (ksh) {
+        ksh[1] = 'r';
+        memmove(ksh + 2, ksh + 3, strlen(ksh + 3) + 1);
+    }
     /* a softness said twice is said once: ni + i (Dominik), ni + y before a vowel (Wiśniewski) */
     for (char *i = strstr(sp, "ii"); i; i = strstr(i, "ii"))
         memmove(i + 1, i + 2, strlen(i + 2) + 1);

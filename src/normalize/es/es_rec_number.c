@@ -153,6 +153,9 @@ size_t es_rec_telephone(const cctx *c, size_t i, sem_token *out)
         phone = g.digits >= 6 && !dots;
     else if (hyph && !spaces && g.digits >= 7)
         phone = !(g.count == 2 && year_like(c, g.last[0]) && year_like(c, g.last[1]));
+    else if (spaces && g.count >= 3 && g.digits <= 12 && cc_eq(c, g.last[0], "01") &&
+             cc_eq(c, g.last[1], "8000"))
+        phone = true; /* Colombia's free lines: 01 8000 513 700 */
     else if (spaces && g.digits >= 7 && g.digits <= 11 && cc_ptr(c, g.last[0])[0] == '0' &&
              es_cue(c->lang, cc_ptr(c, g.last[0]), cc_len(c, g.last[0]), ES_CUE_PHONE_PREFIX))
         phone = true; /* a free line: 0800 1234, 0800 222 1002 */

@@ -571,11 +571,13 @@ static bool code_part(const cctx *c, size_t k, strbuf *b)
     return sb_puts(b, lower) || cc_nomem(c);
 }
 
-/* N-IV -> 4: Spain's radial roads (N-I to N-VI) are numbered in Roman numerals; else 0 */
+/* N-IV -> 4: Spain's radial roads (N-I to N-VI) are numbered in Roman numerals, and so are a
+ * few of Asturias's (AS-II, Oviedo to Gijón); else 0 */
 static unsigned radial_road(const cctx *c, size_t letter, size_t number)
 {
     static const char *const radial[] = {"I", "II", "III", "IV", "V", "VI"};
-    for (unsigned r = 0; cc_eq(c, letter, "N") && r < 6; r++)
+    bool roman_road = cc_eq(c, letter, "N") || cc_eq(c, letter, "A") || cc_eq(c, letter, "AS");
+    for (unsigned r = 0; roman_road && r < 6; r++)
         if (cc_eq(c, number, radial[r])) return r + 1;
     return 0;
 }

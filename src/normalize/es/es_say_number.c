@@ -234,6 +234,8 @@ bool es_say_telephone(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     const char *p = t->payload;
     bool ok = true, first = true, toll_free = false; /* 900 123 456: novecientos ciento... */
+    /* Colombia's 01 8000 513 700: cero uno ocho mil quinientos trece setecientos */
+    bool co_free = !strncmp(p, "01 8000 ", 8);
     while (*p && ok) {
         size_t n = strcspn(p, " .");
         if (*p == '+') {
@@ -249,7 +251,7 @@ bool es_say_telephone(const es_lang *lang, const sem_token *t, strbuf *out)
         } else {
             if (!first) ok = p[-1] == '.' ? sb_word(out, "punto") : sb_puts(out, ES_GROUP_PAUSE);
             size_t zero = p[0] == '0'; /* 0800: cero ochocientos */
-            if (first) toll_free = es_cue(lang, p, n, ES_CUE_PHONE_PREFIX);
+            if (first) toll_free = co_free || es_cue(lang, p, n, ES_CUE_PHONE_PREFIX);
             /* 1-800-375-8282: an American free line, uno ochocientos tres siete cinco... */
             bool us_free = p - t->payload == 2 && t->payload[0] == '1' && n == 3 &&
                            !strncmp(p, "800", 3); /* but 1-888: uno ocho ocho ocho */
@@ -259,7 +261,7 @@ bool es_say_telephone(const es_lang *lang, const sem_token *t, strbuf *out)
                 p += n + (p[n] != '\0');
                 continue;
             }
-            bool pairs = ((t->flags & SEM_PAIRS) || (toll_free && !first && n == 4)) &&
+            bool pairs = !co_free && ((t->flags & SEM_PAIRS) || (toll_free && !first && n == 4)) &&
                          n % 2 == 0 && !strchr(t->payload, '.'); /* 1133: once treinta y tres */
             if (toll_free && (first || (!zero && !pairs)) && n <= 4)
                 ok = ok && (!zero || sb_word(out, "cero")) &&
