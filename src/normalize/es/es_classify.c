@@ -621,9 +621,12 @@ static bool initial_point(const cctx *c, size_t i)
     size_t p = i - 1, nx = cc_next(c, i);
     if (i == 0 || !cc_initial(c, p)) return false;
     if (cc_initial(c, nx)) return true;
+    size_t before = cc_prev(c, p);
+    if (cc_eq(c, nx, "(") && before != CC_NONE && before > 0 && cc_eq(c, before, ".") &&
+        cc_initial(c, before - 1))
+        return true; /* the last of a person's initials before an age: J. M. G. (34) */
     if (!cc_capitalized(c, nx) || es_is_function_word(c->lang, cc_ptr(c, nx), cc_len(c, nx)))
         return false;
-    size_t before = cc_prev(c, p);
     if (cc_capitalized(c, before)) return true;
     if (before == CC_NONE || before == 0 || !cc_eq(c, before, ".")) return false;
     size_t w = before - 1; /* J. A. Bayona; el Sr. A. López (a title the table says is a name's) */

@@ -917,7 +917,11 @@ static bool age_after_name(const cctx *c, size_t i, size_t last, const cc_number
     if (years < 1 || years > 105 || i < 2 || !cc_eq(c, i - 1, "(") || !cc_eq(c, last + 1, ")"))
         return false;
     size_t surname = cc_prev(c, i - 1);
-    if (cc_cue(c, surname, ES_CUE_PERSON)) return true; /* detuvo a un sujeto (29) */
+    if (cc_cue(c, surname, ES_CUE_PERSON)) return true;         /* detuvo a un sujeto (29) */
+    if (cc_eq(c, surname, ".") && cc_initial(c, surname - 1)) { /* J. M. G. (34): initials */
+        size_t before = cc_prev(c, surname - 1);
+        return cc_eq(c, before, ".") && cc_initial(c, before - 1);
+    }
     return name_word(c, surname) && name_word(c, cc_prev(c, surname));
 }
 
