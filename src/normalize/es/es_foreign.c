@@ -1438,27 +1438,30 @@ static void sh_before_consonant(strbuf *out, size_t start)
 
 /* An e before an s and a consonant at the start of the approximation from start, as Spanish
  * speakers say it: spoiler -> espóiler, Stockport -> Estócport (not Shannon). */
+/* Puts an e before the approximation from start, capital if its first letter was: Smith ->
+ * Esmiz, Nkosi -> Enkosi. */
+static void e_before(strbuf *out, size_t start)
+{
+    if (!sb_putc(out, ' ')) return; /* one byte more, then the word moves up into it */
+    char *q = out->data + start;
+    bool capital = q[0] >= 'A' && q[0] <= 'Z';
+    memmove(q + 1, q, out->len - start - 1);
+    q[0] = capital ? 'E' : 'e';
+    q[1] = (char)(q[1] | 0x20);
+}
+
 static void prothetic_e(strbuf *out, size_t start)
 {
     const char *p = out->data ? out->data + start : "";
-    if ((p[0] != 's' && p[0] != 'S') || !is_consonant_letter(p[1]) || p[1] == 'h') return;
-    bool capital = p[0] == 'S';
-    if (!sb_putc(out, ' ')) return; /* one byte more, then the word moves up into it */
-    char *q = out->data + start;
-    memmove(q + 1, q, out->len - start - 1);
-    q[0] = capital ? 'E' : 'e';
-    q[1] = 's';
+    if ((p[0] == 's' || p[0] == 'S') && is_consonant_letter(p[1]) && p[1] != 'h')
+        e_before(out, start);
 }
 
-/* The start of an approximation from start as Spanish says it: sh before a consonant, an e
- * before s and a consonant. */
 bool es_nasal_onset(const char *w)
 {
-    char c = w[0], next = w[1];
-    if (!is_consonant_letter(next) && !(next >= 'B' && next <= 'Z')) return false;
-    next = (char)(next | 0x20);
-    return ((c == 'N' || c == 'n') && !strchr("yh", next)) ||
-           ((c == 'M' || c == 'm') && !strchr("bpcrsyh", next));
+    char c = (char)(w[0] | 0x20), next = (char)(w[1] | 0x20);
+    if (!is_consonant_letter(next)) return false;
+    return (c == 'n' && !strchr("yh", next)) || (c == 'm' && !strchr("bpcrsyh", next));
 }
 
 /* A j from a Dutch g Spanish cannot join to the r or l after it is g (Griet -> Grit, not Jrit;
@@ -1470,18 +1473,14 @@ static void joined_j(strbuf *out, size_t start, const char *word)
         q[0] = q[0] == 'J' ? 'G' : 'g';
 }
 
+/* The start of an approximation from start as Spanish says it: g for a Dutch g before r or l,
+ * sh before a consonant, an e before s or a nasal and a consonant. */
 static void spanish_onset(strbuf *out, size_t start, const char *word)
 {
     joined_j(out, start, word);
     sh_before_consonant(out, start);
     prothetic_e(out, start);
-    const char *p = out->data ? out->data + start : "";
-    if (!es_nasal_onset(p) || !sb_putc(out, ' ')) return;
-    char *q = out->data + start;
-    bool capital = q[0] == 'N' || q[0] == 'M';
-    memmove(q + 1, q, out->len - start - 1);
-    q[0] = capital ? 'E' : 'e';
-    q[1] = (char)(q[1] | 0x20);
+    if (out->data && es_nasal_onset(out->data + start)) e_before(out, start);
 }
 
 /* Is phoneme ph a v or w after a word's first consonant prev that Spanish cannot join to a b

@@ -644,7 +644,7 @@ static bool century_before(const cctx *c, size_t p)
     if (p != CC_NONE && cc_eq(c, p, ".") && p > 0 && cc_eq(c, p - 1, "s")) return true;
     if (cc_cue(c, p, ES_CUE_CENTURY_JOIN) || cc_eq(c, p, ",") || cc_eq(c, p, "-")) {
         size_t r = p > 0 && cc_eq(c, p, "-") ? p - 1 : cc_prev(c, p);
-        if (r == CC_NONE || !all_of(cc_ptr(c, r), cc_len(c, r), "IVXLC")) return false;
+        if (r == CC_NONE || !cc_roman(c, r)) return false;
         return century_before(c, r > 0 && cc_eq(c, r - 1, "-") ? r - 1 : cc_prev(c, r));
     }
     return false;
@@ -659,9 +659,7 @@ static bool beside_higher_century(const cctx *c, size_t p, size_t nx)
     for (size_t k = 0; k < 2; k++) {
         size_t o = other[k];
         if (o == CC_NONE || !cc_is(c, o, TOK_WORD)) continue;
-        if (all_of(cc_ptr(c, o), cc_len(c, o), "IVXLC") &&
-            roman_value(cc_ptr(c, o), cc_len(c, o)) > 10)
-            return true;
+        if (cc_roman(c, o) && roman_value(cc_ptr(c, o), cc_len(c, o)) > 10) return true;
     }
     return false;
 }

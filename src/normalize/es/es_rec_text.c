@@ -279,9 +279,7 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
         /* 44 a. C., siglo V d. C.: an era only after a year or a century (Washington D.C.) */
         if (!strcmp(f, "year") && !cc_is(c, p, TOK_NUMBER) && !cc_roman(c, p)) continue;
         /* s. XX: siglo only before a Roman numeral */
-        if (!strcmp(f, "roman") && !(cc_is(c, nx, TOK_WORD) && cc_capitalized(c, nx) &&
-                                     strspn(cc_ptr(c, nx), "IVXLC") == cc_len(c, nx)))
-            continue;
+        if (!strcmp(f, "roman") && !cc_roman(c, nx)) continue;
         *out = cc_make(c, SEM_ABBREVIATION, i, k, e->spoken);
         char fem[32];
         table_feature(e->features, "fem", fem, sizeof fem);
@@ -658,8 +656,7 @@ size_t es_rec_code(const cctx *c, size_t i, sem_token *out)
     }
     if (np < 2 || !caps_word) return 0;
     /* los siglos XV-XVI: Roman numerals, not a code */
-    if (cc_cue(c, cc_prev(c, i), ES_CUE_CENTURY) && strspn(cc_ptr(c, i), "IVXLC") == cc_len(c, i))
-        return 0;
+    if (cc_cue(c, cc_prev(c, i), ES_CUE_CENTURY) && cc_roman(c, i)) return 0;
     size_t last = parts[np - 1];
     /* Dimayor 2024-II: a year and its half in Roman numerals (es_rec_roman), not a code */
     if (np == 2 && cc_is(c, i, TOK_NUMBER) && cc_len(c, i) == 4 && cc_len(c, last) <= 2 &&

@@ -102,21 +102,22 @@ static bool say_amounts(const es_lang *lang, const amount *a, size_t n, strbuf *
 }
 
 /* Hours then minutes as a 24-hour clock shows them: 14:35 -> catorce treinta y cinco, 19:05 ->
- * diecinueve cero cinco, 00:05 -> cero cinco; joined by "y" where the region says so (and:
+ * diecinueve cero cinco, 00:05 -> cero cinco; joined by "y" where the region says so (with_y:
  * catorce y treinta y cinco, diecinueve y cinco) */
-static bool say_clock_digits(const es_lang *lang, const clock_read *k, bool and, strbuf *out)
+static bool say_clock_digits(const es_lang *lang, const clock_read *k, bool with_y, strbuf *out)
 {
     return es_cardinal(&lang->num, out, k->h, ES_FEM, false) &&
-           (and? sb_word(out, "y") : (k->m >= 10 || k->h == 0 || sb_word(out, "cero"))) &&
+           (with_y ? sb_word(out, "y") : (k->m >= 10 || k->h == 0 || sb_word(out, "cero"))) &&
            es_cardinal(&lang->num, out, k->m, ES_MASC, false);
 }
 
 /* 9:45 -> nueve y cuarenta y cinco; 7:15 -> siete y cuarto; 10:30 -> diez y media; after "las",
  * a 24-hour time past noon as the clock shows it (clock24): a las 13:45 -> trece cuarenta y cinco
  * (18:07: dieciocho cero siete; 20:30 veinte treinta), but a bare 14.05 catorce y cinco */
-static bool say_clock(const es_lang *lang, const clock_read *k, bool clock24, bool and, strbuf *out)
+static bool say_clock(const es_lang *lang, const clock_read *k, bool clock24, bool with_y,
+                      strbuf *out)
 {
-    if (clock24 && k->m && k->h >= 13 && k->h <= 23) return say_clock_digits(lang, k, and, out);
+    if (clock24 && k->m && k->h >= 13 && k->h <= 23) return say_clock_digits(lang, k, with_y, out);
     bool ok = es_cardinal(&lang->num, out, k->h, ES_FEM, false);
     if (k->m == 15) return ok && sb_word(out, "y cuarto");
     if (k->m == 30) return ok && sb_word(out, "y media");
@@ -181,7 +182,7 @@ bool es_say_time(const es_lang *lang, const sem_token *t, strbuf *out)
         range = true;
     }
     const clock_read *last = range ? &b : &a; /* the clock the words after it belong to */
-    bool and = (t->flags & SEM_CLOCK_AND) != 0;
+    bool with_y = (t->flags & SEM_CLOCK_AND) != 0;
     char style[4] = "";
     const char *zone = NULL;
     while (*p == ' ') {
@@ -217,12 +218,12 @@ bool es_say_time(const es_lang *lang, const sem_token *t, strbuf *out)
     } else if (!zone && (!strcmp(style, "ho") || !strcmp(style, "h")) && hours_and_minutes(last)) {
         /* 14:35 horas (or h) -> catorce treinta y cinco horas, as the wire's 24-hour clock is
            read, 18.30 h dieciocho treinta horas too; 00:15 h -> cero quince horas */
-        if (range) ok = ok && say_clock(lang, &a, false, and, out) && sb_word(out, "a");
-        ok = ok && say_clock_digits(lang, last, and, out) && unit_word(lang, "h", true, out);
+        if (range) ok = ok && say_clock(lang, &a, false, with_y, out) && sb_word(out, "a");
+        ok = ok && say_clock_digits(lang, last, with_y, out) && unit_word(lang, "h", true, out);
     } else {
         bool clock24 = !strcmp(style, "la"); /* after "las" */
-        ok = ok && say_clock(lang, &a, clock24, and, out);
-        if (range) ok = ok && sb_word(out, "a") && say_clock(lang, &b, clock24, and, out);
+        ok = ok && say_clock(lang, &a, clock24, with_y, out);
+        if (range) ok = ok && sb_word(out, "a") && say_clock(lang, &b, clock24, with_y, out);
         if ((!strcmp(style, "h") || !strcmp(style, "ho")) && !zone && !last->m && last->h != 1)
             ok = ok && unit_word(lang, "h", true, out); /* 20:00 h -> veinte horas */
         if (ok && (!strcmp(style, "am") || !strcmp(style, "pm") || !strcmp(style, "m")))
