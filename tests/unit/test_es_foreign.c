@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -154,6 +155,22 @@ static void phonemes_without_spanish_letters(void **state)
     sb_free(&out);
 }
 
+/* Session 36: a three-byte letter at the end of a word (fuzz_synthesis found nuclei stepping over
+ * its NUL: Memphisỹ) is one letter, read in place, never past the word. */
+static void stress_reads_whole_letters(void **state)
+{
+    (void)state;
+    char *spelled = strdup("mẽ");
+    strbuf out = {0};
+    assert_false(es_foreign_stress(spelled, "m|'e", &out)); /* one nucleus: nothing to mark */
+    free(spelled);
+    spelled = strdup("memfisỹ");
+    if (es_foreign_stress(spelled, "m|'E|m|f|i|s|i", &out))
+        assert_non_null(strstr(sb_str(&out), "ỹ"));
+    free(spelled);
+    sb_free(&out);
+}
+
 /* Issue 13: nuclei aligned with the spelled vowels, capitals kept, spelled endings. */
 static void respelling_follows_the_spelling(void **state)
 {
@@ -248,6 +265,7 @@ int main(void)
         cmocka_unit_test(phonemes_without_spanish_letters),
         cmocka_unit_test(spelling_rules),
         cmocka_unit_test(stress_from_the_voice),
+        cmocka_unit_test(stress_reads_whole_letters),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

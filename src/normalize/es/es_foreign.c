@@ -965,8 +965,10 @@ static size_t nuclei(const char *s, size_t *at, size_t max)
 {
     size_t count = 0;
     char prev = 0;
-    for (size_t i = 0; s[i];) {
-        size_t size = ((unsigned char)s[i] & 0x80) ? 2 : 1;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        size_t size = 1;
+        utf8_decode(s + i, n - i, &size); /* a letter of any length: ẽ is three bytes */
         char v = plain_vowel(s + i);
         bool accented = size == 2 && v && v != 'u';
         if (v && v == 'u' && i > 0 && (s[i - 1] == 'q' || s[i - 1] == 'g') && size == 1) {
