@@ -195,7 +195,7 @@ static void respelling_follows_the_spelling(void **state)
     respell("en", "Theodore", "T|'i:|;|@|d|,o@", "Zíodor");   /* a silent final e takes no vowel */
     respell("en", "Woolworth", "w|'U|l|w|3:|T", "Úluorz");    /* a first w and its u: one u */
     respell("en", "Toowoomba", "t|u:|w|'u:|m|b|@", "Tuúmba"); /* two u's of two syllables */
-    respell("nb", "Søndergaard", "s|'W|n|n|a|R|g|,O|R", "Sénergor"); /* ø said e; no d after r */
+    respell("nb", "Søndergaard", "s|'W|n|n|a|R|g|,O|R", "Sónergor"); /* ø said o; no d after r */
 }
 
 static void spelling_rules(void **state)

@@ -475,11 +475,10 @@ void cc_agree(const cctx *c, size_t i, sem_token *out)
                channel_name(c, word_before)) {
         /* entre el 1 y el 15 de julio, el lunes 21, en La 1: the article tells, not urgencias */
         out->gender = ES_MASC;
+    } else if (cc_word_is(c, word_before, "las") || cc_word_is(c, word_before, "la")) {
+        out->gender = ES_FEM; /* a las 21, la 1: the article tells, not 40 partidos before it */
     } else if (elided_gender(c, i, &g)) {
         out->gender = g;
-    } else {
-        size_t p = cc_prev(c, i); /* a las 21, la 1: the article tells */
-        if (cc_word_is(c, p, "las") || cc_word_is(c, p, "la")) out->gender = ES_FEM;
     }
 }
 

@@ -1463,7 +1463,7 @@ bool es_nasal_onset(const char *w)
 {
     char c = (char)(w[0] | 0x20), next = (char)(w[1] | 0x20);
     if (!is_consonant_letter(next)) return false;
-    return (c == 'n' && !strchr("yh", next)) || (c == 'm' && !strchr("bpcrsyh", next));
+    return (c == 'n' && !strchr("yh", next)) || (c == 'm' && !strchr("bpclrsyh", next));
 }
 
 /* A j from a Dutch g Spanish cannot join to the r or l after it is g (Griet -> Grit, not Jrit;
@@ -1688,7 +1688,8 @@ bool es_foreign_rewrite(const es_lang *lang, const char *code, const char *word,
 /* Languages read through an espeak-ng voice's phonemes, and the voice; the rest (it, pt, ru) go
  * through spelling rules. English is American: its r is said where it is spelled, as Spanish
  * newsreaders do (Thornbury -> Zórnberi). Danish names go through Norwegian (nb), said much as
- * they are spelled, which is how Spanish newsreaders say them (Sørensen -> Sérensen).
+ * they are spelled, which is how Spanish newsreaders say them; ø is o, as most writers say it
+ * (Sørensen -> Sórensen, Ødegaard -> Ódegor).
  * not words (espeak-ng voices): language codes and the voice of each */
 static const char *const voices[][2] = {{"en", "en-us"}, {"fr", "fr"}, {"de", "de"}, {"pl", "pl"},
                                         {"nl", "nl"},    {"sv", "sv"}, {"nb", "nb"}, {"fi", "fi"}};

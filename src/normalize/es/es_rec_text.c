@@ -285,13 +285,19 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
         table_feature(e->features, "fem", fem, sizeof fem);
         if (fem[0] && feminine_title(c, p, nx)) /* la Lic. Ana Téllez: licenciada */
             out->payload = cc_strdup(c, fem);
+        char street[32];
+        table_feature(e->features, "street", street, sizeof street);
+        bool names_street = street[0] && (p >= c->n || !cc_capitalized(c, p)) &&
+                            (cc_capitalized(c, nx) || cc_word_is(c, nx, "de"));
+        if (names_street) /* del Jr. Ica, el Jr. de la Unión: jirón; Ken Griffey Jr.: júnior */
+            out->payload = cc_strdup(c, street);
         char pl[32];
         table_feature(e->features, "pl", pl, sizeof pl);
         if (pl[0] && (cc_word_is(c, p, "los") || cc_word_is(c, p, "unos")))
             out->payload = cc_strdup(c, pl); /* entre los km 30 y 80: kilómetros */
         /* a final abbreviation's point is also the sentence's (RAE); never after a determiner
            (la Cía. Sud Americana) */
-        if (last == '.' && !cc_cue(c, p, ES_CUE_DETERMINER) &&
+        if (last == '.' && !cc_cue(c, p, ES_CUE_DETERMINER) && !names_street &&
             (nx >= c->n || (cc_eq(c, nx, "-") && !strcmp(f, "")) ||
              (strcmp(f, "name") && strcmp(f, "roman") && strcmp(f, "join") &&
               cc_capitalized(c, nx) && !cc_cue(c, nx, ES_CUE_CODE)))) /* ... Nuevo
