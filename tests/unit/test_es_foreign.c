@@ -37,6 +37,9 @@ static void languages_from_letters(void **state)
     assert_string_equal(language("Kovács"), "hu");      /* -ács */
     assert_string_equal(language("Gyula"), "hu");       /* gy before a vowel */
     assert_string_equal(language("PureGym"), "en");     /* not the gy of gym */
+    assert_string_equal(language("Ionuț"), "ro");       /* ț (session 36) */
+    assert_string_equal(language("Tănăsescu"), "ro");   /* -escu */
+    assert_string_equal(language("Öztürk"), "tr");      /* Öz-, not German ö ü */
 }
 
 /* Issue 13: more languages and the letters that show them. */
@@ -219,6 +222,12 @@ static void spelling_rules(void **state)
     sb_clear(&out);
     assert_true(es_foreign_rewrite(&lang, "pt", "Azevedo", &out));
     assert_string_equal(sb_str(&out), "Asevedo");
+    sb_clear(&out);
+    assert_true(es_foreign_rewrite(&lang, "ro", "Pitești", &out)); /* session 36: Romanian */
+    assert_string_equal(sb_str(&out), "Piteshti");
+    sb_clear(&out);
+    assert_true(es_foreign_rewrite(&lang, "ro", "Gheorghița", &out));
+    assert_string_equal(sb_str(&out), "Gueorguitsa");
     sb_free(&out);
 }
 
@@ -245,6 +254,9 @@ static void stress_from_the_voice(void **state)
     stress("quiavari", "k|j|'a|v|a|R|I", "quiávari");        /* the glide j spelled i */
     stress("guilione", "g|i|l^|'o|n|e", "guilione");         /* i spelled, not said */
     stress("yoia", "dZ|'O|i|;|a", "yóia");                   /* o|ia, as Spanish splits it */
+    stress("mijai", "m|i|h|'aI", "mijái");                   /* the voice's diphthong aI: its a */
+    stress("gueorgue", "g|'eo|r|g|e", "gueorgue"); /* Romanian eo: the o, where Spanish puts it */
+    stress("ionuts", "j|o|n|'u|ts", "ionuts");     /* a final ts: Spanish stresses the last */
     strbuf out = {0};
     assert_false(es_foreign_stress("nicolò", "n|i|k:|o|l|'O", &out)); /* accented already */
     assert_false(es_foreign_stress("mateo", "m|a|t|E|o", &out));      /* no stress shown */

@@ -114,7 +114,7 @@ static bool gate(const char *w, size_t n)
             if (c == 0xE2 && i + 2 < n && (unsigned char)w[i + 1] == 0x80 &&
                 (unsigned char)w[i + 2] == 0x99)
                 return true;                         /* ’ */
-            if (c == 0xC4 || c == 0xC5) return true; /* ł ś ć ż ę ą ... */
+            if (c >= 0xC4 && c <= 0xC8) return true; /* ł ś ć ż ę ą ..., Romanian ș ț */
             continue;
         }
         if (i > 0 && c == (unsigned char)w[i - 1] && is_consonant_letter((char)c) && c != 'l' &&
@@ -344,7 +344,7 @@ static bool spanish(const es_lang *lang, const char *low, size_t n)
 /* Languages that have a voice or spelling rules here (the cue table's codes).
  * not words (language codes) */
 static const char *const known_codes[] = {"en", "fr", "de", "it", "pt", "pl", "cs", "hu",
-                                          "tr", "ru", "nl", "sv", "nb", "fi", "zh"};
+                                          "tr", "ru", "nl", "sv", "nb", "fi", "zh", "ro"};
 
 /* Languages whose names Spanish news keeps as written: the trigram table's native codes.
  * not words (language codes) */
@@ -1070,7 +1070,8 @@ static void place_accent(const char *s, size_t stress, strbuf *out)
  * them: its nucleus counted from the end (*from_end, 0 the last) and its place in that
  * nucleus counted from the nucleus's end (*within), since a spelling may hold a vowel the
  * speech glides (Ghiglione gil^'one, spelled Guilione). False when no vowel is stressed.
- * Jacopo j'a:kopo -> 2, 0; Mattia mat:'i;a (i a one group, as in Matia) -> 0, 1. */
+ * Jacopo j'a:kopo -> 2, 0; Mattia mat:'i;a (i a one group, as in Matia) -> 0, 1; Mihai mih'aI
+ * -> 0, 1 (Mijái). */
 static bool stressed_nucleus(const char *phonemes, size_t *from_end, size_t *within)
 {
     char ph[256];
@@ -1083,18 +1084,25 @@ static bool stressed_nucleus(const char *phonemes, size_t *from_end, size_t *wit
          t = strtok_r(NULL, "|", &save)) {
         bool stress = *t == '\'';
         t += strspn(t, "',");
-        const char *v = strchr("aeiouEOIUAYy", *t); /* A Y y: Hungarian a, ö, ü (Gyula) */
+        const char *v = strchr("aeiouEOIUAYy@", *t); /* A Y y: Hungarian a, ö, ü (Gyula); @ ă */
         if (!*t || !v || t[1] == '-') { /* a consonant (@- is an r's glide); ; and : mark */
             after_vowel = after_vowel && !t[strspn(t, ";:")];
             continue;
         }
-        char c = "aeioueoiuaeu"[v - "aeiouEOIUAYy"];
+        char c = "aeioueoiuaeua"[v - "aeiouEOIUAYy@"];
         bool strong = strchr("aeo", c),
              prev_strong = after_vowel && strchr("aeo", vowel[count - 1]);
         joined[count] = after_vowel && !(strong && prev_strong);
         if (stress) stressed = count;
         vowel[count++] = c;
         after_vowel = true;
+        const char *second = t[1] ? strchr("IUaeo", t[1]) : NULL;
+        if (second && count < 64) { /* aI: a diphthong's glide (Mihai); eo: two (Gheorghe) */
+            char c2 = "iuaeo"[second - "IUaeo"];
+            joined[count] = !(strong && strchr("aeo", c2));
+            if (stress && !joined[count]) stressed = count; /* Romanian eo, oa: the second */
+            vowel[count++] = c2;
+        }
     }
     if (stressed == (size_t)-1) return false;
     for (size_t i = 1; i + 1 < count; i++) /* a weak vowel between strong ones: Gioia o|ia */
@@ -1694,10 +1702,11 @@ bool es_foreign_rewrite(const es_lang *lang, const char *code, const char *word,
 static const char *const voices[][2] = {{"en", "en-us"}, {"fr", "fr"}, {"de", "de"}, {"pl", "pl"},
                                         {"nl", "nl"},    {"sv", "sv"}, {"nb", "nb"}, {"fi", "fi"}};
 
-/* Languages spelled by rules here whose stress espeak-ng's voice knows (Jacopo -> Yácopo). */
+/* Languages spelled by rules here whose stress espeak-ng's voice knows (Jacopo -> Yácopo,
+ * Tănăsescu -> Tanaséscu). */
 static const char *stress_voice_of(const char *code)
 {
-    return !strcmp(code, "it") ? "it" : !strcmp(code, "cs") ? "cs" : NULL;
+    return !strcmp(code, "it") || !strcmp(code, "cs") || !strcmp(code, "ro") ? code : NULL;
 }
 
 bool es_foreign_respell(const es_lang *lang, const char *code, const char *word,

@@ -438,7 +438,18 @@ static bool season(const cctx *c, size_t i, size_t last, const char *canon, sem_
     return true;
 }
 
-/* 2/3 -> FRACTION "2/3"; 3 2/100 -> "3 2/100"; ½ -> "1/2"; -1/3 -> "-1/3" */
+/* Is the word at w a plural noun a number counts (horas, entradas; not y, que, son)? */
+static bool counted_plural(const cctx *c, size_t w)
+{
+    if (!cc_is(c, w, TOK_WORD) || cc_touch(c, w - 1) || cc_capitalized(c, w)) return false;
+    const char *p = cc_ptr(c, w);
+    size_t n = cc_len(c, w);
+    return n >= 4 && p[n - 1] == 's' && !es_is_function_word(c->lang, p, n) &&
+           !es_is_verb_form(c->lang, p, n) && !table_getn(c->lang->units, p, n);
+}
+
+/* 2/3 -> FRACTION "2/3"; 3 2/100 -> "3 2/100"; ½ -> "1/2"; -1/3 -> "-1/3";
+ * 2 1/2 horas -> "2 1/2 horas" (the noun between: dos horas y media) */
 size_t es_rec_fraction(const cctx *c, size_t i, sem_token *out)
 {
     char *canon;
@@ -497,6 +508,16 @@ size_t es_rec_fraction(const cctx *c, size_t i, sem_token *out)
         *out = cc_make(c, range ? SEM_RANGE : SEM_CODE, i, last, p);
         if (range) cc_agree(c, last, out);
         return last - i + 1;
+    }
+    size_t noun = cc_next(c, last);
+    if (strchr(canon, ' ') && canon[0] != '-' && strtoull(canon, NULL, 10) >= 2 &&
+        counted_plural(c, noun)) { /* 7 1/3 entradas: siete entradas y un tercio */
+        char *p = cc_alloc(c, strlen(canon) + cc_len(c, noun) + 2);
+        if (!p) return 0;
+        sprintf(p, "%s %.*s", canon, (int)cc_len(c, noun), cc_ptr(c, noun));
+        *out = cc_make(c, SEM_FRACTION, i, noun, p);
+        cc_agree(c, last, out);
+        return noun - i + 1;
     }
     *out = cc_make(c, SEM_FRACTION, i, last, canon);
     cc_agree(c, last, out);

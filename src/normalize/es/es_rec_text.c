@@ -278,6 +278,10 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
             continue;
         /* 44 a. C., siglo V d. C.: an era only after a year or a century (Washington D.C.) */
         if (!strcmp(f, "year") && !cc_is(c, p, TOK_NUMBER) && !cc_roman(c, p)) continue;
+        /* a 15 km al SO de Pinotepa: a compass point only between al and de */
+        if (!strcmp(f, "compass") &&
+            !(cc_word_is(c, p, "al") && (cc_word_is(c, nx, "de") || cc_word_is(c, nx, "del"))))
+            continue;
         /* s. XX: siglo only before a Roman numeral */
         if (!strcmp(f, "roman") && !cc_roman(c, nx)) continue;
         *out = cc_make(c, SEM_ABBREVIATION, i, k, e->spoken);
