@@ -1223,6 +1223,27 @@ static void polish_w_and_n(char *sp, const char *spell)
         if (is_vowel_letter(i[2]) || i[2] == STRESS) memmove(i + 1, i + 2, strlen(i + 2) + 1);
 }
 
+/* A Nordic rs the voice says as one retroflex sound is r and s, as Spanish readers say it:
+ * Halvorsen -> Jálvorsen (nb: r sh), Andersson -> Ánderson (sv: the r lost). */
+static void nordic_rs(char *sp, const char *spell, bool swedish)
+{
+    if (!strstr(spell, "rs")) return;
+    char *rsh = strstr(sp, "rsh");
+    if (rsh) {
+        memmove(rsh + 2, rsh + 3, strlen(rsh + 3) + 1);
+        return;
+    }
+    if (!swedish || strstr(sp, "rs")) return;
+    for (char *p = sp + 1; *p; p++) {
+        bool after_vowel = is_vowel_letter(p[-1]) || ((unsigned char)p[-1] >= 0x80 && p - sp >= 2);
+        if (*p == 's' && after_vowel) {
+            memmove(p + 1, p, strlen(p) + 1);
+            *p = 'r';
+            return;
+        }
+    }
+}
+
 /* A German st or sp inside a word said as Spanish readers say it, with s (Holstein -> Jolstain,
  * Kufstein -> Cufstain; a first St keeps its sh, Sturm -> Shturm, as does sch: Schmidt -> Shmit).
  */
@@ -1620,7 +1641,9 @@ static bool respell(const es_lang *lang, const char *code, const char *word, con
         strchr("ln", spell[m - 2]) && spelled.len && spelled.data[spelled.len - 1] == spell[m - 2])
         sb_putc(&spelled, 'd'); /* a Nordic final d Spanish readers say: Haugland -> Jáugland,
                                    but not after r: Søndergaard -> Sénergor */
-    char nothing[1] = "";       /* simplify writes; never into a string literal */
+    if (spelled.len && sb_putc(&spelled, 'r')) /* room for nordic_rs's r */
+        spelled.data[--spelled.len] = '\0';
+    char nothing[1] = ""; /* simplify writes; never into a string literal */
     char *sp = spelled.data ? spelled.data : nothing;
     simplify(sp);
     devoiced(sp, spell);
@@ -1629,6 +1652,7 @@ static bool respell(const es_lang *lang, const char *code, const char *word, con
         polish_wski(sp, spell);
         polish_w_and_n(sp, spell);
     }
+    if (!strcmp(code, "nb") || !strcmp(code, "sv")) nordic_rs(sp, spell, !strcmp(code, "sv"));
     if (!strcmp(code, "de")) {
         german_st(sp, spell);
         german_inner_d(sp, spell);
