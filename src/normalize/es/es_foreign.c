@@ -1467,8 +1467,6 @@ static void sh_before_consonant(strbuf *out, size_t start)
         p[0] = p[0] == 'C' ? 'S' : 's';
 }
 
-/* An e before an s and a consonant at the start of the approximation from start, as Spanish
- * speakers say it: spoiler -> espóiler, Stockport -> Estócport (not Shannon). */
 /* Puts an e before the approximation from start, capital if its first letter was: Smith ->
  * Esmiz, Nkosi -> Enkosi. */
 static void e_before(strbuf *out, size_t start)
@@ -1481,6 +1479,8 @@ static void e_before(strbuf *out, size_t start)
     q[1] = (char)(q[1] | 0x20);
 }
 
+/* An e before an s and a consonant at the start of the approximation from start, as Spanish
+ * speakers say it: spoiler -> espóiler, Stockport -> Estócport (not Shannon). */
 static void prothetic_e(strbuf *out, size_t start)
 {
     const char *p = out->data ? out->data + start : "";
@@ -1641,7 +1641,7 @@ static bool respell(const es_lang *lang, const char *code, const char *word, con
         strchr("ln", spell[m - 2]) && spelled.len && spelled.data[spelled.len - 1] == spell[m - 2])
         sb_putc(&spelled, 'd'); /* a Nordic final d Spanish readers say: Haugland -> Jáugland,
                                    but not after r: Søndergaard -> Sénergor */
-    if (spelled.len && sb_putc(&spelled, 'r')) /* room for nordic_rs's r */
+    if (!strcmp(code, "sv") && spelled.len && sb_putc(&spelled, 'r')) /* room for nordic_rs's r */
         spelled.data[--spelled.len] = '\0';
     char nothing[1] = ""; /* simplify writes; never into a string literal */
     char *sp = spelled.data ? spelled.data : nothing;

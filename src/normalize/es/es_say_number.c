@@ -157,18 +157,14 @@ bool es_say_fraction(const es_lang *lang, const sem_token *t, strbuf *out)
     const char *p = t->payload;
     const char *noun = strchr(p, ' ') ? strchr(strchr(p, ' ') + 1, ' ') : NULL;
     if (noun) { /* "7 1/3 entradas": siete entradas y un tercio; 2 1/2 horas: dos horas y media */
-        unsigned long long whole = strtoull(p, NULL, 10),
-                           num = strtoull(strchr(p, ' ') + 1, NULL, 10),
-                           den = strtoull(strchr(p, '/') + 1, NULL, 10);
-        if (!(es_cardinal(&lang->num, out, whole, t->gender, false) && sb_word(out, noun + 1) &&
-              sb_word(out, "y")))
+        const char *part = strchr(p, ' ') + 1;
+        char fraction[48]; /* the part alone: "1/3" */
+        snprintf(fraction, sizeof fraction, "%.*s", (int)(noun - part), part);
+        if (!(es_cardinal(&lang->num, out, strtoull(p, NULL, 10), t->gender, false) &&
+              sb_word(out, noun + 1) && sb_word(out, "y")))
             return false;
-        if (num == 1 && den == 2) return sb_word(out, t->gender == ES_FEM ? "media" : "medio");
-        strbuf part = {0};
-        bool ok = es_partitive(&lang->num, &part, den, num != 1) &&
-                  es_cardinal(&lang->num, out, num, ES_MASC, true) && sb_word(out, sb_str(&part));
-        sb_free(&part);
-        return ok;
+        if (!strcmp(fraction, "1/2")) return sb_word(out, t->gender == ES_FEM ? "media" : "medio");
+        return es_say_fraction_of(lang, out, fraction, ES_MASC, NULL);
     }
     unsigned long long num = strtoull(p, NULL, 10);
     const char *slash = strchr(p, '/');
