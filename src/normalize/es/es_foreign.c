@@ -154,8 +154,10 @@ static bool gate(const char *w, size_t n)
     if (w[0] == 's' && w[1] == 'c' && (w[2] == 'i' || w[2] == 'e' || w[2] == 'h')) return true;
     if (w[0] == 's' && is_consonant_letter(w[1])) return true; /* streamers: never Spanish */
     if (w[0] == 'm' && w[1] == 'c') return true;               /* McAllister */
-    if (w[0] == 'c' && w[1] == 's') return true;               /* Csaba */
-    if (strstr(w, "dge") || strstr(w, "sch")) return true;     /* Pinebridge, Brioschi */
+    if ((w[0] == 'm' || w[0] == 'n') && strchr("bdgknpstwz", w[1]))
+        return true; /* an African nasal onset: Mbemba, Ndidi, Nkosi, Nsimba */
+    if (w[0] == 'c' && w[1] == 's') return true;           /* Csaba */
+    if (strstr(w, "dge") || strstr(w, "sch")) return true; /* Pinebridge, Brioschi */
     if (n >= 4 && (w[0] == 'c' || w[0] == 'y') && w[1] == 'h' && w[2] == 'i' && strchr("aou", w[3]))
         return true; /* Chioggia; Chiapas is listed */
     if (n >= 5 && !strcmp(w + n - 3, "ain") && strchr("lmrt", w[n - 4]))
@@ -343,8 +345,8 @@ static bool spanish(const es_lang *lang, const char *low, size_t n)
 
 /* Languages that have a voice or spelling rules here (the cue table's codes).
  * not words (language codes) */
-static const char *const known_codes[] = {"en", "fr", "de", "it", "pt", "pl", "cs", "hu",
-                                          "tr", "ru", "nl", "sv", "nb", "fi", "zh", "ro"};
+static const char *const known_codes[] = {"en", "fr", "de", "it", "pt", "pl", "cs", "hu", "tr",
+                                          "ru", "nl", "sv", "nb", "fi", "zh", "ro", "nic"};
 
 /* Languages whose names Spanish news keeps as written: the trigram table's native codes.
  * not words (language codes) */
@@ -1244,6 +1246,22 @@ static void nordic_rs(char *sp, const char *spell, bool swedish)
     }
 }
 
+/* A Nordic h after a vowel and before a consonant is silent, though the voice says it (Ekdahl
+ * Écdal, Grøndahl Gróndal, not Écdajl): the j it became goes. */
+static void nordic_silent_h(char *sp, const char *spell)
+{
+    bool silent = false;
+    for (const char *h = spell + 1; (h = strchr(h, 'h')) != NULL; h++)
+        if (is_vowel_letter(h[-1]) && !is_vowel_letter(h[1]) && h[1] != 'j') silent = true;
+    if (!silent) return;
+    for (char *j = sp + 1; (j = strchr(j, 'j')) != NULL; j++)
+        if ((is_vowel_letter(j[-1]) || j[-1] == STRESS) && j[1] && !is_vowel_letter(j[1]) &&
+            j[1] != STRESS) {
+            memmove(j, j + 1, strlen(j));
+            return;
+        }
+}
+
 /* A German st or sp inside a word said as Spanish readers say it, with s (Holstein -> Jolstain,
  * Kufstein -> Cufstain; a first St keeps its sh, Sturm -> Shturm, as does sch: Schmidt -> Shmit).
  */
@@ -1653,6 +1671,12 @@ static bool respell(const es_lang *lang, const char *code, const char *word, con
         polish_w_and_n(sp, spell);
     }
     if (!strcmp(code, "nb") || !strcmp(code, "sv")) nordic_rs(sp, spell, !strcmp(code, "sv"));
+    if (!strcmp(code, "nb") || !strcmp(code, "sv") || !strcmp(code, "da"))
+        nordic_silent_h(sp, spell);
+    size_t sl = strlen(sp); /* a Swedish final rg as spelled: Åberg Óberg, never Óberi */
+    if (!strcmp(code, "sv") && m > 2 && !strcmp(spell + m - 2, "rg") && sl > 2 &&
+        (!strcmp(sp + sl - 2, "ri") || !strcmp(sp + sl - 2, "rj")))
+        sp[sl - 1] = 'g';
     if (!strcmp(code, "de")) {
         german_st(sp, spell);
         german_inner_d(sp, spell);
@@ -1900,6 +1924,22 @@ static bool approximate_as(es_foreign *f, const es_lang *lang, const char *code,
     return respell(lang, code, w, sb_str(ph), name, out);
 }
 
+/* Removes ' and ’ from b: an elided article joins its word as it is said. */
+static void drop_apostrophes(strbuf *b)
+{
+    size_t to = 0;
+    for (size_t k = 0; k < b->len; k++) {
+        if (b->data[k] == '\'') continue;
+        if (!strncmp(b->data + k, "\xe2\x80\x99", 3)) {
+            k += 2;
+            continue;
+        }
+        b->data[to++] = b->data[k];
+    }
+    b->len = to;
+    if (b->data) b->data[to] = '\0';
+}
+
 bool es_foreign_say(const es_lang *lang, const char *word, size_t n, bool starts_sentence,
                     strbuf *out)
 {
@@ -1920,6 +1960,7 @@ bool es_foreign_say(const es_lang *lang, const char *word, size_t n, bool starts
     const char *code = approximate(lang, w, n, name, &ph, &said);
     bool ok = code != NULL;
     if (!ok) sb_clear(&said);
+    drop_apostrophes(&said); /* d'Ampezzo: dampetso, never "de ampetso" */
     const char *result = ok ? sb_str(&said) : "";
     table_put(f->cache, key, result, "");
     if (ok && f->verbose)
@@ -2081,6 +2122,20 @@ static void keep_local_names(es_foreign *f, const es_lang *lang, const sem_list 
     }
 }
 
+/* An Italian surname as Rioplatense speakers say it: its sch before e or i is sk, the rest as
+ * written (Schiavone Esquiavone; Bianchetti keeps its ch) into b; false when it has none. */
+static bool italian_sch(const char *w, strbuf *b)
+{
+    const char *sch = strstr(w, "sch");
+    if (!sch && !strncmp(w, "Sch", 3)) sch = w;
+    if (!sch || (sch[3] != 'i' && sch[3] != 'e')) return false;
+    if (sch == w) sb_puts(b, "E");
+    sb_append(b, w, (size_t)(sch - w));
+    sb_puts(b, "squ");
+    sb_puts(b, sch + 3);
+    return true;
+}
+
 /* In a name whose language is Italian, a given name Spanish uses (given-names.tsv) is read as
  * written (Luciano Spalletti, not Luchano); one Italian does not use (Facundo, Sebastián) is a
  * Latin American's, and so is the Italian surname after it, read as written (Facundo Campazzo,
@@ -2097,9 +2152,24 @@ static bool hispanic_given_name(es_foreign *f, const es_lang *lang, const sem_li
                                    : NULL;
     if (!given) return false;
     bool spanish_only = !strstr(given->spoken, "it");
-    for (size_t last = spanish_only ? to : k + 1; k < last; k++)
-        if (sems->items[k].cls == SEM_WORD && !(sems->items[k].flags & SEM_SAID))
-            read_as_written(f, sems->items[k].payload, "a Hispanic given name");
+    for (size_t last = spanish_only ? to : k + 1; k < last; k++) {
+        const char *w = sems->items[k].payload;
+        if (sems->items[k].cls != SEM_WORD || (sems->items[k].flags & SEM_SAID)) continue;
+        strbuf sch = {0};
+        int score = 0;
+        const char *own = NULL;
+        if (k > from && italian_sch(w, &sch) &&
+            (own = guess_language(lang, w, strlen(w), &score)) && !strcmp(own, "it")) {
+            table_put(f->cache, w, sb_str(&sch), "");
+            if (f->verbose)
+                fprintf(f->verbose,
+                        "locutor: '%s' said '%s' (an Italian surname after a Hispanic "
+                        "given name)\n",
+                        w, sb_str(&sch));
+        } else
+            read_as_written(f, w, "a Hispanic given name");
+        sb_free(&sch);
+    }
     return spanish_only;
 }
 

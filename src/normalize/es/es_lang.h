@@ -71,6 +71,8 @@ struct es_foreign;
     X(ROMAN_ORDINAL_NOUN, "roman-ordinal-noun")                                                    \
     X(ROMAN_NUMBER_NOUN, "roman-number-noun")                                                      \
     X(ROMAN_LETTER_NAME, "roman-letter-name")                                                      \
+    X(ROMAN_NUMBER_AFTER, "roman-number-after")                                                    \
+    X(BATTING, "batting")                                                                          \
     X(DOLLAR_RATE, "dollar-rate")                                                                  \
     X(UNIT_ARTICLE, "unit-article")                                                                \
     X(GAP_BEFORE, "gap-before")                                                                    \

@@ -732,8 +732,9 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
     /* fracc. III: the noun abbreviated before its point */
     bool abbreviated = cc_eq(c, p, ".") && p > 0 && cc_touch(c, p - 1) &&
                        cc_cue(c, p - 1, ES_CUE_ROMAN_NUMBER_NOUN);
-    if (abbreviated || cc_cue(c, p, ES_CUE_ROMAN_NUMBER_NOUN) || cc_word_is(c, nx, "años")) {
-        ordinal = false; /* ...and the years of a fiesta de XV años (quince) */
+    if (abbreviated || cc_cue(c, p, ES_CUE_ROMAN_NUMBER_NOUN) ||
+        cc_cue(c, nx, ES_CUE_ROMAN_NUMBER_AFTER)) {
+        ordinal = false; /* ...and a fiesta de XV años, el XV inicial of rugby (quince) */
     } else if (cc_cue(c, p, ES_CUE_ROMAN_ORDINAL_NOUN)) {
         /* la parte II, el capítulo XII, el tomo III */
         g = es_noun_gender(c->lang, cc_ptr(c, p), cc_len(c, p));

@@ -588,6 +588,15 @@ static bool set_run(const cctx *c, size_t i)
     return k != CC_NONE && k >= 2 && set_score_at(c, k - 2);
 }
 
+/* A batter's line after "de": bateó de 4-3, se fue de 5-2 (at bats and hits, said without a). */
+static bool batting_line(const cctx *c, size_t i)
+{
+    size_t de = cc_prev(c, i), verb = cc_prev(c, de);
+    if (!cc_word_is(c, de, "de")) return false;
+    if (cc_cue(c, verb, ES_CUE_BATTING)) return true;
+    return cc_word_is(c, verb, "fue") && cc_word_is(c, cc_prev(c, verb), "se");
+}
+
 /* 7-6 (7-5), 6-7 (10-8): the score at i opens a bracket right after a set score: a tiebreak */
 static bool tiebreak_at(const cctx *c, size_t i)
 {
@@ -699,6 +708,8 @@ size_t es_rec_range(const cctx *c, size_t i, sem_token *out)
     if (((score || (small && !join)) && (set_run(c, i) || cue_in_sentence(c, i, ES_CUE_SETS))) ||
         (!years && tiebreak_at(c, i)))
         join = " "; /* a tennis set, said without "a": 6-4 seis cuatro */
+    if (!years && !a.decimal && !b.decimal && va <= 9 && vb <= va && batting_line(c, i))
+        join = " "; /* bateó de 4-3: at bats and hits, cuatro tres */
     if (years && !cc_word_is(c, cc_prev(c, i), "entre") && season_word_before(c, i) &&
         (vb == va + 1 || (cc_len(c, j) == 2 && vb == (va + 1) % 100)))
         join = " "; /* one season: el curso 2025-2026, dos mil veinticinco dos mil veintiséis */
@@ -772,6 +783,8 @@ static bool phone_before(const cctx *c, size_t i)
 static bool said_as_service(const cctx *c, size_t i, size_t last)
 {
     size_t p = cc_prev(c, i), join = cc_next(c, last);
+    if (cc_cue(c, p, ES_CUE_PHONE_CONTEXT) && !cc_cue(c, p, ES_CUE_LABEL))
+        return true; /* las líneas 911 y 2210-2828; not la línea 112 del metro */
     bool named = phone_before(c, i);
     bool word = p != CC_NONE && cc_is(c, p, TOK_WORD);
     bool label =

@@ -181,7 +181,10 @@ static bool feminine_title(const cctx *c, size_t p, size_t nx)
     if (cc_cue(c, p, ES_CUE_TITLE_FEMININE)) return true;
     if (!cc_capitalized(c, nx)) return false;
     const table_entry *e = table_getn(c->lang->names, cc_ptr(c, nx), cc_len(c, nx));
-    return e && strstr(e->features, "g=f") != NULL;
+    if (e) return strstr(e->features, "g=f") != NULL;
+    /* a given name in -a (Ing. Carolina Beltrán: ingeniera), never a surname (Ing. Barrera) */
+    return c->lang->given_names && cc_ptr(c, nx)[cc_len(c, nx) - 1] == 'a' &&
+           table_getn(c->lang->given_names, cc_ptr(c, nx), cc_len(c, nx));
 }
 
 /* Sr. -> señor; EE. UU., EE.UU. -> Estados Unidos; O.N.U. -> onu; p. ej. -> por ejemplo; n.º ->

@@ -326,6 +326,16 @@ static const char *compass_letter(const cctx *c, size_t i)
     return point[0] ? cc_strdup(c, point) : NULL;
 }
 
+/* Does the block give a temperature in Fahrenheit (110 °F (43 °C))? Then °C is named too. */
+static bool fahrenheit_in_block(const cctx *c)
+{
+    for (size_t k = 0; k + 1 < c->n; k++)
+        if ((cc_eq(c, k, "°") || cc_eq(c, k, "º")) &&
+            cc_word_is(c, cc_eq(c, k + 1, " ") ? k + 2 : k + 1, "f"))
+            return true;
+    return false;
+}
+
 /* A unit at i: "km/h", "°C", "° C", "l/m²" -> its key and last token */
 static const table_entry *unit_at(const cctx *c, size_t i, size_t *last)
 {
@@ -341,6 +351,7 @@ static const table_entry *unit_at(const cctx *c, size_t i, size_t *last)
         if (scale &&
             !(cc_touch(c, s) && (cc_is(c, s + 1, TOK_WORD) || cc_is(c, s + 1, TOK_NUMBER)))) {
             *last = s;
+            if (!strcmp(scale, "°C") && fahrenheit_in_block(c)) scale = "°C~F";
             return table_get(c->lang->units, scale);
         }
         if (cc_touch(c, i) && cc_is(c, i + 1, TOK_WORD) && !compass_letter(c, i + 1)) return NULL;
