@@ -345,8 +345,9 @@ static bool spanish(const es_lang *lang, const char *low, size_t n)
 
 /* Languages that have a voice or spelling rules here (the cue table's codes).
  * not words (language codes) */
-static const char *const known_codes[] = {"en", "fr", "de", "it", "pt", "pl", "cs", "hu", "tr",
-                                          "ru", "nl", "sv", "nb", "fi", "zh", "ro", "nic"};
+static const char *const known_codes[] = {"en", "fr", "de",  "it", "pt", "pl", "cs",
+                                          "hu", "tr", "ru",  "nl", "sv", "nb", "fi",
+                                          "zh", "ro", "nic", "ko", "lt"};
 
 /* Languages whose names Spanish news keeps as written: the trigram table's native codes.
  * not words (language codes) */
@@ -1832,9 +1833,9 @@ static bool rewrite_as(es_foreign *f, const es_lang *lang, const char *code, con
     es_lower(w, strlen(w), low, sizeof low);
     bool ok = es_foreign_rewrite(lang, code, low, &spelled);
     const char *voice = stress_voice_of(code);
-    if (ok &&
-        (!strcmp(code, "hu") || !strcmp(code, "zh"))) /* Nagy -> Nádi, Changchun -> Chanchún */
-        syllable_stress(sb_str(&spelled), !strcmp(code, "zh"), out);
+    bool last = !strcmp(code, "zh") || !strcmp(code, "ko"); /* Hwarang -> Juaráng */
+    if (ok && (last || !strcmp(code, "hu"))) /* Nagy -> Nádi, Changchun -> Chanchún */
+        syllable_stress(sb_str(&spelled), last, out);
     else if (ok && !(voice && f->phonemes && f->phonemes(f->user, voice, w, ph) &&
                      es_foreign_stress(sb_str(&spelled), sb_str(ph), out)))
         sb_puts(out, sb_str(&spelled));
@@ -2286,10 +2287,60 @@ static bool bracketed(const sem_list *sems, size_t k)
            !strcmp(it[k + 1].payload, ")");
 }
 
+/* Is a lower-case word one syllable of romanized Korean (and of Taiwanese names: Ing-wen)? An
+ * initial, a vowel, a final: jae, hwan, seung, myung, yeol. */
+static bool korean_syllable(const char *w)
+{
+    /* not words (letters): romanized Korean initials, vowels and finals, longest first */
+    static const char *const initials[] = {"kk", "tt", "pp", "ss", "jj", "ch", "hw", "g", "k", "n",
+                                           "d",  "t",  "r",  "l",  "m",  "b",  "p",  "s", "j", "h"};
+    static const char *const vowels[] = {"yeo", "yae", "wae", "ae", "ya", "eo", "ye", "wa",
+                                         "oe",  "yo",  "wo",  "we", "wi", "yu", "eu", "ui",
+                                         "oo",  "ee",  "a",   "e",  "o",  "u",  "i"};
+    static const char *const finals[] = {"ng", "k", "n", "t", "l", "m", "p", ""};
+    size_t i = 0;
+    for (size_t k = 0; k < sizeof initials / sizeof *initials; k++)
+        if (!strncmp(w, initials[k], strlen(initials[k]))) {
+            i = strlen(initials[k]);
+            break;
+        }
+    for (size_t k = 0; k < sizeof vowels / sizeof *vowels; k++) {
+        size_t vl = strlen(vowels[k]);
+        if (strncmp(w + i, vowels[k], vl)) continue;
+        for (size_t m = 0; m < sizeof finals / sizeof *finals; m++)
+            if (!strcmp(w + i + vl, finals[m])) return true;
+    }
+    return false;
+}
+
+/* Korean given names, a capitalized syllable and a lower-case one joined by a hyphen (Kim Min-jae,
+ * Baek Seung-hwan): both syllables, and the surname before them unless Spanish (Son), take the
+ * Korean spelling rules, stressed on the last syllable. */
+static void korean_given_names(es_foreign *f, const es_lang *lang, const sem_list *sems)
+{
+    const sem_token *it = sems->items;
+    for (size_t k = 1; k + 1 < sems->count; k++) {
+        if (!hyphen_joined(sems, k) || !name_word(&it[k - 1]) || !(it[k + 1].payload[0] >= 'a'))
+            continue;
+        char first[16];
+        const char *w = it[k - 1].payload, *second = it[k + 1].payload;
+        if (strlen(w) >= sizeof first || strlen(second) > 5) continue;
+        es_lower(w, strlen(w), first, sizeof first);
+        if (!korean_syllable(first) || !korean_syllable(second)) continue;
+        approximate_in_context(f, lang, "ko", w, "a Korean given name");
+        approximate_in_context(f, lang, "ko", second, "a Korean given name");
+        const sem_token *surname = k >= 2 ? &it[k - 2] : NULL;
+        if (surname && name_word(surname) && strlen(surname->payload) <= 5 &&
+            !spanish_as_written(lang, surname->payload, strlen(surname->payload)))
+            approximate_in_context(f, lang, "ko", surname->payload, "a Korean surname");
+    }
+}
+
 void es_foreign_names(const es_lang *lang, const sem_list *sems)
 {
     es_foreign *f = lang->foreign;
     if (!f) return;
+    korean_given_names(f, lang, sems);
     const char *country = NULL; /* the sentence's */
     bool hispanic = false;
     size_t cue_at = SIZE_MAX; /* where the sentence's country applies from (its people named) */
