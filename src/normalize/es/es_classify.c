@@ -409,6 +409,30 @@ static bool channel_name(const cctx *c, size_t p)
            !cc_eq(c, pp, "\u00bf") && !cc_eq(c, pp, "\u00a1");
 }
 
+/* Does a noun of either gender at w (policías, periodistas, estudiantes) name women, as a
+ * participle after it shows (31 policías resultaron lesionadas)? Sets *g from the first
+ * participle in -adas, -idas (feminine) or -ados, -idos within three words. */
+static bool either_gender_told(const cctx *c, size_t w, es_gender *g)
+{
+    const char *n = cc_ptr(c, w);
+    size_t len = cc_len(c, w);
+    bool either =
+        cc_cue(c, w, ES_CUE_EITHER_GENDER) ||
+        (len > 5 && (!strncmp(n + len - 4, "ntes", 4) || !strncmp(n + len - 5, "istas", 5)));
+    if (!either) return false;
+    size_t k = w;
+    for (int words = 0; words < 3; words++) {
+        k = cc_next(c, k);
+        if (k == CC_NONE || !cc_is(c, k, TOK_WORD)) return false;
+        const char *p = cc_ptr(c, k);
+        size_t pl = cc_len(c, k);
+        if (pl < 6 || (p[pl - 4] != 'a' && p[pl - 4] != 'i') || p[pl - 3] != 'd') continue;
+        if (!strncmp(p + pl - 2, "as", 2)) return *g = ES_FEM, true;
+        if (!strncmp(p + pl - 2, "os", 2)) return *g = ES_MASC, true;
+    }
+    return false;
+}
+
 void cc_agree(const cctx *c, size_t i, sem_token *out)
 {
     size_t first = i; /* the number's first token: 1.500 */
@@ -444,7 +468,8 @@ void cc_agree(const cctx *c, size_t i, sem_token *out)
         if (plural_article(c, word_before, &told) || relative_article(c, word_before, &told)) {
             out->gender = told;
             if (es_is_verb_form(c->lang, cc_ptr(c, w), cc_len(c, w))) out->flags &= ~SEM_APOCOPE;
-        }
+        } else if (either_gender_told(c, w, &told))
+            out->gender = told;
         return;
     }
     es_gender g;

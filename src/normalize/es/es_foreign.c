@@ -1219,6 +1219,12 @@ static void polish_w_and_n(char *sp, const char *spell)
         ksh[1] = 'r';
         memmove(ksh + 2, ksh + 3, strlen(ksh + 3) + 1);
     }
+    /* a first ł before u is l, as writers spell it (Łukasiewicz -> Lucashévich, not Ucashébich):
+       spell has ł as l already, and only ł is said u */
+    if (spell[0] == 'l' && spell[1] == 'u' && (sp[0] == 'u' || (sp[0] == STRESS && sp[1] == 'u'))) {
+        memmove(sp + 1, sp, strlen(sp) + 1);
+        sp[0] = 'l';
+    }
     /* a softness said twice is said once: ni + i (Dominik), ni + y before a vowel (Wiśniewski) */
     for (char *i = strstr(sp, "ii"); i; i = strstr(i, "ii"))
         memmove(i + 1, i + 2, strlen(i + 2) + 1);
@@ -1660,7 +1666,8 @@ static bool respell(const es_lang *lang, const char *code, const char *word, con
         strchr("ln", spell[m - 2]) && spelled.len && spelled.data[spelled.len - 1] == spell[m - 2])
         sb_putc(&spelled, 'd'); /* a Nordic final d Spanish readers say: Haugland -> Jáugland,
                                    but not after r: Søndergaard -> Sénergor */
-    if (!strcmp(code, "sv") && spelled.len && sb_putc(&spelled, 'r')) /* room for nordic_rs's r */
+    if ((!strcmp(code, "sv") || !strcmp(code, "pl") || !strcmp(code, "nb")) && spelled.len &&
+        sb_putc(&spelled, 'r')) /* room for nordic_rs's r, a Polish first l, a Danish qui */
         spelled.data[--spelled.len] = '\0';
     char nothing[1] = ""; /* simplify writes; never into a string literal */
     char *sp = spelled.data ? spelled.data : nothing;
@@ -1674,6 +1681,10 @@ static bool respell(const es_lang *lang, const char *code, const char *word, con
     if (!strcmp(code, "nb") || !strcmp(code, "sv")) nordic_rs(sp, spell, !strcmp(code, "sv"));
     if (!strcmp(code, "nb") || !strcmp(code, "sv") || !strcmp(code, "da"))
         nordic_silent_h(sp, spell);
+    if (!strcmp(code, "nb") && !strncmp(spell, "kj", 2) && !strncmp(sp, "sh", 2)) {
+        memmove(sp + 3, sp + 2, strlen(sp + 2) + 1); /* a Danish kj: Kjærgaard Quiérgor */
+        memcpy(sp, "qui", 3);
+    }
     size_t sl = strlen(sp); /* a Swedish final rg as spelled: Åberg Óberg, never Óberi */
     if (!strcmp(code, "sv") && m > 2 && !strcmp(spell + m - 2, "rg") && sl > 2 &&
         (!strcmp(sp + sl - 2, "ri") || !strcmp(sp + sl - 2, "rj")))

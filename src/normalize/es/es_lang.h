@@ -73,6 +73,7 @@ struct es_foreign;
     X(ROMAN_LETTER_NAME, "roman-letter-name")                                                      \
     X(ROMAN_NUMBER_AFTER, "roman-number-after")                                                    \
     X(BATTING, "batting")                                                                          \
+    X(EITHER_GENDER, "either-gender")                                                              \
     X(DOLLAR_RATE, "dollar-rate")                                                                  \
     X(UNIT_ARTICLE, "unit-article")                                                                \
     X(GAP_BEFORE, "gap-before")                                                                    \
