@@ -198,9 +198,11 @@ static void respelling_follows_the_spelling(void **state)
     respell("en", "Theodore", "T|'i:|;|@|d|,o@", "Zíodor");   /* a silent final e takes no vowel */
     respell("en", "Woolworth", "w|'U|l|w|3:|T", "Úluorz");    /* a first w and its u: one u */
     respell("en", "Toowoomba", "t|u:|w|'u:|m|b|@", "Tuúmba"); /* two u's of two syllables */
-    respell("nb", "Søndergaard", "s|'W|n|n|a|R|g|,O|R", "Sónergor"); /* ø said o; no d after r */
-    respell("nb", "Halvorsen", "h|'A|l|v|O|R|S|@|n", "Jálborsen");   /* rs is r s, not r sh */
-    respell("sv", "Andersson", "'a|n|d|E-|s.|,O|n", "Ánderson");     /* the r the voice loses */
+    /* ø said o; the inner nd's d the voice drops said as spelled; no final d after r */
+    respell("nb", "Søndergaard", "s|'W|n|n|a|R|g|,O|R", "Sóndergor");
+    respell("nb", "Bjørndalen", "b|j|'W|r|n|n|A:|l|@|n", "Biórndalen");
+    respell("nb", "Halvorsen", "h|'A|l|v|O|R|S|@|n", "Jálborsen"); /* rs is r s, not r sh */
+    respell("sv", "Andersson", "'a|n|d|E-|s.|,O|n", "Ánderson");   /* the r the voice loses */
 }
 
 static void spelling_rules(void **state)

@@ -1269,6 +1269,25 @@ static void nordic_silent_h(char *sp, const char *spell)
         }
 }
 
+/* A Norwegian or Danish nd inside a word keeps the d the voice drops, as Spanish readers say it
+ * (Andersen Ándersen, Brøndby Bróndbi, Bjørndalen Biórndalen; a final nd is respell's). The
+ * first one only: sp has room for two more letters, one for this d, one for a Danish kj's qui. */
+static void nordic_inner_d(char *sp, const char *spell)
+{
+    const char *nd = strstr(spell, "nd");
+    if (!nd || !nd[2] || strstr(sp, "nd")) return;
+    size_t which = 0; /* the how-manieth n of the word it is */
+    for (const char *p = spell; p < nd; p++)
+        which += *p == 'n';
+    for (char *n = sp; (n = strchr(n, 'n')) != NULL; n++)
+        if (which-- == 0) {
+            if (n[1] == 'd') return;
+            memmove(n + 2, n + 1, strlen(n + 1) + 1);
+            n[1] = 'd';
+            return;
+        }
+}
+
 /* A German st or sp inside a word said as Spanish readers say it, with s (Holstein -> Jolstain,
  * Kufstein -> Cufstain; a first St keeps its sh, Sturm -> Shturm, as does sch: Schmidt -> Shmit).
  */
@@ -1665,10 +1684,13 @@ static bool respell(const es_lang *lang, const char *code, const char *word, con
     if ((!strcmp(code, "nb") || !strcmp(code, "sv")) && m > 2 && spell[m - 1] == 'd' &&
         strchr("ln", spell[m - 2]) && spelled.len && spelled.data[spelled.len - 1] == spell[m - 2])
         sb_putc(&spelled, 'd'); /* a Nordic final d Spanish readers say: Haugland -> Jáugland,
-                                   but not after r: Søndergaard -> Sénergor */
+                                   but not after r: Søndergaard -> Sóndergor */
     if ((!strcmp(code, "sv") || !strcmp(code, "pl") || !strcmp(code, "nb")) && spelled.len &&
-        sb_putc(&spelled, 'r')) /* room for nordic_rs's r, a Polish first l, a Danish qui */
-        spelled.data[--spelled.len] = '\0';
+        sb_puts(&spelled, "rr")) { /* room for nordic_rs's r, a Polish first l, a Danish qui and
+                                      a Nordic inner d */
+        spelled.len -= 2;
+        spelled.data[spelled.len] = '\0';
+    }
     char nothing[1] = ""; /* simplify writes; never into a string literal */
     char *sp = spelled.data ? spelled.data : nothing;
     simplify(sp);
@@ -1681,6 +1703,7 @@ static bool respell(const es_lang *lang, const char *code, const char *word, con
     if (!strcmp(code, "nb") || !strcmp(code, "sv")) nordic_rs(sp, spell, !strcmp(code, "sv"));
     if (!strcmp(code, "nb") || !strcmp(code, "sv") || !strcmp(code, "da"))
         nordic_silent_h(sp, spell);
+    if (!strcmp(code, "nb")) nordic_inner_d(sp, spell);
     if (!strcmp(code, "nb") && !strncmp(spell, "kj", 2) && !strncmp(sp, "sh", 2)) {
         memmove(sp + 3, sp + 2, strlen(sp + 2) + 1); /* a Danish kj: Kjærgaard Quiérgor */
         memcpy(sp, "qui", 3);
