@@ -1288,6 +1288,27 @@ static void nordic_inner_d(char *sp, const char *spell)
         }
 }
 
+/* The letters Spanish readers say in a Norwegian (Danish names too) or Swedish respelling sp of
+ * spell where the voice says otherwise: rs, a silent h, an inner nd's d and a Danish kj
+ * (Norwegian), a final rg (Swedish). sp has room for two more letters (respell). */
+static void nordic_spelling(char *sp, const char *spell, bool swedish)
+{
+    nordic_rs(sp, spell, swedish);
+    nordic_silent_h(sp, spell);
+    size_t m = strlen(spell), sl = strlen(sp);
+    if (swedish) { /* a final rg as spelled: Åberg Óberg, never Óberi */
+        if (m > 2 && !strcmp(spell + m - 2, "rg") && sl > 2 &&
+            (!strcmp(sp + sl - 2, "ri") || !strcmp(sp + sl - 2, "rj")))
+            sp[sl - 1] = 'g';
+        return;
+    }
+    nordic_inner_d(sp, spell);
+    if (!strncmp(spell, "kj", 2) && !strncmp(sp, "sh", 2)) {
+        memmove(sp + 3, sp + 2, strlen(sp + 2) + 1); /* a Danish kj: Kjærgaard Quiérgor */
+        memcpy(sp, "qui", 3);
+    }
+}
+
 /* A German st or sp inside a word said as Spanish readers say it, with s (Holstein -> Jolstain,
  * Kufstein -> Cufstain; a first St keeps its sh, Sturm -> Shturm, as does sch: Schmidt -> Shmit).
  */
@@ -1686,8 +1707,8 @@ static bool respell(const es_lang *lang, const char *code, const char *word, con
         sb_putc(&spelled, 'd'); /* a Nordic final d Spanish readers say: Haugland -> Jáugland,
                                    but not after r: Søndergaard -> Sóndergor */
     if ((!strcmp(code, "sv") || !strcmp(code, "pl") || !strcmp(code, "nb")) && spelled.len &&
-        sb_puts(&spelled, "rr")) { /* room for nordic_rs's r, a Polish first l, a Danish qui and
-                                      a Nordic inner d */
+        sb_puts(&spelled, "rr")) { /* room for two letters nordic_spelling and polish_w_and_n
+                                      may add */
         spelled.len -= 2;
         spelled.data[spelled.len] = '\0';
     }
@@ -1700,18 +1721,7 @@ static bool respell(const es_lang *lang, const char *code, const char *word, con
         polish_wski(sp, spell);
         polish_w_and_n(sp, spell);
     }
-    if (!strcmp(code, "nb") || !strcmp(code, "sv")) nordic_rs(sp, spell, !strcmp(code, "sv"));
-    if (!strcmp(code, "nb") || !strcmp(code, "sv") || !strcmp(code, "da"))
-        nordic_silent_h(sp, spell);
-    if (!strcmp(code, "nb")) nordic_inner_d(sp, spell);
-    if (!strcmp(code, "nb") && !strncmp(spell, "kj", 2) && !strncmp(sp, "sh", 2)) {
-        memmove(sp + 3, sp + 2, strlen(sp + 2) + 1); /* a Danish kj: Kjærgaard Quiérgor */
-        memcpy(sp, "qui", 3);
-    }
-    size_t sl = strlen(sp); /* a Swedish final rg as spelled: Åberg Óberg, never Óberi */
-    if (!strcmp(code, "sv") && m > 2 && !strcmp(spell + m - 2, "rg") && sl > 2 &&
-        (!strcmp(sp + sl - 2, "ri") || !strcmp(sp + sl - 2, "rj")))
-        sp[sl - 1] = 'g';
+    if (!strcmp(code, "nb") || !strcmp(code, "sv")) nordic_spelling(sp, spell, !strcmp(code, "sv"));
     if (!strcmp(code, "de")) {
         german_st(sp, spell);
         german_inner_d(sp, spell);
@@ -2354,8 +2364,8 @@ static void korean_given_names(es_foreign *f, const es_lang *lang, const sem_lis
 {
     const sem_token *it = sems->items;
     for (size_t k = 1; k + 1 < sems->count; k++) {
-        if (!hyphen_joined(sems, k) || !name_word(&it[k - 1]) || !(it[k + 1].payload[0] >= 'a'))
-            continue;
+        char low = it[k + 1].payload[0]; /* the second syllable in lower case: Min-jae */
+        if (!hyphen_joined(sems, k) || !name_word(&it[k - 1]) || low < 'a' || low > 'z') continue;
         char first[16];
         const char *w = it[k - 1].payload, *second = it[k + 1].payload;
         if (strlen(w) >= sizeof first || strlen(second) > 5) continue;
