@@ -341,8 +341,9 @@ static size_t counted_noun(const cctx *c, size_t i)
 }
 
 /* The gender of the noun counted elsewhere in the sentence, when none follows the number:
- * "8 personas y 21 resultaron heridas", "entre 21 y 31 personas". */
-static bool elided_gender(const cctx *c, size_t i, es_gender *g)
+ * "8 personas y 21 resultaron heridas", "entre 21 y 31 personas"; through one number between
+ * that counts it too (de las 10.142 causas, 131 llegaron a juicio y 41 terminaron). */
+static bool elided_gender_within(const cctx *c, size_t i, es_gender *g, int depth)
 {
     size_t nx = cc_next(c, i);
     if (cc_cue(c, nx, ES_CUE_NUMBER_JOIN)) {
@@ -361,6 +362,10 @@ static bool elided_gender(const cctx *c, size_t i, es_gender *g)
         while (p != CC_NONE && p > 0 && !cc_is(c, p - 1, TOK_SPACE) && cc_is(c, p, TOK_NUMBER))
             p--; /* the start of this number */
         p = cc_prev(c, p);
+        if (cc_eq(c, p, ".") && p > 1 && cc_touch(c, p - 1) && cc_is(c, p - 1, TOK_WORD) &&
+            cc_len(c, p - 1) <= 3 &&
+            strspn(cc_ptr(c, p - 1), "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == cc_len(c, p - 1))
+            continue; /* the point of DD. HH. or EE. UU., not a sentence's end */
         if (p == CC_NONE || cc_eq(c, p, ".") || cc_eq(c, p, ";") || cc_eq(c, p, ":")) return false;
         if (cc_is(c, p, TOK_NUMBER) && !cc_touch(c, p)) {
             size_t w = counted_noun(c, p);
@@ -368,9 +373,17 @@ static bool elided_gender(const cctx *c, size_t i, es_gender *g)
                 *g = es_noun_gender(c->lang, cc_ptr(c, w), cc_len(c, w));
                 return true;
             }
+            if (w == CC_NONE && depth > 0 && cc_is(c, cc_next(c, p), TOK_WORD) &&
+                es_is_verb_form(c->lang, cc_ptr(c, cc_next(c, p)), cc_len(c, cc_next(c, p))))
+                return elided_gender_within(c, p, g, depth - 1);
         }
     }
     return false;
+}
+
+static bool elided_gender(const cctx *c, size_t i, es_gender *g)
+{
+    return elided_gender_within(c, i, g, 1);
 }
 
 /* The gender a plural article or demonstrative at w shows (cues.tsv plural-masc, plural-fem):
@@ -477,6 +490,7 @@ void cc_agree(const cctx *c, size_t i, sem_token *out)
     /* not after a noun the number labels (artículo 21 de las normas) nor an article */
     bool counts = before == CC_NONE || !cc_is(c, before, TOK_WORD) ||
                   es_is_verb_form(c->lang, cc_ptr(c, before), cc_len(c, before)) ||
+                  cc_cue(c, cc_prev(c, before), ES_CUE_HABER) || /* ha valorado 21 de las */
                   (es_is_function_word(c->lang, cc_ptr(c, before), cc_len(c, before)) &&
                    !cc_cue(c, before, ES_CUE_DETERMINER));
     cc_number every;

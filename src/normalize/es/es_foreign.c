@@ -158,6 +158,7 @@ static bool gate(const char *w, size_t n)
         return true; /* an African nasal onset: Mbemba, Ndidi, Nkosi, Nsimba */
     if (w[0] == 'c' && w[1] == 's') return true;           /* Csaba */
     if (strstr(w, "dge") || strstr(w, "sch")) return true; /* Pinebridge, Brioschi */
+    if (strstr(w, "dz")) return true;                      /* Tsertsvadze, Dziedzic */
     if (n >= 4 && (w[0] == 'c' || w[0] == 'y') && w[1] == 'h' && w[2] == 'i' && strchr("aou", w[3]))
         return true; /* Chioggia; Chiapas is listed */
     if (n >= 5 && !strcmp(w + n - 3, "ain") && strchr("lmrt", w[n - 4]))
@@ -345,9 +346,9 @@ static bool spanish(const es_lang *lang, const char *low, size_t n)
 
 /* Languages that have a voice or spelling rules here (the cue table's codes).
  * not words (language codes) */
-static const char *const known_codes[] = {"en", "fr", "de",  "it", "pt", "pl", "cs",
-                                          "hu", "tr", "ru",  "nl", "sv", "nb", "fi",
-                                          "zh", "ro", "nic", "ko", "lt"};
+static const char *const known_codes[] = {"en",  "fr", "de", "it", "pt", "pl", "cs", "hu",
+                                          "tr",  "ru", "nl", "sv", "nb", "fi", "zh", "ro",
+                                          "nic", "ko", "lt", "ka", "hi", "ja"};
 
 /* Languages whose names Spanish news keeps as written: the trigram table's native codes.
  * not words (language codes) */
@@ -1736,13 +1737,20 @@ static bool respell(const es_lang *lang, const char *code, const char *word, con
     if (mark) memmove(mark, mark + 1, strlen(mark));
     bool capital = utf8_starts_upper(word, strlen(word));
     size_t start = out->len;
+    /* the onset first, so an e put before it counts as a syllable: Stray -> Estréi */
+    strbuf onset = {0};
+    sb_puts(&onset, sp);
+    size_t before = onset.len;
+    spanish_onset(&onset, 0, word);
+    size_t added = onset.len - before;
+    const char *said = onset.data ? onset.data : sp;
     if (stress != (size_t)-1 && is_vowel_letter(sp[stress]))
-        place_accent(sp, stress, out);
+        place_accent(said, stress + added, out);
     else
-        sb_puts(out, sp);
+        sb_puts(out, said);
+    sb_free(&onset);
     sb_free(&spelled);
     if (capital) utf8_capitalize_at(out, start);
-    spanish_onset(out, start, word);
     return out->len > start;
 }
 
@@ -1852,14 +1860,14 @@ static const char *approximate(const es_lang *lang, const char *w, size_t n, boo
 /* A word stressed on its first syllable, as Hungarian stresses every word (Kovács -> Kóvach;
  * in a rising pair the second vowel: Gyula -> Diula), or on its last, as Spanish news says
  * Chinese names (Jinping -> Yinpín, Jiang -> Yiáng; Liu, a pair of weak vowels, stays). */
-static void syllable_stress(const char *spelled, bool last, strbuf *out)
+static void syllable_stress(const char *spelled, bool last, bool prothetic, strbuf *out)
 {
     size_t at[32], count = nuclei(spelled, at, 32);
-    if (count == 0) {
+    if (count <= (size_t)prothetic) {
         sb_puts(out, spelled);
         return;
     }
-    size_t i = at[last ? count - 1 : 0];
+    size_t i = at[last ? count - 1 : prothetic]; /* Estiépan: the first after the e put before */
     if (strchr("iu", spelled[i]) && spelled[i + 1] &&
         strchr(last ? "aeo" : "aeiou", spelled[i + 1]))
         i++;
@@ -1876,15 +1884,17 @@ static bool rewrite_as(es_foreign *f, const es_lang *lang, const char *code, con
     strbuf spelled = {0};
     es_lower(w, strlen(w), low, sizeof low);
     bool ok = es_foreign_rewrite(lang, code, low, &spelled);
+    size_t before = spelled.len;
+    if (ok) spanish_onset(&spelled, 0, w); /* first: an e put before is a syllable (Estiépan) */
+    bool prothetic = spelled.len > before;
     const char *voice = stress_voice_of(code);
     bool last = !strcmp(code, "zh") || !strcmp(code, "ko"); /* Hwarang -> Juaráng */
     if (ok && (last || !strcmp(code, "hu"))) /* Nagy -> Nádi, Changchun -> Chanchún */
-        syllable_stress(sb_str(&spelled), last, out);
+        syllable_stress(sb_str(&spelled), last, prothetic, out);
     else if (ok && !(voice && f->phonemes && f->phonemes(f->user, voice, w, ph) &&
                      es_foreign_stress(sb_str(&spelled), sb_str(ph), out)))
         sb_puts(out, sb_str(&spelled));
     if (ok && utf8_starts_upper(w, strlen(w))) utf8_capitalize_at(out, start);
-    if (ok) spanish_onset(out, start, w);
     sb_free(&spelled);
     return ok;
 }
@@ -2228,6 +2238,9 @@ static bool fits_country(const es_lang *lang, const char *word, const char *code
     trigram_score t;
     if (table_get(lang->foreign_context, word) || n >= sizeof low) return false;
     es_lower(word, n, low, sizeof low);
+    if (!strcmp(code, "ja")) return romaji(low, strlen(low)); /* no trigrams: Seiji, japonés */
+    for (const char *p = low; !strcmp(code, "en") && *p; p++)
+        if ((unsigned char)*p >= 0x80) return false; /* English writes no accent: Chiloé */
     if (!score_trigrams(lang, low, strlen(low), &t)) return false;
     for (size_t j = 0; j < t.count; j++)
         if (!strcmp(t.code[j], code))

@@ -92,7 +92,8 @@ struct es_foreign;
     X(YEAR_PART, "year-part")                                                                      \
     X(ORDINAL_AFTER, "ordinal-after")                                                              \
     X(FRENCH_LINK, "french-link")                                                                  \
-    X(FRENCH_SAINT, "french-saint")
+    X(FRENCH_SAINT, "french-saint")                                                                \
+    X(HABER, "haber")
 
 #define ES_CUE_ENUM(name, role) ES_CUE_##name,
 typedef enum { ES_CUE_LIST(ES_CUE_ENUM) ES_CUE_COUNT } es_cue_role;

@@ -474,8 +474,13 @@ static bool race_decimal(const cctx *c, size_t first)
 size_t es_rec_time(const cctx *c, size_t i, sem_token *out)
 {
     size_t first = i;
-    bool la = false;
-    if (cc_is(c, i, TOK_WORD)) {
+    bool la = false, un = false;
+    if (cc_word_is(c, i, "un")) {
+        /* marcó un 1:27,345 -> un minuto, veintisiete segundos...: the article is the race
+           time's first "un" (a duration only, below) */
+        i = cc_next(c, i);
+        un = true;
+    } else if (cc_is(c, i, TOK_WORD)) {
         /* las 01:25 -> la una: the article is taken with the hour it must agree with */
         if (cc_len(c, i) != 3 || !cc_cue(c, i, ES_CUE_HOUR_ARTICLE)) return 0;
         i = cc_next(c, i);
@@ -486,6 +491,7 @@ size_t es_rec_time(const cctx *c, size_t i, sem_token *out)
     bool after_las = la || cc_cue(c, cc_prev(c, i), ES_CUE_HOUR_ARTICLE);
     hhmm k, k2;
     if (!read_clock(c, i, after_las, &k)) return 0;
+    if (un && (k.frac == CC_NONE || k.h != 1)) return 0;
     size_t last = k.last;
     if (cc_touch(c, last) && !cc_is(c, last + 1, TOK_PUNCT) && !cc_word_is(c, last + 1, "h"))
         return 0;

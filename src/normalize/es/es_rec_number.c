@@ -280,7 +280,10 @@ size_t es_rec_ordinal(const cctx *c, size_t i, sem_token *out)
     if ((!strcmp(w, "°") || !strcmp(w, "º")) && !dot &&
         !degree_is_ordinal(c, i, k, num.canon + num.negative))
         return 0;
-    if ((suffix && own_point) || bare_point) k++;
+    /* 1er. Circuito: an apocope always has its noun after it, so the point is its own */
+    bool apocope_point = apocope && !dot && cc_eq(c, k + 1, ".") && cc_touch(c, k) &&
+                         cc_is(c, cc_next(c, k + 1), TOK_WORD);
+    if ((suffix && own_point) || bare_point || apocope_point) k++;
     bool degree_mark = !strcmp(w, "°") || !strcmp(w, "º");
     if (degree_mark && !dot && g == ES_MASC) {
         /* la 40° edición: American copy writes the mark, without the point, for both genders; the
@@ -861,12 +864,26 @@ static bool postal_code_before(const cctx *c, size_t i)
     return cc_eq(c, p, "P") && cc_eq(c, pp, ".") && cc_eq(c, cc_prev(c, pp), "C");
 }
 
+/* The knockouts of a boxer's record in brackets, from k (the record's last number): ", 39 KO)"
+ * -> 39, with *last at KO; 0 when none. */
+static unsigned long long knockouts(const cctx *c, size_t k, size_t *last)
+{
+    size_t n = cc_next(c, k + 1), ko = cc_next(c, n);
+    if (!cc_eq(c, k + 1, ",") || !cc_small(c, n, 3, 0, 999, NULL) ||
+        (!cc_eq(c, ko, "KO") && !cc_eq(c, ko, "KOs")) || !cc_eq(c, cc_next(c, ko), ")"))
+        return 0;
+    *last = ko;
+    return strtoull(cc_ptr(c, n), NULL, 10);
+}
+
 /* con récord de 36-3, marca de 62-2-2 -> ABBREVIATION "36 victorias y 3 derrotas" in words: a
- * fighter's or a team's wins, losses and draws (cues.tsv fight-record: its parts=) */
+ * fighter's or a team's wins, losses and draws (cues.tsv fight-record: its parts=); Saúl Álvarez
+ * (61-2-2, 39 KO) -> "61 victorias, 2 derrotas y 2 empates, 39 por nocaut" (récord's parts) */
 size_t es_rec_fight_record(const cctx *c, size_t i, sem_token *out)
 {
     size_t de = cc_prev(c, i), cue = de == CC_NONE ? CC_NONE : cc_prev(c, de);
-    if (!cc_word_is(c, de, "de") || !cc_cue(c, cue, ES_CUE_FIGHT_RECORD)) return 0;
+    bool bracket = cc_eq(c, de, "(") && cue != CC_NONE && cc_capitalized(c, cue);
+    if (!bracket && (!cc_word_is(c, de, "de") || !cc_cue(c, cue, ES_CUE_FIGHT_RECORD))) return 0;
     unsigned long long v[3];
     size_t np = 0, k = i;
     for (;; k += 2) {
@@ -875,8 +892,14 @@ size_t es_rec_fight_record(const cctx *c, size_t i, sem_token *out)
         if (!cc_touch(c, k) || !cc_eq(c, k + 1, "-") || !cc_touch(c, k + 1)) break;
     }
     if (np < 2 || (cc_touch(c, k) && !cc_is(c, k + 1, TOK_PUNCT))) return 0;
+    size_t ko_at = CC_NONE;
+    unsigned long long ko = bracket ? knockouts(c, k, &ko_at) : 0;
+    if (bracket && ko_at == CC_NONE) return 0;
     char w[16], parts[160], *forms[3] = {parts, NULL, NULL};
-    es_lower(cc_ptr(c, cue), cc_len(c, cue), w, sizeof w);
+    if (bracket)
+        snprintf(w, sizeof w, "récord");
+    else
+        es_lower(cc_ptr(c, cue), cc_len(c, cue), w, sizeof w);
     const table_entry *e = table_get(c->lang->cues, w);
     if (!e) return 0;
     table_feature(e->features, "parts", parts, sizeof parts); /* wins;losses;draws */
@@ -889,9 +912,15 @@ size_t es_rec_fight_record(const cctx *c, size_t i, sem_token *out)
     for (size_t p = 1; p < np && ok; p++)
         ok = (p + 1 == np ? sb_word(&b, and_word) : sb_puts(&b, ",")) &&
              record_count(c, &b, v[p], forms[p]);
+    if (ok && ko_at != CC_NONE) /* cuarenta y una por nocaut: of the wins */
+        ok = sb_puts(&b, ",") &&
+             es_cardinal(&c->lang->num, &b, ko,
+                         es_noun_gender(c->lang, forms[0], strcspn(forms[0], "|")), false) &&
+             sb_word(&b, "por nocaut");
     char *said = ok ? cc_strdup(c, b.data) : NULL;
     sb_free(&b);
     if (!said) return cc_nomem(c), 0;
+    if (ko_at != CC_NONE) k = ko_at;
     *out = cc_make(c, SEM_ABBREVIATION, i, k, said);
     return k - i + 1;
 }

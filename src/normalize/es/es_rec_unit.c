@@ -281,8 +281,9 @@ size_t es_rec_money(const cctx *c, size_t i, sem_token *out)
         /* 1.000 millones de €, 3 millones € */
         size_t d = cc_next(c, sl);
         if (cc_eq(c, d, "de")) d = cc_next(c, d);
-        /* a sign, or a scaled code as a word (3 mil mdd) */
-        if ((cur = currency_at(c, d, false, &cl)) && (!cc_is(c, d, TOK_WORD) || strchr(cur, ' ')))
+        /* a sign (€, US$), or a scaled code as a word (3 mil mdd) */
+        if ((cur = currency_at(c, d, false, &cl)) &&
+            (!cc_is(c, d, TOK_WORD) || cl > d || strchr(cur, ' ')))
             return money_num(c, i, cl, cur, &num, scale, out);
     }
     return 0;
@@ -517,32 +518,84 @@ size_t es_rec_gap(const cctx *c, size_t i, sem_token *out)
     return 3;
 }
 
-/* al 27', en el 90+4' -> ABBREVIATION "minuto veintisiete", "minuto noventa más cuatro": the
- * minute of a match after al, el, del or minuto, said as sports broadcasters say it */
-size_t es_rec_match_minute(const cctx *c, size_t i, sem_token *out)
+/* One minute of a match at i (27', 90+4'): the token of its mark, with the minute and the added
+ * time; CC_NONE when there is none. */
+static size_t minute_at(const cctx *c, size_t i, unsigned *minute, unsigned *added)
 {
-    unsigned minute, added = 0;
-    size_t p = cc_prev(c, i), k = i + 1;
-    bool named = cc_word_is(c, p, "minuto"); /* en el minuto 45+2': said once */
-    if (!cc_small(c, i, 3, 1, 150, &minute) || !cc_touch(c, i) ||
-        !(named || cc_word_is(c, p, "al") || cc_word_is(c, p, "el") || cc_word_is(c, p, "del") ||
-          cc_eq(c, p, "("))) /* Barcos (34'): the minute of a goal after its scorer */
-        return 0;
-    if (cc_eq(c, k, "+") && cc_touch(c, k) && cc_small(c, k + 1, 2, 1, 30, &added) &&
+    size_t k = i + 1;
+    *added = 0;
+    if (!cc_small(c, i, 3, 1, 150, minute) || !cc_touch(c, i)) return CC_NONE;
+    if (cc_eq(c, k, "+") && cc_touch(c, k) && cc_small(c, k + 1, 2, 1, 30, added) &&
         cc_touch(c, k + 1))
         k += 2;
     if (!minute_mark_at(c, k) || (cc_touch(c, k) && !cc_is(c, k + 1, TOK_PUNCT)) ||
         (cc_touch(c, k) && cc_eq(c, k + 1, "\"")))
-        return 0;
-    const table_entry *unit = table_getn(c->lang->units, cc_ptr(c, k), cc_len(c, k));
+        return CC_NONE;
+    return k;
+}
+
+/* A minute and its added time in words: noventa más cuatro. */
+static bool say_minute(const cctx *c, unsigned minute, unsigned added, strbuf *b)
+{
     const table_entry *plus = table_get(c->lang->symbols, "+");
-    if (!unit || !plus) return 0;
-    strbuf b = {0};
     const es_numbers *num = &c->lang->num;
-    bool ok =
-        (named || sb_wordn(&b, unit->spoken, strcspn(unit->spoken, "|"))) && /* minuto */
-        es_cardinal(num, &b, minute, ES_MASC, false) &&
-        (!added || (sb_word(&b, plus->spoken) && es_cardinal(num, &b, added, ES_MASC, false)));
+    return plus && es_cardinal(num, b, minute, ES_MASC, false) &&
+           (!added || (sb_word(b, plus->spoken) && es_cardinal(num, b, added, ES_MASC, false)));
+}
+
+/* Henry Martín (17' y 88') -> ABBREVIATION "minutos diecisiete y ochenta y ocho": the minutes
+ * of a scorer's goals in brackets, from the first at i (after "("); 0 when fewer than two. */
+static size_t minute_list(const cctx *c, size_t i, sem_token *out)
+{
+    size_t k = i, last = CC_NONE, count = 0, mark;
+    unsigned minute, added;
+    while ((mark = minute_at(c, k, &minute, &added)) != CC_NONE) {
+        last = mark;
+        count++;
+        size_t nx = cc_next(c, mark);
+        if (!cc_eq(c, nx, ",") && !cc_word_is(c, nx, "y")) break;
+        k = cc_next(c, nx);
+    }
+    if (count < 2 || !cc_eq(c, cc_next(c, last), ")")) return 0;
+    const table_entry *unit = table_get(c->lang->units, "'");
+    const char *plural = unit ? strchr(unit->spoken, '|') : NULL;
+    strbuf b = {0};
+    bool ok = true;
+    for (k = i; ok; k = cc_next(c, cc_next(c, mark))) {
+        mark = minute_at(c, k, &minute, &added);
+        ok = say_minute(c, minute, added, &b);
+        if (mark == last) break;
+        ok = ok && sb_puts(&b, cc_word_is(c, cc_next(c, mark), "y") ? " y" : ",");
+    }
+    /* "minutos" put before the numbers last (a strbuf's first growth stays a realloc) */
+    size_t size = ok ? b.len + 16 : 0;
+    char *said = ok ? cc_alloc(c, size) : NULL;
+    if (said) snprintf(said, size, "%s %s", plural ? plural + 1 : "minutos", b.data);
+    sb_free(&b);
+    if (!said) return cc_nomem(c), 0;
+    *out = cc_make(c, SEM_ABBREVIATION, i, last, said);
+    return last - i + 1;
+}
+
+/* al 27', en el 90+4' -> ABBREVIATION "minuto veintisiete", "minuto noventa más cuatro": the
+ * minute of a match after al, el, del or minuto, said as sports broadcasters say it */
+size_t es_rec_match_minute(const cctx *c, size_t i, sem_token *out)
+{
+    size_t p = cc_prev(c, i);
+    size_t listed = cc_eq(c, p, "(") ? minute_list(c, i, out) : 0;
+    if (listed) return listed;
+    bool named = cc_word_is(c, p, "minuto"); /* en el minuto 45+2': said once */
+    unsigned minute, added;
+    size_t k = minute_at(c, i, &minute, &added);
+    if (k == CC_NONE ||
+        !(named || cc_word_is(c, p, "al") || cc_word_is(c, p, "el") || cc_word_is(c, p, "del") ||
+          cc_eq(c, p, "("))) /* Barcos (34'): the minute of a goal after its scorer */
+        return 0;
+    const table_entry *unit = table_getn(c->lang->units, cc_ptr(c, k), cc_len(c, k)); /* ' ’ */
+    if (!unit) return 0;
+    strbuf b = {0};
+    bool ok = (named || sb_wordn(&b, unit->spoken, strcspn(unit->spoken, "|"))) && /* minuto */
+              say_minute(c, minute, added, &b);
     char *said = ok ? cc_strdup(c, b.data) : NULL;
     sb_free(&b);
     if (!said) return cc_nomem(c), 0;

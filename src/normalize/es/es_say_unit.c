@@ -47,7 +47,8 @@ static bool say_rate(const es_lang *lang, const char *payload, const char *mark,
            es_say_form(out, cur->spoken, true);
 }
 
-/* MONEY "EUR 120.50 /MWh" -> ciento veinte coma cincuenta euros por megavatio hora (a rate) */
+/* MONEY "EUR 120.50 /MWh" -> ciento veinte coma cincuenta euros por megavatio hora (a rate);
+ * "EUR 4.20 /kg" -> cuatro coma veinte euros el kilo (units.tsv price=) */
 bool es_say_money(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     const char *per = strstr(t->payload, " /");
@@ -56,8 +57,14 @@ bool es_say_money(const es_lang *lang, const sem_token *t, strbuf *out)
     char head[128];
     snprintf(head, sizeof head, "%.*s", (int)(per - t->payload), t->payload);
     const table_entry *u = table_get(lang->units, per + 2);
-    return (say_rate(lang, head, ES_MARK(t), out) || say_money(lang, head, ES_MARK(t), out)) &&
-           sb_word(out, "por") && (u ? es_say_form(out, u->spoken, false) : sb_word(out, per + 2));
+    char price[32] = "";
+    if (u) table_feature(u->features, "price", price, sizeof price);
+    for (char *s = price; *s; s++)
+        if (*s == '_') *s = ' ';
+    if (!(say_rate(lang, head, ES_MARK(t), out) || say_money(lang, head, ES_MARK(t), out)))
+        return false;
+    if (price[0]) return sb_word(out, price);
+    return sb_word(out, "por") && (u ? es_say_form(out, u->spoken, false) : sb_word(out, per + 2));
 }
 
 /* An amount and its scale word: 2456300 millones -> dos billones cuatrocientos cincuenta y seis mil
