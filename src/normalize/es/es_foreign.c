@@ -348,7 +348,7 @@ static bool spanish(const es_lang *lang, const char *low, size_t n)
  * not words (language codes) */
 static const char *const known_codes[] = {"en",  "fr", "de", "it", "pt", "pl", "cs", "hu",
                                           "tr",  "ru", "nl", "sv", "nb", "fi", "zh", "ro",
-                                          "nic", "ko", "lt", "ka", "hi", "ja"};
+                                          "nic", "ko", "lt", "ka", "hi", "ja", "ar"};
 
 /* Languages whose names Spanish news keeps as written: the trigram table's native codes.
  * not words (language codes) */
