@@ -348,7 +348,7 @@ static bool spanish(const es_lang *lang, const char *low, size_t n)
  * not words (language codes) */
 static const char *const known_codes[] = {"en",  "fr", "de", "it", "pt", "pl", "cs", "hu",
                                           "tr",  "ru", "nl", "sv", "nb", "fi", "zh", "ro",
-                                          "nic", "ko", "lt", "ka", "hi", "ja", "ar"};
+                                          "nic", "ko", "lt", "ka", "hi", "ja", "ar", "el"};
 
 /* Languages whose names Spanish news keeps as written: the trigram table's native codes.
  * not words (language codes) */
@@ -1765,7 +1765,7 @@ bool es_foreign_rewrite(const es_lang *lang, const char *code, const char *word,
     for (size_t i = 0; i < n;) {
         const table_entry *best = NULL;
         size_t best_len = 0;
-        for (size_t len = n - i < 6 ? n - i : 6; len > 0 && !best; len--) {
+        for (size_t len = n - i < 8 ? n - i : 8; len > 0 && !best; len--) { /* opoulos$ */
             char key[24];
             /* the same letters at the end ($) first, then anywhere */
             if (i + len == n) {

@@ -988,22 +988,24 @@ static bool age_after_name(const cctx *c, size_t i, size_t last, const cc_number
     return name_word(c, surname) && name_word(c, cc_prev(c, surname));
 }
 
-/* lanzó 6.2 entradas -> ABBREVIATION "seis entradas y dos tercios": a pitcher's innings,
- * whose decimal counts thirds (cues.tsv innings); returns the tokens taken, or 0. */
+/* lanzó 6.2 entradas -> ABBREVIATION "seis entradas y dos tercios", 7.0 entradas -> "siete
+ * entradas": a pitcher's innings, whose decimal counts thirds (cues.tsv innings); returns the
+ * tokens taken, or 0. */
 static size_t innings_pitched(const cctx *c, size_t i, const cc_number *num, sem_token *out)
 {
     const char *dot = num->decimal ? strchr(num->canon, '.') : NULL;
     size_t noun = cc_next(c, num->last);
-    if (!dot || num->negative || num->grouped || (dot[1] != '1' && dot[1] != '2') || dot[2] ||
+    if (!dot || num->negative || num->grouped || !strchr("012", dot[1]) || !dot[1] || dot[2] ||
         !cc_cue(c, noun, ES_CUE_INNINGS))
         return 0;
     const es_numbers *words = &c->lang->num;
     unsigned thirds = (unsigned)(dot[1] - '0');
     strbuf b = {0};
     bool ok = es_cardinal(words, &b, strtoull(num->canon, NULL, 10), ES_FEM, true) &&
-              sb_wordn(&b, cc_ptr(c, noun), cc_len(c, noun)) && sb_word(&b, words->and_word) &&
-              es_cardinal(words, &b, thirds, ES_MASC, true) &&
-              es_partitive_g(words, &b, 3, ES_MASC, thirds > 1);
+              sb_wordn(&b, cc_ptr(c, noun), cc_len(c, noun)) &&
+              (!thirds ||
+               (sb_word(&b, words->and_word) && es_cardinal(words, &b, thirds, ES_MASC, true) &&
+                es_partitive_g(words, &b, 3, ES_MASC, thirds > 1)));
     char *p = ok ? cc_strdup(c, b.data) : NULL;
     sb_free(&b);
     if (!p) return cc_nomem(c), 0;
