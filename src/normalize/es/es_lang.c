@@ -450,15 +450,21 @@ const table_entry *es_lexicon_get(const es_lang *lang, const char *w, size_t n)
     return table_getn(lang->lexicon, low, n);
 }
 
+void es_feature_words(const table_entry *e, const char *name, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    if (!e || !e->features) return;
+    table_feature(e->features, name, buf, size);
+    for (char *u = strchr(buf, '_'); u; u = strchr(u, '_'))
+        *u = ' ';
+}
+
 const char *es_regional_spoken(const table_entry *e, es_names names, char *buf, size_t size)
 {
     buf[0] = '\0';
-    if (!e->features) return e->spoken;
-    if (names & ES_NAMES_DIAGONAL) table_feature(e->features, "diagonal", buf, size);
-    if (!buf[0] && (names & ES_NAMES_DOUBLE_U)) table_feature(e->features, "america-u", buf, size);
-    if (!buf[0] && (names & ES_NAMES_AMERICA)) table_feature(e->features, "america", buf, size);
-    for (char *u = strchr(buf, '_'); u; u = strchr(u, '_'))
-        *u = ' ';
+    if (names & ES_NAMES_DIAGONAL) es_feature_words(e, "diagonal", buf, size);
+    if (!buf[0] && (names & ES_NAMES_DOUBLE_U)) es_feature_words(e, "america-u", buf, size);
+    if (!buf[0] && (names & ES_NAMES_AMERICA)) es_feature_words(e, "america", buf, size);
     return buf[0] ? buf : e->spoken;
 }
 

@@ -210,6 +210,9 @@ enum { ES_NAMES_AMERICA = 1u, ES_NAMES_DOUBLE_U = 2u, ES_NAMES_DIAGONAL = 4u };
  * america-u= or america= feature ("_" a space: www america-u=doble_u_doble_u_doble_u), else its
  * spoken column. buf holds the feature. */
 const char *es_regional_spoken(const table_entry *e, es_names names, char *buf, size_t size);
+/* A table entry's feature name= as words ("_" a space: price=el_kilo -> "el kilo") into buf, ""
+ * when it has none. */
+void es_feature_words(const table_entry *e, const char *name, char *buf, size_t size);
 /* The lexicon entry whose letters, in lower case and without spaces or marks, are low (a web
  * address's piece: mcdonalds -> McDonald's, burgerking -> Burger King), or NULL. */
 const table_entry *es_lexicon_folded(const es_lang *lang, const char *low);

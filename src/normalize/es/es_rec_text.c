@@ -289,7 +289,7 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
         if (!strcmp(f, "roman") && !cc_roman(c, nx)) continue;
         *out = cc_make(c, SEM_ABBREVIATION, i, k, e->spoken);
         char local[32] = ""; /* a region's own reading: c/ is casi in Paraguay (López c/ Brasil) */
-        if (c->region) table_feature(e->features, c->region->code, local, sizeof local);
+        if (c->region) es_feature_words(e, c->region->code, local, sizeof local);
         if (local[0]) out->payload = cc_strdup(c, local);
         char fem[32];
         table_feature(e->features, "fem", fem, sizeof fem);

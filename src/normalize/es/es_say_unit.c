@@ -57,10 +57,8 @@ bool es_say_money(const es_lang *lang, const sem_token *t, strbuf *out)
     char head[128];
     snprintf(head, sizeof head, "%.*s", (int)(per - t->payload), t->payload);
     const table_entry *u = table_get(lang->units, per + 2);
-    char price[32] = "";
-    if (u) table_feature(u->features, "price", price, sizeof price);
-    for (char *s = price; *s; s++)
-        if (*s == '_') *s = ' ';
+    char price[32];
+    es_feature_words(u, "price", price, sizeof price);
     if (!(say_rate(lang, head, ES_MARK(t), out) || say_money(lang, head, ES_MARK(t), out)))
         return false;
     if (price[0]) return sb_word(out, price);
