@@ -159,6 +159,12 @@ static bool gate(const char *w, size_t n)
     if (w[0] == 'c' && w[1] == 's') return true;           /* Csaba */
     if (strstr(w, "dge") || strstr(w, "sch")) return true; /* Pinebridge, Brioschi */
     if (strstr(w, "dz")) return true;                      /* Tsertsvadze, Dziedzic */
+    const char *sz = strstr(w, "sz");
+    if ((sz && (sz[2] || sz == w || !plain_vowel(sz - 1))) || strstr(w, "zs") ||
+        strstr(w, "v\xC3\xA1r"))
+        return true; /* Szabó, Kertész, Fehérvár: Hungarian; not Bosz (Dutch) */
+    if (n >= 5 && !strcmp(w + n - 4, "ov\xC3\xA1")) return true; /* Muchová */
+    if (n >= 6 && !strcmp(w + n - 4, "tech")) return true;       /* Agritech, Biotech */
     if (n >= 4 && (w[0] == 'c' || w[0] == 'y') && w[1] == 'h' && w[2] == 'i' && strchr("aou", w[3]))
         return true; /* Chioggia; Chiapas is listed */
     if (n >= 5 && !strcmp(w + n - 3, "ain") && strchr("lmrt", w[n - 4]))
@@ -346,9 +352,9 @@ static bool spanish(const es_lang *lang, const char *low, size_t n)
 
 /* Languages that have a voice or spelling rules here (the cue table's codes).
  * not words (language codes) */
-static const char *const known_codes[] = {"en",  "fr", "de", "it", "pt", "pl", "cs", "hu",
-                                          "tr",  "ru", "nl", "sv", "nb", "fi", "zh", "ro",
-                                          "nic", "ko", "lt", "ka", "hi", "ja", "ar", "el"};
+static const char *const known_codes[] = {"en", "fr", "de", "it", "pt", "pl", "cs", "hu",  "tr",
+                                          "ru", "nl", "sv", "nb", "fi", "zh", "ro", "nic", "ko",
+                                          "lt", "ka", "hi", "ja", "ar", "el", "lv"};
 
 /* Languages whose names Spanish news keeps as written: the trigram table's native codes.
  * not words (language codes) */
@@ -562,6 +568,7 @@ static size_t romaji_morae(const char *w, size_t n, bool *misread_out)
  * letter Spanish would misread)? Kasahara, Nishimoto (not Ryota: two morae). */
 static bool romaji(const char *w, size_t n)
 {
+    if (n >= 6 && !strcmp(w + n - 5, "ingen")) return false; /* Wageningen, Groningen: Dutch */
     bool misread = false;
     return romaji_morae(w, n, &misread) >= 3 && misread;
 }
@@ -706,7 +713,11 @@ static const char *guess_by_letters(const es_lang *lang, const char *word, size_
     for (size_t i = 0; i < ln; i++)
         s.has[(unsigned char)low[i]] = 1;
     table_foreach(lang->foreign_cues, score_cue, &s);
-    if (misplaced_acute(low, ln) || (strstr(low, "é") && strchr("bcfgkptv", low[ln - 1])))
+    /* French writes no acute but é: Fehérvár, Kertész are not French */
+    bool french_acutes =
+        !strstr(low, "á") && !strstr(low, "í") && !strstr(low, "ó") && !strstr(low, "ú");
+    if (french_acutes &&
+        (misplaced_acute(low, ln) || (strstr(low, "é") && strchr("bcfgkptv", low[ln - 1]))))
         add_score(&s, "fr", 4);                          /* Amélie, Aurélien, Étretat */
     if (italian_double(low, ln)) add_score(&s, "it", 3); /* Ottavio, Gennaro */
     int best = 0, native = 0;
