@@ -156,9 +156,11 @@ static bool gate(const char *w, size_t n)
     if (w[0] == 'm' && w[1] == 'c') return true;               /* McAllister */
     if ((w[0] == 'm' || w[0] == 'n') && strchr("bdgknpstwz", w[1]))
         return true; /* an African nasal onset: Mbemba, Ndidi, Nkosi, Nsimba */
-    if (w[0] == 'c' && w[1] == 's') return true;           /* Csaba */
-    if (strstr(w, "dge") || strstr(w, "sch")) return true; /* Pinebridge, Brioschi */
-    if (strstr(w, "dz")) return true;                      /* Tsertsvadze, Dziedzic */
+    if (w[0] == 'c' && w[1] == 's') return true;                      /* Csaba */
+    if (w[0] == 'g' && w[1] == 'd') return true;                      /* Gdynia, Gdańsk */
+    if (!strncmp(w, "chep", 4) || !strncmp(w, "jep", 3)) return true; /* Cheptegei, Jepchirchir */
+    if (strstr(w, "dge") || strstr(w, "sch")) return true;            /* Pinebridge, Brioschi */
+    if (strstr(w, "dz")) return true;                                 /* Tsertsvadze, Dziedzic */
     const char *sz = strstr(w, "sz");
     if ((sz && (sz[2] || sz == w || !plain_vowel(sz - 1))) || strstr(w, "zs") ||
         strstr(w, "v\xC3\xA1r"))
