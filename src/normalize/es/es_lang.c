@@ -533,11 +533,27 @@ bool es_has_prefix(const es_lang *lang, es_morph_role role, const char *w, size_
     return false;
 }
 
-/* Gender from a singular form's ending (RAE's regular patterns, morphology.tsv's noun-fem). */
+/* The length of the longest of a role's endings that w ends with (and more letters before),
+ * 0 when none. */
+static size_t ending_length(const es_lang *lang, es_morph_role role, const char *w, size_t n,
+                            size_t before)
+{
+    const es_endings *e = &lang->morph[role];
+    size_t best = 0;
+    for (size_t i = 0; i < e->n; i++)
+        if (n >= e->len[i] + before && e->len[i] > best &&
+            memcmp(w + n - e->len[i], e->s[i], e->len[i]) == 0)
+            best = e->len[i];
+    return best;
+}
+
+/* Gender from a singular form's ending (RAE's regular patterns, morphology.tsv's noun-fem); the
+ * longer ending wins: periodista and homicida are common, fallecida (-ecida) feminine. */
 static int gender_by_ending(const es_lang *lang, const char *w, size_t n)
 {
-    if (es_has_ending(lang, ES_MORPH_NOUN_COMMON, w, n, 1)) return ES_MASC; /* periodista */
-    return es_has_ending(lang, ES_MORPH_NOUN_FEM, w, n, 0) ? ES_FEM : ES_MASC;
+    size_t common = ending_length(lang, ES_MORPH_NOUN_COMMON, w, n, 1);
+    size_t fem = ending_length(lang, ES_MORPH_NOUN_FEM, w, n, 0);
+    return fem > common ? ES_FEM : ES_MASC;
 }
 
 static int gender_from_table(const es_lang *lang, const char *w, size_t n)

@@ -397,6 +397,16 @@ static bool read_clock(const cctx *c, size_t i, bool after_las, hhmm *k)
     return !minutes_first || (colon && !k->seconds); /* 41:12,345 and 45:24: minutes first */
 }
 
+/* Does "las" at i open a full hour past noon that will say its "horas" (entre las 13:00 y las
+ * 16:00 hs), so the clock before it need not? */
+static bool end_says_horas(const cctx *c, size_t i)
+{
+    hhmm k;
+    return cc_word_is(c, i, "las") && cc_is(c, cc_next(c, i), TOK_NUMBER) &&
+           read_clock(c, cc_next(c, i), true, &k) && k.minutes && !k.m && !k.seconds && k.h >= 13 &&
+           k.h <= 24;
+}
+
 /* Is a clock's partner beside it: de 9.00 a 14.00, entre 9.00 y 10.30 (first the clock's first
  * token, nx the token after it)? */
 static bool clock_partner(const cctx *c, size_t first, size_t nx)
@@ -543,8 +553,8 @@ size_t es_rec_time(const cctx *c, size_t i, sem_token *out)
     if (!*style && plain && k.sep == ':' && !ends->m && (ends->h >= 13 || ends->h == 0) &&
         ends->h <= 24 && !cc_word_is(c, nx, "hora") &&
         !((cc_word_is(c, nx, "a") || cc_word_is(c, nx, "y") || cc_word_is(c, nx, "hasta")) &&
-          cc_is(c, cc_next(c, nx), TOK_NUMBER))) /* de 16:00 a 19:30: the range's end says it */
-        style = " h";
+          (cc_is(c, cc_next(c, nx), TOK_NUMBER) || end_says_horas(c, cc_next(c, nx)))))
+        style = " h"; /* de 16:00 a 19:30, entre las 13:00 y las 16:00: the range's end says it */
     if (!*style && after_las)
         style = " la"; /* a las 13:45: a clock's time (trece cuarenta y cinco) */
     int n = snprintf(p, 96, "%s%s%u:%02u", la ? "la " : "",

@@ -228,16 +228,40 @@ static size_t money_num(const cctx *c, size_t i, size_t last, const char *code,
 
 /* 15 € -> MONEY "EUR 15"; 3,20 € -> "EUR 3.20"; US$ 3 millones -> "USD 3 millones";
  * £20 -> "GBP 20"; 1.000 millones de € -> "EUR 1000 millones" */
+/* pagarse en US$, cobrar en € -> WORD "dólares", "euros": a currency sign with no amount names
+ * its currency (a sign with a symbol in it; USD, COP and EUR alone stay acronyms) */
+static size_t lone_sign(const cctx *c, size_t i, sem_token *out)
+{
+    size_t last;
+    const char *code = currency_at(c, i, false, &last);
+    if (!code || (i > 0 && cc_is(c, cc_prev(c, i), TOK_NUMBER)) ||
+        cc_is(c, cc_next(c, last), TOK_NUMBER))
+        return 0;
+    bool symbol = false;
+    for (size_t k = i; k <= last; k++)
+        symbol = symbol || cc_is(c, k, TOK_SYMBOL);
+    const table_entry *e = table_get(c->lang->currencies, code);
+    const char *plural = e ? strchr(e->spoken, '|') : NULL;
+    if (!symbol || !plural) return 0;
+    size_t p = cc_prev(c, i); /* el $ se apreció: dólar */
+    bool one = cc_word_is(c, p, "el") || cc_word_is(c, p, "del") || cc_word_is(c, p, "al") ||
+               cc_word_is(c, p, "un");
+    const char *said = one ? cc_strndup(c, e->spoken, (size_t)(plural - e->spoken)) : plural + 1;
+    if (!said) return cc_nomem(c), 0;
+    *out = cc_make(c, SEM_WORD, i, last, said);
+    return last - i + 1;
+}
+
 size_t es_rec_money(const cctx *c, size_t i, sem_token *out)
 {
     size_t cl, sl;
     cc_number num;
     /* a word can only open an amount as its currency (US$ 10, USD 5): a number follows */
-    if (cc_is(c, i, TOK_WORD) && !cc_number_near(c, i, 4)) return 0;
+    if (cc_is(c, i, TOK_WORD) && !cc_number_near(c, i, 4)) return lone_sign(c, i, out);
     const char *cur = currency_at(c, i, true, &cl);
     if (cur) { /* sign first */
         size_t k = cc_touch(c, cl) ? cl + 1 : cc_next(c, cl);
-        if (!cc_read_number(c, k, &num)) return 0;
+        if (!cc_read_number(c, k, &num)) return lone_sign(c, i, out);
         const char *scale = scale_at(c, cc_next(c, num.last), &sl);
         size_t last = scale ? sl : num.last, wl;
         const char *named = currency_word(c, cc_next(c, last), &wl);

@@ -248,6 +248,10 @@ bool es_say_telephone(const es_lang *lang, const sem_token *t, strbuf *out)
     bool ok = true, first = true, toll_free = false; /* 900 123 456: novecientos ciento... */
     /* Colombia's 01 8000 513 700: cero uno ocho mil quinientos trece setecientos */
     bool co_free = !strncmp(p, "01 8000 ", 8);
+    /* Spain's 941 27 15 00: its groups of two said as numbers (veintisiete, quince, cero cero) */
+    size_t len = strlen(p);
+    bool two_by_two =
+        len == 12 && p[3] == ' ' && p[6] == ' ' && p[9] == ' ' && strspn(p, "0123456789 ") == len;
     while (*p && ok) {
         size_t n = strcspn(p, " .");
         if (*p == '+') {
@@ -273,9 +277,12 @@ bool es_say_telephone(const es_lang *lang, const sem_token *t, strbuf *out)
                 p += n + (p[n] != '\0');
                 continue;
             }
-            bool pairs = !co_free && ((t->flags & SEM_PAIRS) || (toll_free && !first && n == 4)) &&
+            bool pairs = !co_free &&
+                         ((t->flags & SEM_PAIRS) || (toll_free && !first && n == 4) ||
+                          (two_by_two && !first)) &&
                          n % 2 == 0 && !strchr(t->payload, '.'); /* 1133: once treinta y tres */
-            if (toll_free && (first || (!zero && !pairs)) && n <= 4)
+            /* 900 101 062: a group of three after the first says its zero and then a number */
+            if (toll_free && (first || (!pairs && (!zero || (n == 3 && p[1] != '0')))) && n <= 4)
                 ok = ok && (!zero || sb_word(out, "cero")) &&
                      es_cardinal(&lang->num, out, strtoull(p + zero, NULL, 10), ES_MASC, false);
             else if (pairs)
