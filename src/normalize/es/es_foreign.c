@@ -158,6 +158,7 @@ static bool gate(const char *w, size_t n)
         return true; /* an African nasal onset: Mbemba, Ndidi, Nkosi, Nsimba */
     if (w[0] == 'c' && w[1] == 's') return true;                      /* Csaba */
     if (w[0] == 'g' && w[1] == 'd') return true;                      /* Gdynia, Gdańsk */
+    if (w[0] == 'h' && w[1] == 'r') return true;                      /* Hristo, Hrytsenko */
     if (!strncmp(w, "chep", 4) || !strncmp(w, "jep", 3)) return true; /* Cheptegei, Jepchirchir */
     if (strstr(w, "dge") || strstr(w, "sch")) return true;            /* Pinebridge, Brioschi */
     if (strstr(w, "dz")) return true;                                 /* Tsertsvadze, Dziedzic */
@@ -167,6 +168,7 @@ static bool gate(const char *w, size_t n)
         return true; /* Szabó, Kertész, Fehérvár: Hungarian; not Bosz (Dutch) */
     if (n >= 5 && !strcmp(w + n - 4, "ov\xC3\xA1")) return true; /* Muchová */
     if (n >= 6 && !strcmp(w + n - 4, "tech")) return true;       /* Agritech, Biotech */
+    if (n >= 8 && !strcmp(w + n - 5, "ingen")) return true;      /* Reutlingen, Sindelfingen */
     if (n >= 4 && (w[0] == 'c' || w[0] == 'y') && w[1] == 'h' && w[2] == 'i' && strchr("aou", w[3]))
         return true; /* Chioggia; Chiapas is listed */
     if (n >= 5 && !strcmp(w + n - 3, "ain") && strchr("lmrt", w[n - 4]))
