@@ -701,9 +701,22 @@ size_t es_rec_code(const cctx *c, size_t i, sem_token *out)
         return last - i + 1;
     }
     unsigned road = np == 2 ? radial_road(c, parts[0], parts[1]) : 0;
-    for (size_t p = 0; p < np && ok; p++)
+    /* la Ma-10, la Gi-682: a province's road, its two letters spelled (not a Mi-8 helicopter) */
+    size_t prev = cc_prev(c, i);
+    bool province_road = np == 2 && cc_len(c, i) == 2 && cc_capitalized(c, i) &&
+                         !all_capitals(cc_ptr(c, i), 2) && cc_is(c, last, TOK_NUMBER) &&
+                         (cc_word_is(c, prev, "la") || cc_word_is(c, prev, "carretera"));
+    for (size_t p = 0; p < np && ok; p++) {
+        if (p == 0 && province_road) {
+            char upper[3] = {cc_ptr(c, i)[0], (char)(cc_ptr(c, i)[1] - 'a' + 'A'), '\0'};
+            sem_class cls;
+            const char *spelled = cc_acronym(c, upper, 2, &cls);
+            ok = spelled && (sb_puts(&b, spelled) || cc_nomem(c));
+            continue;
+        }
         ok = p == 1 && road ? sb_putc(&b, ' ') && sb_putc(&b, (char)('0' + road))
                             : code_part(c, parts[p], &b);
+    }
     if (!ok) { /* a word too long for a code, or out of memory (noted) */
         sb_free(&b);
         return 0;
