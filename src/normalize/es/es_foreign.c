@@ -156,9 +156,10 @@ static bool gate(const char *w, size_t n)
     if (w[0] == 'm' && w[1] == 'c') return true;               /* McAllister */
     if ((w[0] == 'm' || w[0] == 'n') && strchr("bdgknpstwz", w[1]))
         return true; /* an African nasal onset: Mbemba, Ndidi, Nkosi, Nsimba */
-    if (w[0] == 'c' && w[1] == 's') return true;                      /* Csaba */
-    if (w[0] == 'g' && w[1] == 'd') return true;                      /* Gdynia, Gdańsk */
-    if (w[0] == 'h' && w[1] == 'r') return true;                      /* Hristo, Hrytsenko */
+    if (w[0] == 'c' && w[1] == 's') return true; /* Csaba */
+    if (w[0] == 'g' && w[1] == 'd') return true; /* Gdynia, Gdańsk */
+    if (w[0] == 'h' && is_consonant_letter(w[1]) && w[1] != 'y')
+        return true; /* Hristo, Hnatiuk, Hsu: no Spanish word starts so */
     if (!strncmp(w, "chep", 4) || !strncmp(w, "jep", 3)) return true; /* Cheptegei, Jepchirchir */
     if (strstr(w, "dge") || strstr(w, "sch")) return true;            /* Pinebridge, Brioschi */
     if (strstr(w, "dz")) return true;                                 /* Tsertsvadze, Dziedzic */

@@ -233,6 +233,8 @@ static size_t money_num(const cctx *c, size_t i, size_t last, const char *code,
 static size_t lone_sign(const cctx *c, size_t i, sem_token *out)
 {
     size_t last;
+    if (cc_is(c, i, TOK_WORD) && !(cc_touch(c, i) && cc_is(c, i + 1, TOK_SYMBOL)))
+        return 0; /* cheap first: a word is a sign only against a symbol (US$) */
     const char *code = currency_at(c, i, false, &last);
     if (!code || (i > 0 && cc_is(c, cc_prev(c, i), TOK_NUMBER)) ||
         cc_is(c, cc_next(c, last), TOK_NUMBER))
