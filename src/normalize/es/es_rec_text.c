@@ -703,12 +703,13 @@ size_t es_rec_code(const cctx *c, size_t i, sem_token *out)
     unsigned road = np == 2 ? radial_road(c, parts[0], parts[1]) : 0;
     /* la Ma-10, la Gi-682: a province's road, its two letters spelled (not a Mi-8 helicopter) */
     size_t prev = cc_prev(c, i);
-    bool province_road = np == 2 && cc_len(c, i) == 2 && cc_capitalized(c, i) &&
-                         !all_capitals(cc_ptr(c, i), 2) && cc_is(c, last, TOK_NUMBER) &&
+    const char *two = cc_ptr(c, i);
+    bool province_road = np == 2 && cc_len(c, i) == 2 && two[0] >= 'A' && two[0] <= 'Z' &&
+                         two[1] >= 'a' && two[1] <= 'z' && cc_is(c, last, TOK_NUMBER) &&
                          (cc_word_is(c, prev, "la") || cc_word_is(c, prev, "carretera"));
     for (size_t p = 0; p < np && ok; p++) {
         if (p == 0 && province_road) {
-            char upper[3] = {cc_ptr(c, i)[0], (char)(cc_ptr(c, i)[1] - 'a' + 'A'), '\0'};
+            char upper[3] = {two[0], (char)(two[1] - 'a' + 'A'), '\0'};
             sem_class cls;
             const char *spelled = cc_acronym(c, upper, 2, &cls);
             ok = spelled && (sb_puts(&b, spelled) || cc_nomem(c));

@@ -226,8 +226,6 @@ static size_t money_num(const cctx *c, size_t i, size_t last, const char *code,
     return n;
 }
 
-/* 15 € -> MONEY "EUR 15"; 3,20 € -> "EUR 3.20"; US$ 3 millones -> "USD 3 millones";
- * £20 -> "GBP 20"; 1.000 millones de € -> "EUR 1000 millones" */
 /* pagarse en US$, cobrar en € -> WORD "dólares", "euros": a currency sign with no amount names
  * its currency (a sign with a symbol in it; USD, COP and EUR alone stay acronyms) */
 static size_t lone_sign(const cctx *c, size_t i, sem_token *out)
@@ -254,6 +252,8 @@ static size_t lone_sign(const cctx *c, size_t i, sem_token *out)
     return last - i + 1;
 }
 
+/* 15 € -> MONEY "EUR 15"; 3,20 € -> "EUR 3.20"; US$ 3 millones -> "USD 3 millones";
+ * £20 -> "GBP 20"; 1.000 millones de € -> "EUR 1000 millones" */
 size_t es_rec_money(const cctx *c, size_t i, sem_token *out)
 {
     size_t cl, sl;
