@@ -573,7 +573,6 @@ static size_t romaji_morae(const char *w, size_t n, bool *misread_out)
  * letter Spanish would misread)? Kasahara, Nishimoto (not Ryota: two morae). */
 static bool romaji(const char *w, size_t n)
 {
-    if (n >= 6 && !strcmp(w + n - 5, "ingen")) return false; /* Wageningen, Groningen: Dutch */
     bool misread = false;
     return romaji_morae(w, n, &misread) >= 3 && misread;
 }
