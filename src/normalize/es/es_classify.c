@@ -210,6 +210,10 @@ static bool ambiguous_is_decimal(const cctx *c, size_t first, size_t last, char 
     size_t nx = cc_next(c, last);
     bool noun = cc_is(c, nx, TOK_WORD) && !cc_scale_follows(c, last) &&
                 !es_is_function_word(c->lang, cc_ptr(c, nx), cc_len(c, nx));
+    /* 42,195 km in copy that groups thousands with points: a measure, not a count */
+    if (noun && style == ES_STYLE_COMMA && c->region->own == ES_STYLE_COMMA && mark == ',' &&
+        table_getn(c->lang->units, cc_ptr(c, nx), cc_len(c, nx)))
+        noun = false;
     if (style == ES_STYLE_POINT) return mark == '.' && !noun;
     if (mark == ',' && (cc_cue(c, nx, ES_CUE_COMMA_DECIMAL) || cc_eq(c, nx, "\u20ac")))
         return true; /* 1,659 euros el litro, 1,500 € */

@@ -359,7 +359,7 @@ static bool spanish(const es_lang *lang, const char *low, size_t n)
  * not words (language codes) */
 static const char *const known_codes[] = {"en", "fr", "de", "it", "pt", "pl", "cs", "hu",  "tr",
                                           "ru", "nl", "sv", "nb", "fi", "zh", "ro", "nic", "ko",
-                                          "lt", "ka", "hi", "ja", "ar", "el", "lv"};
+                                          "lt", "ka", "hi", "ja", "ar", "el", "lv", "is"};
 
 /* Languages whose names Spanish news keeps as written: the trigram table's native codes.
  * not words (language codes) */
@@ -689,6 +689,9 @@ static const char *guess_by_letters(const es_lang *lang, const char *word, size_
     for (size_t i = 1; i + 1 < n && !inner_capital; i++)
         inner_capital =
             word[i] >= 'a' && word[i] <= 'z' && word[i + 1] >= 'A' && word[i + 1] <= 'Z';
+    const table_entry *place = lang->region_cues ? table_getn(lang->region_cues, low, ln) : NULL;
+    if (place && strcmp(place->spoken, "es-US"))
+        return NULL; /* Reniec, Senamhi: a word that shows a Spanish-speaking region is its own */
     if (chinese(lang, word, n, low, ln)) {
         *score = 2;
         return known_code("zh"); /* Changchun, Yibing, Qinwen */
@@ -1849,6 +1852,17 @@ static size_t possessive_base(const char *w, size_t n)
     return 0;
 }
 
+/* Where a word joins two capitalized words of three letters or more (ScottishPower -> 8), or 0;
+ * not after Mac (MacLeod is one name). */
+static size_t camel_join(const char *w, size_t n)
+{
+    for (size_t i = 3; i + 3 <= n; i++)
+        if (w[i] >= 'A' && w[i] <= 'Z' && w[i - 1] >= 'a' && w[i - 1] <= 'z' && w[i + 1] >= 'a' &&
+            w[i + 1] <= 'z')
+            return i == 3 && !memcmp(w, "Mac", 3) ? 0 : i;
+    return 0;
+}
+
 /* The language of a word and its approximation in out (code NULL: none). A possessive marks an
  * English name: Hobson's is Hobson said in English, and an s. */
 static const char *approximate(const es_lang *lang, const char *w, size_t n, bool name, strbuf *ph,
@@ -1869,6 +1883,19 @@ static const char *approximate(const es_lang *lang, const char *w, size_t n, boo
         return code;
     }
     const char *code = es_foreign_language(lang, w, n);
+    size_t join = camel_join(w, n), start = out->len;
+    if (code && join && n < sizeof base) { /* ScottishPower: Scottish and Power, each stressed */
+        char second[72];
+        memcpy(base, w, join);
+        base[join] = '\0';
+        memcpy(second, w + join, n - join);
+        second[n - join] = '\0';
+        if (approximate_as(f, lang, code, base, name, ph, out) && sb_putc(out, ' ') &&
+            approximate_as(f, lang, code, second, name, ph, out))
+            return code;
+        out->len = start;
+        out->data[start] = '\0';
+    }
     return code && approximate_as(f, lang, code, w, name, ph, out) ? code : NULL;
 }
 
@@ -1904,7 +1931,8 @@ static bool rewrite_as(es_foreign *f, const es_lang *lang, const char *code, con
     bool prothetic = spelled.len > before;
     const char *voice = stress_voice_of(code);
     bool last = !strcmp(code, "zh") || !strcmp(code, "ko"); /* Hwarang -> Juaráng */
-    if (ok && (last || !strcmp(code, "hu"))) /* Nagy -> Nádi, Changchun -> Chanchún */
+    bool first = !strcmp(code, "hu") || !strcmp(code, "is"); /* Nagy -> Nádi, Guðrún -> Gúdrun */
+    if (ok && (last || first)) /* Changchun -> Chanchún */
         syllable_stress(sb_str(&spelled), last, prothetic, out);
     else if (ok && !(voice && f->phonemes && f->phonemes(f->user, voice, w, ph) &&
                      es_foreign_stress(sb_str(&spelled), sb_str(ph), out)))

@@ -81,7 +81,10 @@ static size_t number_evidence(es_evidence *ev, const cctx *c, size_t i)
         if (time_like(c, i, last)) return last;
         weight = 2;
         side = last_sep == '.' ? &ev->point : &ev->comma;
-    } /* 1,500 or 1.500 prove nothing: they are what the evidence is for */
+    } else if (n == 2) { /* 1,500 or 1.500 prove nothing alone: they are what the evidence is for */
+        int *group = last_sep == '.' ? &ev->dot_group : &ev->comma_group;
+        *group += 1 + !memcmp(c->text + c->toks[g[1]].start, "000", 3);
+    }
     if (!side) return last;
     *side += weight;
     why = side == &ev->point ? ev->point_why : ev->comma_why;
@@ -192,6 +195,11 @@ const es_region *es_evidence_decide(const es_evidence *ev, const es_lang *lang, 
     es_style style = ev->point > ev->comma   ? ES_STYLE_POINT
                      : ev->comma > ev->point ? ES_STYLE_COMMA
                                              : ES_STYLE_NEUTRAL;
+    /* 42,195 km beside 36.000 corredores: one of the two marks groups thousands, the more
+     * frequent one (a 000 group weighing double), and the other is the decimal mark */
+    bool both = ev->dot_group && ev->comma_group;
+    if (style == ES_STYLE_NEUTRAL && both && ev->dot_group != ev->comma_group)
+        style = ev->dot_group > ev->comma_group ? ES_STYLE_COMMA : ES_STYLE_POINT;
     int best = -1, spain = region_index(lang, es_region_default(lang)->code);
     for (size_t k = 0; k < lang->nregions; k++) {
         /* one weak mention (la Reserva Federal) does not make copy with 0,25 from the US */
@@ -211,7 +219,8 @@ const es_region *es_evidence_decide(const es_evidence *ev, const es_lang *lang, 
         sb_printf(why, "%s", r->code);
         if (style != ES_STYLE_NEUTRAL)
             sb_printf(why, ", decimal %s (%s)", style == ES_STYLE_POINT ? "point" : "comma",
-                      style == ES_STYLE_POINT ? ev->point_why : ev->comma_why);
+                      ev->point != ev->comma ? (style == ES_STYLE_POINT ? ev->point_why : ev->comma_why)
+                                             : "1.500 and 1,500 both written");
         else
             sb_puts(why, ", 1.500 and 1,500 read as thousands");
         if (ev->declared[0] && best >= 0 && !strcmp(ev->declared, r->code))
