@@ -91,8 +91,8 @@ static bool vietnamese(const char *w)
     return false;
 }
 
-/* True when a lower-case word has a letter, pair or ending Spanish words lack (w, k, y, a
- * doubled consonant, h after a consonant, ou, a foreign accent, a final t or cluster). Every
+/* True when a lower-case word has a letter, pair or ending Spanish words lack (w, k, y, q
+ * without u, a doubled consonant, h after a consonant, ou, a foreign accent, a final t or cluster). Every
  * cue in foreign-cues.tsv needs one of these, so plain Spanish words cost one pass. */
 static bool gate(const char *w, size_t n)
 {
@@ -100,6 +100,7 @@ static bool gate(const char *w, size_t n)
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)w[i];
         if (c == 'w' || c == 'k' || c == 'y' || c == '\'') return true;
+        if (c == 'q' && w[i + 1] != 'u') return true; /* Qasr, Duqm: a q Spanish never writes */
         if (c >= 0x80) {
             if (c == 0xC3 && i + 1 < n) {
                 unsigned char d = (unsigned char)w[i + 1];

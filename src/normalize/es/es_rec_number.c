@@ -233,6 +233,10 @@ static bool degree_is_ordinal(const cctx *c, size_t i, size_t mark, const char *
     if (before_noun) return true; /* el 28° aniversario */
     if (!strcmp(digits, "0") || cue_before(c, i, 8, ES_CUE_HEAT)) return false;
     if (cue_before(c, i, 20, ES_CUE_RANK)) return true;
+    size_t pv = cc_prev(c, i); /* el 4° contra el Gobierno: a singular article asks for a noun */
+    if (cc_word_is(c, pv, "el") || cc_word_is(c, pv, "la") || cc_word_is(c, pv, "del") ||
+        cc_word_is(c, pv, "al"))
+        return true;
     return cc_eq(c, mark, "º"); /* the ordinal indicator, not the degree sign */
 }
 
