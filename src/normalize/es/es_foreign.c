@@ -667,6 +667,16 @@ static bool chinese(const es_lang *lang, const char *word, size_t n, const char 
     return score_trigrams(lang, low, ln, &t) && best_foreign(&t, &best) && best > native_sum(&t);
 }
 
+/* Has a lower-case word a consonant letter: a plain one, ç ß ð þ, or one beyond Latin-1 (ş ł č)? */
+static bool has_consonant(const char *w)
+{
+    for (const unsigned char *p = (const unsigned char *)w; *p; p++)
+        if ((*p < 0x80 && strchr("bcdfghjklmnpqrstvwxz", *p)) || *p >= 0xC4 ||
+            (p[0] == 0xC3 && p[1] && strchr("\xA7\x9F\xB0\xBE", p[1])))
+            return true;
+    return false;
+}
+
 /* The language a word's letters show, and how strongly (*score: its cues' weight; 3 for a
  * listed English name; 1 by trigrams alone; 0 by trigrams past a weak cue, which a names list
  * overrules: Sophie). */
@@ -683,7 +693,7 @@ static const char *guess_by_letters(const es_lang *lang, const char *word, size_
         (!strcmp(low + ln - 2, "ee") || !strcmp(low + ln - 3, "ees") ||
          !strcmp(low + ln - 3, "een")))
         return NULL; /* lee, crees, deseen: Spanish verbs */
-    if (strcspn(low, "bcdfghjklmnpqrstvwxz") == ln) return NULL; /* aaa (AAA), Aoa */
+    if (!has_consonant(low)) return NULL; /* aaa (AAA), Aoa; not Ayşe */
     /* a name ending in c (Aurillac, Gignac; not celac, an acronym said as a word) */
     bool final_c = utf8_starts_upper(word, strlen(word)) && low[ln - 1] == 'c';
     bool inner_capital = false; /* MacLeod, DiCaprio */
