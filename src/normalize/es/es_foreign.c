@@ -92,8 +92,8 @@ static bool vietnamese(const char *w)
 }
 
 /* True when a lower-case word has a letter, pair or ending Spanish words lack (w, k, y, q
- * without u, a doubled consonant, h after a consonant, ou, a foreign accent, a final t or cluster). Every
- * cue in foreign-cues.tsv needs one of these, so plain Spanish words cost one pass. */
+ * without u, a doubled consonant, h after a consonant, ou, a foreign accent, a final t or cluster).
+ * Every cue in foreign-cues.tsv needs one of these, so plain Spanish words cost one pass. */
 static bool gate(const char *w, size_t n)
 {
     if (n < 3) return false; /* Py, Wu: too short to tell */
@@ -692,7 +692,7 @@ static const char *guess_by_letters(const es_lang *lang, const char *word, size_
     if (lower_case && ln > 2 &&
         (!strcmp(low + ln - 2, "ee") || !strcmp(low + ln - 3, "ees") ||
          !strcmp(low + ln - 3, "een")))
-        return NULL; /* lee, crees, deseen: Spanish verbs */
+        return NULL;                      /* lee, crees, deseen: Spanish verbs */
     if (!has_consonant(low)) return NULL; /* aaa (AAA), Aoa; not Ayşe */
     /* a name ending in c (Aurillac, Gignac; not celac, an acronym said as a word) */
     bool final_c = utf8_starts_upper(word, strlen(word)) && low[ln - 1] == 'c';
@@ -1941,9 +1941,9 @@ static bool rewrite_as(es_foreign *f, const es_lang *lang, const char *code, con
     if (ok) spanish_onset(&spelled, 0, w); /* first: an e put before is a syllable (Estiépan) */
     bool prothetic = spelled.len > before;
     const char *voice = stress_voice_of(code);
-    bool last = !strcmp(code, "zh") || !strcmp(code, "ko"); /* Hwarang -> Juaráng */
+    bool last = !strcmp(code, "zh") || !strcmp(code, "ko");  /* Hwarang -> Juaráng */
     bool first = !strcmp(code, "hu") || !strcmp(code, "is"); /* Nagy -> Nádi, Guðrún -> Gúdrun */
-    if (ok && (last || first)) /* Changchun -> Chanchún */
+    if (ok && (last || first))                               /* Changchun -> Chanchún */
         syllable_stress(sb_str(&spelled), last, prothetic, out);
     else if (ok && !(voice && f->phonemes && f->phonemes(f->user, voice, w, ph) &&
                      es_foreign_stress(sb_str(&spelled), sb_str(ph), out)))

@@ -219,8 +219,9 @@ const es_region *es_evidence_decide(const es_evidence *ev, const es_lang *lang, 
         sb_printf(why, "%s", r->code);
         if (style != ES_STYLE_NEUTRAL)
             sb_printf(why, ", decimal %s (%s)", style == ES_STYLE_POINT ? "point" : "comma",
-                      ev->point != ev->comma ? (style == ES_STYLE_POINT ? ev->point_why : ev->comma_why)
-                                             : "1.500 and 1,500 both written");
+                      ev->point != ev->comma
+                          ? (style == ES_STYLE_POINT ? ev->point_why : ev->comma_why)
+                          : "1.500 and 1,500 both written");
         else
             sb_puts(why, ", 1.500 and 1,500 read as thousands");
         if (ev->declared[0] && best >= 0 && !strcmp(ev->declared, r->code))

@@ -10,11 +10,11 @@
 #include "token.h"
 
 typedef struct {
-    int score[ES_REGIONS_MAX]; /* place, currency and declared-language evidence per region */
-    int point, comma;          /* numbers whose decimal mark shows: 8.9 (point), 3,5 (comma) */
+    int score[ES_REGIONS_MAX];  /* place, currency and declared-language evidence per region */
+    int point, comma;           /* numbers whose decimal mark shows: 8.9 (point), 3,5 (comma) */
     int dot_group, comma_group; /* ambiguous 36.000 and 42,195, weighed only when both appear;
                                  * a 000 group counts twice (it is seldom a decimal part) */
-    int dollar_first;          /* "$" written before its amount ($500): Latin American copy */
+    int dollar_first;           /* "$" written before its amount ($500): Latin American copy */
     char point_why[24], comma_why[24], place_why[ES_REGIONS_MAX][24]; /* first example of each */
     char declared[16];                                                /* lang="es-MX" */
 } es_evidence;

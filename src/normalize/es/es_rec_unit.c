@@ -513,6 +513,15 @@ size_t es_rec_per_unit(const cctx *c, size_t i, sem_token *out)
     return last - i + 1;
 }
 
+/* Is a gap's word (ventaja, diferencia) among the n words before token i (amplía su ventaja en
+ * el Tour a 3:31)? */
+static bool gap_word_before(const cctx *c, size_t i, int n)
+{
+    for (size_t k = cc_prev(c, i); k != CC_NONE && n-- > 0; k = cc_prev(c, k))
+        if (cc_cue(c, k, ES_CUE_GAP)) return true;
+    return false;
+}
+
 /* a 1:12 del líder, con 0:45 de ventaja, aventaja en 1:14 -> MEASURE "1 min 12 s": a gap in a
  * race, not a clock */
 size_t es_rec_gap(const cctx *c, size_t i, sem_token *out)
@@ -522,18 +531,22 @@ size_t es_rec_gap(const cctx *c, size_t i, sem_token *out)
         !cc_touch(c, i + 1) || cc_len(c, i + 2) != 2 || !cc_small(c, i + 2, 2, 0, 59, &sec))
         return 0;
     if (cc_touch(c, i + 2) && !cc_is(c, i + 3, TOK_PUNCT)) return 0;
-    if (cc_touch(c, i + 2) && (cc_eq(c, i + 3, ":") || cc_eq(c, i + 3, "."))) return 0;
+    if (cc_touch(c, i + 2) &&
+        (cc_eq(c, i + 3, ":") || (cc_eq(c, i + 3, ".") && cc_touch(c, i + 3))))
+        return 0; /* 1:12:30, 1:12.5; not the sentence's end (a 3:31.) */
     size_t before = cc_prev(c, i);
-    bool lead = cc_word_is(c, before, "en") && /* aventaja en 1:14 */
-                cc_cue(c, cc_prev(c, before), ES_CUE_GAP_VERB);
+    bool lead = (cc_word_is(c, before, "en") && /* aventaja en 1:14 */
+                 cc_cue(c, cc_prev(c, before), ES_CUE_GAP_VERB)) ||
+                (cc_word_is(c, before, "a") && gap_word_before(c, before, 6));
     if (lead && cc_cue(c, cc_next(c, i + 2), ES_CUE_HOUR_WORD)) return 0; /* supera en 10:30 h */
     if (!lead && !cc_cue(c, before, ES_CUE_GAP_BEFORE)) return 0;
     size_t de = cc_next(c, i + 2), what = cc_next(c, de);
     /* a 1:45 del suizo Schurter: any rider after del, unless a range ends there (de 8:00 a 10:30)
      */
     bool rider = cc_word_is(c, de, "del") && !cc_is(c, cc_prev(c, before), TOK_NUMBER);
-    if (!lead && (!cc_cue(c, de, ES_CUE_GAP_OF) || !(cc_cue(c, what, ES_CUE_GAP) || rider)))
-        return 0;
+    rider = rider || (cc_word_is(c, de, "sobre") && cc_capitalized(c, what)); /* con 2:10 sobre
+                                                                                 Vingegaard */
+    if (!lead && !(cc_cue(c, de, ES_CUE_GAP_OF) && cc_cue(c, what, ES_CUE_GAP)) && !rider) return 0;
     char *p = cc_alloc(c, 24);
     if (!p) return 0;
     if (m)
