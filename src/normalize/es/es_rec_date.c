@@ -649,7 +649,8 @@ static es_gender name_gender(const cctx *c, size_t i)
         table_feature(e->features, "g", g, sizeof g);
         return g[0] == 'f' ? ES_FEM : ES_MASC;
     }
-    return cc_ptr(c, i)[cc_len(c, i) - 1] == 'a' ? ES_FEM : ES_MASC;
+    /* a noun that names a body (la Comisión VII: séptima), or a name ending in a */
+    return es_noun_gender(c->lang, cc_ptr(c, i), cc_len(c, i));
 }
 
 /* siglo XV, s. XV, los siglos XVI y XVII, del siglo XV al XVII: p (the token before the

@@ -186,6 +186,12 @@ size_t es_rec_telephone(const cctx *c, size_t i, sem_token *out)
         else
             phone = ctx && !thousands;
     }
+    if (!phone && !plus && g.count >= 3 && g.sep[1] == '-' && cc_ptr(c, g.last[0])[0] == '0' &&
+        (g.digits == 10 || g.digits == 11)) {
+        phone = true; /* Venezuela: 0261-555.31.40 (an area code, then dotted groups) */
+        for (size_t k2 = 2; k2 < g.count; k2++)
+            if (g.sep[k2] != '.') phone = false;
+    }
     if (!phone) return 0;
     /* an extension: ext. 12 */
     size_t nx = cc_next(c, end);
