@@ -667,6 +667,21 @@ static bool chinese(const es_lang *lang, const char *word, size_t n, const char 
     return score_trigrams(lang, low, ln, &t) && best_foreign(&t, &best) && best > native_sum(&t);
 }
 
+/* Is a word in english-words.tsv and spelled more like English than like Spanish, Catalan,
+ * Galician or Basque by its trigrams, by less than the table's margin (Foster, Hollis; not
+ * Ibadan or Salem, world names the English word lists hold too)? */
+static bool english_listed(const es_lang *lang, const char *word, size_t n, const char *low,
+                           size_t ln)
+{
+    if (!table_getn(lang->english_words, word, n)) return false;
+    trigram_score t;
+    if (ln < 5 || !score_trigrams(lang, low, ln, &t)) return true; /* Pike, Cole: too short */
+    long en = LONG_MIN;
+    for (size_t j = 0; j < t.count; j++)
+        if (!strcmp(t.code[j], "en")) en = t.sum[j];
+    return native_sum(&t) - en < trigram_margin(lang) * (long)t.grams;
+}
+
 /* Has a lower-case word a consonant letter: a plain one, ç ß ð þ, or one beyond Latin-1 (ş ł č)? */
 static bool has_consonant(const char *w)
 {
@@ -709,7 +724,7 @@ static const char *guess_by_letters(const es_lang *lang, const char *word, size_
     }
     if (!gate(low, ln) && !final_c && !inner_capital) { /* Hollis, Foster: English names */
         *score = 3;
-        if (table_getn(lang->english_words, word, n)) return "en";
+        if (english_listed(lang, word, n, low, ln)) return "en";
         if (!name_shape(word, n, ln) || spanish(lang, low, ln) ||
             table_getn(lang->spanish_words, word, n))
             return NULL;
@@ -757,7 +772,7 @@ static const char *guess_by_letters(const es_lang *lang, const char *word, size_
         *score = 2;
         return "ja"; /* Kasahara, Nishimoto */
     }
-    if ((best < 2 || !code) && native == 0 && table_getn(lang->english_words, word, n)) {
+    if ((best < 2 || !code) && native == 0 && english_listed(lang, word, n, low, ln)) {
         *score = 3;
         return "en"; /* Banks: a listed English name with one weak cue */
     }
