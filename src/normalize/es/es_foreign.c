@@ -1919,8 +1919,8 @@ static const char *approximate(const es_lang *lang, const char *w, size_t n, boo
         if (approximate_as(f, lang, code, base, name, ph, out) && sb_putc(out, ' ') &&
             approximate_as(f, lang, code, second, name, ph, out))
             return code;
-        out->len = start;
-        out->data[start] = '\0';
+        out->len = start; /* one half failed: the whole word, as one */
+        if (out->data) out->data[start] = '\0';
     }
     return code && approximate_as(f, lang, code, w, name, ph, out) ? code : NULL;
 }

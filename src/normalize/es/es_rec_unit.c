@@ -544,8 +544,8 @@ size_t es_rec_gap(const cctx *c, size_t i, sem_token *out)
     /* a 1:45 del suizo Schurter: any rider after del, unless a range ends there (de 8:00 a 10:30)
      */
     bool rider = cc_word_is(c, de, "del") && !cc_is(c, cc_prev(c, before), TOK_NUMBER);
-    rider = rider || (cc_word_is(c, de, "sobre") && cc_capitalized(c, what)); /* con 2:10 sobre
-                                                                                 Vingegaard */
+    /* con 2:10 sobre Vingegaard: a rival named after sobre */
+    rider = rider || (cc_word_is(c, de, "sobre") && cc_capitalized(c, what));
     if (!lead && !(cc_cue(c, de, ES_CUE_GAP_OF) && cc_cue(c, what, ES_CUE_GAP)) && !rider) return 0;
     char *p = cc_alloc(c, 24);
     if (!p) return 0;
