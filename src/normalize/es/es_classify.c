@@ -49,6 +49,17 @@ bool cc_cue(const cctx *c, size_t i, es_cue_role role)
     return cc_is(c, i, TOK_WORD) && es_cue(c->lang, cc_ptr(c, i), c->toks[i].len, role);
 }
 
+bool cc_cue_before(const cctx *c, size_t i, int n, es_cue_role role)
+{
+    size_t p = i;
+    for (int k = 0; k < n; k++) {
+        p = cc_prev(c, p);
+        if (p == CC_NONE || (cc_eq(c, p, ".") && !cc_touch(c, p))) return false;
+        if (cc_cue(c, p, role)) return true;
+    }
+    return false;
+}
+
 bool cc_number_near(const cctx *c, size_t i, size_t span)
 {
     for (size_t k = i + 1; k < c->n && k <= i + span; k++)

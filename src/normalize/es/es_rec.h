@@ -36,6 +36,9 @@ bool cc_eq(const cctx *c, size_t i, const char *s);
 bool cc_word_is(const cctx *c, size_t i, const char *word);
 /* Token i is a word that has role in cues.tsv (any case): cc_cue(c, i, ES_CUE_YEAR). */
 bool cc_cue(const cctx *c, size_t i, es_cue_role role);
+/* A word with role among the n tokens before i, within the sentence (a sentence's closing point
+ * stops the search): cc_cue_before(c, i, 8, ES_CUE_HEAT). */
+bool cc_cue_before(const cctx *c, size_t i, int n, es_cue_role role);
 /* Tokens i and i+1 touch (no space between them). */
 /* True when a NUMBER token comes within span tokens after i (cheap pre-check for recognizers). */
 bool cc_number_near(const cctx *c, size_t i, size_t span);

@@ -13,18 +13,6 @@ static bool is_dash(const cctx *c, size_t i)
     return cc_eq(c, i, "-") || cc_eq(c, i, "–");
 }
 
-/* A word with role (cues.tsv) among the n tokens before i, within the sentence. */
-static bool cue_before(const cctx *c, size_t i, int n, es_cue_role role)
-{
-    size_t p = i;
-    for (int k = 0; k < n; k++) {
-        p = cc_prev(c, p);
-        if (p == CC_NONE || (cc_eq(c, p, ".") && !cc_touch(c, p))) return false;
-        if (cc_cue(c, p, role)) return true;
-    }
-    return false;
-}
-
 /* An identifier's noun right before i: expediente 412-3, Ley 52-2022, N° 150-2024,
  * No. 12-2024 (the abbreviation's point or mark before the number). */
 static bool code_before(const cctx *c, size_t i)
@@ -237,8 +225,8 @@ static bool degree_is_ordinal(const cctx *c, size_t i, size_t mark, const char *
     bool before_noun = cc_is(c, nx, TOK_WORD) && cc_len(c, nx) > 1 && cc_touch(c, mark) == false &&
                        !es_is_function_word(c->lang, cc_ptr(c, nx), cc_len(c, nx));
     if (before_noun) return true; /* el 28° aniversario */
-    if (!strcmp(digits, "0") || cue_before(c, i, 8, ES_CUE_HEAT)) return false;
-    if (cue_before(c, i, 20, ES_CUE_RANK)) return true;
+    if (!strcmp(digits, "0") || cc_cue_before(c, i, 8, ES_CUE_HEAT)) return false;
+    if (cc_cue_before(c, i, 20, ES_CUE_RANK)) return true;
     size_t pv = cc_prev(c, i); /* el 4° contra el Gobierno: a singular article asks for a noun */
     if (cc_word_is(c, pv, "el") || cc_word_is(c, pv, "la") || cc_word_is(c, pv, "del") ||
         cc_word_is(c, pv, "al"))

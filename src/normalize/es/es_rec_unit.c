@@ -513,15 +513,6 @@ size_t es_rec_per_unit(const cctx *c, size_t i, sem_token *out)
     return last - i + 1;
 }
 
-/* Is a gap's word (ventaja, diferencia) among the n words before token i (amplía su ventaja en
- * el Tour a 3:31)? */
-static bool gap_word_before(const cctx *c, size_t i, int n)
-{
-    for (size_t k = cc_prev(c, i); k != CC_NONE && n-- > 0; k = cc_prev(c, k))
-        if (cc_cue(c, k, ES_CUE_GAP)) return true;
-    return false;
-}
-
 /* a 1:12 del líder, con 0:45 de ventaja, aventaja en 1:14 -> MEASURE "1 min 12 s": a gap in a
  * race, not a clock */
 size_t es_rec_gap(const cctx *c, size_t i, sem_token *out)
@@ -537,7 +528,8 @@ size_t es_rec_gap(const cctx *c, size_t i, sem_token *out)
     size_t before = cc_prev(c, i);
     bool lead = (cc_word_is(c, before, "en") && /* aventaja en 1:14 */
                  cc_cue(c, cc_prev(c, before), ES_CUE_GAP_VERB)) ||
-                (cc_word_is(c, before, "a") && gap_word_before(c, before, 6));
+                (cc_word_is(c, before, "a") && /* su ventaja en el Tour a 3:31 */
+                 cc_cue_before(c, before, 6, ES_CUE_GAP));
     if (lead && cc_cue(c, cc_next(c, i + 2), ES_CUE_HOUR_WORD)) return 0; /* supera en 10:30 h */
     if (!lead && !cc_cue(c, before, ES_CUE_GAP_BEFORE)) return 0;
     size_t de = cc_next(c, i + 2), what = cc_next(c, de);
