@@ -91,14 +91,24 @@ S="Murieron 21 personas el 21/03/2024."
 echo "$S" >"$T/s.txt"
 # the module has no loudness pass: compare with the plain synthesis
 timeout -s KILL 20 "$LOCUTOR" --loudness off -o "$T/ref.wav" "$T/s.txt"
-check "spd-say -o locutor speaks" record locutor "$T/loc.wav" "$S"
 record espeak-ng "$T/esp.wav" "$S"
-ref=$(speech_s "$T/ref.wav") loc=$(speech_s "$T/loc.wav") esp=$(speech_s "$T/esp.wav")
+esp=$(speech_s "$T/esp.wav") ref=$(speech_s "$T/ref.wav")
+# Some recordings of the monitor come out longer than what was played, with the same words and
+# pitch (3.89 s becomes 4.0-4.8 s; the stock module's too; likely the null sink's rewinds copied
+# twice into its monitor): every later frame is shifted and CI once failed at 4.34 s. sd_locutor is
+# recorded up to six times; the checks take the first recording within 3 % of locutor -o's length.
+for attempt in 1 2 3 4 5 6; do
+    record locutor "$T/loc.wav" "$S"; rc=$?
+    loc=$(speech_s "$T/loc.wav")
+    [ "$rc" = 0 ] && fcmp "$loc < 1.03 * $ref" && break
+    echo "note: recording $attempt of sd_locutor lasted $loc s (locutor -o: $ref s, spd-say exit $rc); again"
+done
+check "spd-say -o locutor speaks (recording $attempt of 6)" test "$rc" = 0
 check "sd_locutor spoke $loc s through the server; locutor -o: $ref s (within 25 %)" \
     fcmp "$loc > 0.75 * $ref && $loc < 1.25 * $ref"
 set -- $($PY "$TOOL" compare "$T/ref.wav" "$T/loc.wav" "$T/esp.wav")
 dloc=${1#A=} desp=${2#B=} sloc=${3#SA=} sesp=${4#SB=}
-[ -n "${SD_LIVE_KEEP:-}" ] && cp "$T"/{ref,loc,esp}.wav "$SD_LIVE_KEEP"/
+[ -n "${SD_LIVE_KEEP:-}" ] && cp "$T"/{ref,loc,esp}.wav "$T/sd.trace" "$SD_LIVE_KEEP"/
 check "sd_locutor sounds like locutor -o (envelope distance $dloc dB) and unlike sd_espeak-ng ($desp dB, $esp s)" \
     fcmp "$dloc < 0.5 * $desp"
 check "sd_locutor's spectrogram is locutor -o's ($sloc dB per band and frame) rather than sd_espeak-ng's ($sesp dB)" \
