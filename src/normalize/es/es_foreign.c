@@ -1942,6 +1942,57 @@ static void syllable_stress(const char *spelled, bool last, bool prothetic, strb
     place_accent(spelled, i, out);
 }
 
+/* A Russian or Central Asian surname's -ov, -ova, -ev, -eva stressed on the syllable before it,
+ * as Spanish news says them (Karimov -> Karímov, Tokhtarova -> Tojtárova, Zhumabayev ->
+ * Yumabáiev), and a Slavic -ović, -ević (Vukašinović -> Vukashínovich; only those when
+ * slavic_only); false when the spelling has no such ending or nothing before it. */
+static bool slavic_suffix_stress(const char *spelled, bool slavic_only, strbuf *out)
+{
+    /* not words (letters): endings, the -ić ones first */
+    static const char *const endings[] = {"ovich", "evich", "obich", "ebich", "iova", "ieva",
+                                          "iov",   "iev",   "ova",   "eva",   "ov",   "ev"};
+    size_t n = strlen(spelled), cut = 0;
+    size_t count_endings = slavic_only ? 4 : sizeof endings / sizeof *endings;
+    for (size_t k = 0; k < count_endings && !cut; k++) {
+        size_t e = strlen(endings[k]);
+        if (n > e && !strcmp(spelled + n - e, endings[k])) cut = n - e;
+    }
+    char head[96];
+    if (!cut || cut >= sizeof head) return false;
+    memcpy(head, spelled, cut);
+    head[cut] = '\0';
+    size_t at[32], count = nuclei(head, at, 32);
+    if (count < 1) return false;
+    size_t i = at[count - 1];
+    if (strchr("iu", spelled[i]) && i + 1 < cut && strchr("aeo", spelled[i + 1])) i++;
+    place_accent(spelled, i, out);
+    return true;
+}
+
+/* The respelled word at out[start..] stressed again by slavic_suffix_stress, its acute
+ * dropped first (Bucashinóbich -> Bucashínobich); unchanged when that finds no ending. */
+static void slavic_restress(strbuf *out, size_t start)
+{
+    char plain[96];
+    size_t o = 0;
+    for (const char *p = out->data + start; *p && o + 1 < sizeof plain; p++) {
+        char v = (unsigned char)p[0] == 0xC3 ? plain_vowel(p) : 0;
+        plain[o++] = v ? v : *p;
+        if (v) p++;
+    }
+    plain[o] = '\0';
+    bool upper = plain[0] >= 'A' && plain[0] <= 'Z';
+    if (upper) plain[0] = (char)(plain[0] - 'A' + 'a');
+    strbuf again = {0};
+    if (slavic_suffix_stress(plain, true, &again) && again.data) {
+        out->len = start;
+        out->data[start] = '\0';
+        sb_puts(out, again.data);
+        if (upper) utf8_capitalize_at(out, start);
+    }
+    sb_free(&again);
+}
+
 /* Spelling rules, then the stress the language's voice gives, when one knows it (Jacopo ->
  * Yácopo); the word is rewritten in lower case so that a first vowel can take its accent. */
 static bool rewrite_as(es_foreign *f, const es_lang *lang, const char *code, const char *w,
@@ -1960,6 +2011,9 @@ static bool rewrite_as(es_foreign *f, const es_lang *lang, const char *code, con
     bool first = !strcmp(code, "hu") || !strcmp(code, "is"); /* Nagy -> Nádi, Guðrún -> Gúdrun */
     if (ok && (last || first))                               /* Changchun -> Chanchún */
         syllable_stress(sb_str(&spelled), last, prothetic, out);
+    else if (ok && (!strcmp(code, "ru") || !strcmp(code, "cs")) &&
+             slavic_suffix_stress(sb_str(&spelled), !strcmp(code, "cs"), out))
+        ; /* Karimov -> Karímov, Stojilković -> Stoyílkovich */
     else if (ok && !(voice && f->phonemes && f->phonemes(f->user, voice, w, ph) &&
                      es_foreign_stress(sb_str(&spelled), sb_str(ph), out)))
         sb_puts(out, sb_str(&spelled));
@@ -2045,7 +2099,13 @@ static bool approximate_as(es_foreign *f, const es_lang *lang, const char *code,
         }
         sb_free(&again);
     }
-    return respell(lang, code, w, sb_str(ph), name, out);
+    size_t start = out->len;
+    if (!respell(lang, code, w, sb_str(ph), name, out)) return false;
+    size_t n = strlen(w);
+    if (n > 6 && (!strcmp(code, "pl") || !strcmp(code, "cs")) &&
+        (!strcmp(w + n - 4, "vi\xC4\x87") || !strcmp(w + n - 3, "vic")))
+        slavic_restress(out, start); /* Stojilković -> Estoyílcobich */
+    return true;
 }
 
 /* Removes ' and ’ from b: an elided article joins its word as it is said. */

@@ -226,9 +226,12 @@ bool es_say_range(const es_lang *lang, const sem_token *t, strbuf *out)
            es_say_number_mark(lang, out, second, g, apocope, ES_MARK(t));
 }
 
-/* "5658" -> cincuenta y seis cincuenta y ocho; "05" -> cero cinco: a telephone group in pairs */
-static bool say_pairs(const es_lang *lang, strbuf *out, const char *p, size_t n)
+/* "5658" -> cincuenta y seis cincuenta y ocho; "05" -> cero cinco: a telephone group in pairs;
+ * a free line's round thousand as one number (0800 5000: cinco mil; not 55 5200 9000) */
+static bool say_pairs(const es_lang *lang, strbuf *out, const char *p, size_t n, bool toll_free)
 {
+    if (toll_free && n == 4 && p[0] != '0' && !strncmp(p + 1, "000", 3))
+        return es_cardinal(&lang->num, out, (unsigned)(p[0] - '0') * 1000, ES_MASC, false);
     bool ok = true;
     for (size_t k = 0; k + 1 < n && ok; k += 2)
         ok = p[k] == '0'
@@ -286,7 +289,7 @@ bool es_say_telephone(const es_lang *lang, const sem_token *t, strbuf *out)
                 ok = ok && (!zero || sb_word(out, "cero")) &&
                      es_cardinal(&lang->num, out, strtoull(p + zero, NULL, 10), ES_MASC, false);
             else if (pairs)
-                ok = ok && say_pairs(lang, out, p, n);
+                ok = ok && say_pairs(lang, out, p, n, toll_free);
             else
                 ok = ok && es_digits(&lang->num, out, p, n);
         }
