@@ -1948,11 +1948,12 @@ static void syllable_stress(const char *spelled, bool last, bool prothetic, strb
  * slavic_only); false when the spelling has no such ending or nothing before it. */
 static bool slavic_suffix_stress(const char *spelled, bool slavic_only, strbuf *out)
 {
-    /* not words (letters): endings, the -ić ones first */
+    /* not words (letters): endings, the -ić ones first (spelled, then respelled with b) */
     static const char *const endings[] = {"ovich", "evich", "obich", "ebich", "iova", "ieva",
                                           "iov",   "iev",   "ova",   "eva",   "ov",   "ev"};
+    enum { IC_ENDINGS = 4 };
     size_t n = strlen(spelled), cut = 0;
-    size_t count_endings = slavic_only ? 4 : sizeof endings / sizeof *endings;
+    size_t count_endings = slavic_only ? IC_ENDINGS : sizeof endings / sizeof *endings;
     for (size_t k = 0; k < count_endings && !cut; k++) {
         size_t e = strlen(endings[k]);
         if (n > e && !strcmp(spelled + n - e, endings[k])) cut = n - e;
@@ -1975,11 +1976,13 @@ static void slavic_restress(strbuf *out, size_t start)
 {
     char plain[96];
     size_t o = 0;
-    for (const char *p = out->data + start; *p && o + 1 < sizeof plain; p++) {
+    const char *p = out->data + start;
+    for (; *p && o + 1 < sizeof plain; p++) {
         char v = (unsigned char)p[0] == 0xC3 ? plain_vowel(p) : 0;
         plain[o++] = v ? v : *p;
         if (v) p++;
     }
+    if (*p) return; /* too long to copy: left as the voice stressed it */
     plain[o] = '\0';
     bool upper = plain[0] >= 'A' && plain[0] <= 'Z';
     if (upper) plain[0] = (char)(plain[0] - 'A' + 'a');
@@ -2102,7 +2105,7 @@ static bool approximate_as(es_foreign *f, const es_lang *lang, const char *code,
     size_t start = out->len;
     if (!respell(lang, code, w, sb_str(ph), name, out)) return false;
     size_t n = strlen(w);
-    if (n > 6 && (!strcmp(code, "pl") || !strcmp(code, "cs")) &&
+    if (n > 6 && !strcmp(code, "pl") && /* Czech goes by rewrite_as */
         (!strcmp(w + n - 4, "vi\xC4\x87") || !strcmp(w + n - 3, "vic")))
         slavic_restress(out, start); /* Stojilković -> Estoyílcobich */
     return true;

@@ -168,8 +168,8 @@ size_t es_rec_telephone(const cctx *c, size_t i, sem_token *out)
             if (cc_eq(c, g.last[k2], "000")) round = true;
         if (g.digits == 10 && cc_len(c, g.last[g.count - 1]) == 4) /* 800 123 4567 */
             phone = true;
-        else if (first == '0' &&
-                 g.digits >= 9) /* Paraguay's 0981 440 237: no amount opens with 0 */
+        /* Paraguay's 0981 440 237: no amount opens with 0 */
+        else if (first == '0' && g.digits >= 9)
             phone = true;
         else if (g.digits == 9 && strchr("6789", first))
             phone = ctx || !thousands ||
