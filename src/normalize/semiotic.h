@@ -70,7 +70,8 @@ enum {
     SEM_AGE = 1u << 20,       /* CARDINAL: an age in parentheses after a name: Lucía Ferrer (24),
                                * said "de veinticuatro años" */
     SEM_RATE = 1u << 21,      /* MONEY: a currency's price (el euro se cotizó en Bs. 39,71): its
-                               * cents said as decimals, treinta y nueve coma setenta y un */
+                               * cents said as decimals, treinta y nueve coma setenta y un;
+                               * DECIMAL before a currency: four or more decimals one by one */
     SEM_SETIEMBRE = 1u << 22, /* DATE: September said "setiembre" (written so, or Peru's copy) */
     SEM_VERB_START = 1u << 23, /* WORD with SEM_CAPITAL: an article, que or the like follows
                                 * (Cree que, Lee el informe): judged as its lower-case word */

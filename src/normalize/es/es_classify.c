@@ -648,8 +648,10 @@ size_t es_rec_lexicon_phrase(const cctx *c, size_t i, sem_token *out)
         bool joined = (cc_is(c, j + 1, TOK_SPACE) && c->toks[j + 1].len == 1 &&
                        c->text[c->toks[j + 1].start] == ' ') ||
                       cc_eq(c, j + 1, "-") || cc_eq(c, j + 1, "&"); /* Pull&Bear */
-        /* Marks & Spencer: an ampersand between a phrase's words */
-        if (!joined || !(cc_is(c, j + 2, TOK_WORD) || cc_eq(c, j + 2, "&"))) break;
+        /* Marks & Spencer: an ampersand between a phrase's words; Maroon 5: a number */
+        if (!joined ||
+            !(cc_is(c, j + 2, TOK_WORD) || cc_is(c, j + 2, TOK_NUMBER) || cc_eq(c, j + 2, "&")))
+            break;
         last[n++] = j + 2;
     }
     for (; n > 0; n--) {

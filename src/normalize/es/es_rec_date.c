@@ -681,6 +681,22 @@ static bool beside_higher_century(const cctx *c, size_t p, size_t nx)
     return false;
 }
 
+/* The word before a list of numerals that p ends (los distritos II, V y VI: distritos for
+ * V and VI), or p itself when no list of Roman numerals comes before. */
+static size_t list_head(const cctx *c, size_t p)
+{
+    size_t q = p;
+    for (int k = 0; k < 8 && (cc_eq(c, q, ",") || cc_word_is(c, q, "y") || cc_word_is(c, q, "e") ||
+                              cc_word_is(c, q, "o"));
+         k++) {
+        size_t r = cc_prev(c, q);
+        if (r == CC_NONE || !cc_is(c, r, TOK_WORD) || !all_of(cc_ptr(c, r), cc_len(c, r), "IVXLC"))
+            return p;
+        q = cc_prev(c, r);
+    }
+    return q == CC_NONE ? p : q;
+}
+
 /* Felipe VI -> ROMAN "6" ordinal; Luis XIV -> "14"; siglo XXI -> "21";
  * la I Guerra Mundial -> "1" ordinal f; never Xi (Jinping), Li, or a lone English I */
 size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
@@ -731,6 +747,10 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
         return 1;
     }
     if (!upper || !all_of(w, n, "IVXLC") || !(v = roman_value(w, n)) || v > 99) return 0;
+    size_t head = list_head(c, p); /* los capítulos II y III: the noun before the list */
+    if (head != p &&
+        (cc_cue(c, head, ES_CUE_ROMAN_ORDINAL_NOUN) || cc_cue(c, head, ES_CUE_ROMAN_NUMBER_NOUN)))
+        p = head;
     /* above L only before a noun after a determiner: la LXIII Serie Nacional */
     bool high = v > 50 || memchr(w, 'C', n);
     /* ...or after a name it numbers: el Super Bowl LIX (cincuenta y nueve) */

@@ -1062,6 +1062,8 @@ size_t es_rec_number(const cctx *c, size_t i, sem_token *out)
         /* the decimals stay whole before a noun (siete punto uno grados), but not before a
          * scale word: dos coma un millones */
         if (!cc_scale_follows(c, last)) out->flags &= ~SEM_APOCOPE;
+        /* a 1,0845 dólares: a currency's price, its many decimals one by one */
+        if (cc_cue(c, cc_next(c, last), ES_CUE_CURRENCY)) out->flags |= SEM_RATE;
         return last - i + 1;
     }
     *out = cc_make(c, SEM_CARDINAL, i, last, num.canon);

@@ -18,6 +18,10 @@ bool es_say_millions_count(const es_lang *lang, strbuf *out, unsigned long long 
 /* The same with the decimal mark's word: "coma", or "punto" where it was written 8.9. */
 bool es_say_number_mark(const es_lang *lang, strbuf *out, const char *canon, es_gender g,
                         bool apocope, const char *mark);
+/* As es_say_number_mark, but four or more decimals one by one (a money amount: C$36,6243
+ * treinta y seis coma seis dos cuatro tres). */
+bool es_say_rate_mark(const es_lang *lang, strbuf *out, const char *canon, es_gender g,
+                      bool apocope, const char *mark);
 /* The word for t's decimal mark. */
 #define ES_MARK(t) (((t)->flags & SEM_POINT) ? "punto" : "coma")
 /* Whether t's letters are named as in the Americas. */

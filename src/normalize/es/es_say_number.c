@@ -8,10 +8,13 @@
 #include "es_verbalize.h"
 
 /* Decimal digits after the comma: up to three as one number (cero cinco, ciento treinta y
- * dos), longer ones in pairs (catorce quince) the way they are read aloud. */
-static bool say_decimals(const es_lang *lang, strbuf *out, const char *d, es_gender g, bool apocope)
+ * dos), longer ones in pairs (catorce quince) the way they are read aloud, or one by one when
+ * digits is set (an exchange rate: 1,0845 dólares, cero ocho cuatro cinco). */
+static bool say_decimals(const es_lang *lang, strbuf *out, const char *d, es_gender g, bool apocope,
+                         bool digits)
 {
     size_t n = strlen(d);
+    if (digits && n > 3) return es_digits(&lang->num, out, d, n);
     if (n <= 3) {
         size_t z = 0;
         while (z + 1 < n && d[z] == '0')
@@ -38,8 +41,8 @@ bool es_say_number(const es_lang *lang, strbuf *out, const char *canon, es_gende
     return es_say_number_mark(lang, out, canon, g, apocope, "coma");
 }
 
-bool es_say_number_mark(const es_lang *lang, strbuf *out, const char *canon, es_gender g,
-                        bool apocope, const char *mark)
+static bool say_number_mark(const es_lang *lang, strbuf *out, const char *canon, es_gender g,
+                            bool apocope, const char *mark, bool digits)
 {
     if (*canon == '-') {
         if (!sb_word(out, "menos")) return false;
@@ -55,7 +58,19 @@ bool es_say_number_mark(const es_lang *lang, strbuf *out, const char *canon, es_
     /* uno coma cinco toneladas: a whole part ending in one stays masculine before decimals */
     es_gender wg = wn && whole[wn - 1] == '1' && !(wn >= 2 && whole[wn - 2] == '1') ? ES_MASC : g;
     return es_cardinal_str(&lang->num, out, whole, wg, false) && sb_word(out, mark) &&
-           say_decimals(lang, out, dot + 1, ES_MASC, apocope) /* seis punto uno entradas */;
+           say_decimals(lang, out, dot + 1, ES_MASC, apocope, digits) /* seis punto uno entradas */;
+}
+
+bool es_say_number_mark(const es_lang *lang, strbuf *out, const char *canon, es_gender g,
+                        bool apocope, const char *mark)
+{
+    return say_number_mark(lang, out, canon, g, apocope, mark, false);
+}
+
+bool es_say_rate_mark(const es_lang *lang, strbuf *out, const char *canon, es_gender g,
+                      bool apocope, const char *mark)
+{
+    return say_number_mark(lang, out, canon, g, apocope, mark, true);
 }
 
 /* CARDINAL "21" f -> veintiuna; "2024" year -> dos mil veinticuatro; "016" -> cero uno seis */
@@ -89,8 +104,8 @@ bool es_say_cardinal(const es_lang *lang, const sem_token *t, strbuf *out)
 /* DECIMAL "0.25" -> cero coma veinticinco; "1.5" before millones -> uno coma cinco */
 bool es_say_decimal(const es_lang *lang, const sem_token *t, strbuf *out)
 {
-    return es_say_number_mark(lang, out, t->payload, t->gender, (t->flags & SEM_APOCOPE) != 0,
-                              ES_MARK(t));
+    return say_number_mark(lang, out, t->payload, t->gender, (t->flags & SEM_APOCOPE) != 0,
+                           ES_MARK(t), (t->flags & SEM_RATE) != 0);
 }
 
 /* PERCENT "11.2" -> once coma dos por ciento; "6.00" -> seis por ciento (a rate's two zero

@@ -43,7 +43,7 @@ static bool say_rate(const es_lang *lang, const char *payload, const char *mark,
     const table_entry *cur = table_get(lang->currencies, code);
     const char *dot = strchr(amount, '.');
     if (!cur || !dot || strspn(dot + 1, "0") == strlen(dot + 1)) return false;
-    return es_say_number_mark(lang, out, amount, gender_of(cur), true, mark) &&
+    return es_say_rate_mark(lang, out, amount, gender_of(cur), true, mark) &&
            es_say_form(out, cur->spoken, true);
 }
 
@@ -104,7 +104,7 @@ static bool say_money(const es_lang *lang, const char *payload, const char *mark
      * euros, ocho coma dos pesos ($8,2 por litro; but $0,1 diez centavos), tres coma cinco u efe */
     size_t decimals = dot ? strlen(dot + 1) : 0;
     if (dot && (decimals > 2 || (decimals == 1 && atoi(amount) != 0) || !cent[0]))
-        return es_say_number_mark(lang, out, amount, g, true, mark) &&
+        return es_say_rate_mark(lang, out, amount, g, true, mark) &&
                es_say_form(out, cur->spoken, true);
     unsigned cents = 0;
     if (dot) {
