@@ -80,13 +80,15 @@ static bool misplaced_acute(const char *w, size_t n);
 
 /* ---- the gate: could these letters be foreign at all? ---- */
 
-/* Has a word a letter only Vietnamese writes (ơ ư, or a vowel with a dot below or a hook:
- * Thị, Trần)? No voice here reads Vietnamese: it is said as written, its marks dropped. */
+/* Has a word a letter only Vietnamese writes (ơ ư đ, or a vowel with a dot below or a hook:
+ * Thị, Trần, Đông)? No voice here reads Vietnamese: its spelling rules (vi) say it as written,
+ * h as j (Hương -> Juong), and its marks are dropped. */
 static bool vietnamese(const char *w)
 {
     for (const unsigned char *p = (const unsigned char *)w; *p; p++)
         if ((p[0] == 0xE1 && ((p[1] == 0xBA && p[2] >= 0xA0) || (p[1] == 0xBB && p[2] <= 0xB9))) ||
-            (p[0] == 0xC6 && (p[1] == 0xA0 || p[1] == 0xA1 || p[1] == 0xAF || p[1] == 0xB0)))
+            (p[0] == 0xC6 && (p[1] == 0xA0 || p[1] == 0xA1 || p[1] == 0xAF || p[1] == 0xB0)) ||
+            (p[0] == 0xC4 && (p[1] == 0x90 || p[1] == 0x91)))
             return true;
     return false;
 }
@@ -360,7 +362,7 @@ static bool spanish(const es_lang *lang, const char *low, size_t n)
  * not words (language codes) */
 static const char *const known_codes[] = {"en", "fr", "de", "it", "pt", "pl", "cs", "hu",  "tr",
                                           "ru", "nl", "sv", "nb", "fi", "zh", "ro", "nic", "ko",
-                                          "lt", "ka", "hi", "ja", "ar", "el", "lv", "is"};
+                                          "lt", "ka", "hi", "ja", "ar", "el", "lv", "is",  "vi"};
 
 /* Languages whose names Spanish news keeps as written: the trigram table's native codes.
  * not words (language codes) */
@@ -702,7 +704,11 @@ static const char *guess_by_letters(const es_lang *lang, const char *word, size_
     if (n == 0 || n >= sizeof low) return NULL;
     es_lower(word, n, low, sizeof low);
     size_t ln = strlen(low);
-    if (!es_lang_word_lists(lang) || vietnamese(low)) return NULL;
+    if (!es_lang_word_lists(lang)) return NULL;
+    if (vietnamese(low)) {
+        *score = 5;
+        return known_code("vi"); /* Nguyễn Thị Hương */
+    }
     bool lower_case = word[0] >= 'a' && word[0] <= 'z';
     if (lower_case && ln > 2 &&
         (!strcmp(low + ln - 2, "ee") || !strcmp(low + ln - 3, "ees") ||
