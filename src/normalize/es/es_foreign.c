@@ -87,10 +87,11 @@ static bool vietnamese(const char *w)
 {
     for (const unsigned char *p = (const unsigned char *)w; *p; p++)
         if ((p[0] == 0xE1 && ((p[1] == 0xBA && p[2] >= 0xA0) || (p[1] == 0xBB && p[2] <= 0xB9))) ||
-            (p[0] == 0xC6 && (p[1] == 0xA0 || p[1] == 0xA1 || p[1] == 0xAF || p[1] == 0xB0)) ||
-            (p[0] == 0xC4 && (p[1] == 0x90 || p[1] == 0x91)))
+            (p[0] == 0xC6 && (p[1] == 0xA0 || p[1] == 0xA1 || p[1] == 0xAF || p[1] == 0xB0)))
             return true;
-    return false;
+    /* đ with a vowel Vietnamese marks (Đông, Đà); Serbian's đ has none (Đurđević) */
+    return (strstr(w, "\xC4\x90") || strstr(w, "\xC4\x91")) &&
+           (strstr(w, "ô") || strstr(w, "â") || strstr(w, "ê") || strstr(w, "ă") || strstr(w, "à"));
 }
 
 /* True when a lower-case word has a letter, pair or ending Spanish words lack (w, k, y, q
