@@ -680,6 +680,9 @@ static bool initial_point(const cctx *c, size_t i)
     if (cc_eq(c, nx, "(") && before != CC_NONE && before > 0 && cc_eq(c, before, ".") &&
         cc_initial(c, before - 1))
         return true; /* the last of a person's initials before an age: J. M. G. (34) */
+    if ((cc_eq(c, nx, ",") || cc_eq(c, nx, ";")) && before != CC_NONE && before > 0 &&
+        cc_eq(c, before, ".") && cc_initial(c, before - 1))
+        return true; /* ...or before a comma: identificado como J. R. M. L., de 34 años */
     if (!cc_capitalized(c, nx) || es_is_function_word(c->lang, cc_ptr(c, nx), cc_len(c, nx)))
         return false;
     if (cc_capitalized(c, before)) return true;
