@@ -72,6 +72,7 @@ struct es_foreign;
     X(ROMAN_NUMBER_NOUN, "roman-number-noun")                                                      \
     X(ROMAN_LETTER_NAME, "roman-letter-name")                                                      \
     X(ROMAN_NUMBER_AFTER, "roman-number-after")                                                    \
+    X(ROMAN_ORDINAL_BEFORE, "roman-ordinal-before")                                                \
     X(BATTING, "batting")                                                                          \
     X(EITHER_GENDER, "either-gender")                                                              \
     X(DOLLAR_RATE, "dollar-rate")                                                                  \

@@ -794,7 +794,8 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
     } else if (cc_is(c, nx, TOK_WORD) &&
                !es_is_function_word(c->lang, cc_ptr(c, nx), cc_len(c, nx)) &&
                (cc_cue(c, p, ES_CUE_DETERMINER) ||
-                (n > 1 && (p == CC_NONE || cc_eq(c, p, ".") || cc_eq(c, p, ","))))) {
+                ((n > 1 || cc_cue(c, nx, ES_CUE_ROMAN_ORDINAL_BEFORE)) &&
+                 (p == CC_NONE || cc_eq(c, p, ".") || cc_eq(c, p, ","))))) {
         /* (Cayetana, XVIII duquesa de Alba: after a comma too) */
         /* before its noun: la I Guerra Mundial, el XI apóstol, XV Congreso */
         g = es_noun_gender(c->lang, cc_ptr(c, nx), cc_len(c, nx));

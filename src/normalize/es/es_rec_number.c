@@ -855,6 +855,14 @@ static bool record_count(const cctx *c, strbuf *b, unsigned long long n, const c
     return es_cardinal(&c->lang->num, b, n, g, true) && sb_wordn(b, noun, len);
 }
 
+/* Is the number at i a telephone's extension (ext. 3552, extensión 2045)? */
+static bool extension_before(const cctx *c, size_t i)
+{
+    size_t p = cc_prev(c, i);
+    if (cc_eq(c, p, ".") && p > 0) p = p - 1;
+    return cc_cue(c, p, ES_CUE_PHONE_EXT);
+}
+
 /* Is the number at i a postal code: after "código postal", "C.P." or "CP"? */
 static bool postal_code_before(const cctx *c, size_t i)
 {
@@ -1077,8 +1085,8 @@ size_t es_rec_number(const cctx *c, size_t i, sem_token *out)
         out->flags |= SEM_DIGITS; /* código postal 28045: dos ocho cero cuatro cinco */
         return last - i + 1;
     }
-    if (nd > ES_DIGITS_MAX) {
-        out->flags |= SEM_DIGITS;
+    if (nd > ES_DIGITS_MAX || (nd >= 4 && !num.grouped && extension_before(c, i))) {
+        out->flags |= SEM_DIGITS; /* ext. 3552: tres cinco cinco dos */
         return last - i + 1;
     }
     if (!num.grouped && !num.negative && nd == 4 && d[0] >= '1' && d[0] <= '2' &&

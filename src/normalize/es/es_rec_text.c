@@ -476,6 +476,11 @@ static size_t mixed_case_acronym(const cctx *c, size_t i, sem_token *out)
     size_t n = cc_len(c, i), caps = 0;
     char lower[32];
     if (n < 3 || n >= sizeof lower || !(w[0] >= 'A' && w[0] <= 'Z')) return 0;
+    const table_entry *listed = table_getn(c->lang->acronyms, w, n);
+    if (listed) { /* TyC: as acronyms.tsv says it (te i ce) */
+        *out = cc_make(c, SEM_ABBREVIATION, i, i, listed->spoken);
+        return 1;
+    }
     for (size_t b = 0; b < n; b++) {
         if (!((w[b] >= 'A' && w[b] <= 'Z') || (w[b] >= 'a' && w[b] <= 'z'))) return 0;
         caps += w[b] >= 'A' && w[b] <= 'Z';
@@ -537,7 +542,10 @@ size_t es_rec_acronym(const cctx *c, size_t i, sem_token *out)
     }
     /* (SE), (EL): capitals alone in brackets are an acronym, not a function word */
     bool bracketed = i > 0 && cc_eq(c, i - 1, "(") && cc_eq(c, i + 1, ")");
-    bool function = es_is_function_word(c->lang, w, n) && !(bracketed && n >= 2);
+    /* la SE (Secretaría de Economía): a listed acronym after an article is no function word */
+    bool after_article = cc_cue(c, cc_prev(c, i), ES_CUE_DETERMINER) &&
+                         table_getn(c->lang->acronyms, w, n) && !headline(c, i);
+    bool function = es_is_function_word(c->lang, w, n) && !(bracketed && n >= 2) && !after_article;
     if (n == 1 && !(function && headline(c, i))) return 0; /* "A las diez" stays as written */
     char lower[64];
     if (n >= sizeof lower) return 0;
