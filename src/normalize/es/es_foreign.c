@@ -167,6 +167,8 @@ static bool gate(const char *w, size_t n)
     if (!strncmp(w, "chep", 4) || !strncmp(w, "jep", 3)) return true; /* Cheptegei, Jepchirchir */
     if (strstr(w, "dge") || strstr(w, "sch")) return true;            /* Pinebridge, Brioschi */
     if (strstr(w, "dz")) return true;                                 /* Tsertsvadze, Dziedzic */
+    if (n >= 4 && w[n - 1] == 'h' && is_vowel_letter(w[n - 2]))
+        return true; /* Jafarzadeh, Najibullah, Fatemeh: no Spanish word ends so */
     const char *sz = strstr(w, "sz");
     if ((sz && (sz[2] || sz == w || !plain_vowel(sz - 1))) || strstr(w, "zs") ||
         strstr(w, "v\xC3\xA1r"))
@@ -361,9 +363,9 @@ static bool spanish(const es_lang *lang, const char *low, size_t n)
 
 /* Languages that have a voice or spelling rules here (the cue table's codes).
  * not words (language codes) */
-static const char *const known_codes[] = {"en", "fr", "de", "it", "pt", "pl", "cs", "hu",  "tr",
-                                          "ru", "nl", "sv", "nb", "fi", "zh", "ro", "nic", "ko",
-                                          "lt", "ka", "hi", "ja", "ar", "el", "lv", "is",  "vi"};
+static const char *const known_codes[] = {
+    "en", "fr",  "de", "it", "pt", "pl", "cs", "hu", "tr", "ru", "nl", "sv", "nb", "fi", "zh",
+    "ro", "nic", "ko", "lt", "ka", "hi", "ja", "ar", "el", "lv", "is", "vi", "hy", "az"};
 
 /* Languages whose names Spanish news keeps as written: the trigram table's native codes.
  * not words (language codes) */
