@@ -77,6 +77,8 @@ enum {
                                 * (Cree que, Lee el informe): judged as its lower-case word */
     SEM_CLOCK_AND = 1u << 24,  /* TIME: a clock's hours and minutes joined by "y" (Argentina,
                                 * Uruguay: a las 21:30, veintiuna y treinta) */
+    SEM_ALONE = 1u << 25,      /* MEASURE: the whole text (a table cell's "2 kg"): its unit said
+                                * by its full name (units.tsv full=), not the everyday kilos */
 };
 
 /* Canonical payloads, class by class (what the unit tests assert on):

@@ -174,8 +174,11 @@ size_t es_rec_telephone(const cctx *c, size_t i, sem_token *out)
         else if (g.digits == 9 && strchr("6789", first))
             phone = ctx || !thousands ||
                     (!round && !(noun_after && cc_cue(c, nx, ES_CUE_PHONE_AMOUNT)));
-        else /* Cuba's 7 878 1896: a last group of four after two is no amount's */
-            phone = (ctx || (g.count >= 3 && cc_len(c, g.last[g.count - 1]) == 4)) && !thousands;
+        else /* Cuba's 7 878 1896: a last group of four after two is no amount's; 7881 1413 */
+            phone = (ctx || (g.count >= 3 && cc_len(c, g.last[g.count - 1]) == 4) ||
+                     (g.count == 2 && cc_len(c, g.last[0]) == 4 && cc_len(c, g.last[1]) == 4 &&
+                      !(year_like(c, g.last[0]) && year_like(c, g.last[1])) && !noun_after)) &&
+                    !thousands;
     }
     if (!phone && !plus && g.count >= 3 && g.sep[1] == '-' && cc_ptr(c, g.last[0])[0] == '0' &&
         (g.digits == 10 || g.digits == 11)) {

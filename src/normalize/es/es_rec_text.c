@@ -532,7 +532,9 @@ size_t es_rec_acronym(const cctx *c, size_t i, sem_token *out)
         *out = cc_make(c, SEM_LETTERS, i, i, cc_strndup(c, w, n)); /* pesos (CUP): ce u pe */
         return 1;
     }
-    if (cur && !table_getn(c->lang->acronyms, w, n) && strchr(cur->spoken, '|')) {
+    /* millones de CUP: a code after a scale is its currency, though a party has its letters */
+    if (cur && (!table_getn(c->lang->acronyms, w, n) || es_after_scale_de(c, i)) &&
+        strchr(cur->spoken, '|')) {
         const char *bar = strchr(cur->spoken, '|');
         bool one = cc_cue(c, cc_prev(c, i), ES_CUE_CURRENCY_ONE);
         *out = cc_make(c, SEM_ABBREVIATION, i, i,

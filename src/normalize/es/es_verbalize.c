@@ -241,7 +241,7 @@ verbalizer es_verbalizer(sem_class cls)
 
 /* What a token no rule could say becomes: digits one by one (with the decimal mark), units and
  * currencies by name, "%" as por ciento, anything else as written.
- * "123456789012345678901234567890 kg" -> uno dos tres ... cero kilogramos */
+ * "123456789012345678901234567890 kg" -> uno dos tres ... cero kilos */
 static bool say_fallback(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     const char *p = t->payload;
