@@ -532,9 +532,9 @@ size_t es_rec_acronym(const cctx *c, size_t i, sem_token *out)
         *out = cc_make(c, SEM_LETTERS, i, i, cc_strndup(c, w, n)); /* pesos (CUP): ce u pe */
         return 1;
     }
+    bool known = table_getn(c->lang->acronyms, w, n) != NULL;
     /* millones de CUP: a code after a scale is its currency, though a party has its letters */
-    if (cur && (!table_getn(c->lang->acronyms, w, n) || es_after_scale_de(c, i)) &&
-        strchr(cur->spoken, '|')) {
+    if (cur && (!known || es_after_scale_de(c, i)) && strchr(cur->spoken, '|')) {
         const char *bar = strchr(cur->spoken, '|');
         bool one = cc_cue(c, cc_prev(c, i), ES_CUE_CURRENCY_ONE);
         *out = cc_make(c, SEM_ABBREVIATION, i, i,
@@ -545,8 +545,7 @@ size_t es_rec_acronym(const cctx *c, size_t i, sem_token *out)
     /* (SE), (EL): capitals alone in brackets are an acronym, not a function word */
     bool bracketed = i > 0 && cc_eq(c, i - 1, "(") && cc_eq(c, i + 1, ")");
     /* la SE (Secretaría de Economía): a listed acronym after an article is no function word */
-    bool after_article = cc_cue(c, cc_prev(c, i), ES_CUE_DETERMINER) &&
-                         table_getn(c->lang->acronyms, w, n) && !headline(c, i);
+    bool after_article = known && cc_cue(c, cc_prev(c, i), ES_CUE_DETERMINER) && !headline(c, i);
     bool function = es_is_function_word(c->lang, w, n) && !(bracketed && n >= 2) && !after_article;
     if (n == 1 && !(function && headline(c, i))) return 0; /* "A las diez" stays as written */
     char lower[64];
@@ -554,7 +553,6 @@ size_t es_rec_acronym(const cctx *c, size_t i, sem_token *out)
     es_lower(w, n, lower, sizeof lower);
     /* a headline in capitals: EL GOBIERNO APRUEBA, TRUMP GANA -> words; its acronyms keep their
      * reading, and one Spanish cannot say is spelled (LA OMS ALERTA) */
-    bool known = table_getn(c->lang->acronyms, w, n) != NULL;
     bool vowel = strpbrk(lower, "aeiouáéíóú") != NULL; /* places have vowels; CNN, BBC do not */
     if (function || (!known && n > 2 && vowel && dateline(c, i)) ||
         (headline(c, i) && !known && sayable(c->lang, lower, n))) {

@@ -183,9 +183,9 @@ bool es_say_measure(const es_lang *lang, const sem_token *t, strbuf *out)
     size_t n = (size_t)(sp - t->payload);
     if (!u || n >= sizeof amount) return sb_word(out, t->payload);
     table_entry full_named; /* "2 kg" alone: dos kilogramos; in a sentence, kilos */
-    char full[64];
+    char full[64] = "";
     if (t->flags & SEM_ALONE) table_feature(u->features, "full", full, sizeof full);
-    if ((t->flags & SEM_ALONE) && full[0]) {
+    if (full[0]) {
         full_named = *u;
         full_named.spoken = full;
         u = &full_named;
