@@ -219,6 +219,15 @@ size_t es_rec_telephone(const cctx *c, size_t i, sem_token *out)
         end = ext;
     }
     *out = cc_make(c, SEM_TELEPHONE, i, end, cc_take(c, &b, ok));
+    /* Central America's 2210-2828 in a sentence is said in pairs, as its newsreaders say it
+     * (veintidós diez...), also after an area code: (505) 2252-7400; alone (a list's cell) one
+     * digit at a time */
+    size_t n = g.count, after = cc_next(c, end);
+    bool alone = cc_prev(c, i) == CC_NONE &&
+                 (after >= c->n || (cc_is(c, after, TOK_PUNCT) && cc_next(c, after) >= c->n));
+    if (!alone && n >= 2 && n <= 3 && g.sep[n - 1] == '-' && cc_len(c, g.last[n - 2]) == 4 &&
+        cc_len(c, g.last[n - 1]) == 4 && (n == 3 || cc_ptr(c, g.last[0])[0] != '0'))
+        out->flags |= SEM_PAIRS;
     return end - i + 1;
 }
 
@@ -804,7 +813,10 @@ static bool said_as_service(const cctx *c, size_t i, size_t last)
         (cc_cue(c, join, ES_CUE_NUMBER_JOIN) && cc_is(c, cc_next(c, join), TOK_NUMBER)) ||
         /* logró 411 de los 650 escaños */
         (cc_word_is(c, join, "de") && cc_cue(c, cc_next(c, join), ES_CUE_PARTITIVE));
-    if (label || counted) return false;
+    /* La Matanza, con 211, y Quilmes: a count after con, de, sus... */
+    bool after_function_word =
+        word && !named && es_is_function_word(c->lang, cc_ptr(c, p), cc_len(c, p));
+    if (label || counted || after_function_word) return false;
     if (named) return true;
     sem_token probe = {0};
     cc_agree(c, last, &probe);
@@ -846,6 +858,26 @@ static size_t hyphenated_digits(const cctx *c, size_t i, sem_token *out)
     }
     *out = cc_make(c, SEM_CODE, i, k, p);
     return k - i + 1;
+}
+
+/* llamar al 1550, la línea 1322 -> CODE "1 5 5 0": a four-digit line after a call verb and al,
+ * or after línea, is said digit by digit */
+static size_t short_line(const cctx *c, size_t i, const cc_number *num, sem_token *out)
+{
+    if (num->grouped || num->decimal || num->last != i || cc_len(c, i) != 4) return 0;
+    size_t p = cc_prev(c, i), pp = p == CC_NONE ? CC_NONE : cc_prev(c, p);
+    bool called = (cc_word_is(c, p, "al") || cc_word_is(c, p, "el")) &&
+                  cc_cue(c, pp, ES_CUE_PHONE_CONTEXT) && !cc_cue(c, pp, ES_CUE_LABEL);
+    bool line = cc_word_is(c, p, "línea") || cc_word_is(c, p, "líneas");
+    if (!called && !line) return 0;
+    char *d = cc_alloc(c, 8);
+    if (!d) return 0;
+    for (size_t k = 0; k < 4; k++) {
+        d[2 * k] = cc_ptr(c, i)[k];
+        d[2 * k + 1] = k < 3 ? ' ' : '\0';
+    }
+    *out = cc_make(c, SEM_CODE, i, i, d);
+    return 1;
 }
 
 /* One count of a record and its noun from forms "victoria|victorias": treinta y seis victorias. */
@@ -1045,6 +1077,8 @@ size_t es_rec_number(const cctx *c, size_t i, sem_token *out)
             return num.last - i + 1;
         }
     }
+    size_t line = short_line(c, i, &num, out);
+    if (line) return line;
     size_t innings = innings_pitched(c, i, &num, out);
     if (innings) return innings;
     size_t plate = plate_letters(c, i, &num);

@@ -73,12 +73,14 @@ static const char *currency_at(const cctx *c, size_t i, bool before, size_t *las
     if (!local[0] && before) table_feature(e->features, "before", local, sizeof local);
     const table_entry *cur = local[0] ? table_get(c->lang->currencies, local) : NULL;
     if (!cur && !strcmp(e->spoken, "NONE")) {
-        /* L: lempiras in Honduras, or before a price in cents anywhere (L 1.20, not L 5) */
+        /* L: lempiras in Honduras, or before a price in cents or an exchange rate anywhere (L
+         * 1.20, L26.1845; not L 5) */
         cc_number price;
         size_t at = cc_next(c, k);
         const char *dot = NULL;
         bool cents = cc_read_number(c, at, &price) && price.decimal &&
-                     (dot = strchr(price.canon, '.')) && strlen(dot + 1) == 2;
+                     (dot = strchr(price.canon, '.')) &&
+                     (strlen(dot + 1) == 2 || strlen(dot + 1) == 4);
         const table_entry *hnl = table_get(c->lang->currencies, "HNL");
         if (!cents || !hnl) return NULL;
         return hnl->written;

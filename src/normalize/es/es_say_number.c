@@ -181,6 +181,12 @@ bool es_say_fraction(const es_lang *lang, const sem_token *t, strbuf *out)
         if (!strcmp(fraction, "1/2")) return sb_word(out, t->gender == ES_FEM ? "media" : "medio");
         return es_say_fraction_of(lang, out, fraction, ES_MASC, NULL);
     }
+    const char *space = strchr(p, ' ');
+    if (space && !strcmp(space + 1, "1/2")) /* km 10 1/2: diez y medio */
+        return (*p != '-' || sb_word(out, "menos")) &&
+               es_cardinal(&lang->num, out, strtoull(p + (*p == '-'), NULL, 10), t->gender,
+                           false) &&
+               sb_word(out, "y") && sb_word(out, t->gender == ES_FEM ? "media" : "medio");
     unsigned long long num = strtoull(p, NULL, 10);
     const char *slash = strchr(p, '/');
     if (!(t->flags & SEM_APOCOPE) || *p == '-' || strchr(p, ' ') || !slash)
