@@ -355,8 +355,10 @@ static bool spanish(const es_lang *lang, const char *low, size_t n)
     for (size_t k = 0; k < prefixes->n; k++) {
         size_t pl = prefixes->len[k];
         if (n >= pl + 5 && !strncmp(low, prefixes->s[k], pl) &&
-            listed_spanish(lang, low + pl, n - pl))
-            return true;
+            (es_listed_word(lang, low + pl, n - pl) || /* reexportaciones */
+             (n >= pl + 8 && !gate(low + pl, n - pl) &&
+              es_has_ending(lang, ES_MORPH_PREFIXED_END, low, n, 0))))
+            return true; /* sobreendeudamiento */
     }
     return participle(lang, low, n);
 }
@@ -2213,6 +2215,8 @@ static bool open_to_context(const es_lang *lang, const sem_token *t)
         !(w[0] >= 'A' && w[0] <= 'Z'))
         return false;
     if (spanish_accent(w, n)) return false;
+    if (lang->given_names && table_getn(lang->given_names, w, n))
+        return false; /* Graciela Whitmore-Ochoa */
     return !spanish_as_written(lang, w, n) && !es_lexicon_get(lang, w, n) &&
            !es_is_function_word(lang, w, n);
 }

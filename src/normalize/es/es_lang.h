@@ -110,7 +110,8 @@ typedef enum { ES_CUE_LIST(ES_CUE_ENUM) ES_CUE_COUNT } es_cue_role;
     X(PARTICIPLE, "participle")                                                                    \
     X(ONSET, "onset")                                                                              \
     X(PREFIX_O, "prefix-o")                                                                        \
-    X(PREFIX, "prefix")
+    X(PREFIX, "prefix")                                                                            \
+    X(PREFIXED_END, "prefixed-end")
 
 #define ES_MORPH_ENUM(name, role) ES_MORPH_##name,
 typedef enum { ES_MORPH_LIST(ES_MORPH_ENUM) ES_MORPH_COUNT } es_morph_role;
