@@ -189,6 +189,7 @@ static bool gate(const char *w, size_t n)
     char last = w[n - 1], before = w[n - 2];
     if (strchr("bfgkptvx", last)) return true;
     if (last == 'j' && before == 'e') return true; /* Andrej, Matej: no Spanish word ends so */
+    if (n >= 6 && !strcmp(w + n - 3, "nja")) return true; /* Nemanja; granja, monja are listed */
     if (last == 'm' && n >= 4 && !strcmp(w + n - 3, "\xC3\xA9m")) return true; /* Belém */
     if (last == 'h' && before == 'c' && n >= 3 && is_consonant_letter(w[n - 3])) return true;
     if ((last == 'd' || last == 's') && is_consonant_letter(before) && before != 'n' &&
