@@ -87,6 +87,13 @@ size_t cc_prev(const cctx *c, size_t i)
     return CC_NONE;
 }
 
+bool cc_alone(const cctx *c, size_t i, size_t last)
+{
+    size_t after = cc_next(c, last);
+    return cc_prev(c, i) == CC_NONE &&
+           (after >= c->n || (cc_is(c, after, TOK_PUNCT) && cc_next(c, after) >= c->n));
+}
+
 bool cc_capitalized(const cctx *c, size_t i)
 {
     return cc_is(c, i, TOK_WORD) && utf8_starts_upper(cc_ptr(c, i), cc_len(c, i));

@@ -46,6 +46,8 @@ bool cc_touch(const cctx *c, size_t i);
 /* Next / previous non-space token, or c->n / CC_NONE. */
 size_t cc_next(const cctx *c, size_t i);
 size_t cc_prev(const cctx *c, size_t i);
+/* Tokens i..last are the whole text but for a closing mark (a table cell's "2 kg", "1234-5678"). */
+bool cc_alone(const cctx *c, size_t i, size_t last);
 /* Token i is a word starting with a capital letter. */
 bool cc_capitalized(const cctx *c, size_t i);
 /* Token i is a word of Roman numeral capitals (XV). */

@@ -222,11 +222,10 @@ size_t es_rec_telephone(const cctx *c, size_t i, sem_token *out)
     /* Central America's 2210-2828 in a sentence is said in pairs, as its newsreaders say it
      * (veintidós diez...), also after an area code: (505) 2252-7400; alone (a list's cell) one
      * digit at a time */
-    size_t n = g.count, after = cc_next(c, end);
-    bool alone = cc_prev(c, i) == CC_NONE &&
-                 (after >= c->n || (cc_is(c, after, TOK_PUNCT) && cc_next(c, after) >= c->n));
-    if (!alone && n >= 2 && n <= 3 && g.sep[n - 1] == '-' && cc_len(c, g.last[n - 2]) == 4 &&
-        cc_len(c, g.last[n - 1]) == 4 && (n == 3 || cc_ptr(c, g.last[0])[0] != '0'))
+    size_t n = g.count;
+    if (!cc_alone(c, i, end) && n >= 2 && n <= 3 && g.sep[n - 1] == '-' &&
+        cc_len(c, g.last[n - 2]) == 4 && cc_len(c, g.last[n - 1]) == 4 &&
+        (n == 3 || cc_ptr(c, g.last[0])[0] != '0'))
         out->flags |= SEM_PAIRS;
     return end - i + 1;
 }
@@ -860,26 +859,6 @@ static size_t hyphenated_digits(const cctx *c, size_t i, sem_token *out)
     return k - i + 1;
 }
 
-/* llamar al 1550, la línea 1322 -> CODE "1 5 5 0": a four-digit line after a call verb and al,
- * or after línea, is said digit by digit */
-static size_t short_line(const cctx *c, size_t i, const cc_number *num, sem_token *out)
-{
-    if (num->grouped || num->decimal || num->last != i || cc_len(c, i) != 4) return 0;
-    size_t p = cc_prev(c, i), pp = p == CC_NONE ? CC_NONE : cc_prev(c, p);
-    bool called = (cc_word_is(c, p, "al") || cc_word_is(c, p, "el")) &&
-                  cc_cue(c, pp, ES_CUE_PHONE_CONTEXT) && !cc_cue(c, pp, ES_CUE_LABEL);
-    bool line = cc_word_is(c, p, "línea") || cc_word_is(c, p, "líneas");
-    if (!called && !line) return 0;
-    char *d = cc_alloc(c, 8);
-    if (!d) return 0;
-    for (size_t k = 0; k < 4; k++) {
-        d[2 * k] = cc_ptr(c, i)[k];
-        d[2 * k + 1] = k < 3 ? ' ' : '\0';
-    }
-    *out = cc_make(c, SEM_CODE, i, i, d);
-    return 1;
-}
-
 /* One count of a record and its noun from forms "victoria|victorias": treinta y seis victorias. */
 static bool record_count(const cctx *c, strbuf *b, unsigned long long n, const char *forms)
 {
@@ -896,6 +875,16 @@ static bool extension_before(const cctx *c, size_t i)
     size_t p = cc_prev(c, i);
     if (cc_eq(c, p, ".") && p > 0) p = p - 1;
     return cc_cue(c, p, ES_CUE_PHONE_EXT);
+}
+
+/* llamar al 1550, la línea 1322: is the number at i a short line (said digit by digit), after a
+ * call verb and al, or after línea? */
+static bool short_line_before(const cctx *c, size_t i)
+{
+    size_t p = cc_prev(c, i), pp = p == CC_NONE ? CC_NONE : cc_prev(c, p);
+    bool called = (cc_word_is(c, p, "al") || cc_word_is(c, p, "el")) &&
+                  cc_cue(c, pp, ES_CUE_PHONE_CONTEXT) && !cc_cue(c, pp, ES_CUE_LABEL);
+    return called || cc_word_is(c, p, "línea") || cc_word_is(c, p, "líneas");
 }
 
 /* Is the number at i a postal code: after "código postal", "C.P." or "CP"? */
@@ -1077,8 +1066,6 @@ size_t es_rec_number(const cctx *c, size_t i, sem_token *out)
             return num.last - i + 1;
         }
     }
-    size_t line = short_line(c, i, &num, out);
-    if (line) return line;
     size_t innings = innings_pitched(c, i, &num, out);
     if (innings) return innings;
     size_t plate = plate_letters(c, i, &num);
@@ -1122,8 +1109,9 @@ size_t es_rec_number(const cctx *c, size_t i, sem_token *out)
         out->flags |= SEM_DIGITS; /* código postal 28045: dos ocho cero cuatro cinco */
         return last - i + 1;
     }
-    if (nd > ES_DIGITS_MAX || (nd >= 4 && !num.grouped && extension_before(c, i))) {
-        out->flags |= SEM_DIGITS; /* ext. 3552: tres cinco cinco dos */
+    if (nd > ES_DIGITS_MAX || (nd >= 4 && !num.grouped && extension_before(c, i)) ||
+        (nd == 4 && !num.grouped && !num.negative && short_line_before(c, i))) {
+        out->flags |= SEM_DIGITS; /* ext. 3552: tres cinco cinco dos; llamar al 1550 */
         return last - i + 1;
     }
     if (!num.grouped && !num.negative && nd == 4 && d[0] >= '1' && d[0] <= '2' &&

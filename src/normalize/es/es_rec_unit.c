@@ -763,9 +763,6 @@ size_t es_rec_measure(const cctx *c, size_t i, sem_token *out)
     }
     *out = cc_make(c, SEM_MEASURE, i, ul, cc_take(c, &b, ok));
     if (num.point) out->flags |= SEM_POINT;
-    size_t after = cc_next(c, ul);
-    if (cc_prev(c, i) == CC_NONE &&
-        (after >= c->n || (cc_is(c, after, TOK_PUNCT) && cc_next(c, after) >= c->n)))
-        out->flags |= SEM_ALONE;
+    if (cc_alone(c, i, ul)) out->flags |= SEM_ALONE;
     return ul - i + 1;
 }
