@@ -603,12 +603,9 @@ static bool spanish_acute(const char *w, size_t n)
     return false;
 }
 
-/* How clearly a lower-case word is Chinese pinyin: syllables of an initial and a final, two or
- * more, with one Spanish would misread: 2 for a zh, iang, uang, iong or an ng before a consonant
- * (Changchun), 1 for a j, q or x alone (Qinwen; Dixie too, so English names need 2), else 0. A
- * final ng alone is not enough: Mining (Yibing takes Chinese from its surname); Bali, Tango,
- * Quaker are 0. */
-static int pinyin(const char *w, size_t n)
+/* How many pinyin syllables (an initial and a final) a lower-case word splits into, 0 when it
+ * does not; *misread_out as pinyin() says. */
+static size_t pinyin_syllables(const char *w, size_t n, int *misread_out)
 {
     /* not words (letters): pinyin initials and finals, longest first */
     static const char *const initials[] = {"zh", "ch", "sh", "b", "p", "m", "f", "d",
@@ -654,7 +651,19 @@ static int pinyin(const char *w, size_t n)
         syllables++;
         i = end;
     }
-    return syllables >= 2 ? misread : 0;
+    *misread_out = misread;
+    return syllables;
+}
+
+/* How clearly a lower-case word is Chinese pinyin: syllables of an initial and a final, two or
+ * more, with one Spanish would misread: 2 for a zh, iang, uang, iong or an ng before a consonant
+ * (Changchun), 1 for a j, q or x alone (Qinwen; Dixie too, so English names need 2), else 0. A
+ * final ng alone is not enough: Mining (Yibing takes Chinese from its surname); Bali, Tango,
+ * Quaker are 0. */
+static int pinyin(const char *w, size_t n)
+{
+    int misread = 0;
+    return pinyin_syllables(w, n, &misread) >= 2 ? misread : 0;
 }
 
 /* Is a capitalized word pinyin (pinyin) that no names list claims and that Spanish, Catalan,
@@ -1590,7 +1599,7 @@ static void sh_before_consonant(strbuf *out, size_t start)
 }
 
 /* Puts an e before the approximation from start, capital if its first letter was: Smith ->
- * Esmiz, Nkosi -> Enkosi. */
+ * Esmiz. */
 static void e_before(strbuf *out, size_t start)
 {
     if (!sb_putc(out, ' ')) return; /* one byte more, then the word moves up into it */
@@ -1610,13 +1619,6 @@ static void prothetic_e(strbuf *out, size_t start)
         e_before(out, start);
 }
 
-bool es_nasal_onset(const char *w)
-{
-    char c = (char)(w[0] | 0x20), next = (char)(w[1] | 0x20);
-    if (!is_consonant_letter(next)) return false;
-    return (c == 'n' && !strchr("yh", next)) || (c == 'm' && !strchr("bpclrsyh", next));
-}
-
 /* A j from a Dutch g Spanish cannot join to the r or l after it is g (Griet -> Grit, not Jrit;
  * but Hrubý -> Jrubi, as writers spell it). */
 static void joined_j(strbuf *out, size_t start, const char *word)
@@ -1627,13 +1629,13 @@ static void joined_j(strbuf *out, size_t start, const char *word)
 }
 
 /* The start of an approximation from start as Spanish says it: g for a Dutch g before r or l,
- * sh before a consonant, an e before s or a nasal and a consonant. */
+ * sh before a consonant, an e before s and a consonant (a nasal and a consonant stay: Mthembu
+ * Mtembu, Ndlovu; writers 27 to 9 against Emtembu, Endlovu, Engozi). */
 static void spanish_onset(strbuf *out, size_t start, const char *word)
 {
     joined_j(out, start, word);
     sh_before_consonant(out, start);
     prothetic_e(out, start);
-    if (out->data && es_nasal_onset(out->data + start)) e_before(out, start);
 }
 
 /* Is phoneme ph a v or w after a word's first consonant prev that Spanish cannot join to a b
@@ -2222,6 +2224,19 @@ static bool open_to_context(const es_lang *lang, const sem_token *t)
            !es_is_function_word(lang, w, n);
 }
 
+/* Could word w be spelled in language code's romanization: pinyin for zh, romaji for ja (not
+ * Hoshizora Pharma, Chengdu Tianfu Medical: English words beside the name)? Others: yes. */
+static bool spelled_like(const char *code, const char *w)
+{
+    char low[72];
+    size_t n = strlen(w);
+    if (n >= sizeof low || (strcmp(code, "zh") && strcmp(code, "ja"))) return true;
+    es_lower(w, n, low, sizeof low);
+    int misread = 0;
+    if (!strcmp(code, "zh")) return pinyin_syllables(low, strlen(low), &misread) > 0;
+    return romaji_morae(low, strlen(low), NULL) > 0;
+}
+
 /* Is token t a capitalized word (the words of a name: Dietmar Heinzelmann, Jean-Baptiste)? */
 static bool name_word(const sem_token *t)
 {
@@ -2651,7 +2666,8 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
             const sem_token *t = &sems->items[k];
             if (codes[k - i] || !open_to_context(lang, t) || table_get(f->cache, t->payload) ||
                 (by_country && !fits_country(lang, t->payload, code)) ||
-                (!strcmp(code, "en") && spanish_letters(lang, t->payload)))
+                (!strcmp(code, "en") && spanish_letters(lang, t->payload)) ||
+                !spelled_like(code, t->payload))
                 continue;
             approximate_in_context(f, lang, code, t->payload,
                                    by_country ? "its sentence's country" : "its name's language");

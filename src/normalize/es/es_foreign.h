@@ -57,10 +57,6 @@ const char *es_foreign_voice(const char *code);
  * Sørensen: Norwegian), so it is said that way too. */
 void es_foreign_names(const struct es_lang *lang, const sem_list *sems);
 
-/* Does a word start with an n or m Spanish cannot join to the consonant after it, so that
- * Spanish says an e before it (Nkosi -> Enkosi, Ndiaye, Mvemba; not Nyong, Mbeki, Mladić)? */
-bool es_nasal_onset(const char *word);
-
 /* Says word the Spanish way when it is foreign (appends to out and returns true), else false.
  * starts_sentence: its capital is the sentence's, not a name's (Networking, ...: no g after
  * its n, as in the word networking). Uses lang->foreign (NULL: never). */

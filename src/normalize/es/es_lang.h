@@ -53,6 +53,8 @@ struct es_foreign;
     X(PLURAL_FEM, "plural-fem")                                                                    \
     X(INNINGS, "innings")                                                                          \
     X(FIGHT_RECORD, "fight-record")                                                                \
+    X(TEAM_RECORD, "team-record")                                                                  \
+    X(DURATION, "duration")                                                                        \
     X(NOT_DATE_AFTER, "not-date-after")                                                            \
     X(HOUR_WORD, "hour-word")                                                                      \
     X(AM, "am")                                                                                    \

@@ -547,6 +547,10 @@ size_t es_rec_time(const cctx *c, size_t i, sem_token *out)
                         : mer          ? " m"
                                        : "";
     if (k.sep == 'h' && k.minutes) style = " hm";
+    /* duró 2:12: minutes and seconds (dos minutos y doce segundos) */
+    if (!*style && !range && k.sep == ':' && !k.seconds && k.frac == CC_NONE && k.m < 60 &&
+        cc_cue(c, cc_prev(c, first), ES_CUE_DURATION))
+        style = " du";
     /* a full hour of the afternoon or night on the 24-hour clock says its "horas", as the
        newsreader does: a las 20:00 -> veinte horas (but 20:00 hora local) */
     const hhmm *ends = range ? &k2 : &k;
@@ -653,6 +657,16 @@ static es_gender name_gender(const cctx *c, size_t i)
     return es_noun_gender(c->lang, cc_ptr(c, i), cc_len(c, i));
 }
 
+/* Does a noun of numbered things (cues.tsv roman-number-noun) come before the capitalized
+ * words that end at i (el proyecto Fibra Óptica Austral II, la misión Artemis III)? */
+static bool numbered_thing_before(const cctx *c, size_t i)
+{
+    size_t k = i;
+    for (int words = 0; words < 4 && k != CC_NONE && cc_capitalized(c, k); words++)
+        k = cc_prev(c, k);
+    return k != CC_NONE && k != i && cc_cue(c, k, ES_CUE_ROMAN_NUMBER_NOUN);
+}
+
 /* siglo XV, s. XV, los siglos XVI y XVII, del siglo XV al XVII: p (the token before the
  * numeral) ends a mention of centuries. */
 static bool century_before(const cctx *c, size_t p)
@@ -708,6 +722,10 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
     size_t n = cc_len(c, i);
     if (!all_of(w, n, "IVXLCDMivxlcdm")) return 0; /* most words: not a numeral at all */
     size_t p = cc_prev(c, i), nx = cc_next(c, i);
+    /* Ángel L. Rivera: an initial between names (no one reigns as the 50th) */
+    if (n == 1 && strchr("LCDM", w[0]) && cc_eq(c, i + 1, ".") && cc_capitalized(c, p) &&
+        cc_capitalized(c, cc_next(c, i + 1)))
+        return 0;
     /* Liga BetPlay 2024-II: a year's half, a plain number (dos) */
     if (i >= 2 && (n == 1 || n == 2) && all_of(w, n, "I") && cc_eq(c, i - 1, "-") &&
         cc_touch(c, i - 1) && cc_touch(c, i - 2) && cc_is(c, i - 2, TOK_NUMBER) &&
@@ -785,8 +803,9 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
         /* an acronym: "PSOE I" is not a reign; "GTA VI" numbers a thing (seis) */
         if (upper_name && n < 2) return 0;
         g = name_gender(c, p);
-        /* but the name of a thing numbered: la misión Artemis III (tres) */
-        ordinal = v <= 10 && !upper_name && !cc_cue(c, cc_prev(c, p), ES_CUE_ROMAN_NUMBER_NOUN);
+        /* but the name of a thing numbered: la misión Artemis III (tres), el proyecto Fibra
+         * Óptica Austral II (dos) */
+        ordinal = v <= 10 && !upper_name && !numbered_thing_before(c, p);
     } else if (cc_capitalized(c, p) && p + 2 == i && cc_prev(c, p) == CC_NONE &&
                !cc_cue(c, p, ES_CUE_DETERMINER)) {
         g = name_gender(c, p); /* at the start: "Felipe VI inauguró" (GTA VI: seis) */
@@ -803,6 +822,10 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
         /* los XX Juegos: a plural determiner and noun, a plural ordinal (vigésimos) */
         plural = p != CC_NONE && cc_ptr(c, p)[cc_len(c, p) - 1] == 's' &&
                  cc_ptr(c, nx)[cc_len(c, nx) - 1] == 's';
+    } else if (n >= 2 && all_of(w, n, "IVX") && p != CC_NONE && cc_is(c, p, TOK_WORD) &&
+               !cc_capitalized(c, p) && !es_is_function_word(c->lang, cc_ptr(c, p), cc_len(c, p)) &&
+               p + 2 == i) {
+        ordinal = false; /* la planta concentradora III: a thing numbered (tres) */
     } else
         return 0;
     char *d = cc_alloc(c, 8);

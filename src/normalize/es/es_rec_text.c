@@ -533,8 +533,11 @@ size_t es_rec_acronym(const cctx *c, size_t i, sem_token *out)
         return 1;
     }
     bool known = table_getn(c->lang->acronyms, w, n) != NULL;
-    /* millones de CUP: a code after a scale is its currency, though a party has its letters */
-    if (cur && (!known || es_after_scale_de(c, i)) && strchr(cur->spoken, '|')) {
+    /* millones de CUP: a code after a scale is its currency, though a party has its letters;
+     * after an article it is a name (los del PLN, Costa Rica's party: not eslotis) */
+    bool named = cc_cue(c, cc_prev(c, i), ES_CUE_DETERMINER) ||
+                 cc_word_is(c, cc_prev(c, i), "del") || cc_word_is(c, cc_prev(c, i), "al");
+    if (cur && ((!known && !named) || es_after_scale_de(c, i)) && strchr(cur->spoken, '|')) {
         const char *bar = strchr(cur->spoken, '|');
         bool one = cc_cue(c, cc_prev(c, i), ES_CUE_CURRENCY_ONE);
         *out = cc_make(c, SEM_ABBREVIATION, i, i,

@@ -73,16 +73,19 @@ static const char *currency_at(const cctx *c, size_t i, bool before, size_t *las
     if (!local[0] && before) table_feature(e->features, "before", local, sizeof local);
     const table_entry *cur = local[0] ? table_get(c->lang->currencies, local) : NULL;
     if (!cur && !strcmp(e->spoken, "NONE")) {
-        /* L: lempiras in Honduras, or before a price in cents or an exchange rate anywhere (L
-         * 1.20, L26.1845; not L 5) */
+        /* L: lempiras in Honduras, or anywhere before a price in cents or an exchange rate (L
+         * 1.20, L26.1845), or joined to thousands or a scale (L4,000, L2.5 millones); not L 5,
+         * L5 (a metro line) */
         cc_number price;
         size_t at = cc_next(c, k);
         const char *dot = NULL;
-        bool cents = cc_read_number(c, at, &price) && price.decimal &&
-                     (dot = strchr(price.canon, '.')) &&
+        bool read = cc_read_number(c, at, &price);
+        bool cents = read && price.decimal && (dot = strchr(price.canon, '.')) &&
                      (strlen(dot + 1) == 2 || strlen(dot + 1) == 4);
+        bool sum = read && cc_touch(c, k) &&
+                   (price.grouped || cc_cue(c, cc_next(c, price.last), ES_CUE_AMOUNT_SCALE));
         const table_entry *hnl = table_get(c->lang->currencies, "HNL");
-        if (!cents || !hnl) return NULL;
+        if (!(cents || sum) || !hnl) return NULL;
         return hnl->written;
     }
     return cur ? cur->written : e->spoken;

@@ -202,8 +202,9 @@ bool es_say_time(const es_lang *lang, const sem_token *t, strbuf *out)
                           {a.m, ES_MASC, "s", 0},
                           {strtoull(a.frac, NULL, 10), ES_FEM, NULL, den}};
         ok = ok && say_amounts(lang, parts, 3, out);
-    } else if (a.parts == 2 && a.h > 24 && !range) {
-        /* 45:24: past any hour, a race time's minutes and seconds; not words (unit symbols) */
+    } else if (a.parts == 2 && ((a.h > 24 && !range) || !strcmp(style, "du"))) {
+        /* 45:24: past any hour, a race time's minutes and seconds, as after duró (2:12);
+         * not words (unit symbols) */
         amount parts[] = {{a.h, ES_MASC, "min", 0}, {a.m, ES_MASC, "s", 0}};
         ok = ok && say_amounts(lang, parts, 2, out);
     } else if (a.parts == 3 && (a.m || a.s)) {
@@ -217,9 +218,10 @@ bool es_say_time(const es_lang *lang, const sem_token *t, strbuf *out)
         if (a.m) ok = ok && es_cardinal(&lang->num, out, a.m, ES_MASC, false);
     } else if (!zone && (!strcmp(style, "ho") || !strcmp(style, "h")) && hours_and_minutes(last)) {
         /* 14:35 horas (or h) -> catorce treinta y cinco horas, as the wire's 24-hour clock is
-           read, 18.30 h dieciocho treinta horas too; 00:15 h -> cero quince horas */
+           read, 18.30 h dieciocho treinta horas too; 00:15 h -> cero quince horas; never
+           with the y of Argentina's clock (18.30 hs: writers 124 to 6 against "y treinta") */
         if (range) ok = ok && say_clock(lang, &a, false, with_y, out) && sb_word(out, "a");
-        ok = ok && say_clock_digits(lang, last, with_y, out) && unit_word(lang, "h", true, out);
+        ok = ok && say_clock_digits(lang, last, false, out) && unit_word(lang, "h", true, out);
     } else {
         bool clock24 = !strcmp(style, "la"); /* after "las" */
         ok = ok && say_clock(lang, &a, clock24, with_y, out);

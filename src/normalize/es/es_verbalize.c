@@ -155,9 +155,6 @@ static bool say_word(const es_lang *lang, strbuf *out, const char *w, bool ameri
     }
     if (n > 3 && w[0] == 'H' && strchr("rlv", w[1]) && w[1]) /* Hrafn, Hlavní: the h is silent */
         return sb_word(out, (char[]){(char)(w[1] - 32), '\0'}) && sb_append(out, w + 2, n - 2);
-    if (n > 3 && (w[0] == 'N' || w[0] == 'M') && es_nasal_onset(w)) /* Nkosi -> Enkosi */
-        return sb_word(out, "E") && sb_putc(out, (char)(w[0] | 0x20)) &&
-               sb_append(out, w + 1, n - 1);
     return sb_wordn(out, w, n);
 }
 
