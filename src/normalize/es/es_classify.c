@@ -468,6 +468,17 @@ static bool either_gender_told(const cctx *c, size_t w, es_gender *g)
     return false;
 }
 
+/* Is token p a plural participle in -adas, -idas (feminine) or -ados, -idos (incluidas)? */
+static bool participle_gender(const cctx *c, size_t p, es_gender *g)
+{
+    if (p == CC_NONE || !cc_is(c, p, TOK_WORD) || cc_len(c, p) < 7) return false;
+    const char *w = cc_ptr(c, p) + cc_len(c, p) - 4;
+    if (!(w[0] == 'a' || w[0] == 'i') || w[1] != 'd' || w[3] != 's') return false;
+    if (w[2] != 'a' && w[2] != 'o') return false;
+    *g = w[2] == 'a' ? ES_FEM : ES_MASC;
+    return true;
+}
+
 void cc_agree(const cctx *c, size_t i, sem_token *out)
 {
     size_t first = i; /* the number's first token: 1.500 */
@@ -476,8 +487,21 @@ void cc_agree(const cctx *c, size_t i, sem_token *out)
         (cc_is(c, first - 1, TOK_NUMBER) || cc_eq(c, first - 1, ".") || cc_eq(c, first - 1, ",")))
         first--;
     size_t word_before = cc_prev(c, first);
-    /* la Línea 1 reabrirá: uno, whatever follows; batea para .328: an average, trescientos */
-    if (cc_cue(c, word_before, ES_CUE_LABEL) || cc_eq(c, first, ".")) {
+    /* la Línea 1 reabrirá: uno, whatever follows; batea para .328: an average, trescientos;
+       núm. 212 ayudas, n.º 212: the label abbreviated (doscientos doce) */
+    size_t abbreviated = word_before;
+    for (int k = 0; k < 3 && abbreviated != CC_NONE && !cc_is(c, abbreviated, TOK_WORD) &&
+                    !cc_is(c, abbreviated, TOK_NUMBER);
+         k++)
+        abbreviated = cc_prev(c, abbreviated);
+    bool number_mark = cc_word_is(c, word_before, "n.º") || cc_word_is(c, word_before, "nº") ||
+                       cc_word_is(c, word_before, "n°") || cc_eq(c, word_before, "º") ||
+                       cc_eq(c, word_before, "°");
+    if (abbreviated != word_before && abbreviated != CC_NONE && cc_touch(c, abbreviated) &&
+        (cc_word_is(c, abbreviated, "núm") || cc_word_is(c, abbreviated, "n") ||
+         cc_word_is(c, abbreviated, "nro") || cc_word_is(c, abbreviated, "no")))
+        number_mark = true;
+    if (cc_cue(c, word_before, ES_CUE_LABEL) || cc_eq(c, first, ".") || number_mark) {
         out->gender = ES_MASC;
         return;
     }
@@ -538,6 +562,8 @@ void cc_agree(const cctx *c, size_t i, sem_token *out)
         out->gender = ES_MASC;
     } else if (cc_word_is(c, word_before, "las") || cc_word_is(c, word_before, "la")) {
         out->gender = ES_FEM; /* a las 21, la 1: the article tells, not 40 partidos before it */
+    } else if (participle_gender(c, word_before, &g)) {
+        out->gender = g; /* dosis, incluidas 450,000: the participle tells the noun left out */
     } else if (elided_gender(c, i, &g)) {
         out->gender = g;
     }

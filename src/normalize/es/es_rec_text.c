@@ -291,6 +291,20 @@ size_t es_rec_abbreviation(const cctx *c, size_t i, sem_token *out)
         char local[32] = ""; /* a region's own reading: c/ is casi in Paraguay (López c/ Brasil) */
         if (c->region) es_feature_words(e, c->region->code, local, sizeof local);
         if (local[0]) out->payload = cc_strdup(c, local);
+        char adjective[32]; /* un coste aprox. de 2,8 millones: aproximado, after its noun */
+        table_feature(e->features, "noun", adjective, sizeof adjective);
+        if (adjective[0] && p != CC_NONE && cc_is(c, p, TOK_WORD) && !cc_capitalized(c, p) &&
+            cc_word_is(c, nx, "de") && cc_number_near(c, nx, 3) &&
+            !es_is_function_word(c->lang, cc_ptr(c, p), cc_len(c, p)) &&
+            !es_is_verb_form(c->lang, cc_ptr(c, p), cc_len(c, p))) {
+            size_t an = strlen(adjective);
+            bool plural = cc_ptr(c, p)[cc_len(c, p) - 1] == 's';
+            if (es_noun_gender(c->lang, cc_ptr(c, p), cc_len(c, p)) == ES_FEM && an > 0 &&
+                adjective[an - 1] == 'o')
+                adjective[an - 1] = 'a';
+            if (plural && an + 1 < sizeof adjective) strcat(adjective, "s");
+            out->payload = cc_strdup(c, adjective);
+        }
         char fem[32];
         table_feature(e->features, "fem", fem, sizeof fem);
         if (fem[0] && feminine_title(c, p, nx)) /* la Lic. Ana Téllez: licenciada */
