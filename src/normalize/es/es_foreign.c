@@ -1785,6 +1785,9 @@ static bool respell(const es_lang *lang, const char *code, const char *word, con
         german_st(sp, spell);
         german_inner_d(sp, spell);
     }
+    /* an h after a g (gh) is not said: Raghunathan -> Rágunazan, not Rágjunazan */
+    for (char *gj = strstr(spell, "gh") ? strstr(sp, "gj") : NULL; gj; gj = strstr(gj + 1, "gj"))
+        memmove(gj + 1, gj + 2, strlen(gj + 2) + 1);
     /* a final o spelled alone is o, as writers spell it: Chicago, Orlando */
     size_t said_len = strlen(sp);
     if (m > 2 && spell[m - 1] == 'o' && is_consonant_letter(spell[m - 2]) && said_len > 2 &&
