@@ -562,6 +562,8 @@ void cc_agree(const cctx *c, size_t i, sem_token *out)
         out->gender = ES_MASC;
     } else if (cc_word_is(c, word_before, "las") || cc_word_is(c, word_before, "la")) {
         out->gender = ES_FEM; /* a las 21, la 1: the article tells, not 40 partidos before it */
+    } else if (plural_article(c, word_before, &g)) {
+        out->gender = g; /* otras 1.200 para la I Región: viviendas left out, mil doscientas */
     } else if (participle_gender(c, word_before, &g)) {
         out->gender = g; /* dosis, incluidas 450,000: the participle tells the noun left out */
     } else if (elided_gender(c, i, &g)) {
@@ -882,7 +884,8 @@ bool es_plain_word(const cctx *c, size_t i)
     size_t p = cc_prev(c, i);
     if (p == CC_NONE) return true;
     if (t->len <= 3 && es_era_without_points(c, i)) return false; /* siglo X ec, 300 aec */
-    if (t->len <= 4 && es_after_scale_de(c, i)) return false;     /* millones de ha */
+    if (t->len <= 4 && (es_after_scale_de(c, i) || es_after_number_mil(c, i)))
+        return false; /* millones de ha, 22 mil ha */
     return c->toks[p].len > 4 || !es_unit_symbol(c->lang, w, t->len);
 }
 

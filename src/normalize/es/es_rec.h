@@ -116,6 +116,11 @@ const table_entry *es_unit_symbol(const es_lang *lang, const char *w, size_t n);
 /* Does word i follow a count of millions or thousands and "de" (17,3 millones de ha, miles de km)?
  * Then a unit symbol there is its plural: hectáreas, kilómetros. */
 bool es_after_scale_de(const cctx *c, size_t i);
+/* Is token i a year's half before the year, I or II joined by a hyphen (el ciclo I-2026)?
+ * es_rec_date.c */
+bool es_half_before_year(const cctx *c, size_t i);
+/* A number's "mil" just before i (22 mil ha, 4 mil km): a unit symbol there is one. */
+bool es_after_number_mil(const cctx *c, size_t i);
 /* Is token i an opening bracket or quotation mark: ( [ « “ ‘ ‹ „ or a straight "? es_classify.c */
 bool es_opening_mark(const cctx *c, size_t i);
 /* True for a word only es_rec_word can take (most words): the classifier skips the others. */

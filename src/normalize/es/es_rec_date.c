@@ -547,6 +547,11 @@ size_t es_rec_time(const cctx *c, size_t i, sem_token *out)
                         : mer          ? " m"
                                        : "";
     if (k.sep == 'h' && k.minutes) style = " hm";
+    /* de 08h00 a 11h00: the range's end says its horas (de ocho a once horas) */
+    if (k.sep == 'h' && k.minutes && (cc_word_is(c, nx, "a") || cc_word_is(c, nx, "hasta")) &&
+        cc_is(c, cc_next(c, nx), TOK_NUMBER) && cc_touch(c, cc_next(c, nx)) &&
+        cc_word_is(c, cc_next(c, nx) + 1, "h"))
+        style = " hn";
     /* duró 2:12: minutes and seconds (dos minutos y doce segundos) */
     if (!*style && !range && k.sep == ':' && !k.seconds && k.frac == CC_NONE && k.m < 60 &&
         cc_cue(c, cc_prev(c, first), ES_CUE_DURATION))
@@ -713,6 +718,15 @@ static size_t list_head(const cctx *c, size_t p)
 
 /* Felipe VI -> ROMAN "6" ordinal; Luis XIV -> "14"; siglo XXI -> "21";
  * la I Guerra Mundial -> "1" ordinal f; never Xi (Jinping), Li, or a lone English I */
+bool es_half_before_year(const cctx *c, size_t i)
+{
+    size_t n = cc_len(c, i);
+    return cc_is(c, i, TOK_WORD) && (n == 1 || n == 2) && all_of(cc_ptr(c, i), n, "I") &&
+           cc_eq(c, i + 1, "-") && cc_touch(c, i) && cc_touch(c, i + 1) &&
+           cc_is(c, i + 2, TOK_NUMBER) && cc_len(c, i + 2) == 4 &&
+           (!cc_touch(c, i + 2) || cc_is(c, i + 3, TOK_PUNCT)) && (i == 0 || !cc_touch(c, i - 1));
+}
+
 size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
 {
     if (!cc_is(c, i, TOK_WORD)) return 0;
@@ -730,6 +744,10 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
     if (i >= 2 && (n == 1 || n == 2) && all_of(w, n, "I") && cc_eq(c, i - 1, "-") &&
         cc_touch(c, i - 1) && cc_touch(c, i - 2) && cc_is(c, i - 2, TOK_NUMBER) &&
         cc_len(c, i - 2) == 4 && !(cc_touch(c, i) && !cc_is(c, i + 1, TOK_PUNCT))) {
+        *out = cc_make(c, SEM_ROMAN, i, i, n == 1 ? "1" : "2");
+        return 1;
+    }
+    if (es_half_before_year(c, i)) { /* el ciclo I-2026: uno */
         *out = cc_make(c, SEM_ROMAN, i, i, n == 1 ? "1" : "2");
         return 1;
     }
@@ -818,6 +836,12 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
         /* (Cayetana, XVIII duquesa de Alba: after a comma too) */
         /* before its noun: la I Guerra Mundial, el XI apóstol, XV Congreso */
         g = es_noun_gender(c->lang, cc_ptr(c, nx), cc_len(c, nx));
+        /* the article tells when a name comes first: el XXIII Panama Jazz Festival */
+        if (cc_word_is(c, p, "el") || cc_word_is(c, p, "del") || cc_word_is(c, p, "al") ||
+            cc_word_is(c, p, "los"))
+            g = ES_MASC;
+        else if (cc_word_is(c, p, "la") || cc_word_is(c, p, "las"))
+            g = ES_FEM;
         ordinal = before_noun = true;
         /* los XX Juegos: a plural determiner and noun, a plural ordinal (vigésimos) */
         plural = p != CC_NONE && cc_ptr(c, p)[cc_len(c, p) - 1] == 's' &&

@@ -929,7 +929,9 @@ size_t es_rec_fight_record(const cctx *c, size_t i, sem_token *out)
 {
     size_t de = cc_prev(c, i), cue = de == CC_NONE ? CC_NONE : cc_prev(c, de);
     bool bracket = cc_eq(c, de, "(") && cue != CC_NONE && cc_capitalized(c, cue);
-    if (!bracket && (!cc_word_is(c, de, "de") || !cc_cue(c, cue, ES_CUE_FIGHT_RECORD))) return 0;
+    bool de_a_en = cc_word_is(c, de, "de") || cc_word_is(c, de, "a") || cc_word_is(c, de, "en");
+    if (!bracket && (!de_a_en || !cc_cue(c, cue, ES_CUE_FIGHT_RECORD)))
+        return 0; /* récord de 36-3; mejoró su balance a 41-27; dejó su marca en 20-5 */
     unsigned long long v[3];
     size_t np = 0, k = i;
     for (;; k += 2) {

@@ -642,6 +642,7 @@ static size_t times_code(const cctx *c, size_t i, sem_token *out)
 size_t es_rec_code(const cctx *c, size_t i, sem_token *out)
 {
     if (i > 0 && cc_touch(c, i - 1) && !cc_is(c, i - 1, TOK_PUNCT)) return 0;
+    if (es_half_before_year(c, i)) return 0; /* el ciclo I-2026: es_rec_roman's */
     size_t times = times_code(c, i, out);
     if (times) return times;
     /* F1: a code acronyms.tsv says as words (Fórmula Uno) */

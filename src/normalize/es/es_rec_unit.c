@@ -462,6 +462,13 @@ static size_t millions_mm(const cctx *c, size_t i, sem_token *out)
     return (u ? last : i) - i + 1;
 }
 
+/* 22 mil ha, 4 mil km: a unit symbol after a number's "mil" (said in the plural) */
+bool es_after_number_mil(const cctx *c, size_t i)
+{
+    size_t mil = cc_prev(c, i);
+    return cc_word_is(c, mil, "mil") && cc_is(c, cc_prev(c, mil), TOK_NUMBER);
+}
+
 /* el kWh de consumo, por km -> ABBREVIATION "kilovatio hora": a unit named without a number */
 size_t es_rec_unit_word(const cctx *c, size_t i, sem_token *out)
 {
@@ -469,7 +476,7 @@ size_t es_rec_unit_word(const cctx *c, size_t i, sem_token *out)
     if (millions) return millions;
     /* unit-article words (cues.tsv) have four bytes at most: es_plain_word looks units up
      * only after such a word, or after "millones de" (then the plural: millones de km) */
-    bool scaled = es_after_scale_de(c, i);
+    bool scaled = es_after_scale_de(c, i) || es_after_number_mil(c, i);
     bool power = cc_touch(c, i) && (cc_eq(c, i + 1, "²") || cc_eq(c, i + 1, "³")); /* m² */
     if (!scaled && ((cc_len(c, i) < 2 && !power) || !cc_cue(c, cc_prev(c, i), ES_CUE_UNIT_ARTICLE)))
         return 0;

@@ -211,10 +211,11 @@ bool es_say_time(const es_lang *lang, const sem_token *t, strbuf *out)
         /* a time with seconds reads like a duration; not words (unit symbols) */
         amount parts[] = {{a.h, ES_FEM, "h", 0}, {a.m, ES_MASC, "min", 0}, {a.s, ES_MASC, "s", 0}};
         ok = ok && say_amounts(lang, parts, 3, out);
-    } else if (!strcmp(style, "hm")) {
-        /* 20h15 -> veinte horas quince; 1h30 -> una treinta */
+    } else if (!strcmp(style, "hm") || !strcmp(style, "hn")) {
+        /* 20h15 -> veinte horas quince; 1h30 -> una treinta; "08h30 hn" (de 08h30 a 11h00,
+         * the end says horas) -> ocho treinta */
         ok = ok && es_cardinal(&lang->num, out, a.h, ES_FEM, false);
-        if (a.h != 1) ok = ok && unit_word(lang, "h", true, out);
+        if (a.h != 1 && style[1] == 'm') ok = ok && unit_word(lang, "h", true, out);
         if (a.m) ok = ok && es_cardinal(&lang->num, out, a.m, ES_MASC, false);
     } else if (!zone && (!strcmp(style, "ho") || !strcmp(style, "h")) && hours_and_minutes(last)) {
         /* 14:35 horas (or h) -> catorce treinta y cinco horas, as the wire's 24-hour clock is

@@ -240,8 +240,9 @@ static bool say_camel(const es_lang *lang, strbuf *out, const char *s, size_t n,
         if (restored)
             ok = es_say_word(lang, out, marked, names != 0);
         else if ((capitalized && len > 1 &&
-                  (es_pronounceable(lang, lower) || (len <= 4 && strpbrk(lower, "aeiouy")))) ||
-                 (!up && es_is_function_word(lang, piece, len))) /* @el_pais: el */
+                  (es_pronounceable(lang, lower) || (len <= 4 && strpbrk(lower, "aeiouy")) ||
+                   (len > 3 && es_foreign_language(lang, lower, len)))) || /* @TankerTrackers */
+                 (!up && es_is_function_word(lang, piece, len)))           /* @el_pais: el */
             ok = es_say_word(lang, out, piece, names != 0);
         else if (up && strspn(piece, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == len) /* 8M, MX, COP */
             ok = say_acronym(lang, out, piece, len, known_acronym(lang, piece, len), names);
@@ -288,6 +289,19 @@ static bool say_hashtag(const es_lang *lang, const char *p, es_names names, bool
  * "https://elpais.com/espana/2024/" -> elpais punto com;
  * "prensa@ministerio.es" -> prensa arroba ministerio punto es;
  * "@MeteoredMX" -> arroba Meteored eme equis; "#8M" -> hashtag ocho eme */
+/* Is a web address's label written in words joined by capitals (TankerTrackers.com), and no
+ * brand the lexicon knows whole (YouTube)? Said word by word, as a handle is. */
+static bool camel_label(const es_lang *lang, const char *s, size_t n)
+{
+    bool inner = false;
+    for (size_t k = 1; k < n && !inner; k++)
+        inner = s[k] >= 'A' && s[k] <= 'Z' && s[k - 1] >= 'a' && s[k - 1] <= 'z';
+    char w[64];
+    if (!inner || n >= sizeof w) return false;
+    es_lower(s, n, w, sizeof w);
+    return !es_lexicon_folded(lang, w) && !table_get(lang->web_words, w);
+}
+
 bool es_say_electronic(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     es_names names = ES_NAMES(t);
@@ -310,8 +324,9 @@ bool es_say_electronic(const es_lang *lang, const sem_token *t, strbuf *out)
                 utf8_decode(p + j, n - j, &size);
                 j += size;
             }
-            ok = handle ? say_camel(lang, out, p + i, j - i, names)
-                        : say_segment(lang, out, p + i, j - i, names, at && p + i < at);
+            ok = handle || camel_label(lang, p + i, j - i)
+                     ? say_camel(lang, out, p + i, j - i, names)
+                     : say_segment(lang, out, p + i, j - i, names, at && p + i < at);
         } else {
             size_t size;
             utf8_decode(p + i, n - i, &size);
