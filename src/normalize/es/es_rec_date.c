@@ -547,10 +547,12 @@ size_t es_rec_time(const cctx *c, size_t i, sem_token *out)
                         : mer          ? " m"
                                        : "";
     if (k.sep == 'h' && k.minutes) style = " hm";
-    /* de 08h00 a 11h00: the range's end says its horas (de ocho a once horas) */
+    /* de 08h00 a 11h00: the range's end says its horas (de ocho a once horas); not across
+     * midnight (de 23h00 a 05h00: veintitrés horas a cinco horas) */
+    unsigned end_h;
     if (k.sep == 'h' && k.minutes && (cc_word_is(c, nx, "a") || cc_word_is(c, nx, "hasta")) &&
-        cc_is(c, cc_next(c, nx), TOK_NUMBER) && cc_touch(c, cc_next(c, nx)) &&
-        cc_word_is(c, cc_next(c, nx) + 1, "h"))
+        cc_small(c, cc_next(c, nx), 2, 0, 24, &end_h) && end_h > k.h &&
+        cc_touch(c, cc_next(c, nx)) && cc_word_is(c, cc_next(c, nx) + 1, "h"))
         style = " hn";
     /* duró 2:12: minutes and seconds (dos minutos y doce segundos) */
     if (!*style && !range && k.sep == ':' && !k.seconds && k.frac == CC_NONE && k.m < 60 &&

@@ -119,12 +119,71 @@ static bool spanish_in_lower_case(const es_lang *lang, const char *w, size_t n)
     return !es_foreign_language(lang, low, strlen(low));
 }
 
+/* A word with tone marks (Yoruba Adékúnlé Àjàyí, Ayọ̀délé) without them, into plain: two or more
+ * vowels marked acute or grave, one of them a mark French never writes (á í ó ú ì ò; Ségolène
+ * keeps its accents), and dots below dropped (ọ, ẹ, ṣ). Spanish gives a word one stress. */
+static bool without_tone_marks(const char *w, size_t n, char *plain, size_t size)
+{
+    size_t marked = 0, foreign_mark = 0, grave = 0, k = 0;
+    bool ends_marked = false, dots = false;
+    for (size_t i = 0; i + 1 < n; i++) {
+        unsigned char a = (unsigned char)w[i], b = (unsigned char)w[i + 1] | 0x20;
+        if (a == 0xCC || (a == 0xE1 && (b | 0x20) >= 0xB9 && (b | 0x20) <= 0xBB)) dots = true;
+        if (a != 0xC3) continue;
+        /* à á è é ì í ò ó ù ú, upper case folded by | 0x20 */
+        bool m = strchr("\xa0\xa1\xa8\xa9\xac\xad\xb2\xb3\xb9\xba", b) != NULL;
+        marked += m;
+        ends_marked = m && i + 2 == n;
+        if (strchr("\xa1\xad\xb3\xba\xac\xb2", b)) foreign_mark++;
+        if (strchr("\xa0\xa8\xac\xb2\xb9", b)) grave++;
+    }
+    /* Hungarian (Fehérvár, László) and Czech (Nováková) mark two vowels acute, never grave,
+     * and seldom three ending the word */
+    if (!dots && (marked < 2 || !foreign_mark || (!grave && !(marked >= 3 && ends_marked))))
+        return false;
+    for (size_t i = 0; i < n && k + 2 < size;) {
+        unsigned char a = (unsigned char)w[i];
+        unsigned char b = i + 1 < n ? (unsigned char)w[i + 1] : 0;
+        unsigned char c3 = i + 2 < n ? (unsigned char)w[i + 2] : 0;
+        static const char folded[] = "aaeeiioouu"; /* à á è é ì í ò ó ù ú */
+        static const char marks[] = "\xa0\xa1\xa8\xa9\xac\xad\xb2\xb3\xb9\xba";
+        const char *m = a == 0xC3 && b ? strchr(marks, b | 0x20) : NULL;
+        if (m) { /* a marked vowel: the plain one, its case kept */
+            char v = folded[m - marks];
+            plain[k++] = (char)(b & 0x20 ? v : v - 32);
+            i += 2;
+        } else if (a == 0xCC && (b == 0x80 || b == 0x81 || b == 0xA3)) {
+            i += 2; /* a combining grave, acute or dot below */
+        } else if (a == 0xE1 && (b == 0xBA || b == 0xBB || b == 0xB9) && c3) {
+            /* ẹ ọ ṣ and their capitals (U+1EB8..U+1ECD, U+1E62..U+1E63) */
+            char base = b == 0xB9   ? (c3 == 0xA3   ? 's'
+                                       : c3 == 0xA2 ? 'S'
+                                                    : 0)
+                        : b == 0xBA ? (c3 == 0xB9   ? 'e'
+                                       : c3 == 0xB8 ? 'E'
+                                                    : 0)
+                                    : (c3 == 0x8D   ? 'o'
+                                       : c3 == 0x8C ? 'O'
+                                                    : 0);
+            if (!base) return false;
+            plain[k++] = base;
+            i += 3;
+        } else
+            plain[k++] = w[i++];
+    }
+    plain[k] = '\0';
+    return k + 2 < size;
+}
+
 /* es_say_word; starts_sentence: its capital is the sentence's (see es_foreign_say); verb_start:
  * an object follows it (SEM_VERB_START) */
 static bool say_word(const es_lang *lang, strbuf *out, const char *w, bool american,
                      bool starts_sentence, bool verb_start)
 {
     size_t n = strlen(w);
+    char plain[64];
+    if (n < sizeof plain && without_tone_marks(w, n, plain, sizeof plain))
+        return say_word(lang, out, plain, american, starts_sentence, verb_start);
     const char *plus;
     char local[64];
     const table_entry *e = lexicon_entry(lang, w, n, &plus);
