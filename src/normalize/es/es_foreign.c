@@ -2246,6 +2246,18 @@ static bool name_word(const sem_token *t)
     return t->cls == SEM_WORD && t->payload[0] >= 'A' && t->payload[0] <= 'Z';
 }
 
+/* Past "of", "the", "and" written in lower case from k, when a capitalized word follows them
+ * (Icon of the Seas, Bank of the West): the index of that word, else k. */
+static size_t english_joiners(const sem_list *sems, size_t k)
+{
+    size_t j = k;
+    while (j < sems->count && sems->items[j].cls == SEM_WORD &&
+           (!strcmp(sems->items[j].payload, "of") || !strcmp(sems->items[j].payload, "the") ||
+            !strcmp(sems->items[j].payload, "and")))
+        j++;
+    return j > k && j < sems->count && name_word(&sems->items[j]) ? j : k;
+}
+
 /* Does a name hold given names joined by a hyphen and a surname, all open to context
  * (Anne-Sophie Delorme; not García-Page, Bogotá-Villavicencio)? With nothing else to go by,
  * such a name is French. */
@@ -2580,6 +2592,8 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
             } else if (t->cls == SEM_PUNCT && !strcmp(t->payload, "-") && end + 1 < sems->count &&
                        name_word(&sems->items[end + 1])) {
                 end += 2;
+            } else if (english_joiners(sems, end) > end) {
+                end = english_joiners(sems, end); /* Icon of the Seas: one English name */
             } else {
                 break;
             }
