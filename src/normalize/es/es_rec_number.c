@@ -144,6 +144,8 @@ size_t es_rec_telephone(const cctx *c, size_t i, sem_token *out)
     else if (spaces && g.count >= 3 && g.digits <= 12 && cc_eq(c, g.last[0], "01") &&
              cc_eq(c, g.last[1], "8000"))
         phone = true; /* Colombia's free lines: 01 8000 513 700 */
+    else if (spaces && g.count >= 3 && g.digits <= 12 && cc_eq(c, g.last[0], "018000"))
+        phone = true; /* ...also written 018000 910 270 */
     else if (spaces && g.digits >= 7 && g.digits <= 11 && cc_ptr(c, g.last[0])[0] == '0' &&
              es_cue(c->lang, cc_ptr(c, g.last[0]), cc_len(c, g.last[0]), ES_CUE_PHONE_PREFIX))
         phone = true; /* a free line: 0800 1234, 0800 222 1002 */
@@ -200,7 +202,10 @@ size_t es_rec_telephone(const cctx *c, size_t i, sem_token *out)
     for (size_t k2 = 0; k2 < g.count && ok; k2++) {
         size_t t = cc_eq(c, g.last[k2], ")") ? g.last[k2] - 1 : g.last[k2];
         if (b.len) ok = sb_putc(&b, dots && k2 ? '.' : ' ');
-        ok = ok && sb_append(&b, cc_ptr(c, t), cc_len(c, t));
+        if (!k2 && cc_eq(c, t, "018000")) /* said as 01 8000 is */
+            ok = ok && sb_puts(&b, "01 8000");
+        else
+            ok = ok && sb_append(&b, cc_ptr(c, t), cc_len(c, t));
     }
     /* 123-123-5678-12: a last short group after a full number is an extension */
     if (ok && !dots && g.count >= 4 && g.sep[g.count - 1] == '-' &&
