@@ -128,7 +128,14 @@ static bool without_tone_marks(const char *w, size_t n, char *plain, size_t size
     bool ends_marked = false, dots = false;
     for (size_t i = 0; i + 1 < n; i++) {
         unsigned char a = (unsigned char)w[i], b = (unsigned char)w[i + 1] | 0x20;
-        if (a == 0xCC || (a == 0xE1 && (b | 0x20) >= 0xB9 && (b | 0x20) <= 0xBB)) dots = true;
+        unsigned char raw = (unsigned char)w[i + 1],
+                      third = i + 2 < n ? (unsigned char)w[i + 2] : 0;
+        if (a == 0xCC && (raw == 0x80 || raw == 0x81 || raw == 0xA3))
+            dots = true; /* a combining grave, acute or dot below */
+        if (a == 0xE1 && ((raw == 0xBA && (third == 0xB8 || third == 0xB9)) ||
+                          (raw == 0xBB && (third == 0x8C || third == 0x8D)) ||
+                          (raw == 0xB9 && (third == 0xA2 || third == 0xA3))))
+            dots = true; /* ẹ ọ ṣ */
         if (a != 0xC3) continue;
         /* à á è é ì í ò ó ù ú, upper case folded by | 0x20 */
         bool m = strchr("\xa0\xa1\xa8\xa9\xac\xad\xb2\xb3\xb9\xba", b) != NULL;
@@ -172,7 +179,7 @@ static bool without_tone_marks(const char *w, size_t n, char *plain, size_t size
             plain[k++] = w[i++];
     }
     plain[k] = '\0';
-    return k + 2 < size;
+    return k < n && k + 2 < size; /* something dropped: never the word itself again */
 }
 
 /* es_say_word; starts_sentence: its capital is the sentence's (see es_foreign_say); verb_start:
