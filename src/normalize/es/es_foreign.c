@@ -2587,13 +2587,14 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
         size_t end = i + 1; /* the name: capitalized words, or joined by a hyphen */
         while (end < sems->count) {
             const sem_token *t = &sems->items[end];
+            size_t joined = english_joiners(sems, end); /* Icon of the Seas: one English name */
             if (name_word(t)) {
                 end++;
             } else if (t->cls == SEM_PUNCT && !strcmp(t->payload, "-") && end + 1 < sems->count &&
                        name_word(&sems->items[end + 1])) {
                 end += 2;
-            } else if (english_joiners(sems, end) > end) {
-                end = english_joiners(sems, end); /* Icon of the Seas: one English name */
+            } else if (joined > end) {
+                end = joined;
             } else {
                 break;
             }

@@ -119,61 +119,66 @@ static bool spanish_in_lower_case(const es_lang *lang, const char *w, size_t n)
     return !es_foreign_language(lang, low, strlen(low));
 }
 
+/* The second bytes of à á è é ì í ò ó ù ú after 0xC3 (capitals folded by | 0x20), and their vowels.
+ * not words (letters) */
+static const char tone_marks[] = "\xa0\xa1\xa8\xa9\xac\xad\xb2\xb3\xb9\xba";
+static const char tone_vowels[] = "aaeeiioouu";
+
+/* The marked vowel at p (n bytes left) as an index into tone_marks, or -1. */
+static int marked_vowel(const unsigned char *p, size_t n)
+{
+    const char *m = n >= 2 && p[0] == 0xC3 ? strchr(tone_marks, p[1] | 0x20) : NULL;
+    return m && p[1] ? (int)(m - tone_marks) : -1;
+}
+
+/* The plain letter of ẹ ọ ṣ or a capital of them at p (3 bytes), 0 for any other letter of
+ * U+1E00..U+1EFF, -1 for none of that block. */
+static int dotted_letter(const unsigned char *p, size_t n)
+{
+    if (n < 3 || p[0] != 0xE1 || (p[1] != 0xB9 && p[1] != 0xBA && p[1] != 0xBB)) return -1;
+    if (p[1] == 0xB9) return p[2] == 0xA3 ? 's' : p[2] == 0xA2 ? 'S' : 0;
+    if (p[1] == 0xBA) return p[2] == 0xB9 ? 'e' : p[2] == 0xB8 ? 'E' : 0;
+    return p[2] == 0x8D ? 'o' : p[2] == 0x8C ? 'O' : 0;
+}
+
+/* Is p a combining grave, acute or dot below (U+0300, U+0301, U+0323)? */
+static bool combining_tone(const unsigned char *p, size_t n)
+{
+    return n >= 2 && p[0] == 0xCC && (p[1] == 0x80 || p[1] == 0x81 || p[1] == 0xA3);
+}
+
 /* A word with tone marks (Yoruba Adékúnlé Àjàyí, Ayọ̀délé) without them, into plain: two or more
  * vowels marked acute or grave, one of them a mark French never writes (á í ó ú ì ò; Ségolène
  * keeps its accents), and dots below dropped (ọ, ẹ, ṣ). Spanish gives a word one stress. */
 static bool without_tone_marks(const char *w, size_t n, char *plain, size_t size)
 {
+    const unsigned char *u = (const unsigned char *)w;
     size_t marked = 0, foreign_mark = 0, grave = 0, k = 0;
     bool ends_marked = false, dots = false;
-    for (size_t i = 0; i + 1 < n; i++) {
-        unsigned char a = (unsigned char)w[i], b = (unsigned char)w[i + 1] | 0x20;
-        unsigned char raw = (unsigned char)w[i + 1],
-                      third = i + 2 < n ? (unsigned char)w[i + 2] : 0;
-        if (a == 0xCC && (raw == 0x80 || raw == 0x81 || raw == 0xA3))
-            dots = true; /* a combining grave, acute or dot below */
-        if (a == 0xE1 && ((raw == 0xBA && (third == 0xB8 || third == 0xB9)) ||
-                          (raw == 0xBB && (third == 0x8C || third == 0x8D)) ||
-                          (raw == 0xB9 && (third == 0xA2 || third == 0xA3))))
-            dots = true; /* ẹ ọ ṣ */
-        if (a != 0xC3) continue;
-        /* à á è é ì í ò ó ù ú, upper case folded by | 0x20 */
-        bool m = strchr("\xa0\xa1\xa8\xa9\xac\xad\xb2\xb3\xb9\xba", b) != NULL;
-        marked += m;
-        ends_marked = m && i + 2 == n;
-        if (strchr("\xa1\xad\xb3\xba\xac\xb2", b)) foreign_mark++;
-        if (strchr("\xa0\xa8\xac\xb2\xb9", b)) grave++;
+    for (size_t i = 0; i < n; i++) {
+        dots = dots || combining_tone(u + i, n - i) || dotted_letter(u + i, n - i) > 0;
+        int m = marked_vowel(u + i, n - i);
+        if (m < 0) continue;
+        marked++;
+        ends_marked = i + 2 == n;
+        foreign_mark += m != 2 && m != 3 && m != 0 && m != 8; /* not French è é à ù */
+        grave += m % 2 == 0;
     }
     /* Hungarian (Fehérvár, László) and Czech (Nováková) mark two vowels acute, never grave,
      * and seldom three ending the word */
     if (!dots && (marked < 2 || !foreign_mark || (!grave && !(marked >= 3 && ends_marked))))
         return false;
     for (size_t i = 0; i < n && k + 2 < size;) {
-        unsigned char a = (unsigned char)w[i];
-        unsigned char b = i + 1 < n ? (unsigned char)w[i + 1] : 0;
-        unsigned char c3 = i + 2 < n ? (unsigned char)w[i + 2] : 0;
-        static const char folded[] = "aaeeiioouu"; /* à á è é ì í ò ó ù ú */
-        static const char marks[] = "\xa0\xa1\xa8\xa9\xac\xad\xb2\xb3\xb9\xba";
-        const char *m = a == 0xC3 && b ? strchr(marks, b | 0x20) : NULL;
-        if (m) { /* a marked vowel: the plain one, its case kept */
-            char v = folded[m - marks];
-            plain[k++] = (char)(b & 0x20 ? v : v - 32);
+        int m = marked_vowel(u + i, n - i), dotted = dotted_letter(u + i, n - i);
+        if (m >= 0) { /* a marked vowel: the plain one, its case kept */
+            plain[k++] = (char)(u[i + 1] & 0x20 ? tone_vowels[m] : tone_vowels[m] - 32);
             i += 2;
-        } else if (a == 0xCC && (b == 0x80 || b == 0x81 || b == 0xA3)) {
-            i += 2; /* a combining grave, acute or dot below */
-        } else if (a == 0xE1 && (b == 0xBA || b == 0xBB || b == 0xB9) && c3) {
-            /* ẹ ọ ṣ and their capitals (U+1EB8..U+1ECD, U+1E62..U+1E63) */
-            char base = b == 0xB9   ? (c3 == 0xA3   ? 's'
-                                       : c3 == 0xA2 ? 'S'
-                                                    : 0)
-                        : b == 0xBA ? (c3 == 0xB9   ? 'e'
-                                       : c3 == 0xB8 ? 'E'
-                                                    : 0)
-                                    : (c3 == 0x8D   ? 'o'
-                                       : c3 == 0x8C ? 'O'
-                                                    : 0);
-            if (!base) return false;
-            plain[k++] = base;
+        } else if (combining_tone(u + i, n - i)) {
+            i += 2;
+        } else if (dotted == 0) {
+            return false; /* another letter of that block (Vietnamese ễ): left as written */
+        } else if (dotted > 0) {
+            plain[k++] = (char)dotted;
             i += 3;
         } else
             plain[k++] = w[i++];
