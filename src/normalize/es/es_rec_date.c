@@ -407,6 +407,21 @@ static bool end_says_horas(const cctx *c, size_t i)
            k.h <= 24;
 }
 
+/* Is "horas" written before the clock at first, or before the start of its range: Bolivia's
+ * "a horas 16:00", "de horas 7:00 a 21:00"? */
+static bool horas_written_before(const cctx *c, size_t first)
+{
+    size_t pv = cc_prev(c, first);
+    if (cc_word_is(c, pv, "horas")) return true;
+    if (!cc_word_is(c, pv, "a") && !cc_word_is(c, pv, "hasta")) return false;
+    for (int k = 0; k < 4 && pv != CC_NONE; k++) { /* back over the start's 7 : 00 */
+        pv = cc_prev(c, pv);
+        if (cc_word_is(c, pv, "horas")) return true;
+        if (!cc_is(c, pv, TOK_NUMBER) && !cc_eq(c, pv, ":") && !cc_eq(c, pv, ".")) return false;
+    }
+    return false;
+}
+
 /* Is a clock's partner beside it: de 9.00 a 14.00, entre 9.00 y 10.30 (first the clock's first
  * token, nx the token after it)? */
 static bool clock_partner(const cctx *c, size_t first, size_t nx)
@@ -559,10 +574,11 @@ size_t es_rec_time(const cctx *c, size_t i, sem_token *out)
         cc_cue(c, cc_prev(c, first), ES_CUE_DURATION))
         style = " du";
     /* a full hour of the afternoon or night on the 24-hour clock says its "horas", as the
-       newsreader does: a las 20:00 -> veinte horas (but 20:00 hora local) */
+       newsreader does: a las 20:00 -> veinte horas (but 20:00 hora local, and Bolivia's "a horas
+       16:00", whose horas is written before it) */
     const hhmm *ends = range ? &k2 : &k;
     if (!*style && plain && k.sep == ':' && !ends->m && (ends->h >= 13 || ends->h == 0) &&
-        ends->h <= 24 && !cc_word_is(c, nx, "hora") &&
+        ends->h <= 24 && !cc_word_is(c, nx, "hora") && !horas_written_before(c, first) &&
         !((cc_word_is(c, nx, "a") || cc_word_is(c, nx, "y") || cc_word_is(c, nx, "hasta")) &&
           (cc_is(c, cc_next(c, nx), TOK_NUMBER) || end_says_horas(c, cc_next(c, nx)))))
         style = " h"; /* de 16:00 a 19:30, entre las 13:00 y las 16:00: the range's end says it */
@@ -665,13 +681,23 @@ static es_gender name_gender(const cctx *c, size_t i)
 }
 
 /* Does a noun of numbered things (cues.tsv roman-number-noun) come before the capitalized
- * words that end at i (el proyecto Fibra Óptica Austral II, la misión Artemis III)? */
+ * words that end at i (el proyecto Fibra Óptica Austral II, la misión Artemis III), maybe with
+ * an adjective or two between (la planta geotérmica Borinquen I, el parque solar La Herradura I)?
+ */
 static bool numbered_thing_before(const cctx *c, size_t i)
 {
     size_t k = i;
     for (int words = 0; words < 4 && k != CC_NONE && cc_capitalized(c, k); words++)
         k = cc_prev(c, k);
-    return k != CC_NONE && k != i && cc_cue(c, k, ES_CUE_ROMAN_NUMBER_NOUN);
+    if (k == CC_NONE || k == i) return false;
+    for (int adjectives = 0; adjectives < 3 && k != CC_NONE; adjectives++) {
+        if (cc_cue(c, k, ES_CUE_ROMAN_NUMBER_NOUN)) return true;
+        if (!cc_is(c, k, TOK_WORD) || cc_capitalized(c, k) ||
+            es_is_function_word(c->lang, cc_ptr(c, k), cc_len(c, k)))
+            return false;
+        k = cc_prev(c, k);
+    }
+    return false;
 }
 
 /* siglo XV, s. XV, los siglos XVI y XVII, del siglo XV al XVII: p (the token before the

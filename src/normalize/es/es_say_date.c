@@ -32,13 +32,15 @@ bool es_say_date(const es_lang *lang, const sem_token *t, strbuf *out)
     return ok;
 }
 
-/* The part of the day after a 12-hour time: 1 am -> de la mañana, 12 pm -> del mediodía,
- * 12 m. -> del mediodía. "a.m." is American copy, whose broadcasters say "de la mañana" for every
- * hour after midnight (NeMo too); "de la madrugada" stays where the text writes it. */
+/* The part of the day after a 12-hour time: 3 am -> de la madrugada, 4 am -> de la mañana,
+ * 12 pm -> del mediodía, 12 m. -> del mediodía. Newsreaders say "madrugada" for two and three
+ * in the morning (nine of eleven readers in tests/news) and "mañana" from four; one a.m. stays
+ * "de la mañana", as NeMo's cases have it. */
 static const char *day_part(unsigned h, char mer)
 {
     if (mer == 'm') return "del mediodía";
-    if (mer == 'a') return h == 12 ? "de la noche" : "de la mañana";
+    if (mer == 'a')
+        return h == 12 ? "de la noche" : (h == 2 || h == 3) ? "de la madrugada" : "de la mañana";
     return h == 12 ? "del mediodía" : h < 7 ? "de la tarde" : "de la noche"; /* 7 p. m.: noche */
 }
 
