@@ -720,6 +720,7 @@ bool es_pronounceable(const es_lang *lang, const char *word)
                  (cl == 2 && (!strncmp(s, "ry", 2) || !strncmp(s, "ch", 2)));
         else if (cl <= 1)
             ok = cl == 0 || !strchr("qwky", s[0]) || s[0] == 'y' || /* hora, ahora */
+                 s[0] == 'k' ||                                     /* RIKEN, IKEA */
                  (s[0] == 'q' && w[i] == 'u');                      /* Quito */
         else {
             ok = false;
