@@ -2157,6 +2157,9 @@ bool es_foreign_say(const es_lang *lang, const char *word, size_t n, bool starts
     key[mark + n] = '\0';
     const table_entry *seen = table_getn(f->cache, key, mark + n);
     if (seen) return seen->spoken[0] ? sb_word(out, seen->spoken) : false;
+    /* a sentence's first word that a name's language already settled (Jeon Ji-hyun ganó) */
+    const table_entry *as_name = mark ? table_getn(f->cache, word, n) : NULL;
+    if (as_name && as_name->spoken[0]) return sb_word(out, as_name->spoken);
     char w[72];
     memcpy(w, word, n);
     w[n] = '\0';
