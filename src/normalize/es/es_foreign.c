@@ -750,6 +750,7 @@ static const char *guess_by_letters(const es_lang *lang, const char *word, size_
             table_getn(lang->spanish_words, word, n))
             return NULL;
         if (spanish_acute(low, ln)) return NULL; /* Estévez, Jacó: an acute where Spanish puts it */
+        if (ln > 6 && !strcmp(low + ln - 4, "ense")) return NULL; /* Eldense: a Spanish demonym */
         if (strstr(low, "ts") && romaji(low, ln) && !table_getn(lang->foreign_names, word, n)) {
             *score = 2;
             return "ja"; /* Hamamatsu, Matsuda; not Chieti, and Fujimori as Peru says it */
