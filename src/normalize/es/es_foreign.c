@@ -1005,6 +1005,8 @@ static void spell_consonants(const char *raw, strbuf *out)
         bool front = nv == 'e' || nv == 'i' || next == 'J'; /* Kew -> Quiú */
         if (c == 'K') {
             sb_puts(out, front ? "qu" : "c");
+        } else if (c == 'G' && i > 0 && raw[i - 1] == 'n' && next && strchr("KkcqGg", next)) {
+            continue; /* the ng of German nk is an n before its k (Sankt -> Sanct) */
         } else if (c == 'G') {
             char then = next == 'W' ? plain_vowel(next_letter(after, 0)) : 0;
             if (then == 'e' || then == 'i') { /* Gwen -> Güen */
