@@ -55,13 +55,14 @@ enum {
                                  * read "primero" (Latin America) */
     SEM_PLURAL = 1u << 8,       /* ABBREVIATION: the counted noun is plural; ORDINAL: 3ros */
     SEM_CAPITAL = 1u << 9,      /* starts a sentence with a capital or a digit: said capitalized */
-    SEM_POINT = 1u << 10,       /* its decimal mark is a point (8.9): said "punto", not "coma" */
-    SEM_BETWEEN = 1u << 11,     /* RANGE after "entre": entre diez y quince, not "a" */
-    SEM_SAID = 1u << 12,        /* WORD: the payload is already what to say (a lexicon phrase) */
-    SEM_AMERICAN = 1u << 13,    /* any: its letters are named as in the Americas (BCV be ce ve) */
-    SEM_PAIRS = 1u << 14, /* TELEPHONE: its even groups said in pairs (55 cincuenta y cinco) */
-    SEM_BARE = 1u << 15,  /* ELECTRONIC: a hashtag a word before names (el lema #NiUnaMenos): said
-                           * without "hashtag" */
+    SEM_POINT = 1u << 10,    /* its decimal mark is a point (8.9): said "punto", not "coma"; TIME:
+                                written with a point (12.15 a.m.) */
+    SEM_BETWEEN = 1u << 11,  /* RANGE after "entre": entre diez y quince, not "a" */
+    SEM_SAID = 1u << 12,     /* WORD: the payload is already what to say (a lexicon phrase) */
+    SEM_AMERICAN = 1u << 13, /* any: its letters are named as in the Americas (BCV be ce ve) */
+    SEM_PAIRS = 1u << 14,    /* TELEPHONE: its even groups said in pairs (55 cincuenta y cinco) */
+    SEM_BARE = 1u << 15, /* ELECTRONIC: a hashtag a word before names (el lema #NiUnaMenos): said
+                          * without "hashtag" */
     SEM_DOUBLE_U = 1u << 16,  /* any, with SEM_AMERICAN: W is "doble u" (Mexico, Central America) */
     SEM_DIAGONAL = 1u << 17,  /* ELECTRONIC: "/" is "diagonal" (Mexico) */
     SEM_FROM = 1u << 18,      /* RANGE after "del": del diez al quince, not "a" */

@@ -2264,6 +2264,17 @@ static size_t english_joiners(const sem_list *sems, size_t k)
     return j > k && j < sems->count && name_word(&sems->items[j]) ? j : k;
 }
 
+/* Is token k of an English name a capitalized word right after a lower-case "the", English
+ * even when Spanish writes it too (Icon of the Seas, Pirates of the Caribbean)? */
+static bool after_english_the(const sem_list *sems, size_t k, const char *code)
+{
+    const sem_token *t = &sems->items[k];
+    return !strcmp(code, "en") && k > 0 && sems->items[k - 1].cls == SEM_WORD &&
+           !strcmp(sems->items[k - 1].payload, "the") && name_word(t) &&
+           !(t->flags & (SEM_SAID | SEM_CAPITAL)) &&
+           !spanish_accent(t->payload, strlen(t->payload));
+}
+
 /* Does a name hold given names joined by a hyphen and a surname, all open to context
  * (Anne-Sophie Delorme; not García-Page, Bogotá-Villavicencio)? With nothing else to go by,
  * such a name is French. */
@@ -2431,14 +2442,15 @@ static bool fits_country(const es_lang *lang, const char *word, const char *code
 }
 
 /* Does a word show letters English never writes but Spanish does (Lloran, Sojo, Peña), or end
- * as English names of five letters or more never do (Morelo, Benitez; not Hero), so that an
- * English word beside it cannot make it English (Garly Sojo, Wilson Morelo)? */
+ * as English names of five letters or more never do (Morelo, Benitez, Aguerre; not Hero), so that
+ * an English word beside it cannot make it English (Garly Sojo, Wilson Morelo)? */
 static bool spanish_letters(const es_lang *lang, const char *w)
 {
     if (!strncmp(w, "Ll", 2) || strstr(w, "\xc3\xb1")) return true; /* ñ */
     size_t n = strlen(w);
     if ((n >= 4 && !strcmp(w + n - 2, "ez")) ||
-        (n >= 5 && w[n - 1] == 'o' && strchr("bcdlnrt", w[n - 2]) && strchr("aeiou", w[n - 3])))
+        (n >= 5 && w[n - 1] == 'o' && strchr("bcdlnrt", w[n - 2]) && strchr("aeiou", w[n - 3])) ||
+        (n >= 5 && strchr("aeo", w[n - 1]) && !strncmp(w + n - 3, "rr", 2))) /* Aguerre, Ibarra */
         return !table_getn(lang->english_words, w, n);
     for (size_t k = 1; w[k] && w[k + 1]; k++)
         if (w[k] == 'j' && strchr("aeiou", w[k - 1]) && strchr("aeiou", w[k + 1])) return true;
@@ -2453,6 +2465,29 @@ static bool spanish_accented(const sem_list *sems, size_t from, size_t to)
         if (sems->items[k].cls == SEM_WORD &&
             spanish_accent(sems->items[k].payload, strlen(sems->items[k].payload)))
             return true;
+    return false;
+}
+
+/* Is the name ending before token end placed in a Spanish-speaking city or country by "de"
+ * (el Palacio Vistalegre de Madrid, el Movistar Arena de Buenos Aires; not Bolshói de Moscú)?
+ * Its words are then not its sentence's foreign country's. */
+static bool placed_at_home(const es_lang *lang, const sem_list *sems, size_t end)
+{
+    const sem_token *it = sems->items;
+    if (end + 1 >= sems->count || it[end].cls != SEM_WORD || strcmp(it[end].payload, "de") ||
+        !lang->region_cues)
+        return false;
+    char key[96] = "";
+    size_t len = 0;
+    for (size_t k = end + 1; k < sems->count && k < end + 4 && name_word(&it[k]); k++) {
+        char low[64];
+        es_lower(it[k].payload, strlen(it[k].payload), low, sizeof low);
+        int wrote = snprintf(key + len, sizeof key - len, "%s%s", len ? " " : "", low);
+        if (wrote < 0 || (size_t)wrote >= sizeof key - len) return false;
+        len += (size_t)wrote;
+        const table_entry *e = table_getn(lang->region_cues, key, len);
+        if (e && !strncmp(e->spoken, "es-", 3)) return true;
+    }
     return false;
 }
 
@@ -2633,7 +2668,7 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
             }
             /* not before the people: the francés Girard's Stellantis, named first, is not French */
             if (country && i >= cue_at && open_to_context(lang, t) && !bracketed(sems, i) &&
-                !table_get(f->cache, t->payload) &&
+                !placed_at_home(lang, sems, end) && !table_get(f->cache, t->payload) &&
                 (!guess_language(lang, t->payload, strlen(t->payload), &score) || score < 2) &&
                 fits_country(lang, t->payload, country))
                 approximate_in_context(f, lang, country, t->payload, "its sentence's country");
@@ -2679,8 +2714,8 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
             code = "fr"; /* Anne-Sophie Delorme, Marie-Claire */
         /* ...if its people are named before it (el estadounidense Adam Driver; not Penélope
            Cruz before him) */
-        bool by_country =
-            !code && agree && country && i >= cue_at && !spanish_accented(sems, i, end);
+        bool by_country = !code && agree && country && i >= cue_at &&
+                          !spanish_accented(sems, i, end) && !placed_at_home(lang, sems, end);
         if (by_country) code = country; /* el empresario portugués João Ribeiro */
         if (code && !strcmp(code, "it") && hispanic_given_name(f, lang, sems, i, end)) {
             i = end;
@@ -2688,7 +2723,8 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
         }
         for (size_t k = i; code && agree && open && k < end && k - i < 32; k++) {
             const sem_token *t = &sems->items[k];
-            if (codes[k - i] || !open_to_context(lang, t) || table_get(f->cache, t->payload) ||
+            if (codes[k - i] || !(open_to_context(lang, t) || after_english_the(sems, k, code)) ||
+                table_get(f->cache, t->payload) ||
                 (by_country && !fits_country(lang, t->payload, code)) ||
                 (!strcmp(code, "en") && spanish_letters(lang, t->payload)) ||
                 !spelled_like(code, t->payload))

@@ -565,6 +565,23 @@ static int gender_from_table(const es_lang *lang, const char *w, size_t n)
     return g[0] == 'f' ? ES_FEM : ES_MASC;
 }
 
+/* The table's gender of a plural's stem with its last vowel accented (camiones: camión), or -1. */
+static int gender_of_accented_stem(const es_lang *lang, const char *stem, size_t n)
+{
+    static const char *const acute[] = {"\xc3\xa1", "\xc3\xa9", "\xc3\xad", "\xc3\xb3", "\xc3\xba"};
+    char w[132];
+    if (n < 2 || n + 2 > sizeof w) return -1;
+    size_t v = n - 1;
+    while (v > 0 && !strchr("aeiou", stem[v]))
+        v--;
+    const char *vowel = strchr("aeiou", stem[v]);
+    if (!vowel || !*vowel || v == n - 1) return -1; /* a consonant follows: camion, not cami */
+    memcpy(w, stem, v);
+    memcpy(w + v, acute[vowel - "aeiou"], 2);
+    memcpy(w + v + 2, stem + v + 1, n - v - 1);
+    return gender_from_table(lang, w, n + 1);
+}
+
 es_gender es_noun_gender(const es_lang *lang, const char *word, size_t n)
 {
     char w[128];
@@ -578,6 +595,7 @@ es_gender es_noun_gender(const es_lang *lang, const char *word, size_t n)
     if (ends_with(w, n, "s") && (g = gender_from_table(lang, w, n - 1)) >= 0) return (es_gender)g;
     if (ends_with(w, n, "es")) {
         if ((g = gender_from_table(lang, w, n - 2)) >= 0) return (es_gender)g;
+        if ((g = gender_of_accented_stem(lang, w, n - 2)) >= 0) return (es_gender)g;
         /* naciones -> nación: the accent moves, so test the unaccented -ion ending */
         if (es_has_ending(lang, ES_MORPH_NOUN_FEM_PLURAL, w, n - 2, 0)) return ES_FEM;
         if (n >= 3 && w[n - 3] != 'a' && w[n - 3] != 'e' && w[n - 3] != 'o')

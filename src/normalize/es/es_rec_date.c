@@ -627,6 +627,7 @@ size_t es_rec_time(const cctx *c, size_t i, sem_token *out)
         end = cc_next(c, end);
     *out = cc_make(c, SEM_TIME, first, end, p);
     if (c->region && c->region->clock_and) out->flags |= SEM_CLOCK_AND;
+    if (k.sep == '.') out->flags |= SEM_POINT; /* 12.15 a.m.: doce y cuarto, as NeMo says it */
     if (mer && zlast == CC_NONE) point_may_end(c, end, out);
     return end - first + 1;
 }

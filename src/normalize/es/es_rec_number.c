@@ -794,6 +794,11 @@ static bool phone_before(const cctx *c, size_t i)
         cc_cue(c, p, ES_CUE_PHONE_CONTEXT))
         return true;
     size_t before = cc_prev(c, p);
+    if (cc_word_is(c, p, "es") || cc_word_is(c, p, "son")) /* el número de emergencia es 911 */
+        for (size_t k = before, n = 0; k != CC_NONE && n < 3; k = cc_prev(c, k), n++)
+            if (cc_cue(c, k, ES_CUE_PHONE_CONTEXT) || cc_word_is(c, k, "emergencia") ||
+                cc_word_is(c, k, "emergencias"))
+                return true;
     return (cc_word_is(c, p, "y") || cc_word_is(c, p, "o")) && before != CC_NONE &&
            cc_is(c, before, TOK_NUMBER);
 }
@@ -806,6 +811,9 @@ static bool said_as_service(const cctx *c, size_t i, size_t last)
     size_t p = cc_prev(c, i), join = cc_next(c, last);
     if (cc_cue(c, p, ES_CUE_PHONE_CONTEXT) && !cc_cue(c, p, ES_CUE_LABEL))
         return true; /* las líneas 911 y 2210-2828; not la línea 112 del metro */
+    if (p != CC_NONE && cc_is(c, p, TOK_WORD) && cc_len(c, p) >= 2 &&
+        strspn(cc_ptr(c, p), "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == cc_len(c, p))
+        return true; /* a service's letters: el ECU 911 recomienda */
     bool named = phone_before(c, i);
     bool word = p != CC_NONE && cc_is(c, p, TOK_WORD);
     bool label =

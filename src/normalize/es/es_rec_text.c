@@ -385,10 +385,16 @@ const char *cc_acronym(const cctx *c, const char *w, size_t n, sem_class *cls)
         table_feature(e->features, "read", read, sizeof read);
         bool spell = strcmp(read, "letters") == 0;
         *cls = spell ? SEM_LETTERS : SEM_ABBREVIATION;
-        char local[32] = ""; /* a region's own reading: ICE is ais, but ice in es-CR */
-        if (!spell && c->region) table_feature(e->features, c->region->code, local, sizeof local);
+        /* a region's own reading: ICE is ais, but ice in es-CR; DS decreto_supremo in es-BO */
+        char local[32] = "";
+        if (c->region) table_feature(e->features, c->region->code, local, sizeof local);
+        for (char *u = local; (u = strchr(u, '_'));)
+            *u = ' ';
+        if (local[0]) {
+            *cls = SEM_ABBREVIATION;
+            return cc_strdup(c, local);
+        }
         if (spell) return cc_strndup(c, w, n);
-        if (local[0]) return cc_strdup(c, local);
         /* PIB: pe i be in the Americas (acronyms.tsv america=) */
         const char *said = c->region && c->region->american
                                ? es_regional_spoken(e, ES_NAMES_AMERICA, local, sizeof local)
@@ -481,7 +487,8 @@ static bool sayable(const es_lang *lang, const char *w, size_t n)
     return es_pronounceable(lang, i);
 }
 
-/* FILBo -> WORD "filbo", CONACyT -> "conacit", ERTEs -> "ertes", CChC -> LETTERS: two capitals
+/* FILBo -> WORD "filbo", CONACyT -> "conacit", ERTEs -> "ertes", CChC -> LETTERS, MSPyBS -> CODE
+ * "MSP y BS" (eme ese pe y be ese): two capitals
  * first, then lower case somewhere, said as one word when Spanish can say it (JPMorgan, ONGs are
  * not) */
 static size_t mixed_case_acronym(const cctx *c, size_t i, sem_token *out)
@@ -514,6 +521,16 @@ static size_t mixed_case_acronym(const cctx *c, size_t i, sem_token *out)
         char *p = cc_alloc(c, n + 3);
         if (!p) return 0;
         snprintf(p, n + 3, "%.*s %.*s %s", (int)up, w, (int)small, w + up, w + up + small);
+        *out = cc_make(c, SEM_CODE, i, i, p);
+        return 1;
+    }
+    /* MSPyBS: capitals around a y Spanish cannot say as one word: letters, y, letters */
+    if (up >= 2 && w[up] == 'y' && up + 1 < n &&
+        strspn(w + up + 1, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == n - up - 1 &&
+        !es_pronounceable(c->lang, lower)) {
+        char *p = cc_alloc(c, n + 3);
+        if (!p) return 0;
+        snprintf(p, n + 3, "%.*s y %s", (int)up, w, w + up + 1);
         *out = cc_make(c, SEM_CODE, i, i, p);
         return 1;
     }

@@ -113,16 +113,19 @@ static bool say_clock_digits(const es_lang *lang, const clock_read *k, bool with
            es_cardinal(&lang->num, out, k->m, ES_MASC, false);
 }
 
-/* 9:45 -> nueve y cuarenta y cinco; 7:15 -> siete y cuarto; 10:30 -> diez y media; after "las",
+/* 9:45 -> nueve y cuarenta y cinco; 7:15 -> siete y cuarto; 10:30 -> diez y media (with a. m. or
+ * p. m. (am_pm): siete y quince, diez y treinta); after "las",
  * a 24-hour time past noon as the clock shows it (clock24): a las 13:45 -> trece cuarenta y cinco
  * (18:07: dieciocho cero siete; 20:30 veinte treinta), but a bare 14.05 catorce y cinco */
 static bool say_clock(const es_lang *lang, const clock_read *k, bool clock24, bool with_y,
-                      strbuf *out)
+                      bool am_pm, strbuf *out)
 {
     if (clock24 && k->m && k->h >= 13 && k->h <= 23) return say_clock_digits(lang, k, with_y, out);
     bool ok = es_cardinal(&lang->num, out, k->h, ES_FEM, false);
-    if (k->m == 15) return ok && sb_word(out, "y cuarto");
-    if (k->m == 30) return ok && sb_word(out, "y media");
+    /* with a. m. or p. m. after a colon, minutes as numbers: 7:30 a. m. siete y treinta de la
+       mañana (writers' first readings 64 to 14 against "y media", 28 to 3 against "y cuarto") */
+    if (k->m == 15 && !am_pm) return ok && sb_word(out, "y cuarto");
+    if (k->m == 30 && !am_pm) return ok && sb_word(out, "y media");
     if (k->m) return ok && sb_word(out, "y") && es_cardinal(&lang->num, out, k->m, ES_MASC, false);
     return ok;
 }
@@ -223,12 +226,14 @@ bool es_say_time(const es_lang *lang, const sem_token *t, strbuf *out)
         /* 14:35 horas (or h) -> catorce treinta y cinco horas, as the wire's 24-hour clock is
            read, 18.30 h dieciocho treinta horas too; 00:15 h -> cero quince horas; never
            with the y of Argentina's clock (18.30 hs: writers 124 to 6 against "y treinta") */
-        if (range) ok = ok && say_clock(lang, &a, false, with_y, out) && sb_word(out, "a");
+        if (range) ok = ok && say_clock(lang, &a, false, with_y, false, out) && sb_word(out, "a");
         ok = ok && say_clock_digits(lang, last, false, out) && unit_word(lang, "h", true, out);
     } else {
         bool clock24 = !strcmp(style, "la"); /* after "las" */
-        ok = ok && say_clock(lang, &a, clock24, with_y, out);
-        if (range) ok = ok && sb_word(out, "a") && say_clock(lang, &b, clock24, with_y, out);
+        bool am_pm = (!strcmp(style, "am") || !strcmp(style, "pm") || !strcmp(style, "m")) &&
+                     !(t->flags & SEM_POINT); /* every writer's a. m. time had a colon */
+        ok = ok && say_clock(lang, &a, clock24, with_y, am_pm, out);
+        if (range) ok = ok && sb_word(out, "a") && say_clock(lang, &b, clock24, with_y, am_pm, out);
         if ((!strcmp(style, "h") || !strcmp(style, "ho")) && !zone && !last->m && last->h != 1)
             ok = ok && unit_word(lang, "h", true, out); /* 20:00 h -> veinte horas */
         if (ok && (!strcmp(style, "am") || !strcmp(style, "pm") || !strcmp(style, "m")))
