@@ -230,14 +230,13 @@ bool es_say_time(const es_lang *lang, const sem_token *t, strbuf *out)
         ok = ok && say_clock_digits(lang, last, false, out) && unit_word(lang, "h", true, out);
     } else {
         bool clock24 = !strcmp(style, "la"); /* after "las" */
-        bool am_pm = (!strcmp(style, "am") || !strcmp(style, "pm") || !strcmp(style, "m")) &&
-                     !(t->flags & SEM_POINT); /* every writer's a. m. time had a colon */
+        bool meridiem = !strcmp(style, "am") || !strcmp(style, "pm") || !strcmp(style, "m");
+        bool am_pm = meridiem && !(t->flags & SEM_POINT); /* every writer's a. m. had a colon */
         ok = ok && say_clock(lang, &a, clock24, with_y, am_pm, out);
         if (range) ok = ok && sb_word(out, "a") && say_clock(lang, &b, clock24, with_y, am_pm, out);
         if ((!strcmp(style, "h") || !strcmp(style, "ho")) && !zone && !last->m && last->h != 1)
             ok = ok && unit_word(lang, "h", true, out); /* 20:00 h -> veinte horas */
-        if (ok && (!strcmp(style, "am") || !strcmp(style, "pm") || !strcmp(style, "m")))
-            ok = sb_word(out, day_part(last->h, style[0]));
+        if (ok && meridiem) ok = sb_word(out, day_part(last->h, style[0]));
     }
     if (ok && zone) ok = say_zone(lang, zone, out);
     return ok;
