@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "es_guarani.h"
 #include "es_lang.h"
 #include "semiotic.h"
 #include "table.h"
@@ -720,6 +721,7 @@ static const char *guess_by_letters(const es_lang *lang, const char *word, size_
     es_lower(word, n, low, sizeof low);
     size_t ln = strlen(low);
     if (!es_lang_word_lists(lang)) return NULL;
+    if (es_guarani_shape(word, n)) return NULL; /* Pytyvõ, Yguazú: es_guarani respells them */
     if (vietnamese(low)) {
         *score = 5;
         return known_code("vi"); /* Nguyễn Thị Hương */

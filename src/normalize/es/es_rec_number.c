@@ -253,6 +253,17 @@ static bool degree_is_ordinal(const cctx *c, size_t i, size_t mark, const char *
     return cc_eq(c, mark, "º"); /* the ordinal indicator, not the degree sign */
 }
 
+/* Is the ordinal after a noun that keeps it whole (artículo 1.º; Art. 5°, inc. 3°: an
+ * abbreviation's point skipped)? */
+static bool ordinal_noun_before(const cctx *c, size_t i)
+{
+    size_t before = cc_prev(c, i);
+    if (before != CC_NONE && cc_eq(c, before, ".") && cc_touch(c, cc_prev(c, before)))
+        before = cc_prev(c, before);
+    return before != CC_NONE && cc_is(c, before, TOK_WORD) &&
+           cc_cue(c, before, ES_CUE_ORDINAL_AFTER);
+}
+
 /* 1.º 2.ª 3.er 1.ᵉʳ 25.º 1º 1er 1ro 5to 2da 10mo 1.000.º -> ORDINAL "25" (masculine, feminine,
  * apocope); 41º after a temperature word is left to the measure (degrees) */
 size_t es_rec_ordinal(const cctx *c, size_t i, sem_token *out)
@@ -294,14 +305,20 @@ size_t es_rec_ordinal(const cctx *c, size_t i, sem_token *out)
     }
     if (!found || (suffix && dot)) return 0;
     if (cc_touch(c, k) && (cc_is(c, k + 1, TOK_WORD) || cc_is(c, k + 1, TOK_NUMBER))) return 0;
-    if ((!strcmp(w, "°") || !strcmp(w, "º")) && !dot &&
-        !degree_is_ordinal(c, i, k, num.canon + num.negative))
+    bool degree_mark = !strcmp(w, "°") || !strcmp(w, "º");
+    bool after_noun = ordinal_noun_before(c, i); /* artículo 1.º constitucional: whole */
+    if (degree_mark && !dot && after_noun && !num.negative && strlen(num.canon) >= 2) {
+        char *d = cc_strdup(c, num.canon); /* Art. 168°: ciento sesenta y ocho, as laws are read */
+        if (!d) return 0;
+        *out = cc_make(c, SEM_CARDINAL, i, k, d);
+        return k - i + 1;
+    }
+    if (degree_mark && !dot && !after_noun && !degree_is_ordinal(c, i, k, num.canon + num.negative))
         return 0;
     /* 1er. Circuito: an apocope always has its noun after it, so the point is its own */
     bool apocope_point = apocope && !dot && cc_eq(c, k + 1, ".") && cc_touch(c, k) &&
                          cc_is(c, cc_next(c, k + 1), TOK_WORD);
     if ((suffix && own_point) || bare_point || apocope_point) k++;
-    bool degree_mark = !strcmp(w, "°") || !strcmp(w, "º");
     if (degree_mark && !dot && g == ES_MASC) {
         /* la 40° edición: American copy writes the mark, without the point, for both genders; the
            noun decides (2.º izda. stays masculine) */
@@ -315,9 +332,6 @@ size_t es_rec_ordinal(const cctx *c, size_t i, sem_token *out)
     out->gender = g;
     if (plural) out->flags |= SEM_PLURAL;
     if (apocope) out->flags |= SEM_APOCOPE;
-    size_t before = cc_prev(c, i); /* artículo 1.º constitucional: after its noun, whole */
-    bool after_noun =
-        before != CC_NONE && cc_is(c, before, TOK_WORD) && cc_cue(c, before, ES_CUE_ORDINAL_AFTER);
     if (g == ES_MASC && !apocope && !after_noun) {
         /* 1.º puesto: a newsreader says "primer puesto" */
         sem_token probe = {0};

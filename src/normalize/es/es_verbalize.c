@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "es_foreign.h"
+#include "es_guarani.h"
 #include "es_say.h"
 #include "token.h"
 #include "utf8.h"
@@ -224,6 +225,13 @@ static bool say_word(const es_lang *lang, strbuf *out, const char *w, bool ameri
         if (joined[1] >= 'A' && joined[1] <= 'Z') joined[1] = (char)(joined[1] + 32);
         return sb_wordn(out, joined, n - from + 1);
     }
+    strbuf guarani = {0}; /* Pytyvõ -> Pitivó, Yrigoyen -> Irigoyen */
+    if (es_guarani_respell(w, n, &guarani)) {
+        bool ok = sb_word(out, sb_str(&guarani));
+        sb_free(&guarani);
+        return ok;
+    }
+    sb_free(&guarani);
     if (n > 3 && w[0] == 'H' && strchr("rlv", w[1]) && w[1]) /* Hrafn, Hlavní: the h is silent */
         return sb_word(out, (char[]){(char)(w[1] - 32), '\0'}) && sb_append(out, w + 2, n - 2);
     return sb_wordn(out, w, n);
