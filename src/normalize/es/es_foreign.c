@@ -2386,6 +2386,24 @@ static bool italian_sch(const char *w, strbuf *b)
     return true;
 }
 
+/* Is the name from..to a Spanish given name (given-names.tsv, Spanish only) that alone gives it
+ * a language (codes: each word's), before words of none (Zoé Robledo; not Zoé Dupont)? */
+static bool spanish_given_name_alone(const es_lang *lang, const sem_list *sems,
+                                     const char *const *codes, size_t from, size_t to)
+{
+    size_t k = from;
+    while (k < to &&
+           es_is_function_word(lang, sems->items[k].payload, strlen(sems->items[k].payload)))
+        k++;
+    if (to - k < 2 || to - from > 32 || sems->items[k].cls != SEM_WORD || !lang->given_names)
+        return false;
+    const table_entry *given = table_get(lang->given_names, sems->items[k].payload);
+    if (!given || strcmp(given->spoken, "es")) return false;
+    for (size_t w = k + 1; w < to; w++)
+        if (codes[w - from] || sems->items[w].cls != SEM_WORD) return false;
+    return true;
+}
+
 /* In a name whose language is Italian, a given name Spanish uses (given-names.tsv) is read as
  * written (Luciano Spalletti, not Luchano); one Italian does not use (Facundo, Sebastián) is a
  * Latin American's, and so is the Italian surname after it, read as written (Facundo Campazzo,
@@ -2711,6 +2729,13 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
             if (c && code && strcmp(c, code) && !yields) agree = false;
             open = open || ((!c || yields) && open_to_context(lang, &sems->items[k]));
             if (yields) codes[k - i] = NULL;
+        }
+        if (code && spanish_given_name_alone(lang, sems, codes, i, end)) {
+            for (size_t k = i; k < end; k++) /* Zoé Robledo: a Mexican's name, not French */
+                if (sems->items[k].cls == SEM_WORD && !(sems->items[k].flags & SEM_SAID))
+                    read_as_written(f, sems->items[k].payload, "a Hispanic given name");
+            i = end;
+            continue;
         }
         if (!code && agree && hyphenated_given_names(lang, sems, i, end))
             code = "fr"; /* Anne-Sophie Delorme, Marie-Claire */

@@ -18,6 +18,7 @@ struct es_foreign;
 #define ES_CUE_LIST(X)                                                                             \
     X(HEAT, "heat")                                                                                \
     X(RANK, "rank")                                                                                \
+    X(RANK_VERB, "rank-verb")                                                                      \
     X(SHOTS, "shots")                                                                              \
     X(CODE, "code")                                                                                \
     X(PARTICIPLE_AUX, "participle-aux")                                                            \

@@ -681,6 +681,14 @@ static es_gender name_gender(const cctx *c, size_t i)
     return es_noun_gender(c->lang, cc_ptr(c, i), cc_len(c, i));
 }
 
+/* Did kings, queens or popes bear the name at i (names.tsv, given-names.tsv: Felipe, Isabel,
+ * León, Mohamed)? */
+static bool regnal_name(const cctx *c, size_t i)
+{
+    return table_getn(c->lang->names, cc_ptr(c, i), cc_len(c, i)) ||
+           (c->lang->given_names && table_getn(c->lang->given_names, cc_ptr(c, i), cc_len(c, i)));
+}
+
 /* Does a noun of numbered things (cues.tsv roman-number-noun) come before the capitalized
  * words that end at i (el proyecto Fibra Óptica Austral II, la misión Artemis III), maybe with
  * an adjective or two between (la planta geotérmica Borinquen I, el parque solar La Herradura I)?
@@ -851,12 +859,13 @@ size_t es_rec_roman(const cctx *c, size_t i, sem_token *out)
         if (upper_name && n < 2) return 0;
         g = name_gender(c, p);
         /* but the name of a thing numbered: la misión Artemis III (tres), el proyecto Fibra
-         * Óptica Austral II (dos) */
-        ordinal = v <= 10 && !upper_name && !numbered_thing_before(c, p);
+         * Óptica Austral II (dos), the prison of Fraijanes II (a name no king bore: dos) */
+        ordinal = v <= 10 && !upper_name && !numbered_thing_before(c, p) && regnal_name(c, p);
     } else if (cc_capitalized(c, p) && p + 2 == i && cc_prev(c, p) == CC_NONE &&
                !cc_cue(c, p, ES_CUE_DETERMINER)) {
         g = name_gender(c, p); /* at the start: "Felipe VI inauguró" (GTA VI: seis) */
-        ordinal = v <= 10 && !all_of(cc_ptr(c, p), cc_len(c, p), "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+        ordinal = v <= 10 && !all_of(cc_ptr(c, p), cc_len(c, p), "ABCDEFGHIJKLMNOPQRSTUVWXYZ") &&
+                  regnal_name(c, p);
     } else if (cc_is(c, nx, TOK_WORD) &&
                !es_is_function_word(c->lang, cc_ptr(c, nx), cc_len(c, nx)) &&
                (cc_cue(c, p, ES_CUE_DETERMINER) ||

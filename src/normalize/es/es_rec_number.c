@@ -246,7 +246,9 @@ static bool degree_is_ordinal(const cctx *c, size_t i, size_t mark, const char *
     if (before_noun) return true; /* el 28° aniversario */
     if (!strcmp(digits, "0") || cc_cue_before(c, i, 8, ES_CUE_HEAT)) return false;
     if (cc_cue_before(c, i, 20, ES_CUE_RANK)) return true;
-    size_t pv = cc_prev(c, i); /* el 4° contra el Gobierno: a singular article asks for a noun */
+    size_t pv = cc_prev(c, i); /* es 3° en la liga: a place after the verb */
+    if (pv != CC_NONE && cc_is(c, pv, TOK_WORD) && cc_cue(c, pv, ES_CUE_RANK_VERB)) return true;
+    /* el 4° contra el Gobierno: a singular article asks for a noun */
     if (cc_word_is(c, pv, "el") || cc_word_is(c, pv, "la") || cc_word_is(c, pv, "del") ||
         cc_word_is(c, pv, "al"))
         return true;

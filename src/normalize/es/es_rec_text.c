@@ -643,6 +643,19 @@ static unsigned radial_road(const cctx *c, size_t letter, size_t number)
     return 0;
 }
 
+/* Plan DN-III-E -> 3: a Roman numeral of two letters or more after a code's hyphen (one letter
+ * could be a letter: DN-I); else 0 */
+static unsigned roman_part(const cctx *c, size_t k)
+{
+    /* not words (Roman numerals) */
+    static const char *const romans[] = {"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"};
+    static const unsigned values[] = {2, 3, 4, 6, 7, 8, 9, 11, 12};
+    if (k == 0 || !cc_eq(c, k - 1, "-")) return 0;
+    for (size_t r = 0; r < sizeof romans / sizeof *romans; r++)
+        if (cc_eq(c, k, romans[r])) return values[r];
+    return 0;
+}
+
 /* 4x100, 4x4 -> CODE "4 por 100": cuatro por cien */
 static size_t times_code(const cctx *c, size_t i, sem_token *out)
 {
@@ -761,6 +774,11 @@ size_t es_rec_code(const cctx *c, size_t i, sem_token *out)
             sem_class cls;
             const char *spelled = cc_acronym(c, upper, 2, &cls);
             ok = spelled && (sb_puts(&b, spelled) || cc_nomem(c));
+            continue;
+        }
+        unsigned roman = p > 0 && !road ? roman_part(c, parts[p]) : 0;
+        if (roman) {
+            ok = sb_printf(&b, " %u", roman) || cc_nomem(c);
             continue;
         }
         ok = p == 1 && road ? sb_putc(&b, ' ') && sb_putc(&b, (char)('0' + road))
