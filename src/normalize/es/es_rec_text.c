@@ -350,16 +350,13 @@ static bool all_capitals(const char *s, size_t n)
     return letters >= 1;
 }
 
-/* Is an acronym spelled for its vowels: three in a row or a doubled first one (OIEA, EEAOC), or,
- * when short, all vowels or two open vowels at its start that no word opens with (EEI, AEM; not
- * UAM, BOE)? */
+/* Is an acronym spelled for its vowels: a doubled first one (EEAOC; CEOE is a word), or, when
+ * short, all vowels or two open vowels at its start that no word opens with (EEI, AEM; not UAM,
+ * BOE)? */
 static bool vowels_spelled(const char *low)
 {
     size_t n = strlen(low);
     if (n >= 2 && low[0] == low[1] && strchr("aeiou", low[0])) return true; /* EEAOC */
-    for (size_t i = 0; i + 2 < n; i++)
-        if (strchr("aeiou", low[i]) && strchr("aeiou", low[i + 1]) && strchr("aeiou", low[i + 2]))
-            return true; /* OIEA: three vowels in a row */
     if (n > 4) return false;
     if (strspn(low, "aeiou") == n) return true;
     return strchr("aeo", low[0]) && strchr("aeo", low[1]);
