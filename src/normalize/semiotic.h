@@ -80,6 +80,8 @@ enum {
                                 * Uruguay: a las 21:30, veintiuna y treinta) */
     SEM_ALONE = 1u << 25,      /* MEASURE: the whole text (a table cell's "2 kg"): its unit said
                                 * by its full name (units.tsv full=), not the everyday kilos */
+    SEM_OF_DOLLAR = 1u << 26,  /* MONEY: dollars where they are not the home money: cents alone are
+                                * centavos de dólar (Venezuela's US$ 0,50) */
 };
 
 /* Canonical payloads, class by class (what the unit tests assert on):

@@ -501,6 +501,11 @@ void cc_agree(const cctx *c, size_t i, sem_token *out)
         (cc_word_is(c, abbreviated, "núm") || cc_word_is(c, abbreviated, "n") ||
          cc_word_is(c, abbreviated, "nro") || cc_word_is(c, abbreviated, "no")))
         number_mark = true;
+    /* D.S. 5503 fija: a decree's initials name it (decreto supremo cinco mil quinientos tres) */
+    size_t dot = abbreviated != CC_NONE ? cc_prev(c, abbreviated) : CC_NONE;
+    if (cc_eq(c, word_before, ".") && cc_initial(c, abbreviated) && cc_touch(c, abbreviated) &&
+        dot != CC_NONE && dot > 0 && cc_eq(c, dot, ".") && cc_initial(c, dot - 1))
+        number_mark = true;
     if (cc_cue(c, word_before, ES_CUE_LABEL) || cc_eq(c, first, ".") || number_mark) {
         out->gender = ES_MASC;
         return;

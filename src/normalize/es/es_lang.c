@@ -141,6 +141,7 @@ static void add_region(const table_entry *e, void *ctx)
     es_region r = {.code = e->written,
                    .name = e->spoken,
                    .first = first[0] == '1',
+                   .dollarized = strstr(e->features, "money=USD") != NULL,
                    .american = !strncmp(letters, "america", 7),
                    .double_u = !strcmp(letters, "america-u"),
                    .diagonal = !strcmp(slash, "diagonal"),

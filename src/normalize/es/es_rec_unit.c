@@ -194,6 +194,10 @@ static size_t money(const cctx *c, size_t i, size_t last, const char *code, cons
     snprintf(p, n, "%s %s%s%s%s%s", code, amount, scale ? " " : "", scale ? scale : "",
              *per ? " /" : "", per);
     *out = cc_make(c, SEM_MONEY, i, last, p);
+    /* Venezuela's US$ 0,50: centavos de dólar (Spain's copy, with no place seen, says centavos) */
+    if (!strcmp(code, "USD") && c->region && !c->region->dollarized &&
+        strcmp(c->region->code, "es-ES"))
+        out->flags |= SEM_OF_DOLLAR;
     /* el euro se cotizó en Bs. 39,71, la divisa se negocia hasta en Bs 13,50: in a block on the
        dollar's price, a price of money (not the petrol's: el galón se cotiza en Q31.50) */
     for (size_t k = cc_prev(c, i), words = 0; k != CC_NONE && words < 3; k = cc_prev(c, k), words++)

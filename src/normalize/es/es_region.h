@@ -21,6 +21,7 @@ typedef struct es_region {
     es_style own;       /* its usual decimal mark (regions.tsv decimal=) */
     const char *dollar; /* the currency code "$" stands for: "PESO", "USD" */
     bool first;         /* day 1 of a month is read "primero" (Latin America) */
+    bool dollarized;    /* the dollar is the home money (money=USD: Ecuador, Panama): 50 centavos */
     bool american;      /* letters named as in the Americas: V ve (letters.tsv america=) */
     bool double_u;      /* and W doble u, not doble ve (letters=america-u: Mexico) */
     bool diagonal;      /* an address's "/" is diagonal, not barra (slash=diagonal: Mexico) */

@@ -32,7 +32,8 @@ static bool amount_with(const es_lang *lang, strbuf *out, const char *digits, co
 /* MONEY "EUR 15" -> quince euros; "EUR 3.20" -> tres euros con veinte céntimos;
  * "USD 3 millones" -> tres millones de dólares; "GBP 0.01" -> un penique; "EUR 10-15" -> diez a
  * quince euros */
-static bool say_money(const es_lang *lang, const char *payload, const char *mark, strbuf *out);
+static bool say_money(const es_lang *lang, const char *payload, const char *mark, bool of_dollar,
+                      strbuf *out);
 
 /* A price per unit with cents, read as a rate: "EUR 142.35" -> ciento cuarenta y dos coma
  * treinta y cinco euros (false when it is not one: no cents, a scale, an unknown code) */
@@ -53,13 +54,14 @@ bool es_say_money(const es_lang *lang, const sem_token *t, strbuf *out)
 {
     const char *per = strstr(t->payload, " /");
     if (!per && (t->flags & SEM_RATE) && say_rate(lang, t->payload, ES_MARK(t), out)) return true;
-    if (!per) return say_money(lang, t->payload, ES_MARK(t), out);
+    if (!per) return say_money(lang, t->payload, ES_MARK(t), t->flags & SEM_OF_DOLLAR, out);
     char head[128];
     snprintf(head, sizeof head, "%.*s", (int)(per - t->payload), t->payload);
     const table_entry *u = table_get(lang->units, per + 2);
     char price[32];
     es_feature_words(u, "price", price, sizeof price);
-    if (!(say_rate(lang, head, ES_MARK(t), out) || say_money(lang, head, ES_MARK(t), out)))
+    if (!(say_rate(lang, head, ES_MARK(t), out) ||
+          say_money(lang, head, ES_MARK(t), t->flags & SEM_OF_DOLLAR, out)))
         return false;
     if (price[0]) return sb_word(out, price);
     return sb_word(out, "por") && (u ? es_say_form(out, u->spoken, false) : sb_word(out, per + 2));
@@ -78,7 +80,9 @@ static bool say_scaled(const es_lang *lang, const char *amount, const char *scal
            (!rest || sb_word(out, scale));
 }
 
-static bool say_money(const es_lang *lang, const char *payload, const char *mark, strbuf *out)
+/* An amount of money; of_dollar: cents alone are centavos de dólar (not the home money) */
+static bool say_money(const es_lang *lang, const char *payload, const char *mark, bool of_dollar,
+                      strbuf *out)
 {
     char code[16], amount[64], scale[32] = "";
     if (sscanf(payload, "%15s %63s %31[^\n]", code, amount, scale) < 2)
@@ -119,7 +123,8 @@ static bool say_money(const es_lang *lang, const char *payload, const char *mark
     if (units && !sb_word(out, "con")) return false;
     char digits[16];
     snprintf(digits, sizeof digits, "%u", cents);
-    return amount_with(lang, out, digits, cent, cg[0] == 'f' ? ES_FEM : ES_MASC);
+    return amount_with(lang, out, digits, cent, cg[0] == 'f' ? ES_FEM : ES_MASC) &&
+           (units || !of_dollar || (sb_word(out, "de") && sb_word(out, "dólar")));
 }
 
 /* "km/l" of two units in the table -> an entry "kilómetro por litro|kilómetros por litro" with the
