@@ -32,7 +32,7 @@ static bool amount_with(const es_lang *lang, strbuf *out, const char *digits, co
 /* MONEY "EUR 15" -> quince euros; "EUR 3.20" -> tres euros con veinte céntimos;
  * "USD 3 millones" -> tres millones de dólares; "GBP 0.01" -> un penique; "EUR 10-15" -> diez a
  * quince euros */
-static bool say_money(const es_lang *lang, const char *payload, const char *mark, bool of_dollar,
+static bool say_money(const es_lang *lang, const char *payload, const char *mark, bool abroad,
                       strbuf *out);
 
 /* A price per unit with cents, read as a rate: "EUR 142.35" -> ciento cuarenta y dos coma
@@ -80,8 +80,9 @@ static bool say_scaled(const es_lang *lang, const char *amount, const char *scal
            (!rest || sb_word(out, scale));
 }
 
-/* An amount of money; of_dollar: cents alone are centavos de dólar (not the home money) */
-static bool say_money(const es_lang *lang, const char *payload, const char *mark, bool of_dollar,
+/* An amount of money; abroad: not the home money, so cents alone say the currency
+ * (currencies.tsv abroad=: cincuenta centavos de dólar) */
+static bool say_money(const es_lang *lang, const char *payload, const char *mark, bool abroad,
                       strbuf *out)
 {
     char code[16], amount[64], scale[32] = "";
@@ -123,8 +124,10 @@ static bool say_money(const es_lang *lang, const char *payload, const char *mark
     if (units && !sb_word(out, "con")) return false;
     char digits[16];
     snprintf(digits, sizeof digits, "%u", cents);
+    char whose[32];
+    es_feature_words(cur, "abroad", whose, sizeof whose);
     return amount_with(lang, out, digits, cent, cg[0] == 'f' ? ES_FEM : ES_MASC) &&
-           (units || !of_dollar || (sb_word(out, "de") && sb_word(out, "dólar")));
+           (units || !abroad || !whose[0] || sb_word(out, whose));
 }
 
 /* "km/l" of two units in the table -> an entry "kilómetro por litro|kilómetros por litro" with the
