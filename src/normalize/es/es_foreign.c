@@ -369,7 +369,7 @@ static bool spanish(const es_lang *lang, const char *low, size_t n)
  * not words (language codes) */
 static const char *const known_codes[] = {
     "en", "fr",  "de", "it", "pt", "pl", "cs", "hu", "tr", "ru", "nl", "sv", "nb", "fi", "zh",
-    "ro", "nic", "ko", "lt", "ka", "hi", "ja", "ar", "el", "lv", "is", "vi", "hy", "az"};
+    "ro", "nic", "ko", "lt", "ka", "hi", "ja", "ar", "el", "lv", "is", "vi", "hy", "az", "hr"};
 
 /* Languages whose names Spanish news keeps as written: the trigram table's native codes.
  * not words (language codes) */
@@ -1966,14 +1966,14 @@ static void syllable_stress(const char *spelled, bool last, bool prothetic, strb
 
 /* A Russian or Central Asian surname's -ov, -ova, -ev, -eva stressed on the syllable before it,
  * as Spanish news says them (Karimov -> Karímov, Tokhtarova -> Tojtárova, Zhumabayev ->
- * Yumabáiev), and a Slavic -ović, -ević (Vukašinović -> Vukashínovich; only those when
- * slavic_only); false when the spelling has no such ending or nothing before it. */
+ * Yumabáiev), and a Slavic -ović, -ević, -ić (Vukašinović -> Vukashínovich, Jokić -> Yókich; only
+ * those when slavic_only); false when the spelling has no such ending or nothing before it. */
 static bool slavic_suffix_stress(const char *spelled, bool slavic_only, strbuf *out)
 {
     /* not words (letters): endings, the -ić ones first (spelled, then respelled with b) */
-    static const char *const endings[] = {"ovich", "evich", "obich", "ebich", "iova", "ieva",
-                                          "iov",   "iev",   "ova",   "eva",   "ov",   "ev"};
-    enum { IC_ENDINGS = 4 };
+    static const char *const endings[] = {"ovich", "evich", "obich", "ebich", "ich", "iova", "ieva",
+                                          "iov",   "iev",   "ova",   "eva",   "ov",  "ev"};
+    enum { IC_ENDINGS = 5 };
     size_t n = strlen(spelled), cut = 0;
     size_t count_endings = slavic_only ? IC_ENDINGS : sizeof endings / sizeof *endings;
     for (size_t k = 0; k < count_endings && !cut; k++) {
@@ -2036,8 +2036,8 @@ static bool rewrite_as(es_foreign *f, const es_lang *lang, const char *code, con
     bool first = !strcmp(code, "hu") || !strcmp(code, "is"); /* Nagy -> Nádi, Guðrún -> Gúdrun */
     if (ok && (last || first))                               /* Changchun -> Chanchún */
         syllable_stress(sb_str(&spelled), last, prothetic, out);
-    else if (ok && (!strcmp(code, "ru") || !strcmp(code, "cs")) &&
-             slavic_suffix_stress(sb_str(&spelled), !strcmp(code, "cs"), out))
+    else if (ok && (!strcmp(code, "ru") || !strcmp(code, "cs") || !strcmp(code, "hr")) &&
+             slavic_suffix_stress(sb_str(&spelled), strcmp(code, "ru") != 0, out))
         ; /* Karimov -> Karímov, Stojilković -> Stoyílkovich */
     else if (ok && !(voice && f->phonemes && f->phonemes(f->user, voice, w, ph) &&
                      es_foreign_stress(sb_str(&spelled), sb_str(ph), out)))
