@@ -1891,6 +1891,8 @@ const char *es_foreign_voice(const char *code)
 
 static bool approximate_as(es_foreign *f, const es_lang *lang, const char *code, const char *w,
                            bool name, strbuf *ph, strbuf *out);
+static bool approximate_as_said(es_foreign *f, const es_lang *lang, const char *code, const char *w,
+                                bool name, strbuf *ph, strbuf *out);
 
 /* The length of a word without its English possessive ('s or ’s: Miller's -> 6), or 0. */
 static size_t possessive_base(const char *w, size_t n)
@@ -2106,8 +2108,38 @@ static bool french_schwa(const char *w, char *out, size_t size)
 
 /* Approximates word as a word of language code: through its voice's phonemes or its
  * spelling rules. */
+/* Spells out[start..] with one y for a y sound said twice (English /dʒj/: Gewiss -> Yuis, not
+ * Yyuis). */
+static void single_y(strbuf *out, size_t start)
+{
+    char *d = out->data;
+    if (!d) return;
+    size_t to = start;
+    for (size_t k = start; k < out->len; k++) {
+        char c = d[k];
+        if ((c == 'y' || c == 'Y') && (d[k + 1] == 'y')) {
+            d[to++] = c; /* Yy -> Y */
+            k++;
+            continue;
+        }
+        d[to++] = c;
+    }
+    out->len = to;
+    d[to] = '\0';
+}
+
 static bool approximate_as(es_foreign *f, const es_lang *lang, const char *code, const char *w,
                            bool name, strbuf *ph, strbuf *out)
+{
+    size_t at = out->len;
+    bool ok = approximate_as_said(f, lang, code, w, name, ph, out);
+    if (ok) single_y(out, at);
+    return ok;
+}
+
+/* approximate_as before single_y */
+static bool approximate_as_said(es_foreign *f, const es_lang *lang, const char *code, const char *w,
+                                bool name, strbuf *ph, strbuf *out)
 {
     const char *voice = es_foreign_voice(code);
     if (!voice) return rewrite_as(f, lang, code, w, ph, out);
@@ -2511,6 +2543,28 @@ static bool placed_at_home(const es_lang *lang, const sem_list *sems, size_t end
     return false;
 }
 
+/* Do the name's words from..to, or one of them, show a Spanish-speaking region in
+ * region-cues.tsv (Quintana Roo, Chetumal, Petropiar beside Canadá or Chevron; not es-US's
+ * Houston)? Its words are then not its sentence's foreign country's. */
+static bool home_region_name(const es_lang *lang, const sem_list *sems, size_t from, size_t to)
+{
+    char key[96] = "";
+    size_t len = 0;
+    for (size_t k = from; k < to && lang->region_cues; k++) {
+        char low[64];
+        const char *w = sems->items[k].payload;
+        es_lower(w, strlen(w), low, sizeof low);
+        const table_entry *e = table_get(lang->region_cues, low);
+        if (e && !strncmp(e->spoken, "es-", 3) && strcmp(e->spoken, "es-US")) return true;
+        int wrote = snprintf(key + len, sizeof key - len, "%s%s", len ? " " : "", low);
+        if (wrote < 0 || (size_t)wrote >= sizeof key - len) return false;
+        len += (size_t)wrote;
+        e = table_getn(lang->region_cues, key, len);
+        if (e && !strncmp(e->spoken, "es-", 3) && strcmp(e->spoken, "es-US")) return true;
+    }
+    return false;
+}
+
 /* Says a word open to context in language code, the name's or the sentence's (why). */
 static void approximate_in_context(es_foreign *f, const es_lang *lang, const char *code,
                                    const char *word, const char *why)
@@ -2688,7 +2742,8 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
             }
             /* not before the people: the francés Girard's Stellantis, named first, is not French */
             if (country && i >= cue_at && open_to_context(lang, t) && !bracketed(sems, i) &&
-                !placed_at_home(lang, sems, end) && !table_get(f->cache, t->payload) &&
+                !placed_at_home(lang, sems, end) && !home_region_name(lang, sems, i, end) &&
+                !table_get(f->cache, t->payload) &&
                 (!guess_language(lang, t->payload, strlen(t->payload), &score) || score < 2) &&
                 fits_country(lang, t->payload, country))
                 approximate_in_context(f, lang, country, t->payload, "its sentence's country");
@@ -2742,7 +2797,8 @@ void es_foreign_names(const es_lang *lang, const sem_list *sems)
         /* ...if its people are named before it (el estadounidense Adam Driver; not Penélope
            Cruz before him) */
         bool by_country = !code && agree && country && i >= cue_at &&
-                          !spanish_accented(sems, i, end) && !placed_at_home(lang, sems, end);
+                          !spanish_accented(sems, i, end) && !placed_at_home(lang, sems, end) &&
+                          !home_region_name(lang, sems, i, end);
         if (by_country) code = country; /* el empresario portugués João Ribeiro */
         if (code && !strcmp(code, "it") && hispanic_given_name(f, lang, sems, i, end)) {
             i = end;

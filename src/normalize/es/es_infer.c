@@ -139,6 +139,7 @@ static size_t place_evidence(es_evidence *ev, const es_lang *lang, const cctx *c
     char w[8];
     table_feature(best->features, "w", w, sizeof w);
     ev->score[r] += (w[0] ? atoi(w) : 1) * (dateline ? 3 : 1);
+    if (!ev->first_seen[r]) ev->first_seen[r] = ++ev->mentions;
     if (!ev->place_why[r][0])
         snprintf(ev->place_why[r], sizeof ev->place_why[r], "%s", best->written);
     return took;
@@ -206,7 +207,11 @@ const es_region *es_evidence_decide(const es_evidence *ev, const es_lang *lang, 
         bool other_mark = style != ES_STYLE_NEUTRAL && lang->region_styles[k][0].own != style;
         /* nor one Spanish name (Córdoba) copy that writes $ 899.999 or 500 pesos */
         int needs = other_mark ? 1 : (int)k == spain && ev->dollar_first ? 1 : 0;
-        if (ev->score[k] > needs && (best < 0 || ev->score[k] > ev->score[best])) best = (int)k;
+        /* a tie goes to the region named first: the Zona Libre de Colón's exports to Colombia */
+        if (ev->score[k] > needs &&
+            (best < 0 || ev->score[k] > ev->score[best] ||
+             (ev->score[k] == ev->score[best] && ev->first_seen[k] < ev->first_seen[best])))
+            best = (int)k;
     }
     const es_region *r;
     if (best >= 0)

@@ -17,6 +17,8 @@ typedef struct {
     int dollar_first;           /* "$" written before its amount ($500): Latin American copy */
     char point_why[24], comma_why[24], place_why[ES_REGIONS_MAX][24]; /* first example of each */
     char declared[16];                                                /* lang="es-MX" */
+    int first_seen[ES_REGIONS_MAX]; /* the order of each region's first mention (1, 2...) */
+    int mentions;                   /* regions mentioned so far */
 } es_evidence;
 
 /* How much of an article is weighed before its region is decided: its first blocks. */

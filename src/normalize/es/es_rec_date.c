@@ -159,6 +159,24 @@ static size_t year_after(const cctx *c, size_t last, size_t *year)
     return y;
 }
 
+/* del 1 al 15 de febrero, entre el 1 y el 15 de marzo -> "primero" where the region says the
+ * first of a month so (Latin America); the date itself is the range's end */
+static size_t range_first_day(const cctx *c, size_t i, sem_token *out)
+{
+    unsigned d, m;
+    size_t p = cc_prev(c, i), k = cc_next(c, i), mlast;
+    if (!c->region->first || !cc_small(c, i, 2, 1, 1, NULL) || cc_touch(c, i)) return 0;
+    if (!cc_word_is(c, p, "el") && !cc_word_is(c, p, "del") && !cc_word_is(c, p, "días")) return 0;
+    if (cc_word_is(c, k, "y") && cc_word_is(c, cc_next(c, k), "el")) k = cc_next(c, k);
+    if (!cc_word_is(c, k, "al") && !cc_word_is(c, k, "y") && !cc_word_is(c, k, "el")) return 0;
+    k = cc_next(c, k);
+    if (!cc_small(c, k, 2, 2, 31, &d) || cc_touch(c, k)) return 0;
+    k = cc_next(c, k);
+    if (!cc_word_is(c, k, "de") || !(m = month_at(c, cc_next(c, k), &mlast))) return 0;
+    *out = cc_make(c, SEM_ABBREVIATION, i, i, "primero");
+    return 1;
+}
+
 /* 28 de mayo, 15 de ago., 1 enero, 10 de mayo de 1990, abril 30, junio 11 2000 -> DATE */
 static size_t date_at(const cctx *c, size_t i, sem_token *out)
 {
@@ -168,6 +186,7 @@ static size_t date_at(const cctx *c, size_t i, sem_token *out)
     if (!n) n = month_year(c, i, out);
     if (!n) n = day_month(c, i, out);
     if (!n) n = roman_month_date(c, i, out);
+    if (!n && (n = range_first_day(c, i, out))) return n;
     if (n) {
         if (c->region->first && strlen(out->payload) >= 2 &&
             !strcmp(out->payload + strlen(out->payload) - 2, "01"))
@@ -407,6 +426,19 @@ static bool end_says_horas(const cctx *c, size_t i)
            k.h <= 24;
 }
 
+/* Does the word at i ("y", "a", "hasta") open a range's end written with minutes and an hour
+ * word (entre las 7.15 y las 9.30 h), which says "horas" for both clocks? */
+static bool end_has_hour_word(const cctx *c, size_t i)
+{
+    hhmm k;
+    if (!cc_word_is(c, i, "y") && !cc_word_is(c, i, "a") && !cc_word_is(c, i, "hasta"))
+        return false;
+    size_t at = cc_next(c, i);
+    if (cc_word_is(c, at, "las")) at = cc_next(c, at);
+    return cc_is(c, at, TOK_NUMBER) && read_clock(c, at, true, &k) && k.minutes && k.sep != 'h' &&
+           !k.seconds && cc_cue(c, cc_next(c, k.last), ES_CUE_HOUR_WORD);
+}
+
 /* Is "horas" written before the clock at first, or before the start of its range: Bolivia's
  * "a horas 16:00", "de horas 7:00 a 21:00"? */
 static bool horas_written_before(const cctx *c, size_t first)
@@ -582,6 +614,8 @@ size_t es_rec_time(const cctx *c, size_t i, sem_token *out)
         !((cc_word_is(c, nx, "a") || cc_word_is(c, nx, "y") || cc_word_is(c, nx, "hasta")) &&
           (cc_is(c, cc_next(c, nx), TOK_NUMBER) || end_says_horas(c, cc_next(c, nx)))))
         style = " h"; /* de 16:00 a 19:30, entre las 13:00 y las 16:00: the range's end says it */
+    if (!*style && !range && k.minutes && k.m && end_has_hour_word(c, nx))
+        style = " hn"; /* entre las 7.15 y las 9.30 h: siete quince y nueve treinta horas */
     if (!*style && after_las)
         style = " la"; /* a las 13:45: a clock's time (trece cuarenta y cinco) */
     int n = snprintf(p, 96, "%s%s%u:%02u", la ? "la " : "",

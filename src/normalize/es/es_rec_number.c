@@ -825,6 +825,9 @@ static bool phone_before(const cctx *c, size_t i)
 static bool said_as_service(const cctx *c, size_t i, size_t last)
 {
     size_t p = cc_prev(c, i), join = cc_next(c, last);
+    if (cc_eq(c, join, "%") ||
+        (cc_word_is(c, join, "por") && cc_word_is(c, cc_next(c, join), "ciento")))
+        return false; /* alcanzó 112%: a percentage */
     if (cc_cue(c, p, ES_CUE_PHONE_CONTEXT) && !cc_cue(c, p, ES_CUE_LABEL))
         return true; /* las líneas 911 y 2210-2828; not la línea 112 del metro */
     if (p != CC_NONE && cc_is(c, p, TOK_WORD) && cc_len(c, p) >= 2 &&

@@ -73,6 +73,13 @@ static bool say_scaled(const es_lang *lang, const char *amount, const char *scal
                        strbuf *out)
 {
     size_t n = strlen(amount);
+    if (!strcmp(amount, "1")) /* 1 M€: un millón; 1 MM€: mil millones */
+        return !strcmp(scale, "mil millones")
+                   ? sb_word(out, scale)
+                   : es_say_number_mark(lang, out, amount, ES_MASC, true, mark) &&
+                         sb_word(out, !strcmp(scale, "millones")   ? "millón"
+                                      : !strcmp(scale, "billones") ? "billón"
+                                                                   : scale);
     if (strcmp(scale, "millones") || n < 7 || n > 12 || strspn(amount, "0123456789") != n)
         return es_say_number_mark(lang, out, amount, ES_MASC, true, mark) && sb_word(out, scale);
     bool rest;
