@@ -2106,8 +2106,6 @@ static bool french_schwa(const char *w, char *out, size_t size)
     return changed && o + 3 < size;
 }
 
-/* Approximates word as a word of language code: through its voice's phonemes or its
- * spelling rules. */
 /* Spells out[start..] with one y for a y sound said twice (English /dʒj/: Gewiss -> Yuis, not
  * Yyuis). */
 static void single_y(strbuf *out, size_t start)
@@ -2128,6 +2126,8 @@ static void single_y(strbuf *out, size_t start)
     d[to] = '\0';
 }
 
+/* Approximates word as a word of language code: through its voice's phonemes or its
+ * spelling rules. */
 static bool approximate_as(es_foreign *f, const es_lang *lang, const char *code, const char *w,
                            bool name, strbuf *ph, strbuf *out)
 {
@@ -2137,7 +2137,7 @@ static bool approximate_as(es_foreign *f, const es_lang *lang, const char *code,
     return ok;
 }
 
-/* approximate_as before single_y */
+/* approximate_as's respelling, before single_y */
 static bool approximate_as_said(es_foreign *f, const es_lang *lang, const char *code, const char *w,
                                 bool name, strbuf *ph, strbuf *out)
 {
